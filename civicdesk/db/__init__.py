@@ -1,0 +1,1 @@
+"""Data layer: SQLAlchemy models, engine set-up, migrations, search, backup."""

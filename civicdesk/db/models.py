@@ -1,0 +1,519 @@
+"""SQLAlchemy 2 models of every CivicDesk entity.
+
+Every synced table carries the sync columns of ``SyncMixin``. Reference data (regions,
+districts, topics, legal acts) is owned by head office and only pulled by centers;
+settlements may be added by a center. Local-only tables (settings, sync bookkeeping)
+do not carry the sync columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from civicdesk.db.types import Money, Quantity
+from civicdesk.domain.ids import new_id
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: DateTime(timezone=False),
+    }
+
+
+class SyncMixin:
+    """Columns every synced table has (DESIGN.md §3)."""
+
+    __sync__: ClassVar[bool] = True
+    # Columns never sent to another node (e.g. password hashes).
+    __sync_exclude__: ClassVar[frozenset[str]] = frozenset()
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    center_id: Mapped[str] = mapped_column(String(36), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str | None] = mapped_column(String(36))
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    rev: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    server_seq: Mapped[int | None] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(32), default="", server_default="")
+
+
+# --------------------------------------------------------------------------- reference
+
+
+class Region(SyncMixin, Base):
+    __tablename__ = "regions"
+    kato: Mapped[str] = mapped_column(String(2), unique=True)
+    name_kk: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10), default="region")
+
+
+class District(SyncMixin, Base):
+    __tablename__ = "districts"
+    kato: Mapped[str | None] = mapped_column(String(4), unique=True)
+    region_kato: Mapped[str] = mapped_column(String(2), index=True)
+    name_kk: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+
+
+class RuralDistrict(SyncMixin, Base):
+    __tablename__ = "rural_districts"
+    kato: Mapped[str | None] = mapped_column(String(6), unique=True)
+    district_id: Mapped[str] = mapped_column(ForeignKey("districts.id"), index=True)
+    name_kk: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+
+
+class Settlement(SyncMixin, Base):
+    """A village or town; centers may add their own."""
+
+    __tablename__ = "settlements"
+    kato: Mapped[str | None] = mapped_column(String(9), unique=True)
+    district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"), index=True)
+    rural_district_id: Mapped[str | None] = mapped_column(ForeignKey("rural_districts.id"))
+    name_kk: Mapped[str] = mapped_column(String(200))
+    name_ru: Mapped[str] = mapped_column(String(200))
+    population: Mapped[int | None] = mapped_column(Integer)
+
+
+class Topic(SyncMixin, Base):
+    __tablename__ = "topics"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name_kk: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class LegalAct(SyncMixin, Base):
+    __tablename__ = "legal_acts"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    title_kk: Mapped[str] = mapped_column(Text)
+    title_ru: Mapped[str] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(String(40))
+    adopted_on: Mapped[date | None] = mapped_column(Date)
+
+
+# --------------------------------------------------------------------------- people
+
+
+class Center(SyncMixin, Base):
+    __tablename__ = "centers"
+    name_kk: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+    region_kato: Mapped[str] = mapped_column(String(2))
+    district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    is_head_office: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class User(SyncMixin, Base):
+    __tablename__ = "users"
+    __sync_exclude__ = frozenset({"password_hash"})
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    language: Mapped[str] = mapped_column(String(2), default="kk")
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Resident(SyncMixin, Base):
+    __tablename__ = "residents"
+    full_name: Mapped[str] = mapped_column(String(200))
+    iin: Mapped[str | None] = mapped_column(String(12))
+    sex: Mapped[str | None] = mapped_column(String(1))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    age_group: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(16))
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"), index=True)
+    disability: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    consent_form_version: Mapped[str | None] = mapped_column(String(20))
+    consent_purposes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_residents_name", "full_name"),
+        Index("ix_residents_iin", "iin"),
+    )
+
+
+# --------------------------------------------------------------------------- consultations
+
+
+class Consultation(SyncMixin, Base):
+    __tablename__ = "consultations"
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    channel: Mapped[str] = mapped_column(String(12))
+    resident_id: Mapped[str | None] = mapped_column(ForeignKey("residents.id"), index=True)
+    consultant_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
+    topic_code: Mapped[str] = mapped_column(String(40))
+    question: Mapped[str] = mapped_column(Text)
+    advice: Mapped[str] = mapped_column(Text, default="")
+    legal_refs: Mapped[str] = mapped_column(Text, default="")
+    referral_to: Mapped[str] = mapped_column(String(300), default="")
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    language: Mapped[str] = mapped_column(String(2), default="kk")
+
+    topics: Mapped[list[ConsultationTopic]] = relationship(
+        back_populates="consultation", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_consultations_occurred", "occurred_at"),
+        Index("ix_consultations_topic", "topic_code", "occurred_at"),
+        Index("ix_consultations_status", "status", "occurred_at"),
+        Index("ix_consultations_channel", "channel", "occurred_at"),
+        Index("ix_consultations_consultant", "consultant_id", "occurred_at"),
+        Index("ix_consultations_settlement", "settlement_id", "occurred_at"),
+        Index("ix_consultations_follow_up", "follow_up_on"),
+    )
+
+
+class ConsultationTopic(SyncMixin, Base):
+    """Extra topics of a consultation beyond its main ``topic_code``."""
+
+    __tablename__ = "consultation_topics"
+    consultation_id: Mapped[str] = mapped_column(
+        ForeignKey("consultations.id", ondelete="CASCADE"), index=True
+    )
+    topic_code: Mapped[str] = mapped_column(String(40))
+    consultation: Mapped[Consultation] = relationship(back_populates="topics")
+
+
+# --------------------------------------------------------------------------- meetings
+
+
+class Meeting(SyncMixin, Base):
+    __tablename__ = "meetings"
+    kind: Mapped[str] = mapped_column(String(24))
+    number: Mapped[str] = mapped_column(String(20), default="")
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    starts_at: Mapped[str] = mapped_column(String(5), default="")
+    ends_at: Mapped[str] = mapped_column(String(5), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
+    convened_by: Mapped[str] = mapped_column(String(300), default="")
+    chair_name: Mapped[str] = mapped_column(String(200), default="")
+    secretary_name: Mapped[str] = mapped_column(String(200), default="")
+    members_eligible: Mapped[int] = mapped_column(Integer, default=0)
+    members_present: Mapped[int] = mapped_column(Integer, default=0)
+    quorum_rule_version: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    finalized_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_to_akim_on: Mapped[date | None] = mapped_column(Date)
+    akim_response_on: Mapped[date | None] = mapped_column(Date)
+    akim_response: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    attendees: Mapped[list[MeetingAttendee]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="AgendaItem.position",
+    )
+
+
+class MeetingAttendee(SyncMixin, Base):
+    __tablename__ = "meeting_attendees"
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    resident_id: Mapped[str | None] = mapped_column(ForeignKey("residents.id"))
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="member")
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+    elected_representative: Mapped[bool] = mapped_column(Boolean, default=False)
+    meeting: Mapped[Meeting] = relationship(back_populates="attendees")
+
+
+class AgendaItem(SyncMixin, Base):
+    __tablename__ = "agenda_items"
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    speakers: Mapped[str] = mapped_column(Text, default="")
+    proposal: Mapped[str] = mapped_column(Text, default="")
+    votes_for: Mapped[int] = mapped_column(Integer, default=0)
+    votes_against: Mapped[int] = mapped_column(Integer, default=0)
+    votes_abstain: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(12), default="not_voted")
+    decision: Mapped[str] = mapped_column(Text, default="")
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda")
+
+
+# --------------------------------------------------------------------------- grants
+
+
+class GrantCall(SyncMixin, Base):
+    __tablename__ = "grant_calls"
+    title_kk: Mapped[str] = mapped_column(String(300))
+    title_ru: Mapped[str] = mapped_column(String(300))
+    region_kato: Mapped[str] = mapped_column(String(2))
+    pool: Mapped[Decimal] = mapped_column(Money())
+    opens_on: Mapped[date] = mapped_column(Date)
+    closes_on: Mapped[date] = mapped_column(Date)
+    criteria: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+
+
+class GrantApplication(SyncMixin, Base):
+    __tablename__ = "grant_applications"
+    call_id: Mapped[str] = mapped_column(ForeignKey("grant_calls.id"), index=True)
+    applicant_kind: Mapped[str] = mapped_column(String(20))
+    applicant_name: Mapped[str] = mapped_column(String(300))
+    bin: Mapped[str | None] = mapped_column(String(12))
+    leader_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(16), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(300))
+    problem: Mapped[str] = mapped_column(Text, default="")
+    goal: Mapped[str] = mapped_column(Text, default="")
+    activities: Mapped[str] = mapped_column(Text, default="")
+    target_group: Mapped[str] = mapped_column(Text, default="")
+    beneficiaries: Mapped[int] = mapped_column(Integer, default=0)
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    awarded_amount: Mapped[Decimal | None] = mapped_column(Money())
+    awarded_on: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(2), default="kk")
+
+    budget_lines: Mapped[list[BudgetLine]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="BudgetLine.position",
+    )
+
+
+class BudgetLine(SyncMixin, Base):
+    __tablename__ = "budget_lines"
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("grant_applications.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(20))
+    item: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    qty: Mapped[Decimal] = mapped_column(Quantity())
+    unit_cost: Mapped[Decimal] = mapped_column(Money())
+    cofinancing: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    application: Mapped[GrantApplication] = relationship(back_populates="budget_lines")
+
+
+class GrantReview(SyncMixin, Base):
+    __tablename__ = "grant_reviews"
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("grant_applications.id", ondelete="CASCADE"), index=True
+    )
+    reviewer_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    reviewer_name: Mapped[str] = mapped_column(String(200))
+    conflict_declared: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflict_note: Mapped[str] = mapped_column(Text, default="")
+    scores: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    total_score: Mapped[Decimal | None] = mapped_column(Money())
+    comment: Mapped[str] = mapped_column(Text, default="")
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+
+
+class GrantIndicator(SyncMixin, Base):
+    __tablename__ = "grant_indicators"
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("grant_applications.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    baseline: Mapped[Decimal | None] = mapped_column(Quantity())
+    target: Mapped[Decimal | None] = mapped_column(Quantity())
+    actual: Mapped[Decimal | None] = mapped_column(Quantity())
+
+
+class GrantReport(SyncMixin, Base):
+    __tablename__ = "grant_reports"
+    application_id: Mapped[str] = mapped_column(
+        ForeignKey("grant_applications.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(10), default="final")
+    submitted_on: Mapped[date] = mapped_column(Date)
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    spent_amount: Mapped[Decimal | None] = mapped_column(Money())
+
+
+# --------------------------------------------------------------------------- seminars
+
+
+class Seminar(SyncMixin, Base):
+    __tablename__ = "seminars"
+    title: Mapped[str] = mapped_column(String(300))
+    topic: Mapped[str] = mapped_column(String(40), default="")
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
+    trainer: Mapped[str] = mapped_column(String(200), default="")
+    hours: Mapped[int] = mapped_column(Integer, default=0)
+
+    participants: Mapped[list[SeminarParticipant]] = relationship(
+        back_populates="seminar", cascade="all, delete-orphan"
+    )
+
+
+class SeminarParticipant(SyncMixin, Base):
+    __tablename__ = "seminar_participants"
+    seminar_id: Mapped[str] = mapped_column(
+        ForeignKey("seminars.id", ondelete="CASCADE"), index=True
+    )
+    resident_id: Mapped[str | None] = mapped_column(ForeignKey("residents.id"))
+    full_name: Mapped[str] = mapped_column(String(200))
+    attended: Mapped[bool] = mapped_column(Boolean, default=True)
+    pre_score: Mapped[int | None] = mapped_column(Integer)
+    post_score: Mapped[int | None] = mapped_column(Integer)
+    seminar: Mapped[Seminar] = relationship(back_populates="participants")
+
+
+# --------------------------------------------------------------------------- booklets
+
+
+class Booklet(SyncMixin, Base):
+    __tablename__ = "booklets"
+    template_name: Mapped[str | None] = mapped_column(String(80))
+    title_kk: Mapped[str] = mapped_column(String(300))
+    title_ru: Mapped[str] = mapped_column(String(300))
+    content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    layout: Mapped[str] = mapped_column(String(16), default="a5-booklet")
+    arrangement: Mapped[str] = mapped_column(String(12), default="parallel")
+    edition: Mapped[int] = mapped_column(Integer, default=1)
+    edition_date: Mapped[date | None] = mapped_column(Date)
+
+
+class PrintRun(SyncMixin, Base):
+    __tablename__ = "print_runs"
+    booklet_id: Mapped[str] = mapped_column(ForeignKey("booklets.id"), index=True)
+    copies: Mapped[int] = mapped_column(Integer)
+    printed_on: Mapped[date] = mapped_column(Date)
+    layout: Mapped[str] = mapped_column(String(16), default="a5-booklet")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Distribution(SyncMixin, Base):
+    __tablename__ = "distributions"
+    print_run_id: Mapped[str] = mapped_column(ForeignKey("print_runs.id"), index=True)
+    settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
+    copies: Mapped[int] = mapped_column(Integer)
+    distributed_on: Mapped[date] = mapped_column(Date)
+
+
+# --------------------------------------------------------------------------- audit, files
+
+
+class AuditEntry(SyncMixin, Base):
+    """Who saw or changed what, when; before/after as JSON. Append-only."""
+
+    __tablename__ = "audit_log"
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    user_id: Mapped[str | None] = mapped_column(String(36))
+    user_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(36))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class Attachment(SyncMixin, Base):
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(300))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+
+
+# --------------------------------------------------------------------------- local only
+
+
+class Setting(Base):
+    """Local settings of this installation (not synced)."""
+
+    __tablename__ = "app_settings"
+    __sync__: ClassVar[bool] = False
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+__all__ = [name for name in dir() if not name.startswith("_")]
+
+SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
+    Region,
+    District,
+    RuralDistrict,
+    Settlement,
+    Topic,
+    LegalAct,
+    Center,
+    User,
+    Resident,
+    Consultation,
+    ConsultationTopic,
+    Meeting,
+    MeetingAttendee,
+    AgendaItem,
+    GrantCall,
+    GrantApplication,
+    BudgetLine,
+    GrantReview,
+    GrantIndicator,
+    GrantReport,
+    Seminar,
+    SeminarParticipant,
+    Booklet,
+    PrintRun,
+    Distribution,
+    AuditEntry,
+    Attachment,
+)
+
+# Owned by head office; centers only pull these.
+REFERENCE_TABLES: frozenset[str] = frozenset(
+    {"regions", "districts", "rural_districts", "topics", "legal_acts", "grant_calls"}
+)
