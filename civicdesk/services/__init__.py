@@ -1,0 +1,1 @@
+"""Use cases. Each call owns its transaction, takes plain values, returns dataclasses."""

@@ -1,0 +1,328 @@
+"""The consultation journal: record, edit, find, follow up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session, aliased
+
+from civicdesk.db.models import Consultation, ConsultationTopic, Resident, Settlement, Topic, User
+from civicdesk.domain.consultations import validate_consultation
+from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
+from civicdesk.domain.errors import Message, ValidationError, ValidationErrors
+from civicdesk.domain.text import fts_query
+from civicdesk.services.base import (
+    Context,
+    ListQuery,
+    Page,
+    apply_sort,
+    audit,
+    get_live,
+    paged,
+    record_change,
+    scoped,
+    snapshot,
+    stamp_new,
+    stamp_update,
+)
+
+UNKNOWN_TOPIC = Message(
+    kk="Мұндай тақырып жоқ: {code}.",
+    ru="Такой темы нет: {code}.",
+)
+
+
+@dataclass(frozen=True)
+class ConsultationInput:
+    occurred_at: datetime
+    channel: ConsultationChannel
+    topic_codes: list[str]
+    question: str
+    advice: str = ""
+    resident_id: str | None = None
+    settlement_id: str | None = None
+    consultant_id: str | None = None
+    legal_refs: str = ""
+    referral_to: str = ""
+    follow_up_on: date | None = None
+    status: ConsultationStatus = ConsultationStatus.OPEN
+    language: str = "kk"
+
+
+@dataclass(frozen=True)
+class ConsultationView:
+    id: str
+    occurred_at: datetime
+    channel: ConsultationChannel
+    topic_codes: list[str]
+    question: str
+    advice: str
+    resident_id: str | None
+    resident_name: str | None
+    settlement_id: str | None
+    consultant_id: str | None
+    consultant_name: str | None
+    legal_refs: str
+    referral_to: str
+    follow_up_on: date | None
+    status: ConsultationStatus
+    language: str
+    rev: int
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    """One line of the journal."""
+
+    id: str
+    occurred_at: datetime
+    resident_name: str | None
+    topic_code: str
+    topic_kk: str | None
+    topic_ru: str | None
+    channel: ConsultationChannel
+    status: ConsultationStatus
+    consultant_name: str | None
+    settlement_kk: str | None
+    settlement_ru: str | None
+    follow_up_on: date | None
+    question: str
+
+
+@dataclass(frozen=True)
+class ConsultationFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    topic_code: str | None = None
+    settlement_id: str | None = None
+    consultant_id: str | None = None
+    status: ConsultationStatus | None = None
+    channel: ConsultationChannel | None = None
+    resident_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _check_refs(s: Session, data: ConsultationInput, ctx: Context) -> None:
+    known = set(s.scalars(select(Topic.code).where(Topic.code.in_(data.topic_codes))))
+    errors = [
+        ValidationError("consultation.topic_unknown", UNKNOWN_TOPIC, field="topics", code=c)
+        for c in data.topic_codes
+        if c not in known
+    ]
+    if errors:
+        raise ValidationErrors(list(errors))
+    if data.resident_id:
+        get_live(s, Resident, data.resident_id, ctx)
+    if data.settlement_id:
+        get_live(s, Settlement, data.settlement_id)
+
+
+def _apply(ctx: Context, s: Session, row: Consultation, data: ConsultationInput) -> None:
+    validate_consultation(
+        data.occurred_at,
+        data.channel,
+        data.topic_codes,
+        data.question,
+        data.follow_up_on,
+        now=ctx.now(),
+    )
+    _check_refs(s, data, ctx)
+    row.occurred_at = data.occurred_at
+    row.channel = ConsultationChannel(data.channel).value
+    row.topic_code = data.topic_codes[0]
+    row.question = data.question.strip()
+    row.advice = data.advice.strip()
+    row.resident_id = data.resident_id or None
+    row.settlement_id = data.settlement_id or None
+    row.consultant_id = data.consultant_id or ctx.actor.user_id
+    row.legal_refs = data.legal_refs.strip()
+    row.referral_to = data.referral_to.strip()
+    row.follow_up_on = data.follow_up_on
+    row.status = ConsultationStatus(data.status).value
+    row.language = data.language
+    if row.settlement_id is None and row.resident_id:
+        resident = s.get(Resident, row.resident_id)
+        row.settlement_id = resident.settlement_id if resident else None
+
+
+def _sync_topics(ctx: Context, s: Session, row: Consultation, codes: list[str]) -> None:
+    wanted = list(dict.fromkeys(codes[1:]))
+    existing = {t.topic_code: t for t in row.topics if not t.deleted}
+    for code, link in existing.items():
+        if code not in wanted:
+            link.deleted = True
+            stamp_update(ctx, link)
+    for code in wanted:
+        if code not in existing:
+            link = ConsultationTopic(topic_code=code)
+            stamp_new(ctx, link, center_id=row.center_id)
+            row.topics.append(link)
+
+
+def _view(s: Session, c: Consultation) -> ConsultationView:
+    resident = s.get(Resident, c.resident_id) if c.resident_id else None
+    consultant = s.get(User, c.consultant_id) if c.consultant_id else None
+    return ConsultationView(
+        id=c.id,
+        occurred_at=c.occurred_at,
+        channel=ConsultationChannel(c.channel),
+        topic_codes=[c.topic_code] + [t.topic_code for t in c.topics if not t.deleted],
+        question=c.question,
+        advice=c.advice,
+        resident_id=c.resident_id,
+        resident_name=resident.full_name if resident else None,
+        settlement_id=c.settlement_id,
+        consultant_id=c.consultant_id,
+        consultant_name=consultant.full_name if consultant else None,
+        legal_refs=c.legal_refs,
+        referral_to=c.referral_to,
+        follow_up_on=c.follow_up_on,
+        status=ConsultationStatus(c.status),
+        language=c.language,
+        rev=c.rev,
+    )
+
+
+def create_consultation(ctx: Context, data: ConsultationInput) -> ConsultationView:
+    with ctx.db.session() as s:
+        row = Consultation()
+        _apply(ctx, s, row, data)
+        stamp_new(ctx, row)
+        s.add(row)
+        _sync_topics(ctx, s, row, data.topic_codes)
+        s.flush()
+        record_change(ctx, s, "consultation", row, None)
+        return _view(s, row)
+
+
+def update_consultation(
+    ctx: Context, consultation_id: str, data: ConsultationInput
+) -> ConsultationView:
+    with ctx.db.session() as s:
+        row = get_live(s, Consultation, consultation_id, ctx)
+        before = snapshot(row)
+        _apply(ctx, s, row, data)
+        _sync_topics(ctx, s, row, data.topic_codes)
+        stamp_update(ctx, row)
+        record_change(ctx, s, "consultation", row, before)
+        return _view(s, row)
+
+
+def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
+    with ctx.db.session() as s:
+        row = get_live(s, Consultation, consultation_id, ctx)
+        if row.resident_id:
+            audit(ctx, s, "view", "consultation", row.id)
+        return _view(s, row)
+
+
+def delete_consultation(ctx: Context, consultation_id: str) -> None:
+    with ctx.db.session() as s:
+        row = get_live(s, Consultation, consultation_id, ctx)
+        before = snapshot(row)
+        row.deleted = True
+        stamp_update(ctx, row)
+        audit(ctx, s, "delete", "consultation", row.id, before, None)
+
+
+_R = aliased(Resident)
+_U = aliased(User)
+_S = aliased(Settlement)
+_T = aliased(Topic)
+
+SORTS: dict[str, Any] = {
+    "occurred_at": Consultation.occurred_at,
+    "resident": _R.full_name,
+    "topic": Consultation.topic_code,
+    "channel": Consultation.channel,
+    "status": Consultation.status,
+    "consultant": _U.full_name,
+    "settlement": _S.name_kk,
+    "follow_up_on": Consultation.follow_up_on,
+    "question": Consultation.question,
+}
+
+
+def _journal_select() -> Any:
+    return (
+        select(
+            Consultation.id, Consultation.occurred_at, _R.full_name, Consultation.topic_code,
+            _T.name_kk, _T.name_ru, Consultation.channel, Consultation.status, _U.full_name,
+            _S.name_kk, _S.name_ru, Consultation.follow_up_on, Consultation.question,
+        )
+        .outerjoin(_R, _R.id == Consultation.resident_id)
+        .outerjoin(_U, _U.id == Consultation.consultant_id)
+        .outerjoin(_S, _S.id == Consultation.settlement_id)
+        .outerjoin(_T, _T.code == Consultation.topic_code)
+    )
+
+
+def _row(r: Any) -> ConsultationRow:
+    return ConsultationRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], ConsultationChannel(r[6]),
+        ConsultationStatus(r[7]), r[8], r[9], r[10], r[11], r[12],
+    )
+
+
+def _day_start(d: date) -> datetime:
+    return datetime.combine(d, datetime.min.time())
+
+
+def list_consultations(
+    ctx: Context, query: ListQuery, filters: ConsultationFilters | None = None
+) -> Page[ConsultationRow]:
+    """The journal: paged, sorted and filtered in SQL; full-text search in kk and ru."""
+    f = filters or ConsultationFilters()
+    stmt = scoped(ctx, _journal_select(), Consultation)
+    if query.search:
+        match = fts_query(query.search)
+        if match is None:
+            return Page([], 0, query.offset, query.limit)
+        stmt = stmt.where(
+            text(
+                "consultations.rowid IN (SELECT rowid FROM consultations_fts "
+                "WHERE consultations_fts MATCH :m)"
+            )
+        ).params(m=match)
+    if f.date_from:
+        stmt = stmt.where(Consultation.occurred_at >= _day_start(f.date_from))
+    if f.date_to:
+        stmt = stmt.where(Consultation.occurred_at < _day_start(f.date_to + timedelta(days=1)))
+    if f.topic_code:
+        stmt = stmt.where(Consultation.topic_code == f.topic_code)
+    if f.settlement_id:
+        stmt = stmt.where(Consultation.settlement_id == f.settlement_id)
+    if f.consultant_id:
+        stmt = stmt.where(Consultation.consultant_id == f.consultant_id)
+    if f.status:
+        stmt = stmt.where(Consultation.status == ConsultationStatus(f.status).value)
+    if f.channel:
+        stmt = stmt.where(Consultation.channel == ConsultationChannel(f.channel).value)
+    if f.resident_id:
+        stmt = stmt.where(Consultation.resident_id == f.resident_id)
+    if query.sort is None:
+        query = ListQuery(query.offset, query.limit, "occurred_at", True, query.search)
+    stmt = apply_sort(stmt, query, SORTS, "occurred_at", Consultation.id)
+    with ctx.db.session() as s:
+        rows, total = paged(s, stmt, query)
+        out = [_row(r) for r in rows]
+    q = query.clamp()
+    return Page(out, total, q.offset, q.limit)
+
+
+def follow_ups_due(
+    ctx: Context, *, within_days: int = 7, limit: int = 200
+) -> list[ConsultationRow]:
+    """Consultations not closed whose follow-up date is overdue or within ``within_days``."""
+    horizon = ctx.today() + timedelta(days=within_days)
+    stmt = scoped(ctx, _journal_select(), Consultation).where(
+        Consultation.follow_up_on.is_not(None),
+        Consultation.follow_up_on <= horizon,
+        Consultation.status != ConsultationStatus.CLOSED.value,
+    )
+    stmt = stmt.order_by(Consultation.follow_up_on, Consultation.id).limit(limit)
+    with ctx.db.session() as s:
+        return [_row(r) for r in s.execute(stmt)]
