@@ -55,7 +55,7 @@ class ValidationError(UserError):
     """Input that breaks a domain rule."""
 
 
-class ValidationErrors(UserError):
+class ValidationErrors(UserError):  # noqa: N818 - the plural name is the public API
     """Several field errors at once (a half-filled form): nothing is saved."""
 
     def __init__(self, errors: list[UserError]) -> None:

@@ -142,9 +142,7 @@ def parse_money(text: str, *, field: str | None = None) -> Decimal:
     try:
         value = Decimal(cleaned.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern already rules this out
-        raise ValidationError(
-            "money.invalid", _MONEY_INVALID, field=field, text=raw
-        ) from None
+        raise ValidationError("money.invalid", _MONEY_INVALID, field=field, text=raw) from None
     if value < 0:
         raise ValidationError("money.negative", _MONEY_NEGATIVE, field=field, text=raw)
     return value

@@ -51,9 +51,7 @@ BIN_MARKERS: dict[str, Message] = {
     "0": Message(kk="бас ұйым", ru="головная организация"),
     "1": Message(kk="филиал", ru="филиал"),
     "2": Message(kk="өкілдік", ru="представительство"),
-    "3": Message(
-        kk="шаруа (фермер) қожалығы", ru="крестьянское (фермерское) хозяйство"
-    ),
+    "3": Message(kk="шаруа (фермер) қожалығы", ru="крестьянское (фермерское) хозяйство"),
 }
 
 
@@ -87,9 +85,7 @@ class IinInfo:
     sex: Sex
 
 
-def validate_iin(
-    value: str, *, today: date | None = None, field: str = "iin"
-) -> IinInfo:
+def validate_iin(value: str, *, today: date | None = None, field: str = "iin") -> IinInfo:
     """Check an IIN and read the birth date and sex from it.
 
     Spaces are ignored. Raises ``ValidationError`` with one of the codes
@@ -185,9 +181,7 @@ class BinInfo:
     marker: str
 
 
-def validate_bin(
-    value: str, *, today: date | None = None, field: str = "bin"
-) -> BinInfo:
+def validate_bin(value: str, *, today: date | None = None, field: str = "bin") -> BinInfo:
     """Check a BIN. ``year`` is the full registration year (19YY or 20YY).
 
     Codes: ``bin.digits``, ``bin.length``, ``bin.month``, ``bin.type``, ``bin.checksum``.
@@ -252,6 +246,4 @@ def validate_bin(
     yy = int(bin_[:2])
     this_year = (today or date.today()).year
     year = 2000 + yy if 2000 + yy <= this_year else 1900 + yy
-    return BinInfo(
-        bin=bin_, year=year, month=month, entity_type=bin_[4], marker=bin_[5]
-    )
+    return BinInfo(bin=bin_, year=year, month=month, entity_type=bin_[4], marker=bin_[5])

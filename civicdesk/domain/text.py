@@ -153,8 +153,8 @@ def fts_query(user_text: str) -> str | None:
     searchable is left. FTS5 operators typed by the user are treated as words.
     """
     words: list[str] = []
-    for token in _TOKEN.findall(fold_for_search(user_text)):
-        token = token.replace("_", "")
+    for raw in _TOKEN.findall(fold_for_search(user_text)):
+        token = raw.replace("_", "")
         if not token or token in words:
             continue
         words.append(token)

@@ -113,11 +113,7 @@ def test_parse_money_negative() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.decimals(
-        min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False
-    )
-)
+@given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
 def test_money_round_trip(amount: Decimal) -> None:
     for lang in ("kk", "ru"):
         assert parse_money(format_money(amount, lang)) == amount  # type: ignore[arg-type]

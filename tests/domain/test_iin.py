@@ -33,9 +33,7 @@ def test_known_synthetic_iins() -> None:
 def test_check_digit_first_and_second_pass() -> None:
     assert iin_check_digit("90010130000") == 7
     # First pass gives 10, so the second set of weights decides.
-    first = (
-        sum(int(d) * w for d, w in zip("90010130081", range(1, 12), strict=True)) % 11
-    )
+    first = sum(int(d) * w for d, w in zip("90010130081", range(1, 12), strict=True)) % 11
     assert first == 10
     assert iin_check_digit("90010130081") == 1
 
@@ -170,9 +168,7 @@ def test_changed_digit_is_refused(
     iin = make_iin(birth, sex, serial)
     if iin is None:
         return
-    changed = (
-        iin[:position] + str((int(iin[position]) + delta) % 10) + iin[position + 1 :]
-    )
+    changed = iin[:position] + str((int(iin[position]) + delta) % 10) + iin[position + 1 :]
     if position < 11 and 10 in (_first_pass(iin[:11]), _first_pass(changed[:11])):
         # The second set of weights may map a changed prefix onto the same check digit.
         return
