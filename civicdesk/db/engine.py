@@ -25,7 +25,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
@@ -178,7 +178,7 @@ class Database:
         try:
             yield session
             session.commit()
-        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+        except (DBAPIError, sqlite3.DatabaseError, OSError) as exc:
             session.rollback()
             user_error = translate_operational_error(
                 getattr(exc, "orig", None) or exc, self.path
@@ -273,7 +273,7 @@ def open_database(
     except UserError:
         engine.dispose()
         raise
-    except (OperationalError, sqlite3.DatabaseError) as exc:
+    except (DBAPIError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         user_error = translate_operational_error(getattr(exc, "orig", None) or exc, path)
         if user_error is not None:

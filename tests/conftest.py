@@ -1,0 +1,105 @@
+"""Shared fixtures: a set-up data folder per test, copied from one made per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from civicdesk.db.engine import DB_FILE_NAME  # noqa: E402
+from civicdesk.domain.enums import Role  # noqa: E402
+from civicdesk.services.app import CivicApp  # noqa: E402
+from civicdesk.services.base import Actor, Context  # noqa: E402
+
+PASSWORD = "secret-pass-1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep tests away from the real user folders; share one font cache per run."""
+    cache = Path(os.environ.get("CIVICDESK_TEST_CACHE", "")) if os.environ.get(
+        "CIVICDESK_TEST_CACHE"
+    ) else tmp_path_factory.mktemp("cache")
+    old = {k: os.environ.get(k) for k in ("CIVICDESK_CACHE_DIR", "CIVICDESK_DATA_DIR")}
+    os.environ["CIVICDESK_CACHE_DIR"] = str(cache)
+    os.environ["CIVICDESK_DATA_DIR"] = str(tmp_path_factory.mktemp("default-data"))
+    yield
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def template_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from civicdesk.services.users import setup_center
+
+    folder = tmp_path_factory.mktemp("template")
+    app = CivicApp(folder)
+    setup_center(
+        app,
+        name_kk="Ақсу ауылының ЖӨБ дамыту орталығы",
+        name_ru="Центр развития МСУ села Аксу",
+        region_kato="19",
+        district_id=None,
+        manager_login="manager",
+        manager_name="Әсел Нұрланқызы",
+        manager_password=PASSWORD,
+        language="kk",
+    )
+    app.close()
+    con = sqlite3.connect(folder / DB_FILE_NAME)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    return folder
+
+
+@pytest.fixture()
+def data_dir(template_data_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    target.mkdir()
+    shutil.copyfile(template_data_dir / DB_FILE_NAME, target / DB_FILE_NAME)
+    return target
+
+
+@pytest.fixture()
+def app(data_dir: Path) -> Iterator[CivicApp]:
+    civic = CivicApp(data_dir)
+    yield civic
+    civic.close()
+
+
+@pytest.fixture()
+def manager(app: CivicApp) -> Actor:
+    from civicdesk.services.users import authenticate
+
+    return authenticate(app, "manager", PASSWORD)
+
+
+@pytest.fixture()
+def ctx(app: CivicApp, manager: Actor) -> Context:
+    return app.context(manager)
+
+
+@pytest.fixture()
+def consultant_ctx(app: CivicApp, ctx: Context) -> Context:
+    from civicdesk.services.users import authenticate, create_user
+
+    create_user(
+        ctx, login="consultant", full_name="Қайрат Сейітов", role=Role.CONSULTANT,
+        password=PASSWORD,
+    )
+    return app.context(authenticate(app, "consultant", PASSWORD))
+
+
+@pytest.fixture()
+def other_center_ctx(app: CivicApp) -> Context:
+    """A manager of another center, on the same database (as at head office)."""
+    return app.context(Actor("other-user", "Басқа орталық", Role.MANAGER, "other-center"))
