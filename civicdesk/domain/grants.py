@@ -152,7 +152,7 @@ def validate_budget_line(
             c.add(
                 "grant.cofinancing",
                 Message(
-                    kk="Қоса қаржыландыру 0 мен жол сомасы ({total}) аралығында болуы керек",
+                    kk="Қоса қаржыландыру 0-ден жол сомасына ({total}) дейін болуы керек",
                     ru="Софинансирование должно быть от 0 до суммы строки ({total})",
                 ),
                 field="cofinancing",
@@ -231,7 +231,7 @@ def check_budget(
         ceiling = format_money(requested_ceiling, "kk")
         warnings.append(
             Message(
-                kk=f"Сұралған сома ({asked}) гранттың шегінен ({ceiling}) асады",
+                kk=f"Сұралған сома ({asked}) гранттың шекті сомасынан ({ceiling}) асады",
                 ru=f"Запрошенная сумма ({asked}) превышает предельный размер гранта ({ceiling})",
             )
         )
@@ -266,7 +266,7 @@ def check_award(pool: Decimal, already_awarded: Decimal, amount: Decimal) -> Non
             "grant.award_exceeds_pool",
             Message(
                 kk="Грант сомасы ({amount}) қордың қалдығынан ({left}) асады: "
-                "қор {pool}, бұрын берілгені {awarded}",
+                "қор {pool}, бұрын бөлінгені {awarded}",
                 ru="Сумма гранта ({amount}) превышает остаток фонда ({left}): "
                 "фонд {pool}, уже выделено {awarded}",
             ),
@@ -408,7 +408,7 @@ def weighted_score(
             c.add(
                 "grant.score_range",
                 Message(
-                    kk="«{name_kk}» критерийі бойынша баға 0-ден {max}-ға дейін болуы керек",
+                    kk="«{name_kk}» критерийі бойынша баға 0-ден {max} ұпайға дейін болуы керек",
                     ru="Оценка по критерию «{name_ru}» должна быть от 0 до {max}",
                 ),
                 field=cr.code,

@@ -117,7 +117,7 @@ def validate_iin(value: str, *, today: date | None = None, field: str = "iin") -
         raise ValidationError(
             "iin.century",
             Message(
-                kk="ЖСН-нің 7-цифры 1-ден 6-ға дейін болуы керек (ғасыр мен жынысты білдіреді)",
+                kk="ЖСН-нің жетінші цифры 1-ден 6-ға дейін болуы керек (ол ғасыр мен жынысты білдіреді)",
                 ru="Седьмая цифра ИИН должна быть от 1 до 6 (она означает век и пол)",
             ),
             field=field,
@@ -211,8 +211,8 @@ def validate_bin(value: str, *, today: date | None = None, field: str = "bin") -
         raise ValidationError(
             "bin.month",
             Message(
-                kk="БСН-нің 3-4 цифрлары тіркелген айды білдіреді (01-ден 12-ге дейін)",
-                ru="Цифры 3-4 БИН означают месяц регистрации (от 01 до 12)",
+                kk="БСН-нің үшінші және төртінші цифрлары тіркелген айды білдіреді (01-ден 12-ге дейін)",
+                ru="Третья и четвёртая цифры БИН означают месяц регистрации (от 01 до 12)",
             ),
             field=field,
         )
@@ -220,7 +220,7 @@ def validate_bin(value: str, *, today: date | None = None, field: str = "bin") -
         raise ValidationError(
             "bin.type",
             Message(
-                kk="БСН-нің 5-цифры заңды тұлғаның түрін білдіреді: 4, 5 немесе 6",
+                kk="БСН-нің бесінші цифры заңды тұлғаның түрін білдіреді: 4, 5 немесе 6",
                 ru="Пятая цифра БИН означает тип юридического лица: 4, 5 или 6",
             ),
             field=field,
@@ -229,7 +229,7 @@ def validate_bin(value: str, *, today: date | None = None, field: str = "bin") -
         raise ValidationError(
             "bin.marker",
             Message(
-                kk="БСН-нің 6-цифры 0, 1, 2 немесе 3 болуы керек",
+                kk="БСН-нің алтыншы цифры 0, 1, 2 немесе 3 болуы керек",
                 ru="Шестая цифра БИН должна быть 0, 1, 2 или 3",
             ),
             field=field,

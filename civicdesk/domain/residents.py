@@ -126,7 +126,7 @@ def validate_resident(
         c.add(
             "resident.birth_year",
             Message(
-                kk="Туған жылы {min} мен {max} аралығында болуы керек",
+                kk="Туған жылы {min} және {max} аралығында болуы керек",
                 ru="Год рождения должен быть от {min} до {max}",
             ),
             field="birth_year",

@@ -23,8 +23,6 @@ _ALWAYS = str.maketrans(
         "\u0259": "ә",  # LATIN SMALL LETTER SCHWA
         "\u018e": "Ә",  # LATIN CAPITAL LETTER REVERSED E (typed for Ə)
         "\u01dd": "ә",  # LATIN SMALL LETTER TURNED E
-        "\u04da": "Ә",  # CYRILLIC CAPITAL LETTER SCHWA WITH DIAERESIS
-        "\u04db": "ә",
         "\u019f": "Ө",  # LATIN CAPITAL LETTER O WITH MIDDLE TILDE (barred o)
         "\u0275": "ө",
         "\u0472": "Ө",  # CYRILLIC CAPITAL LETTER FITA
@@ -35,10 +33,6 @@ _ALWAYS = str.maketrans(
         "\u04c4": "қ",
         "\u04c7": "Ң",  # CYRILLIC CAPITAL LETTER EN WITH HOOK
         "\u04c8": "ң",
-        "\u0490": "Ғ",  # CYRILLIC CAPITAL LETTER GHE WITH UPTURN
-        "\u0491": "ғ",
-        "\u04ba": "Һ",  # (already right; listed for clarity)
-        "\u04bb": "һ",
         "\u00a0": " ",
         "\u202f": " ",
         "\u2007": " ",
@@ -140,8 +134,9 @@ def kk_sort_key(text: str) -> tuple[tuple[int, ...], str]:
     return tuple(_char_key(ch) for ch in clean.casefold()), clean
 
 
-# A token as SQLite's unicode61 tokenizer sees one: letters, digits, marks.
-_TOKEN = re.compile(r"[\w\u0300-\u036f]+")
+# A token as SQLite's unicode61 tokenizer sees one: letters, digits, combining marks
+# (the underscore separates tokens there, so it does here too).
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _MAX_TERMS = 16
 
 
@@ -153,9 +148,8 @@ def fts_query(user_text: str) -> str | None:
     searchable is left. FTS5 operators typed by the user are treated as words.
     """
     words: list[str] = []
-    for raw in _TOKEN.findall(fold_for_search(user_text)):
-        token = raw.replace("_", "")
-        if not token or token in words:
+    for token in _TOKEN.findall(fold_for_search(user_text)):
+        if token in words:
             continue
         words.append(token)
         if len(words) == _MAX_TERMS:

@@ -181,7 +181,7 @@ def test_check_award() -> None:
     )
     assert info.value.text("kk") == (
         f"Грант сомасы (400{NB}000,01{NB}₸) қордың қалдығынан (400{NB}000{NB}₸) асады: "
-        f"қор 1{NB}000{NB}000{NB}₸, бұрын берілгені 600{NB}000{NB}₸"
+        f"қор 1{NB}000{NB}000{NB}₸, бұрын бөлінгені 600{NB}000{NB}₸"
     )
     with pytest.raises(ValidationError) as info:
         check_award(Decimal(1000000), Decimal(0), Decimal(-1))
@@ -254,7 +254,7 @@ def test_weighted_score_errors() -> None:
         "Поставьте оценку по критерию «Устойчивость результатов»"
     )
     assert info.value.by_field()["relevance"].text("kk") == (
-        "«Өзектілігі» критерийі бойынша баға 0-ден 10-ға дейін болуы керек"
+        "«Өзектілігі» критерийі бойынша баға 0-ден 10 ұпайға дейін болуы керек"
     )
 
 

@@ -175,3 +175,8 @@ def test_normalize_is_idempotent(text: str) -> None:
     once = normalize_kk(text)
     assert normalize_kk(once) == once
     assert fold_for_search(fold_for_search(text)) == fold_for_search(text)
+
+
+def test_underscore_splits_words_like_the_tokenizer(fts: sqlite3.Connection) -> None:
+    assert fts_query("жиын_хаттама") == '"жиын"* AND "хаттама"*'
+    assert _search(fts, "қоғамдастық_жиыны") == [1]
