@@ -1,0 +1,345 @@
+"""The ``civicdesk`` command: opens the app, or runs an admin command.
+
+Messages are in the user's language (``--lang``, else the app's setting, else the
+system locale: Russian if it says so, Kazakh otherwise). Exit codes a script can rely on:
+
+    0  done
+    1  ``check`` found problems
+    2  the user's input or data was refused (message printed, nothing changed)
+    3  no connection to the server
+    4  the server refused our credentials
+    5  sync finished but conflicts wait for a person
+   70  a bug: the traceback is in the log file
+"""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from civicdesk.domain.errors import Lang, Message, UserError
+from civicdesk.paths import default_data_dir
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USER_ERROR = 2
+EXIT_BUG = 70
+
+log = logging.getLogger("civicdesk")
+
+
+def _system_lang() -> Lang:
+    for key in ("CIVICDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(key, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "kk"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "ru" if loc.lower().startswith("ru") else "kk"
+
+
+class Out:
+    """Prints bilingual messages in one language."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def say(self, message: Message, **params: object) -> None:
+        print(message.text(self.lang, **params))
+
+    def error(self, err: UserError) -> None:
+        print(err.text(self.lang), file=sys.stderr)
+
+
+M_DEMO = Message(
+    kk="Демо дерекқор дайын: {residents} тұрғын, {consultations} кеңес, {meetings} жиналыс, "
+    "{applications} грант өтінімі, {seminars} семинар, {booklets} кітапша ({seconds:.1f} с).",
+    ru="Демо-база готова: жителей {residents}, консультаций {consultations}, собраний "
+    "{meetings}, грантовых заявок {applications}, семинаров {seminars}, буклетов {booklets} "
+    "({seconds:.1f} с).",
+)
+M_CHECK_OK = Message(kk="Дерекқор дұрыс.", ru="База данных в порядке.")
+M_CHECK_BAD = Message(
+    kk="Дерекқорда {n} мәселе табылды.", ru="В базе данных найдено проблем: {n}."
+)
+M_BACKUP = Message(kk="Сақтық көшірме жасалды: {path}", ru="Резервная копия создана: {path}")
+M_RESTORE = Message(
+    kk="Деректер қалпына келтірілді: {path} (схема {revision}). Бұрынғы дерекқор "
+    "сақталды: {kept}",
+    ru="Данные восстановлены: {path} (схема {revision}). Прежняя база сохранена: {kept}",
+)
+M_RESTORE_COUNTS = Message(
+    kk="Көшірмеде: {counts}", ru="В копии: {counts}",
+)
+M_EXPORT = Message(
+    kk="Экспорт дайын: {path} ({tables} кесте, {rows} жол).",
+    ru="Экспорт готов: {path} (таблиц {tables}, строк {rows}).",
+)
+M_NEEDS_SETUP = Message(
+    kk="Орталық әлі тіркелмеген. Алдымен бағдарламаны ашып, орталықты баптаңыз немесе "
+    "демо үшін --center-name беріңіз.",
+    ru="Центр ещё не настроен. Сначала откройте программу и настройте центр или для демо "
+    "укажите --center-name.",
+)
+M_BAD_COUNT = Message(
+    kk="Кеңестер саны 1-ден 1 000 000-ға дейін болуы керек.",
+    ru="Число консультаций должно быть от 1 до 1 000 000.",
+)
+M_PRINTED = Message(kk="PDF дайын: {path} ({pages} бет).", ru="PDF готов: {path} (страниц: {pages}).")
+M_BUG = Message(
+    kk="Бағдарламада қате болды. Мәліметтер журналда: {log}",
+    ru="В программе произошла ошибка. Подробности в журнале: {log}",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civicdesk",
+        description="CivicDesk — ЖӨБ дамыту орталықтарына арналған бағдарлама / "
+        "программа для центров развития МСУ",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder")
+    parser.add_argument("--lang", choices=["kk", "ru"], default=None)
+    parser.add_argument("--self-test", action="store_true", help="check the installation")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="fill a demo database")
+    demo.add_argument("--consultations", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=2025)
+    demo.add_argument("--center-name", default=None)
+
+    sub.add_parser("check", help="integrity and invariants report")
+
+    backup = sub.add_parser("backup", help="online backup of the database")
+    backup.add_argument("--out", type=Path, required=True)
+
+    restore = sub.add_parser("restore", help="restore from a backup file")
+    restore.add_argument("file", type=Path)
+
+    export = sub.add_parser("export", help="export tables for head office")
+    export.add_argument("--format", choices=["csv", "xlsx"], required=True)
+    export.add_argument("--out", type=Path, required=True)
+
+    enroll = sub.add_parser("enroll", help="join the head-office server")
+    enroll.add_argument("--server", required=True)
+    enroll.add_argument("--code", required=True)
+
+    sub.add_parser("sync", help="one sync round with head office")
+
+    pr = sub.add_parser("print", help="print booklets and forms to PDF")
+    psub = pr.add_subparsers(dest="what", required=True)
+    pb = psub.add_parser("booklet")
+    pb.add_argument("source", help="template name or booklet id")
+    pb.add_argument("--layout", choices=["a5-booklet", "a4-trifold", "a4"], default="a5-booklet")
+    pb.add_argument("--arrangement", choices=["parallel", "sequential"], default="parallel")
+    pb.add_argument("--bleed", action="store_true")
+    pb.add_argument("--crop-marks", action="store_true")
+    pb.add_argument("--out", type=Path, required=True)
+    pf = psub.add_parser("form")
+    pf.add_argument("kind", choices=["consent", "attendance", "grant-blank"])
+    pf.add_argument("--out", type=Path, required=True)
+    pm = psub.add_parser("minutes")
+    pm.add_argument("meeting_id")
+    pm.add_argument("--out", type=Path, required=True)
+    pa = psub.add_parser("application")
+    pa.add_argument("application_id")
+    pa.add_argument("--out", type=Path, required=True)
+    psub.add_parser("templates")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _setup_logging(data_dir: Path) -> Path:
+    log_path = data_dir / "logs" / "civicdesk.log"
+    try:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log_path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_path
+
+
+def _open_app(data_dir: Path) -> Any:
+    from civicdesk.services.app import CivicApp
+
+    return CivicApp(data_dir)
+
+
+def cmd_demo(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services.demo import generate_demo
+    from civicdesk.services.users import setup_center
+
+    if not 1 <= args.consultations <= 1_000_000:
+        raise UserError("demo.count", M_BAD_COUNT)
+    app = _open_app(_data_dir(args))
+    try:
+        if app.state.center_id is None:
+            name = args.center_name or "Бақанас ауылының ЖӨБ дамыту орталығы"
+            setup_center(
+                app, name_kk=name, name_ru="Центр развития МСУ села Баканас",
+                region_kato="19", district_id=None, manager_login="manager",
+                manager_name="Әсел Нұрланқызы", manager_password="demo-password",
+                language=out.lang,
+            )
+        summary = generate_demo(
+            app.admin_context(out.lang), consultations=args.consultations, seed=args.seed
+        )
+    finally:
+        app.close()
+    out.say(M_DEMO, **summary.__dict__)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.db.engine import DB_FILE_NAME
+    from civicdesk.services.admin import check_database, check_text
+
+    results = check_database(_data_dir(args) / DB_FILE_NAME)
+    print(check_text(results, out.lang))
+    problems = sum(len(r.problems) for r in results)
+    if problems:
+        out.say(M_CHECK_BAD, n=problems)
+        return EXIT_PROBLEMS
+    out.say(M_CHECK_OK)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services.admin import make_backup
+
+    path = make_backup(_data_dir(args), args.out)
+    out.say(M_BACKUP, path=path)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services.admin import restore_backup
+
+    summary, kept = restore_backup(_data_dir(args), args.file)
+    out.say(M_RESTORE, path=args.file, revision=summary.revision, kept=kept or "—")
+    out.say(M_RESTORE_COUNTS, counts=", ".join(f"{k}: {v}" for k, v in summary.counts.items()))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services.admin import export_tables
+
+    counts = export_tables(_data_dir(args), args.format, args.out)
+    out.say(M_EXPORT, path=args.out, tables=len(counts), rows=sum(counts.values()))
+    return EXIT_OK
+
+
+def cmd_enroll(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services import sync
+
+    app = _open_app(_data_dir(args))
+    try:
+        result = sync.enroll(app, args.server, args.code)
+    finally:
+        app.close()
+    print(result if isinstance(result, str) else getattr(result, "message", result))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services import sync
+
+    app = _open_app(_data_dir(args))
+    try:
+        summary = sync.sync_now(app)
+    finally:
+        app.close()
+    print(f"pushed {summary.pushed}, pulled {summary.pulled}, conflicts {summary.conflicts}")
+    code: int = sync.exit_code(summary) if hasattr(sync, "exit_code") else EXIT_OK
+    return code
+
+
+def cmd_print(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.services import printing
+
+    if args.what == "templates":
+        for t in printing.templates():
+            print(f"{t.name}\t{t.title_kk} / {t.title_ru}")
+        return EXIT_OK
+    app = _open_app(_data_dir(args))
+    try:
+        ctx = app.admin_context(out.lang)
+        pages: int
+        if args.what == "booklet":
+            pages = printing.print_booklet(
+                ctx, args.source, layout=args.layout, arrangement=args.arrangement,
+                bleed=args.bleed, crop_marks=args.crop_marks, out=args.out,
+            )
+        elif args.what == "form":
+            pages = printing.print_blank_form(ctx, args.kind, out=args.out)
+        elif args.what == "minutes":
+            pages = printing.print_minutes(ctx, args.meeting_id, out=args.out)
+        else:
+            pages = printing.print_application(ctx, args.application_id, out=args.out)
+    finally:
+        app.close()
+    out.say(M_PRINTED, path=args.out, pages=pages)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "export": cmd_export,
+    "enroll": cmd_enroll,
+    "sync": cmd_sync,
+    "print": cmd_print,
+}
+
+
+def _lang_for(args: argparse.Namespace) -> Lang:
+    if args.lang:
+        return "ru" if args.lang == "ru" else "kk"
+    return _system_lang()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Out(_lang_for(args))
+    data_dir = _data_dir(args)
+    if args.self_test:
+        from civicdesk.selftest import run_self_test
+
+        return run_self_test(out.lang)
+    if args.command is None:
+        from civicdesk.ui.app import run
+
+        return run(data_dir, lang=args.lang)
+    log_path = _setup_logging(data_dir)
+    try:
+        return COMMANDS[args.command](args, out)
+    except UserError as err:
+        out.error(err)
+        return getattr(err, "exit_code", EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("command %s failed", args.command)
+        print(M_BUG.text(out.lang, log=log_path), file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
