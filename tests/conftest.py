@@ -103,3 +103,9 @@ def consultant_ctx(app: CivicApp, ctx: Context) -> Context:
 def other_center_ctx(app: CivicApp) -> Context:
     """A manager of another center, on the same database (as at head office)."""
     return app.context(Actor("other-user", "Басқа орталық", Role.MANAGER, "other-center"))
+
+
+@pytest.fixture()
+def password() -> str:
+    """The password of every account the fixtures make."""
+    return PASSWORD

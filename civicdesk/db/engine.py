@@ -193,6 +193,12 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        """Refresh the planner's statistics where they are stale, then close."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except DBAPIError:
+            pass
         self.engine.dispose()
 
 

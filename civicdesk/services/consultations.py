@@ -30,8 +30,8 @@ from civicdesk.services.base import (
 )
 
 UNKNOWN_TOPIC = Message(
-    kk="Мұндай тақырып жоқ: {code}.",
-    ru="Такой темы нет: {code}.",
+    kk="Мұндай тақырып жоқ: {topic}.",
+    ru="Такой темы нет: {topic}.",
 )
 
 
@@ -108,7 +108,7 @@ class ConsultationFilters:
 def _check_refs(s: Session, data: ConsultationInput, ctx: Context) -> None:
     known = set(s.scalars(select(Topic.code).where(Topic.code.in_(data.topic_codes))))
     errors = [
-        ValidationError("consultation.topic_unknown", UNKNOWN_TOPIC, field="topics", code=c)
+        ValidationError("consultation.topic_unknown", UNKNOWN_TOPIC, field="topics", topic=c)
         for c in data.topic_codes
         if c not in known
     ]

@@ -391,6 +391,8 @@ def generate_demo(
         _insert(cur, "print_runs", runs)
         _insert(cur, "distributions", dists)
         conn.commit()
+        cur.execute("ANALYZE")
+        conn.commit()
     except BaseException:
         conn.rollback()
         raise
