@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -26,7 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from civicdesk.db.types import Money, Quantity
+from civicdesk.db.types import money, quantity
 from civicdesk.domain.ids import new_id
 
 NAMING = {
@@ -47,6 +47,9 @@ class Base(DeclarativeBase):
 
 class SyncMixin:
     """Columns every synced table has (DESIGN.md §3)."""
+
+    if TYPE_CHECKING:
+        __tablename__: str
 
     __sync__: ClassVar[bool] = True
     # Columns never sent to another node (e.g. password hashes).
@@ -287,7 +290,7 @@ class GrantCall(SyncMixin, Base):
     title_kk: Mapped[str] = mapped_column(String(300))
     title_ru: Mapped[str] = mapped_column(String(300))
     region_kato: Mapped[str] = mapped_column(String(2))
-    pool: Mapped[Decimal] = mapped_column(Money())
+    pool: Mapped[Decimal] = mapped_column(money())
     opens_on: Mapped[date] = mapped_column(Date)
     closes_on: Mapped[date] = mapped_column(Date)
     criteria: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
@@ -313,7 +316,7 @@ class GrantApplication(SyncMixin, Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
-    awarded_amount: Mapped[Decimal | None] = mapped_column(Money())
+    awarded_amount: Mapped[Decimal | None] = mapped_column(money())
     awarded_on: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(2), default="kk")
 
@@ -333,9 +336,9 @@ class BudgetLine(SyncMixin, Base):
     category: Mapped[str] = mapped_column(String(20))
     item: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(40), default="")
-    qty: Mapped[Decimal] = mapped_column(Quantity())
-    unit_cost: Mapped[Decimal] = mapped_column(Money())
-    cofinancing: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
+    qty: Mapped[Decimal] = mapped_column(quantity())
+    unit_cost: Mapped[Decimal] = mapped_column(money())
+    cofinancing: Mapped[Decimal] = mapped_column(money(), default=Decimal(0))
     application: Mapped[GrantApplication] = relationship(back_populates="budget_lines")
 
 
@@ -349,7 +352,7 @@ class GrantReview(SyncMixin, Base):
     conflict_declared: Mapped[bool] = mapped_column(Boolean, default=False)
     conflict_note: Mapped[str] = mapped_column(Text, default="")
     scores: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
-    total_score: Mapped[Decimal | None] = mapped_column(Money())
+    total_score: Mapped[Decimal | None] = mapped_column(money())
     comment: Mapped[str] = mapped_column(Text, default="")
     submitted_on: Mapped[date | None] = mapped_column(Date)
 
@@ -361,9 +364,9 @@ class GrantIndicator(SyncMixin, Base):
     )
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(40), default="")
-    baseline: Mapped[Decimal | None] = mapped_column(Quantity())
-    target: Mapped[Decimal | None] = mapped_column(Quantity())
-    actual: Mapped[Decimal | None] = mapped_column(Quantity())
+    baseline: Mapped[Decimal | None] = mapped_column(quantity())
+    target: Mapped[Decimal | None] = mapped_column(quantity())
+    actual: Mapped[Decimal | None] = mapped_column(quantity())
 
 
 class GrantReport(SyncMixin, Base):
@@ -374,7 +377,7 @@ class GrantReport(SyncMixin, Base):
     kind: Mapped[str] = mapped_column(String(10), default="final")
     submitted_on: Mapped[date] = mapped_column(Date)
     narrative: Mapped[str] = mapped_column(Text, default="")
-    spent_amount: Mapped[Decimal | None] = mapped_column(Money())
+    spent_amount: Mapped[Decimal | None] = mapped_column(money())
 
 
 # --------------------------------------------------------------------------- seminars

@@ -35,9 +35,9 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         return (Decimal(int(value)) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
 
 
-def Money() -> ScaledDecimal:
+def money() -> ScaledDecimal:
     return ScaledDecimal(2)
 
 
-def Quantity() -> ScaledDecimal:
+def quantity() -> ScaledDecimal:
     return ScaledDecimal(3)

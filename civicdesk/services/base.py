@@ -204,9 +204,11 @@ def get_live(session: Session, model: type[M], row_id: str, ctx: Context | None 
     row = session.get(model, row_id)
     if row is None or row.deleted:
         raise not_found(model.__name__)
-    if ctx is not None and not ctx.actor.is_head_office and row.center_id != ctx.actor.center_id:
-        if model.__tablename__ not in _SHARED_TABLES:
-            raise not_found(model.__name__)
+    foreign = ctx is not None and not ctx.actor.is_head_office and (
+        row.center_id != ctx.actor.center_id
+    )
+    if foreign and model.__tablename__ not in _SHARED_TABLES:
+        raise not_found(model.__name__)
     return row
 
 

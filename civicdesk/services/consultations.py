@@ -21,7 +21,6 @@ from civicdesk.services.base import (
     apply_sort,
     audit,
     get_live,
-    paged,
     record_change,
     scoped,
     snapshot,

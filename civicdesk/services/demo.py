@@ -172,7 +172,7 @@ def generate_demo(
         sids = [x["id"] for x in settlements]
         # residents
         residents = []
-        for i in range(n_res):
+        for _ in range(n_res):
             sex = Sex.FEMALE if rnd.random() < 0.58 else Sex.MALE
             russian = rnd.random() < 0.25
             if russian:

@@ -58,7 +58,7 @@ def _load(name: str, folder: Path | None = None) -> list[dict[str, Any]]:
     return data
 
 
-def _upsert(ctx: Context, session: Any, model: type[SyncMixin], key: str, values: dict[str, Any]) -> bool:
+def _upsert(ctx: Context, session: Any, model: Any, key: str, values: dict[str, Any]) -> bool:
     row_id = reference_id(model.__tablename__, key)
     row = session.get(model, row_id)
     if row is None:

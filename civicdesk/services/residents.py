@@ -326,10 +326,16 @@ def erase_resident(ctx: Context, resident_id: str) -> ResidentView:
         row.consent_purposes = []
         row.erased_at = ctx.now()
         stamp_update(ctx, row)
-        for model in (MeetingAttendee, SeminarParticipant):
-            for person in s.scalars(select(model).where(model.resident_id == resident_id)):
-                person.full_name = ERASED_NAME
-                stamp_update(ctx, person)
+        for attendee in s.scalars(
+            select(MeetingAttendee).where(MeetingAttendee.resident_id == resident_id)
+        ):
+            attendee.full_name = ERASED_NAME
+            stamp_update(ctx, attendee)
+        for participant in s.scalars(
+            select(SeminarParticipant).where(SeminarParticipant.resident_id == resident_id)
+        ):
+            participant.full_name = ERASED_NAME
+            stamp_update(ctx, participant)
         for entry in s.scalars(
             select(AuditEntry).where(
                 AuditEntry.entity == "resident", AuditEntry.entity_id == resident_id
