@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -311,7 +312,10 @@ def test_agenda_positions_stay_dense(ctx: Context) -> None:
     a = svc.add_agenda_item(ctx, m.id, AgendaItemInput("A"))
     b = svc.add_agenda_item(ctx, m.id, AgendaItemInput("B"))
     c = svc.add_agenda_item(ctx, m.id, AgendaItemInput("C"), position=1)
-    titles = lambda: [(i.position, i.title) for i in svc.get_meeting(ctx, m.id).agenda]  # noqa: E731
+
+    def titles() -> list[tuple[int, str]]:
+        return [(i.position, i.title) for i in svc.get_meeting(ctx, m.id).agenda]
+
     assert titles() == [(1, "C"), (2, "A"), (3, "B")]
     moved = svc.move_agenda_item(ctx, c.id, 3)
     assert [(i.position, i.title) for i in moved] == [(1, "A"), (2, "B"), (3, "C")]
@@ -441,7 +445,7 @@ def test_finalized_meeting_is_locked(ctx: Context) -> None:
     m = ready_meeting(ctx)
     svc.finalize(ctx, m.id)
     item_id = m.agenda[0].id
-    edits = [
+    edits: list[Callable[[], object]] = [
         lambda: svc.update_meeting(ctx, m.id, meeting_input()),
         lambda: svc.delete_meeting(ctx, m.id),
         lambda: svc.set_attendance(ctx, m.id, [AttendeeInput("Асқар")]),
