@@ -1,0 +1,880 @@
+"""The desktop side of sync: enrolment, push of the outbox, pull of server changes.
+
+Works on the desktop's ``Database`` with raw SQL, so values travel exactly as SQLite
+stores them and every table (present or added later) is handled the same way.
+
+Guarantees (docs/sync.md):
+- a batch is stored in ``sync_state`` *before* it is sent; after a dropped connection
+  the very same bytes are sent again, and the server answers a repeat with its stored
+  answer, so nothing is applied twice;
+- an outbox row is cleared only if its ``local_version`` did not change meanwhile;
+- each pulled page is applied together with its cursor in one SQLite transaction with
+  ``sync_control.applying = 1``: a cut connection never leaves half a page;
+- every failure becomes a ``SyncError`` (a ``UserError`` with kk/ru text).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import httpx
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from civicdesk.db.engine import Database
+from civicdesk.db.models import REFERENCE_TABLES
+from civicdesk.domain.errors import Message, UserError
+from civicdesk.domain.hlc import HybridClock
+from civicdesk.domain.ids import new_id
+from civicdesk.sync import messages as m
+from civicdesk.sync.protocol import (
+    API,
+    DEFAULT_PULL_LIMIT,
+    H_DEVICE,
+    H_INSTANCE,
+    H_PROTOCOL,
+    H_SCHEMA,
+    MAX_BATCH_ROWS,
+    PROTOCOL_VERSION,
+    SCHEMA_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    PullPage,
+    PushBatch,
+    PushResult,
+    RowChange,
+    RowResult,
+    Scalar,
+    dumps,
+    gzip_bytes,
+)
+from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA, SYNCED_TABLES
+
+EXCLUDED = EXCLUDED_COLUMNS
+
+ErrorKind = Literal["network", "auth", "update", "server", "protocol", "state"]
+
+
+class SyncError(UserError):
+    """A sync that could not finish; ``kind`` tells the command line its exit code."""
+
+    def __init__(self, kind: ErrorKind, code: str, message: Message, **params: Any) -> None:
+        super().__init__(code, message, **params)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    errors: int = 0
+
+
+@dataclass(frozen=True)
+class EnrollInfo:
+    server_url: str
+    center_id: str
+    center_name: str
+    head_office: bool
+    device_id: str
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    table: str
+    row_id: str
+    reason: str
+    fields: dict[str, dict[str, Scalar]]
+    server_rev: int
+    created_at: str
+    resolved_at: str | None
+    resolution: str | None
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="milliseconds")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class SyncClient:
+    """Sync of one desktop database with the head-office server."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        clock: HybridClock | None = None,
+        batch_size: int = MAX_BATCH_ROWS,
+        page_size: int = DEFAULT_PULL_LIMIT,
+    ) -> None:
+        self.db = db
+        self.transport = transport
+        self.timeout = timeout
+        self.clock = clock
+        self.batch_size = min(batch_size, MAX_BATCH_ROWS)
+        self.page_size = page_size
+        self._columns: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------------ local state
+
+    @contextmanager
+    def _conn(self) -> Iterator[Connection]:
+        with self.db.engine.connect() as conn:
+            try:
+                yield conn
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+
+    @staticmethod
+    def _get(conn: Connection, key: str, default: Any = None) -> Any:
+        raw = conn.exec_driver_sql("SELECT value FROM sync_state WHERE key = ?", (key,)).scalar()
+        return default if raw is None else json.loads(raw)
+
+    @staticmethod
+    def _put(conn: Connection, key: str, value: Any) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+
+    @staticmethod
+    def _drop(conn: Connection, key: str) -> None:
+        conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (key,))
+
+    def state(self, key: str, default: Any = None) -> Any:
+        with self._conn() as conn:
+            return self._get(conn, key, default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self._conn() as conn:
+            self._put(conn, key, value)
+
+    def device_id(self, conn: Connection) -> str:
+        raw = conn.exec_driver_sql(
+            "SELECT value FROM app_settings WHERE key = 'device_id'"
+        ).scalar()
+        if raw is None:
+            device = new_id()
+            conn.exec_driver_sql(
+                "INSERT INTO app_settings (key, value) VALUES ('device_id', ?)",
+                (json.dumps(device),),
+            )
+            return device
+        value = json.loads(raw)
+        assert isinstance(value, str)
+        return value
+
+    def columns(self, conn: Connection, table: str) -> list[str]:
+        cols = self._columns.get(table)
+        if cols is None:
+            cols = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({_q(table)})")]
+            self._columns[table] = cols
+        return cols
+
+    @property
+    def enrolled(self) -> bool:
+        return bool(self.state("token"))
+
+    def pending_count(self) -> int:
+        with self._conn() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar() or 0)
+
+    # ------------------------------------------------------------------ http
+
+    def _http(self, server_url: str | None = None) -> httpx.Client:
+        url = server_url or self.state("server_url")
+        if not url:
+            raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
+        return httpx.Client(
+            base_url=str(url).rstrip("/"),
+            transport=self.transport,
+            timeout=self.timeout,
+            headers={
+                H_PROTOCOL: str(PROTOCOL_VERSION),
+                H_SCHEMA: str(SCHEMA_VERSION),
+                "Accept-Encoding": "gzip",
+                "User-Agent": f"CivicDesk/{PROTOCOL_VERSION}",
+            },
+        )
+
+    def _auth_headers(self) -> dict[str, str]:
+        with self._conn() as conn:
+            token = self._get(conn, "token")
+            if not token:
+                raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
+            return {
+                "Authorization": f"Bearer {token}",
+                H_DEVICE: self.device_id(conn),
+                H_INSTANCE: str(self._get(conn, "instance_id", "")),
+            }
+
+    def _request(
+        self,
+        client: httpx.Client,
+        method: str,
+        path: str,
+        *,
+        body: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> httpx.Response:
+        all_headers = dict(headers or {})
+        content = None
+        if body is not None:
+            content = gzip_bytes(body)
+            all_headers["Content-Encoding"] = "gzip"
+            all_headers["Content-Type"] = "application/json; charset=utf-8"
+        try:
+            resp = client.request(method, path, content=content, params=params, headers=all_headers)
+        except httpx.TransportError as exc:
+            raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
+        except httpx.HTTPError as exc:
+            raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
+        if resp.status_code >= 400:
+            raise self._error_from(resp)
+        return resp
+
+    @staticmethod
+    def _error_from(resp: httpx.Response) -> SyncError:
+        status = resp.status_code
+        code = f"http.{status}"
+        message = m.SERVER_ERROR
+        try:
+            body = resp.json()
+            if isinstance(body, dict) and "message_kk" in body and "message_ru" in body:
+                code = str(body.get("code", code))
+                message = Message(kk=str(body["message_kk"]), ru=str(body["message_ru"]))
+        except ValueError:
+            pass
+        if status == 426:
+            return SyncError("update", code, m.UPDATE_REQUIRED)
+        if status in (401, 403):
+            return SyncError("auth", code, message)
+        if status >= 500 or status == 429:
+            return SyncError("server", code, m.SERVER_ERROR if status >= 500 else message)
+        return SyncError("protocol", code, message)
+
+    # ------------------------------------------------------------------ enrolment
+
+    def enroll(self, server_url: str, code: str) -> EnrollInfo:
+        server_url = server_url.rstrip("/")
+        instance = new_id()
+        with self._conn() as conn:
+            device = self.device_id(conn)
+            local_center = conn.exec_driver_sql(
+                "SELECT value FROM app_settings WHERE key = 'center_id'"
+            ).scalar()
+        local_center_id = json.loads(local_center) if local_center else None
+        req = EnrollRequest(
+            code=code.strip(),
+            device_id=device,
+            instance_id=instance,
+            center_id=local_center_id,
+        )
+        with self._http(server_url) as client:
+            resp = self._request(client, "POST", f"{API}/enroll", body=dumps(req))
+        try:
+            info = EnrollResponse.model_validate_json(resp.content)
+        except ValueError as exc:
+            raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="enroll") from exc
+        with self._conn() as conn:
+            if local_center_id and local_center_id != info.center_id:
+                self._rekey_center(conn, local_center_id, info.center_id)
+            conn.exec_driver_sql(
+                "INSERT INTO app_settings (key, value) VALUES ('center_id', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (json.dumps(info.center_id),),
+            )
+            for key, value in (
+                ("server_url", server_url),
+                ("token", info.token),
+                ("instance_id", instance),
+                ("center_id", info.center_id),
+                ("center_name", info.center_name),
+                ("head_office", info.head_office),
+                ("server_id", info.server_id),
+                ("cursor", 0),
+            ):
+                self._put(conn, key, value)
+            self._drop(conn, "pending_batch")
+        return EnrollInfo(server_url, info.center_id, info.center_name, info.head_office, device)
+
+    def _rekey_center(self, conn: Connection, old: str, new: str) -> None:
+        """The server knows this center under another id: take it over locally."""
+        for table in SYNCED_TABLES:
+            conn.exec_driver_sql(
+                f"UPDATE {_q(table)} SET center_id = ? WHERE center_id = ?", (new, old)
+            )
+        conn.exec_driver_sql("UPDATE centers SET id = ? WHERE id = ?", (new, old))
+
+    # ------------------------------------------------------------------ sync
+
+    def sync_once(self) -> SyncSummary:
+        """Push everything pending, then pull everything new. Raises ``SyncError``."""
+        started = _now()
+        with self._conn() as conn:
+            hid = conn.exec_driver_sql(
+                "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)
+            ).scalar_one()
+        pushed = pulled = conflicts = errors = 0
+        try:
+            with self._http() as client:
+                pushed, conflicts, errors = self._push_all(client)
+                pulled, apply_errors = self._pull_all(client)
+                errors += apply_errors
+        except UserError as exc:
+            self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", exc.text("ru"))
+            raise
+        except Exception as exc:
+            self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", repr(exc))
+            raise
+        self._finish_history(hid, pushed, pulled, conflicts, errors, "ok", "")
+        with self._conn() as conn:
+            self._put(conn, "last_sync", _now())
+        return SyncSummary(pushed, pulled, conflicts, errors)
+
+    def _finish_history(
+        self,
+        hid: int,
+        pushed: int,
+        pulled: int,
+        conflicts: int,
+        errors: int,
+        outcome: str,
+        message: str,
+    ) -> None:
+        with self._conn() as conn:
+            conn.exec_driver_sql(
+                "UPDATE sync_history SET finished_at = ?, pushed = ?, pulled = ?, "
+                "conflicts = ?, errors = ?, outcome = ?, message = ? WHERE id = ?",
+                (_now(), pushed, pulled, conflicts, errors, outcome, message[:500], hid),
+            )
+            self._put(conn, "last_attempt", {"at": _now(), "outcome": outcome})
+
+    # ------------------------------------------------------------------ push
+
+    def _push_all(self, client: httpx.Client) -> tuple[int, int, int]:
+        pushed = conflicts = errors = 0
+        auth = self._auth_headers()
+        while True:
+            pending = self.state("pending_batch") or self._prepare_batch()
+            if pending is None:
+                return pushed, conflicts, errors
+            body = str(pending["body"]).encode("utf-8")
+            resp = self._request(client, "POST", f"{API}/push", body=body, headers=auth)
+            try:
+                result = PushResult.model_validate_json(resp.content)
+            except ValueError as exc:
+                raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
+            p, c, e = self._apply_push_result(pending, result)
+            pushed += p
+            conflicts += c
+            errors += e
+
+    def _prepare_batch(self) -> dict[str, Any] | None:
+        with self._conn() as conn:
+            head_office = bool(self._get(conn, "head_office", False))
+            if not head_office:
+                # Reference data belongs to head office: a center's own copies are never sent.
+                marks = ",".join("?" * len(REFERENCE_TABLES))
+                conn.exec_driver_sql(
+                    f"DELETE FROM sync_outbox WHERE table_name IN ({marks})",
+                    tuple(sorted(REFERENCE_TABLES)),
+                )
+            outbox = conn.exec_driver_sql(
+                "SELECT table_name, row_id, op, changed, local_version FROM sync_outbox "
+                "ORDER BY queued_at, rowid LIMIT ?",
+                (self.batch_size,),
+            ).all()
+            if not outbox:
+                return None
+            device = self.device_id(conn)
+            rows: list[RowChange] = []
+            versions: list[list[Any]] = []
+            for table, row_id, op, changed, version in outbox:
+                rows.append(self._row_change(conn, table, row_id, op, changed))
+                versions.append([table, row_id, version, changed])
+            batch = PushBatch(
+                batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
+            )
+            pending = {"body": dumps(batch).decode("utf-8"), "versions": versions}
+            self._put(conn, "pending_batch", pending)
+            return pending
+
+    def _row_change(
+        self, conn: Connection, table: str, row_id: str, op: str, changed: str
+    ) -> RowChange:
+        base = conn.exec_driver_sql(
+            "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?", (table, row_id)
+        ).scalar()
+        row = None
+        if op == "upsert":
+            row = (
+                conn.exec_driver_sql(f"SELECT * FROM {_q(table)} WHERE id = ?", (row_id,))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return RowChange(table=table, id=row_id, op="delete", rev=0, base_rev=base or 0)
+        skip = NOT_DATA | EXCLUDED.get(table, frozenset())
+        data = {k: v for k, v in row.items() if k not in skip}
+        fields = None
+        if changed != "*":
+            fields = sorted({c for c in changed.split(",") if c} - skip)
+        return RowChange(
+            table=table,
+            id=row_id,
+            op="upsert",
+            rev=int(row.get("rev") or 0),
+            base_rev=int(base or 0),
+            hlc=str(row.get("hlc") or ""),
+            changed=fields,
+            data=data,
+        )
+
+    def _apply_push_result(
+        self, pending: dict[str, Any], result: PushResult
+    ) -> tuple[int, int, int]:
+        pushed = conflicts = errors = 0
+        sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
+        with self._conn() as conn:
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+            for res in result.results:
+                version, sent_changed = sent.get((res.table, res.id), (None, "*"))
+                cur = conn.exec_driver_sql(
+                    "SELECT local_version, changed FROM sync_outbox "
+                    "WHERE table_name = ? AND row_id = ?",
+                    (res.table, res.id),
+                ).first()
+                unchanged = cur is not None and cur[0] == version
+                if unchanged:
+                    conn.exec_driver_sql(
+                        "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?",
+                        (res.table, res.id),
+                    )
+                if res.status == "rejected":
+                    errors += 1
+                    self._queue_conflict(
+                        conn, res.table, res.id, {}, f"rejected:{res.reason}", res.rev
+                    )
+                    continue
+                pushed += 1
+                if res.rev > 0:
+                    self._set_shadow(conn, res.table, res.id, res.rev)
+                if res.data is not None:
+                    keep_local: set[str] | None = set()
+                    if not unchanged and cur is not None:
+                        now_changed = str(cur[1])
+                        keep_local = (
+                            None
+                            if now_changed == "*" or sent_changed == "*"
+                            else set(now_changed.split(",")) - set(str(sent_changed).split(","))
+                        )
+                    self._write_row(
+                        conn,
+                        res.table,
+                        res.id,
+                        res.data,
+                        rev=res.rev,
+                        deleted=res.deleted,
+                        keep=keep_local,
+                        only=set(res.conflicts or {}) if keep_local is None else None,
+                    )
+                elif unchanged and res.rev > 0:
+                    conn.exec_driver_sql(
+                        f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
+                    )
+                if res.status == "conflict" and res.conflicts:
+                    conflicts += 1
+                    self._queue_conflict(
+                        conn,
+                        res.table,
+                        res.id,
+                        {k: v.model_dump(mode="json") for k, v in res.conflicts.items()},
+                        "both_changed",
+                        res.rev,
+                    )
+            self._drop(conn, "pending_batch")
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+        if self.clock is not None:
+            self.clock.observe(result.server_time)
+        return pushed, conflicts, errors
+
+    @staticmethod
+    def _set_shadow(conn: Connection, table: str, row_id: str, rev: int) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_shadow (table_name, row_id, rev) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET rev = excluded.rev",
+            (table, row_id, rev),
+        )
+
+    @staticmethod
+    def _queue_conflict(
+        conn: Connection,
+        table: str,
+        row_id: str,
+        fields: dict[str, Any],
+        reason: str,
+        server_rev: int,
+    ) -> None:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_conflicts (table_name, row_id, fields, reason, server_rev, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (table, row_id, json.dumps(fields, ensure_ascii=False), reason, server_rev, _now()),
+        )
+
+    def _write_row(
+        self,
+        conn: Connection,
+        table: str,
+        row_id: str,
+        data: dict[str, Scalar],
+        *,
+        rev: int,
+        deleted: bool,
+        hlc: str | None = None,
+        server_seq: int | None = None,
+        keep: set[str] | None = None,
+        only: set[str] | None = None,
+    ) -> bool:
+        """Upsert a server version of a row; unknown tables and columns are ignored.
+
+        ``keep``: columns whose local value stays; ``only``: update just these columns.
+        """
+        cols = self.columns(conn, table)
+        if not cols or "id" not in cols:
+            return False
+        colset = set(cols)
+        values: dict[str, Any] = {
+            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
+        }
+        if "deleted" in colset:
+            values["deleted"] = 1 if deleted else 0
+        values["rev"] = rev
+        if hlc is not None:
+            values["hlc"] = hlc
+        if server_seq is not None and "server_seq" in colset:
+            values["server_seq"] = server_seq
+        values = {k: v for k, v in values.items() if k in colset}
+        if keep:
+            values = {k: v for k, v in values.items() if k not in keep}
+        if only is not None:
+            values = {k: v for k, v in values.items() if k in only}
+            if not values:
+                return False
+            sets = ", ".join(f"{_q(k)} = ?" for k in values)
+            conn.exec_driver_sql(
+                f"UPDATE {_q(table)} SET {sets} WHERE id = ?", (*values.values(), row_id)
+            )
+            return True
+        insert_values = dict(values)
+        for col in EXCLUDED.get(table, frozenset()):
+            if col in colset:
+                insert_values.setdefault(col, "")
+        names = ["id", *insert_values]
+        marks = ", ".join("?" * len(names))
+        updates = ", ".join(f"{_q(k)} = excluded.{_q(k)}" for k in values) or "id = id"
+        conn.exec_driver_sql(
+            f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) VALUES ({marks}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}",
+            (row_id, *insert_values.values()),
+        )
+        return True
+
+    # ------------------------------------------------------------------ pull
+
+    def _pull_all(self, client: httpx.Client) -> tuple[int, int]:
+        auth = self._auth_headers()
+        pulled = errors = 0
+        full = bool(self.state("full_resync", False))
+        seen: set[tuple[str, str]] = set()
+        cursor = 0 if full else int(self.state("cursor", 0))
+        while True:
+            try:
+                resp = self._request(
+                    client,
+                    "GET",
+                    f"{API}/pull",
+                    params={"cursor": cursor, "limit": self.page_size},
+                    headers=auth,
+                )
+            except SyncError as exc:
+                if exc.code != "pull.cursor_expired" or full:
+                    raise
+                # Behind the tombstone horizon: start again from zero and reconcile.
+                self.set_state("full_resync", True)
+                full, cursor, seen = True, 0, set()
+                continue
+            try:
+                page = PullPage.model_validate_json(resp.content)
+            except ValueError as exc:
+                raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="pull") from exc
+            n, e = self._apply_page(page, full=full, seen=seen)
+            pulled += n
+            errors += e
+            cursor = page.next_cursor
+            if self.clock is not None:
+                self.clock.observe(page.server_time)
+            if not page.has_more:
+                break
+        if full:
+            self._reconcile_deletions(seen)
+        return pulled, errors
+
+    def _apply_page(
+        self, page: PullPage, *, full: bool, seen: set[tuple[str, str]]
+    ) -> tuple[int, int]:
+        with self.db.engine.connect() as conn:
+            # Rows arrive in server order, not parent-first: enforce foreign keys locally
+            # only outside the apply (set outside a transaction, hence before it starts).
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            try:
+                try:
+                    applied = self._apply_changes(conn, page, full, seen, careful=False)
+                    conn.commit()
+                    return applied, 0
+                except IntegrityError:
+                    conn.rollback()
+                    applied, errors = self._apply_changes_careful(conn, page, full, seen)
+                    conn.commit()
+                    return applied, errors
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+
+    def _apply_changes(
+        self,
+        conn: Connection,
+        page: PullPage,
+        full: bool,
+        seen: set[tuple[str, str]],
+        *,
+        careful: bool,
+    ) -> int:
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+        pending = (
+            {
+                (t, i)
+                for t, i in conn.exec_driver_sql("SELECT table_name, row_id FROM sync_outbox").all()
+            }
+            if page.changes
+            else set()
+        )
+        applied = 0
+        for ch in page.changes:
+            seen.add((ch.table, ch.id))
+            if (ch.table, ch.id) in pending:
+                continue  # changed here meanwhile: the next push merges it at the server
+            if not full:
+                have = conn.exec_driver_sql(
+                    "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?",
+                    (ch.table, ch.id),
+                ).scalar()
+                if have is not None and int(have) >= ch.rev:
+                    continue
+            if careful:
+                try:
+                    with conn.begin_nested():
+                        wrote = self._write_row(
+                            conn,
+                            ch.table,
+                            ch.id,
+                            ch.data,
+                            rev=ch.rev,
+                            deleted=ch.deleted,
+                            hlc=ch.hlc,
+                            server_seq=ch.server_seq,
+                        )
+                except IntegrityError as exc:
+                    self._queue_conflict(
+                        conn,
+                        ch.table,
+                        ch.id,
+                        {"error": {"mine": None, "theirs": str(exc.orig)}},
+                        "local_constraint",
+                        ch.rev,
+                    )
+                    raise _CountedError from None
+            else:
+                wrote = self._write_row(
+                    conn,
+                    ch.table,
+                    ch.id,
+                    ch.data,
+                    rev=ch.rev,
+                    deleted=ch.deleted,
+                    hlc=ch.hlc,
+                    server_seq=ch.server_seq,
+                )
+            if wrote:
+                self._set_shadow(conn, ch.table, ch.id, ch.rev)
+                applied += 1
+        self._put(conn, "cursor", page.next_cursor)
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+        return applied
+
+    def _apply_changes_careful(
+        self, conn: Connection, page: PullPage, full: bool, seen: set[tuple[str, str]]
+    ) -> tuple[int, int]:
+        """Row by row with savepoints: a row the local schema refuses is queued."""
+        applied = errors = 0
+        for ch in page.changes:
+            one = PullPage(
+                changes=[ch],
+                next_cursor=page.next_cursor,
+                has_more=page.has_more,
+                server_time=page.server_time,
+            )
+            try:
+                applied += self._apply_changes(conn, one, full, seen, careful=True)
+            except _CountedError:
+                errors += 1
+        self._put(conn, "cursor", page.next_cursor)
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+        return applied, errors
+
+    def _reconcile_deletions(self, seen: set[tuple[str, str]]) -> None:
+        """After a full resync: records the server once had and no longer has were
+        deleted and forgotten there (tombstones past the horizon): delete them here."""
+        with self._conn() as conn:
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+            pending = {
+                (t, i)
+                for t, i in conn.exec_driver_sql("SELECT table_name, row_id FROM sync_outbox").all()
+            }
+            shadow = conn.exec_driver_sql("SELECT table_name, row_id FROM sync_shadow").all()
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            for table, row_id in shadow:
+                key = (table, row_id)
+                if key in seen or key in pending:
+                    continue
+                if self.columns(conn, table):
+                    conn.exec_driver_sql(f"DELETE FROM {_q(table)} WHERE id = ?", (row_id,))
+                conn.exec_driver_sql(
+                    "DELETE FROM sync_shadow WHERE table_name = ? AND row_id = ?", key
+                )
+            self._drop(conn, "full_resync")
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+
+    # ------------------------------------------------------------------ conflicts
+
+    def conflicts(self, *, include_resolved: bool = False) -> list[ConflictView]:
+        sql = (
+            "SELECT id, table_name, row_id, reason, fields, server_rev, created_at, "
+            "resolved_at, resolution FROM sync_conflicts"
+        )
+        if not include_resolved:
+            sql += " WHERE resolved_at IS NULL"
+        with self._conn() as conn:
+            return [
+                ConflictView(
+                    id=r[0],
+                    table=r[1],
+                    row_id=r[2],
+                    reason=r[3],
+                    fields=json.loads(r[4]),
+                    server_rev=r[5],
+                    created_at=r[6],
+                    resolved_at=r[7],
+                    resolution=r[8],
+                )
+                for r in conn.exec_driver_sql(sql + " ORDER BY id").all()
+            ]
+
+    def open_conflicts(self) -> int:
+        with self._conn() as conn:
+            return int(
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL"
+                ).scalar()
+                or 0
+            )
+
+    def resolve_conflict(
+        self,
+        conflict_id: int,
+        choice: Literal["mine", "theirs"] | dict[str, Scalar],
+        *,
+        hlc: str | None = None,
+        user_id: str | None = None,
+    ) -> None:
+        """Settle a conflict: keep this replica's values, the server's, or given values.
+
+        'mine' and explicit values are written as a normal local edit (so they are
+        pushed on the next sync against the server's current revision); 'theirs' keeps
+        what the server decided, which is already in the local record.
+        """
+        with self._conn() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT table_name, row_id, fields FROM sync_conflicts "
+                "WHERE id = ? AND resolved_at IS NULL",
+                (conflict_id,),
+            ).first()
+            if row is None:
+                raise UserError("sync.conflict_unknown", m.CONFLICT_UNKNOWN)
+            table, row_id, fields_json = row
+            fields: dict[str, dict[str, Scalar]] = json.loads(fields_json)
+            values: dict[str, Scalar]
+            if choice == "theirs":
+                values = {}
+            elif choice == "mine":
+                values = {k: v.get("mine") for k, v in fields.items()}
+            else:
+                values = dict(choice)
+            cols = set(self.columns(conn, table))
+            values = {k: v for k, v in values.items() if k in cols and k not in NOT_DATA}
+            if values:
+                extra: dict[str, Any] = {"updated_at": datetime.now().isoformat(sep=" ")}
+                if hlc is not None:
+                    extra["hlc"] = hlc
+                if user_id is not None:
+                    extra["updated_by"] = user_id
+                extra = {k: v for k, v in extra.items() if k in cols}
+                allv = {**values, **extra}
+                sets = ", ".join(f"{_q(k)} = ?" for k in allv)
+                conn.exec_driver_sql(
+                    f"UPDATE {_q(table)} SET {sets} WHERE id = ?", (*allv.values(), row_id)
+                )
+            label = choice if isinstance(choice, str) else json.dumps(choice, ensure_ascii=False)
+            conn.exec_driver_sql(
+                "UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?",
+                (_now(), label, conflict_id),
+            )
+
+    def history(self, limit: int = 50) -> list[dict[str, Any]]:
+        with self._conn() as conn:
+            rows = (
+                conn.exec_driver_sql(
+                    "SELECT id, started_at, finished_at, pushed, pulled, conflicts, errors, "
+                    "outcome, message FROM sync_history ORDER BY id DESC LIMIT ?",
+                    (limit,),
+                )
+                .mappings()
+                .all()
+            )
+            return [dict(r) for r in rows]
+
+
+class _CountedError(Exception):
+    """A pulled row the local schema refused (already queued)."""
+
+
+def iter_results(result: PushResult) -> Iterable[RowResult]:
+    return iter(result.results)

@@ -1,0 +1,182 @@
+"""Wire format of the sync protocol, version 1 (docs/sync.md).
+
+Bodies are UTF-8 JSON, never ASCII-escaped (Kazakh and Russian text stays 2 bytes a
+letter instead of 6), gzip-compressed both ways (``Content-Encoding: gzip``). Every
+request carries ``X-CivicDesk-Protocol`` and ``X-CivicDesk-Schema``; a client older than
+the server's minimum gets 426.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+# The desktop database schema this code writes (alembic revision 0004 -> 4).
+SCHEMA_VERSION = 4
+MAX_BATCH_ROWS = 500
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+MAX_BODY_BYTES = 8 * 1024 * 1024
+
+H_PROTOCOL = "X-CivicDesk-Protocol"
+H_SCHEMA = "X-CivicDesk-Schema"
+H_DEVICE = "X-CivicDesk-Device"
+H_INSTANCE = "X-CivicDesk-Instance"
+
+API = "/sync/v1"
+
+# A column value as stored in SQLite: text, integer, real or NULL (JSON columns travel as
+# their JSON text, dates as ISO text, money as integer tiyn).
+Scalar = str | int | float | bool | None
+Op = Literal["upsert", "delete"]
+RowStatus = Literal["applied", "merged", "conflict", "rejected"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class RowChange(_Model):
+    table: str = Field(min_length=1, max_length=64)
+    id: str = Field(min_length=1, max_length=64)
+    op: Op
+    rev: int = Field(ge=0)
+    base_rev: int = Field(ge=0)
+    hlc: str = Field(default="", max_length=80)
+    changed: list[str] | None = None
+    data: dict[str, Scalar] = Field(default_factory=dict)
+
+
+class PushBatch(_Model):
+    batch_id: str = Field(min_length=1, max_length=64)
+    device_id: str = Field(min_length=1, max_length=64)
+    schema_version: int = Field(ge=0)
+    rows: list[RowChange] = Field(max_length=MAX_BATCH_ROWS)
+
+
+class FieldConflict(_Model):
+    mine: Scalar
+    theirs: Scalar
+
+
+class RowResult(_Model):
+    table: str
+    id: str
+    status: RowStatus
+    reason: str | None = None
+    rev: int = 0
+    # For merged/conflict: the server's record after the merge, to apply locally.
+    data: dict[str, Scalar] | None = None
+    deleted: bool = False
+    conflicts: dict[str, FieldConflict] | None = None
+
+
+class PushResult(_Model):
+    batch_id: str
+    results: list[RowResult]
+    server_time: str
+
+
+class Change(_Model):
+    table: str
+    id: str
+    rev: int
+    hlc: str
+    deleted: bool
+    server_seq: int
+    data: dict[str, Scalar]
+
+
+class PullPage(_Model):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    server_time: str
+
+
+class EnrollRequest(_Model):
+    code: str = Field(min_length=4, max_length=64)
+    device_id: str = Field(min_length=1, max_length=64)
+    instance_id: str = Field(min_length=1, max_length=64)
+    # The center id the desktop already uses; adopted by the server at the first
+    # enrolment of a center that has no data yet.
+    center_id: str | None = Field(default=None, max_length=64)
+
+
+class EnrollResponse(_Model):
+    token: str
+    center_id: str
+    center_name: str
+    region_kato: str
+    head_office: bool
+    server_id: str
+
+
+class StatusResponse(_Model):
+    protocol: int
+    min_protocol: int
+    min_schema: int
+    server_time: str
+    server_id: str
+    center_id: str | None = None
+    head_office: bool | None = None
+    pending_conflicts: int | None = None
+
+
+class ErrorBody(_Model):
+    code: str
+    message_kk: str
+    message_ru: str
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def dumps(model: BaseModel | dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON, letters kept as they are (never \\u escapes)."""
+    data = model.model_dump(mode="json") if isinstance(model, BaseModel) else model
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def gzip_bytes(raw: bytes) -> bytes:
+    """Deterministic gzip (mtime 0): the same body compresses to the same bytes."""
+    return gzip.compress(raw, compresslevel=6, mtime=0)
+
+
+def body_hash(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class BodyTooLargeError(ValueError):
+    pass
+
+
+class BadBodyError(ValueError):
+    pass
+
+
+def gunzip_limited(data: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
+    """Decompress at most ``limit`` bytes; a gzip bomb stops at the limit."""
+    dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = bytearray()
+    chunk = data
+    try:
+        while chunk:
+            out += dec.decompress(chunk, limit + 1 - len(out))
+            if len(out) > limit:
+                raise BodyTooLargeError(limit)
+            chunk = dec.unconsumed_tail
+        out += dec.flush()
+    except zlib.error as exc:
+        raise BadBodyError("gzip") from exc
+    if len(out) > limit:
+        raise BodyTooLargeError(limit)
+    if not dec.eof:
+        raise BadBodyError("gzip truncated")
+    return bytes(out)

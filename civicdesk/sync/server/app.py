@@ -1,0 +1,312 @@
+"""FastAPI app of the head-office sync server (``create_app``).
+
+Every refusal is a 4xx with ``{code, message_kk, message_ru}``; hostile bodies
+(malformed JSON, wrong types, oversized or gzip-bomb bodies, wrong/revoked/copied
+tokens) never reach a 500.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from civicdesk.domain.errors import Message
+from civicdesk.sync import messages as m
+from civicdesk.sync.protocol import (
+    API,
+    DEFAULT_PULL_LIMIT,
+    H_DEVICE,
+    H_INSTANCE,
+    H_PROTOCOL,
+    H_SCHEMA,
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
+    PROTOCOL_VERSION,
+    BadBodyError,
+    BodyTooLargeError,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullPage,
+    PushBatch,
+    PushResult,
+    StatusResponse,
+    body_hash,
+    dumps,
+    gunzip_limited,
+    gzip_bytes,
+)
+from civicdesk.sync.server.store import Store, StoreError, TokenInfo
+
+M = TypeVar("M", bound=BaseModel)
+
+STORE_MESSAGES: dict[str, Message] = {
+    "enroll.bad_code": m.BAD_CODE,
+    "auth.unknown_token": m.UNAUTHORIZED,
+    "auth.revoked": m.UNAUTHORIZED,
+    "auth.copied_token": m.TOKEN_COPIED,
+    "push.batch_reused": m.BATCH_REUSED,
+    "pull.cursor_expired": m.CURSOR_EXPIRED,
+}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: Message, **params: object) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.params = params
+
+
+def error_response(status: int, code: str, message: Message, **params: object) -> JSONResponse:
+    body = ErrorBody(
+        code=code, message_kk=message.text("kk", **params), message_ru=message.text("ru", **params)
+    )
+    return JSONResponse(status_code=status, content=body.model_dump())
+
+
+class RateLimiter:
+    """At most ``limit`` attempts per ``window`` seconds per client address."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._hits.setdefault(key, deque())
+            while hits and hits[0] <= now - self.window:
+                hits.popleft()
+            if len(hits) >= self.limit:
+                return False
+            hits.append(now)
+            if len(self._hits) > 10_000:  # forget idle addresses
+                for k in [k for k, v in self._hits.items() if not v]:
+                    del self._hits[k]
+            return True
+
+
+def _doc_body(model: type[BaseModel]) -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": model.model_json_schema()}},
+        }
+    }
+
+
+def create_app(
+    db_url: str | None = None,
+    *,
+    store: Store | None = None,
+    min_protocol: int = 1,
+    min_schema: int = 1,
+    max_body: int = MAX_BODY_BYTES,
+    enroll_limit: tuple[int, float] = (10, 60.0),
+) -> FastAPI:
+    """The sync server over the store at ``db_url`` (a SQLite file by default)."""
+    the_store = store or Store(db_url)
+    limiter = RateLimiter(*enroll_limit)
+    app = FastAPI(
+        title="CivicDesk sync server",
+        version=str(PROTOCOL_VERSION),
+        description="Center ⇄ head office sync, protocol version 1 (see docs/sync.md).",
+    )
+    app.state.store = the_store
+
+    # -------------------------------------------------------------- error handlers
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message, **exc.params)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_r: Request, exc: StoreError) -> JSONResponse:
+        msg = STORE_MESSAGES.get(exc.code, m.BAD_REQUEST)
+        return error_response(exc.status, exc.code, msg, detail=exc.code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_r: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = "; ".join(str(e.get("msg", "")) for e in exc.errors()[:3])[:300]
+        return error_response(400, "request.invalid", m.BAD_REQUEST, detail=detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_r: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            return error_response(404, "not_found", m.NOT_FOUND)
+        return error_response(
+            exc.status_code, f"http.{exc.status_code}", m.BAD_REQUEST, detail=str(exc.detail)
+        )
+
+    @app.exception_handler(Exception)
+    async def _bug(_r: Request, _exc: Exception) -> JSONResponse:
+        return error_response(500, "server.error", m.SERVER_ERROR)
+
+    # -------------------------------------------------------------- helpers
+
+    def check_versions(request: Request) -> None:
+        try:
+            protocol = int(request.headers.get(H_PROTOCOL, "0"))
+            schema = int(request.headers.get(H_SCHEMA, "0"))
+        except ValueError:
+            protocol = schema = 0
+        if protocol < min_protocol or schema < min_schema:
+            raise ApiError(426, "client.too_old", m.UPDATE_REQUIRED)
+        if protocol > PROTOCOL_VERSION:
+            raise ApiError(400, "protocol.unknown", m.BAD_REQUEST, detail="protocol")
+
+    async def read_body(request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            try:
+                if int(declared) > max_body:
+                    raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body)
+            except ValueError as exc:
+                raise ApiError(400, "body.invalid", m.BAD_REQUEST, detail="length") from exc
+        buf = bytearray()
+        async for chunk in request.stream():
+            buf += chunk
+            if len(buf) > max_body:
+                raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body)
+        encoding = request.headers.get("content-encoding", "identity").lower().strip()
+        if encoding == "gzip":
+            try:
+                return gunzip_limited(bytes(buf), max_body)
+            except BodyTooLargeError as exc:
+                raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body) from exc
+            except BadBodyError as exc:
+                raise ApiError(400, "body.bad_gzip", m.BAD_REQUEST, detail="gzip") from exc
+        if encoding not in ("identity", ""):
+            raise ApiError(415, "body.encoding", m.BAD_REQUEST, detail=encoding[:40])
+        return bytes(buf)
+
+    def parse(raw: bytes, model: type[M]) -> M:
+        try:
+            return model.model_validate_json(raw)
+        except ValidationError as exc:
+            errors = exc.errors()
+            if errors:
+                where = ".".join(str(p) for p in errors[0]["loc"])[:80]
+                detail = f"{where}: {errors[0]['msg']}"[:200]
+            else:
+                detail = "invalid"
+            raise ApiError(400, "body.invalid", m.BAD_REQUEST, detail=detail) from exc
+
+    def reply(request: Request, body: bytes, status: int = 200) -> Response:
+        headers = {H_PROTOCOL: str(PROTOCOL_VERSION)}
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            headers["Content-Encoding"] = "gzip"
+            body = gzip_bytes(body)
+        return Response(
+            content=body,
+            status_code=status,
+            headers=headers,
+            media_type="application/json; charset=utf-8",
+        )
+
+    async def authenticate(request: Request) -> TokenInfo:
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ApiError(401, "auth.missing", m.UNAUTHORIZED)
+        device = request.headers.get(H_DEVICE, "")
+        instance = request.headers.get(H_INSTANCE, "")
+        return await run_in_threadpool(the_store.check_token, token.strip(), device, instance)
+
+    def client_address(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
+    async def call(fn: Callable[..., Any], *args: Any) -> Any:
+        return await run_in_threadpool(fn, *args)
+
+    # -------------------------------------------------------------- endpoints
+
+    @app.post(
+        f"{API}/enroll",
+        openapi_extra=_doc_body(EnrollRequest),
+        responses={200: {"model": EnrollResponse}, 400: {"model": ErrorBody}},
+        summary="Exchange a one-time enrolment code for a token",
+    )
+    async def enroll(request: Request) -> Response:
+        check_versions(request)
+        if not limiter.allow(client_address(request)):
+            raise ApiError(429, "enroll.rate_limited", m.RATE_LIMITED)
+        req = parse(await read_body(request), EnrollRequest)
+        token, info = await call(
+            the_store.enroll, req.code, req.device_id, req.instance_id, req.center_id
+        )
+        answer = EnrollResponse(token=token, server_id=the_store.server_id, **info)
+        return reply(request, dumps(answer))
+
+    @app.post(
+        f"{API}/push",
+        openapi_extra=_doc_body(PushBatch),
+        responses={
+            200: {"model": PushResult},
+            409: {"model": ErrorBody},
+            426: {"model": ErrorBody},
+        },
+        summary="Apply a batch of at most 500 changed rows in one transaction",
+    )
+    async def push(request: Request) -> Response:
+        check_versions(request)
+        who = await authenticate(request)
+        raw = await read_body(request)
+        batch = parse(raw, PushBatch)
+        if batch.device_id != who.device_id:
+            raise ApiError(403, "auth.copied_token", m.TOKEN_COPIED)
+        body: bytes = await call(the_store.push, who, batch, body_hash(raw), dumps)
+        return reply(request, body)
+
+    @app.get(
+        f"{API}/pull",
+        responses={200: {"model": PullPage}, 410: {"model": ErrorBody}},
+        summary="Changes after a cursor, in server order",
+    )
+    async def pull(request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT) -> Response:
+        check_versions(request)
+        who = await authenticate(request)
+        if cursor < 0 or limit < 1:
+            raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
+        page: PullPage = await call(the_store.pull, who, cursor, min(limit, MAX_PULL_LIMIT))
+        return reply(request, dumps(page))
+
+    @app.get(
+        f"{API}/status",
+        responses={200: {"model": StatusResponse}},
+        summary="Server time and versions; with a token also the caller's center",
+    )
+    async def status(request: Request) -> Response:
+        answer = StatusResponse(
+            protocol=PROTOCOL_VERSION,
+            min_protocol=min_protocol,
+            min_schema=min_schema,
+            server_time=the_store.clock.now(),
+            server_id=the_store.server_id,
+        )
+        if request.headers.get("authorization"):
+            check_versions(request)
+            who = await authenticate(request)
+            answer.center_id = who.center_id
+            answer.head_office = who.head_office
+            answer.pending_conflicts = await call(the_store.open_conflicts, who.center_id)
+        return reply(request, dumps(answer))
+
+    return app
+
+
+Handler = Callable[[Request], Awaitable[Response]]

@@ -1,0 +1,883 @@
+"""The server's store: centers, devices, codes, tokens and a generic record table.
+
+Schema: ``metadata.create_all`` plus an explicit ``server_meta`` row
+``schema_version`` (see ``SERVER_SCHEMA_VERSION``); a store refuses a database whose
+version is newer than its own and upgrades older ones step by step in ``_upgrade``.
+
+Ordering of changes (the pull cursor is ``server_seq``):
+- SQLite: every write transaction is ``BEGIN IMMEDIATE``, so writers are serialised
+  and a sequence number is taken from a counter row inside the writing transaction;
+  commit order equals sequence order.
+- PostgreSQL: writers run concurrently; each written record stores its writing
+  transaction id (``pg_current_xact_id()``) and no sequence number yet. Before reading,
+  a pull runs the *sequencer*: under a transaction-level advisory lock it reads
+  ``pg_snapshot_xmin(pg_current_snapshot())`` and numbers (from a PostgreSQL sequence)
+  only the records whose writing transaction is older than that xmin, i.e. finished.
+  A record therefore gets its number only after its writer committed, and numbers
+  are handed out in lock order, so a reader can never see number N+1 before number N:
+  rows committed out of order are never skipped by ``server_seq > cursor``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import secrets
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from civicdesk.domain.hlc import HybridClock, Timestamp
+from civicdesk.domain.ids import new_id
+from civicdesk.sync.protocol import (
+    Change,
+    FieldConflict,
+    PullPage,
+    PushBatch,
+    PushResult,
+    RowChange,
+    RowResult,
+    RowStatus,
+    Scalar,
+)
+from civicdesk.sync.tables import (
+    EXCLUDED_COLUMNS,
+    KNOWN_TABLES,
+    NOT_DATA,
+    SHARED_EDIT_TABLES,
+)
+from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
+
+SERVER_SCHEMA_VERSION = 1
+SEQ_KEY = "seq"
+PURGED_KEY = "purged_seq"
+ADVISORY_KEY = 0x5C1D_5E0
+CODE_TTL = timedelta(days=14)
+
+
+# Never a conflict: bookkeeping that simply follows the last accepted write.
+META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
+ROW_FIELDS_NOT_DATA = NOT_DATA
+
+metadata = MetaData()
+
+server_meta = Table(
+    "server_meta",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+centers = Table(
+    "centers",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("region_kato", String(2), nullable=False),
+    Column("head_office", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("center_id", String(64), nullable=False, index=True),
+    Column("instance_id", String(64), nullable=False),
+    Column("enrolled_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime),
+    Column("revoked_at", DateTime),
+)
+enrol_codes = Table(
+    "enrol_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("center_id", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Column("used_at", DateTime),
+)
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("center_id", String(64), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False, index=True),
+    Column("instance_id", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+)
+records = Table(
+    "records",
+    metadata,
+    Column("table_name", String(64), nullable=False),
+    Column("id", String(64), nullable=False),
+    Column("center_id", String(64), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("field_revs", JSON, nullable=False),
+    Column("rev", Integer, nullable=False),
+    Column("hlc", String(80), nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("server_seq", BigInteger),
+    Column("updated_at", DateTime, nullable=False),
+    # PostgreSQL: the writing transaction (pg_current_xact_id), see the module notes.
+    Column("xid", BigInteger),
+    PrimaryKeyConstraint("table_name", "id"),
+    Index("ix_records_seq", "server_seq", unique=True),
+    Index("ix_records_center_seq", "center_id", "server_seq"),
+    Index(
+        "ix_records_unsequenced",
+        "xid",
+        postgresql_where=text("server_seq IS NULL"),
+        sqlite_where=text("server_seq IS NULL"),
+    ),
+)
+batches = Table(
+    "batches",
+    metadata,
+    Column("center_id", String(64), nullable=False),
+    Column("batch_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("body_sha256", String(64), nullable=False),
+    Column("response", LargeBinary, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    PrimaryKeyConstraint("center_id", "batch_id"),
+)
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("center_id", String(64), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(64), nullable=False),
+    Column("base_rev", Integer, nullable=False),
+    Column("server_rev", Integer, nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("resolved_at", DateTime),
+)
+
+
+class StoreError(Exception):
+    """A request the store refuses; ``code`` picks the answer (see app.py)."""
+
+    def __init__(self, code: str, status: int) -> None:
+        super().__init__(code)
+        self.code = code
+        self.status = status
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    center_id: str
+    device_id: str
+    instance_id: str
+    head_office: bool
+
+
+@dataclass(frozen=True)
+class CenterInfo:
+    id: str
+    name: str
+    region_kato: str
+    head_office: bool
+    revoked: bool
+    devices: int
+    records: int
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def sha256_text(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def default_db_url() -> str:
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("CivicDesk-Server", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+pysqlite:///{folder / 'civicdesk-server.sqlite3'}"
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA busy_timeout = 30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Store:
+    def __init__(
+        self,
+        db_url: str | None = None,
+        *,
+        tombstone_horizon: timedelta = timedelta(days=90),
+        max_drift_ms: int = 60 * 60 * 1000,
+        wall: Any = None,
+    ) -> None:
+        self.url = db_url or default_db_url()
+        self.is_pg = self.url.startswith("postgresql")
+        if self.is_pg:
+            self.engine: Engine = create_engine(
+                self.url, pool_size=10, max_overflow=20, pool_pre_ping=True
+            )
+        else:
+            if self.url.startswith("sqlite") and ":///" in self.url:
+                path = self.url.split(":///", 1)[1]
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(
+                self.url, connect_args={"check_same_thread": False, "timeout": 30}
+            )
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self.tombstone_horizon = tombstone_horizon
+        self.migrate()
+        self.server_id = self._meta_get("server_id") or ""
+        self._wall: Any = wall or (lambda: time.time_ns() // 1_000_000)
+        self.clock = HybridClock(
+            "srv-" + self.server_id[-8:], max_drift_ms=max_drift_ms, wall=self._wall
+        )
+        self._seq_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ schema
+
+    def migrate(self) -> None:
+        metadata.create_all(self.engine)
+        if self.is_pg:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("CREATE SEQUENCE IF NOT EXISTS records_seq")
+        with self.engine.begin() as conn:
+            version = conn.scalar(
+                select(server_meta.c.value).where(server_meta.c.key == "schema_version")
+            )
+            if version is None:
+                for key, value in (
+                    ("schema_version", str(SERVER_SCHEMA_VERSION)),
+                    ("server_id", new_id()),
+                    (SEQ_KEY, "0"),
+                    (PURGED_KEY, "0"),
+                ):
+                    conn.execute(insert(server_meta).values(key=key, value=value))
+            elif int(version) > SERVER_SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"server database schema {version} is newer than this server "
+                    f"({SERVER_SCHEMA_VERSION}); update civicdesk-server"
+                )
+            # Future versions: upgrade step by step here, then store the new number.
+
+    def _meta_get(self, key: str, conn: Connection | None = None) -> str | None:
+        stmt = select(server_meta.c.value).where(server_meta.c.key == key)
+        if conn is not None:
+            return conn.scalar(stmt)
+        with self.engine.connect() as c:
+            return c.scalar(stmt)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # ------------------------------------------------------------------ centers & tokens
+
+    def create_center(
+        self,
+        name: str,
+        region_kato: str,
+        *,
+        head_office: bool = False,
+        center_id: str | None = None,
+    ) -> str:
+        cid = center_id or new_id()
+        with self._tx() as conn:
+            conn.execute(
+                insert(centers).values(
+                    id=cid,
+                    name=name,
+                    region_kato=region_kato,
+                    head_office=head_office,
+                    created_at=utcnow(),
+                )
+            )
+        return cid
+
+    def find_center(self, name_or_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(
+                select(centers.c.id).where(
+                    or_(centers.c.id == name_or_id, centers.c.name == name_or_id)
+                )
+            )
+
+    def issue_code(self, center_id: str, *, ttl: timedelta = CODE_TTL) -> str:
+        """A one-time enrolment code (shown once; only its hash is kept)."""
+        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+        raw = "".join(secrets.choice(alphabet) for _ in range(16))
+        code = "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+        now = utcnow()
+        with self._tx() as conn:
+            conn.execute(
+                insert(enrol_codes).values(
+                    code_hash=sha256_text(normalize_code(code)),
+                    center_id=center_id,
+                    created_at=now,
+                    expires_at=now + ttl,
+                )
+            )
+        return code
+
+    def enroll(
+        self, code: str, device_id: str, instance_id: str, proposed_center: str | None
+    ) -> tuple[str, dict[str, Any]]:
+        now = utcnow()
+        token = secrets.token_urlsafe(32)
+        with self._tx() as conn:
+            row = conn.execute(
+                select(enrol_codes)
+                .where(enrol_codes.c.code_hash == sha256_text(normalize_code(code)))
+                .with_for_update()
+            ).first()
+            if row is None or row.used_at is not None or row.expires_at < now:
+                raise StoreError("enroll.bad_code", 400)
+            center = conn.execute(select(centers).where(centers.c.id == row.center_id)).one()
+            if center.revoked_at is not None:
+                raise StoreError("enroll.bad_code", 400)
+            conn.execute(
+                update(enrol_codes)
+                .where(enrol_codes.c.code_hash == row.code_hash)
+                .values(used_at=now)
+            )
+            cid = center.id
+            if proposed_center and proposed_center != cid and self._center_is_fresh(conn, cid):
+                taken = conn.scalar(select(centers.c.id).where(centers.c.id == proposed_center))
+                if taken is None:
+                    conn.execute(
+                        update(centers).where(centers.c.id == cid).values(id=proposed_center)
+                    )
+                    conn.execute(
+                        update(enrol_codes)
+                        .where(enrol_codes.c.center_id == cid)
+                        .values(center_id=proposed_center)
+                    )
+                    cid = proposed_center
+            existing = conn.scalar(select(devices.c.id).where(devices.c.id == device_id))
+            if existing is None:
+                conn.execute(
+                    insert(devices).values(
+                        id=device_id,
+                        center_id=cid,
+                        instance_id=instance_id,
+                        enrolled_at=now,
+                    )
+                )
+            else:
+                conn.execute(
+                    update(devices)
+                    .where(devices.c.id == device_id)
+                    .values(
+                        center_id=cid,
+                        instance_id=instance_id,
+                        enrolled_at=now,
+                        revoked_at=None,
+                    )
+                )
+            conn.execute(
+                insert(tokens).values(
+                    token_hash=sha256_text(token),
+                    center_id=cid,
+                    device_id=device_id,
+                    instance_id=instance_id,
+                    created_at=now,
+                )
+            )
+            return token, {
+                "center_id": cid,
+                "center_name": center.name,
+                "region_kato": center.region_kato,
+                "head_office": bool(center.head_office),
+            }
+
+    @staticmethod
+    def _center_is_fresh(conn: Connection, cid: str) -> bool:
+        dev = conn.scalar(
+            select(func.count()).select_from(devices).where(devices.c.center_id == cid)
+        )
+        rec = conn.scalar(
+            select(func.count()).select_from(records).where(records.c.center_id == cid)
+        )
+        return not dev and not rec
+
+    def check_token(self, token: str, device_id: str, instance_id: str) -> TokenInfo:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(tokens, centers.c.head_office, centers.c.revoked_at.label("c_rev"))
+                .join(centers, centers.c.id == tokens.c.center_id)
+                .where(tokens.c.token_hash == sha256_text(token))
+            ).first()
+        if row is None:
+            raise StoreError("auth.unknown_token", 401)
+        if row.revoked_at is not None or row.c_rev is not None:
+            raise StoreError("auth.revoked", 401)
+        if row.device_id != device_id or row.instance_id != instance_id:
+            raise StoreError("auth.copied_token", 403)
+        return TokenInfo(row.center_id, row.device_id, row.instance_id, bool(row.head_office))
+
+    def revoke(self, center_or_device: str) -> int:
+        """Revoke a center (all its tokens) or one device; returns tokens revoked."""
+        now = utcnow()
+        with self._tx() as conn:
+            cid = conn.scalar(
+                select(centers.c.id).where(
+                    or_(centers.c.id == center_or_device, centers.c.name == center_or_device)
+                )
+            )
+            if cid is not None:
+                conn.execute(update(centers).where(centers.c.id == cid).values(revoked_at=now))
+                res = conn.execute(
+                    update(tokens)
+                    .where(tokens.c.center_id == cid, tokens.c.revoked_at.is_(None))
+                    .values(revoked_at=now)
+                )
+                return int(res.rowcount or 0)
+            conn.execute(
+                update(devices).where(devices.c.id == center_or_device).values(revoked_at=now)
+            )
+            res = conn.execute(
+                update(tokens)
+                .where(tokens.c.device_id == center_or_device, tokens.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+            return int(res.rowcount or 0)
+
+    def list_centers(self) -> list[CenterInfo]:
+        with self.engine.connect() as conn:
+            out = []
+            for c in conn.execute(select(centers).order_by(centers.c.name)):
+                ndev = conn.scalar(
+                    select(func.count()).select_from(devices).where(devices.c.center_id == c.id)
+                )
+                nrec = conn.scalar(
+                    select(func.count()).select_from(records).where(records.c.center_id == c.id)
+                )
+                out.append(
+                    CenterInfo(
+                        c.id,
+                        c.name,
+                        c.region_kato,
+                        bool(c.head_office),
+                        c.revoked_at is not None,
+                        int(ndev or 0),
+                        int(nrec or 0),
+                    )
+                )
+            return out
+
+    # ------------------------------------------------------------------ push
+
+    def stored_answer(self, center_id: str, batch_id: str, digest: str) -> bytes | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(batches.c.body_sha256, batches.c.response).where(
+                    batches.c.center_id == center_id, batches.c.batch_id == batch_id
+                )
+            ).first()
+        if row is None:
+            return None
+        if row.body_sha256 != digest:
+            raise StoreError("push.batch_reused", 409)
+        return bytes(row.response)
+
+    def push(self, who: TokenInfo, batch: PushBatch, digest: str, encode: Any) -> bytes:
+        """Apply a batch in one transaction; returns the (stored) encoded answer."""
+        for attempt in range(5):
+            try:
+                return self._push_once(who, batch, digest, encode)
+            except (IntegrityError, OperationalError, DBAPIError) as exc:
+                stored = None
+                with contextlib.suppress(StoreError):
+                    stored = self.stored_answer(who.center_id, batch.batch_id, digest)
+                if stored is not None:
+                    return stored
+                if attempt == 4 or not _retryable(exc):
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _push_once(self, who: TokenInfo, batch: PushBatch, digest: str, encode: Any) -> bytes:
+        now = utcnow()
+        with self._tx() as conn:
+            row = conn.execute(
+                select(batches.c.body_sha256, batches.c.response).where(
+                    batches.c.center_id == who.center_id, batches.c.batch_id == batch.batch_id
+                )
+            ).first()
+            if row is not None:
+                if row.body_sha256 != digest:
+                    raise StoreError("push.batch_reused", 409)
+                return bytes(row.response)
+            xid: int | None = None
+            if self.is_pg:
+                xid = int(
+                    conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one()
+                )
+            results = [self._apply_row(conn, who, r, now, xid) for r in batch.rows]
+            answer = PushResult(
+                batch_id=batch.batch_id, results=results, server_time=self.clock.now()
+            )
+            body: bytes = encode(answer)
+            conn.execute(
+                insert(batches).values(
+                    center_id=who.center_id,
+                    batch_id=batch.batch_id,
+                    device_id=who.device_id,
+                    body_sha256=digest,
+                    response=body,
+                    created_at=now,
+                )
+            )
+            conn.execute(
+                update(devices).where(devices.c.id == who.device_id).values(last_seen_at=now)
+            )
+            return body
+
+    def _next_seq(self, conn: Connection) -> int | None:
+        if self.is_pg:
+            return None  # numbered later by the sequencer
+        value = conn.execute(
+            update(server_meta)
+            .where(server_meta.c.key == SEQ_KEY)
+            .values(value=sql_cast(sql_cast(server_meta.c.value, Integer) + 1, Text))
+            .returning(server_meta.c.value)
+        ).scalar_one()
+        return int(value)
+
+    def _clamp_hlc(self, hlc: str) -> str:
+        try:
+            ts = Timestamp.decode(hlc)
+        except ValueError:
+            return self.clock.now()
+        now_ms = int(self._wall())
+        self.clock.observe(hlc)
+        if ts.wall_ms > now_ms + self.clock.max_drift_ms:
+            return self.clock.now()
+        return hlc
+
+    def _apply_row(
+        self, conn: Connection, who: TokenInfo, r: RowChange, now: datetime, xid: int | None
+    ) -> RowResult:
+        def rejected(reason: str) -> RowResult:
+            return RowResult(table=r.table, id=r.id, status="rejected", reason=reason)
+
+        if r.table not in KNOWN_TABLES:
+            return rejected("unknown_table")
+        if r.table in REFERENCE_TABLES and not who.head_office:
+            return rejected("reference_data")
+        existing = conn.execute(
+            select(records)
+            .where(records.c.table_name == r.table, records.c.id == r.id)
+            .with_for_update()
+        ).first()
+        data: dict[str, Scalar] = {
+            k: v
+            for k, v in r.data.items()
+            if k not in ROW_FIELDS_NOT_DATA and k not in EXCLUDED_COLUMNS.get(r.table, ())
+        }
+        owner = existing.center_id if existing is not None else data.get("center_id")
+        if not isinstance(owner, str) or not owner:
+            return rejected("no_center")
+        if r.op == "upsert" and data.get("center_id", owner) != owner:
+            return rejected("center_changed")
+        head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
+        if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
+            return rejected("not_owner")
+        hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
+        seq_values: dict[str, Any] = {"server_seq": self._next_seq(conn), "xid": xid}
+
+        if existing is None:
+            if r.op == "delete":
+                # Made and deleted before it ever reached us: nothing to keep.
+                return RowResult(table=r.table, id=r.id, status="applied", rev=0, deleted=True)
+            deleted = bool(data.get("deleted") or False)
+            conn.execute(
+                insert(records).values(
+                    table_name=r.table,
+                    id=r.id,
+                    center_id=owner,
+                    data=data,
+                    field_revs=dict.fromkeys(data, 1),
+                    rev=1,
+                    hlc=hlc,
+                    deleted=deleted,
+                    updated_at=now,
+                    **seq_values,
+                )
+            )
+            return RowResult(table=r.table, id=r.id, status="applied", rev=1, deleted=deleted)
+
+        cur: dict[str, Scalar] = dict(existing.data)
+        revs: dict[str, int] = {k: int(v) for k, v in dict(existing.field_revs).items()}
+        new_rev = int(existing.rev) + 1
+        if r.op == "delete":
+            if existing.deleted:
+                return RowResult(
+                    table=r.table, id=r.id, status="applied", rev=existing.rev, deleted=True
+                )
+            cur["deleted"] = 1
+            revs["deleted"] = new_rev
+            conn.execute(
+                update(records)
+                .where(records.c.table_name == r.table, records.c.id == r.id)
+                .values(
+                    data=cur,
+                    field_revs=revs,
+                    rev=new_rev,
+                    hlc=hlc,
+                    deleted=True,
+                    updated_at=now,
+                    **seq_values,
+                )
+            )
+            return RowResult(table=r.table, id=r.id, status="applied", rev=new_rev, deleted=True)
+
+        changed = [f for f in (r.changed if r.changed is not None else list(data)) if f in data]
+        server_changed = {f for f, fr in revs.items() if fr > r.base_rev}
+        clash: dict[str, FieldConflict] = {}
+        apply: dict[str, Scalar] = {}
+        for f in changed:
+            if f in META_FIELDS:
+                continue
+            theirs = cur.get(f)
+            mine = data[f]
+            if _same(mine, theirs):
+                continue
+            if f in server_changed:
+                clash[f] = FieldConflict(mine=mine, theirs=theirs)
+            else:
+                apply[f] = mine
+        if apply:
+            for f in ("updated_at", "updated_by"):
+                if f in data:
+                    apply[f] = data[f]
+            cur.update(apply)
+            for f in apply:
+                revs[f] = new_rev
+            conn.execute(
+                update(records)
+                .where(records.c.table_name == r.table, records.c.id == r.id)
+                .values(
+                    data=cur,
+                    field_revs=revs,
+                    rev=new_rev,
+                    hlc=hlc,
+                    deleted=bool(cur.get("deleted") or False),
+                    updated_at=now,
+                    **seq_values,
+                )
+            )
+            rev = new_rev
+        else:
+            rev = int(existing.rev)
+        status: RowStatus
+        if clash:
+            conn.execute(
+                insert(conflicts).values(
+                    center_id=owner,
+                    device_id=who.device_id,
+                    table_name=r.table,
+                    row_id=r.id,
+                    base_rev=r.base_rev,
+                    server_rev=rev,
+                    fields={k: v.model_dump(mode="json") for k, v in clash.items()},
+                    created_at=now,
+                )
+            )
+            status = "conflict"
+        elif server_changed - set(changed):
+            status = "merged"
+        else:
+            status = "applied"
+        deleted = bool(cur.get("deleted") or False)
+        if status == "applied":
+            return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
+        return RowResult(
+            table=r.table,
+            id=r.id,
+            status=status,
+            rev=rev,
+            data=cur,
+            deleted=deleted,
+            conflicts=clash or None,
+        )
+
+    # ------------------------------------------------------------------ pull
+
+    def sequence(self) -> int:
+        """PostgreSQL: number the records whose writers have finished (see module notes)."""
+        if not self.is_pg:
+            return 0
+        with self._tx() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+            xmin = int(
+                conn.exec_driver_sql(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                ).scalar_one()
+            )
+            res = conn.execute(
+                text(
+                    "UPDATE records SET server_seq = nextval('records_seq') "
+                    "WHERE server_seq IS NULL AND xid < :xmin"
+                ),
+                {"xmin": xmin},
+            )
+            return int(res.rowcount or 0)
+
+    def purged_seq(self) -> int:
+        return int(self._meta_get(PURGED_KEY) or 0)
+
+    def pull(self, who: TokenInfo, cursor: int, limit: int) -> PullPage:
+        if cursor > 0 and cursor < self.purged_seq():
+            raise StoreError("pull.cursor_expired", 410)
+        self.sequence()
+        stmt = select(records).where(records.c.server_seq > cursor)
+        if not who.head_office:
+            stmt = stmt.where(
+                or_(
+                    records.c.center_id == who.center_id,
+                    records.c.table_name.in_(sorted(REFERENCE_TABLES)),
+                )
+            )
+        stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            if not self.is_pg:
+                conn.rollback()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [
+            Change(
+                table=row.table_name,
+                id=row.id,
+                rev=row.rev,
+                hlc=row.hlc,
+                deleted=bool(row.deleted),
+                server_seq=int(row.server_seq),
+                data=dict(row.data),
+            )
+            for row in rows
+        ]
+        next_cursor = int(rows[-1].server_seq) if rows else cursor
+        return PullPage(
+            changes=changes,
+            next_cursor=next_cursor,
+            has_more=more,
+            server_time=self.clock.now(),
+        )
+
+    def purge_tombstones(self, older_than: timedelta | None = None) -> int:
+        """Forget deleted records older than the horizon; clients behind get 410."""
+        horizon = utcnow() - (self.tombstone_horizon if older_than is None else older_than)
+        self.sequence()
+        with self._tx() as conn:
+            cond = and_(
+                records.c.deleted.is_(True),
+                records.c.updated_at <= horizon,
+                records.c.server_seq.is_not(None),
+            )
+            top = conn.scalar(select(func.max(records.c.server_seq)).where(cond))
+            if top is None:
+                return 0
+            res = conn.execute(delete(records).where(cond))
+            old = int(self._meta_get(PURGED_KEY, conn) or 0)
+            conn.execute(
+                update(server_meta)
+                .where(server_meta.c.key == PURGED_KEY)
+                .values(value=str(max(old, int(top))))
+            )
+            return int(res.rowcount or 0)
+
+    def open_conflicts(self, center_id: str | None = None) -> int:
+        stmt = select(func.count()).select_from(conflicts).where(conflicts.c.resolved_at.is_(None))
+        if center_id is not None:
+            stmt = stmt.where(conflicts.c.center_id == center_id)
+        with self.engine.connect() as conn:
+            return int(conn.scalar(stmt) or 0)
+
+    def record_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(records)) or 0)
+
+    def get_record(self, table: str, row_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(records).where(records.c.table_name == table, records.c.id == row_id)
+            ).first()
+        return None if row is None else dict(row._mapping)
+
+    def all_records(self) -> Sequence[Any]:
+        with self.engine.connect() as conn:
+            return conn.execute(select(records)).all()
+
+
+def normalize_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _same(a: Scalar, b: Scalar) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    return (a == b and type(a) is type(b)) or (
+        isinstance(a, int | float) and isinstance(b, int | float) and a == b
+    )
+
+
+def _retryable(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return isinstance(exc, IntegrityError) or any(
+        s in msg for s in ("deadlock", "could not serialize", "database is locked", "busy")
+    )
