@@ -32,8 +32,10 @@ if ! .venv/bin/python -c "import psycopg; psycopg.connect('host=127.0.0.1 port=5
   fi
 fi
 
-# Fonts for printing are derived once from the font package into the cache.
-.venv/bin/python -m civicdesk.printing.fonts >/dev/null
+# Fonts for printing are derived once from the font package into a cache the tests share.
+export CIVICDESK_TEST_CACHE="$PWD/.venv/test-cache"
+mkdir -p "$CIVICDESK_TEST_CACHE"
+CIVICDESK_CACHE_DIR="$CIVICDESK_TEST_CACHE" .venv/bin/python -m civicdesk.printing.fonts >/dev/null
 
 echo "== ruff";          .venv/bin/ruff check civicdesk tests bench
 echo "== mypy";          .venv/bin/mypy
