@@ -3,6 +3,7 @@ signed-in user, the current language, and app-wide signals."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,6 +77,8 @@ class UiEnv:
 
         self.lang = lang
         self.runner.lang = lang
+        if self.actor is not None:
+            self.actor = dataclasses.replace(self.actor, lang=lang)
         i18n.install(lang)
         self.signals.language_changed.emit(lang)
 

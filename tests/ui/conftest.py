@@ -6,3 +6,49 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from civicdesk.services.app import CivicApp  # noqa: E402
+from civicdesk.services.base import Actor  # noqa: E402
+
+
+class BugCollector:
+    def __init__(self) -> None:
+        self.bugs: list[tuple[BaseException, str]] = []
+        self.user_errors: list[BaseException] = []
+
+
+@pytest.fixture()
+def bugs() -> BugCollector:
+    return BugCollector()
+
+
+@pytest.fixture()
+def runner(qapp: object, bugs: BugCollector) -> Iterator[object]:
+    from civicdesk.ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    r.bug_handler = lambda exc, tb: bugs.bugs.append((exc, tb))
+    r.user_error_handler = bugs.user_errors.append
+    yield r
+    r.wait_idle(5000)
+    r.shutdown()
+    assert not bugs.bugs, "".join(tb for _e, tb in bugs.bugs)
+
+
+@pytest.fixture()
+def ui_env(app: CivicApp, manager: Actor, runner: object) -> Iterator[object]:
+    from civicdesk.ui import i18n
+    from civicdesk.ui.env import UiEnv
+    from civicdesk.ui.tasks import TaskRunner
+
+    assert isinstance(runner, TaskRunner)
+    i18n.ensure_compiled()
+    i18n.install("kk")
+    env = UiEnv(app=app, runner=runner, actor=manager, lang="kk")
+    yield env
+    runner.wait_idle(5000)
+    i18n.install("kk")

@@ -1,0 +1,188 @@
+"""Starting the desktop app: fonts, translations, locale, logging, first start or sign in,
+then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+
+from civicdesk.domain.errors import Lang, UserError
+from civicdesk.services.app import CivicApp
+from civicdesk.services.users import needs_setup
+from civicdesk.ui import i18n
+from civicdesk.ui.crash import show_crash_dialog
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.tasks import TaskRunner
+
+log = logging.getLogger("civicdesk")
+
+T = TypeVar("T")
+LOG_FILE = "civicdesk.log"
+
+
+def setup_logging(data_dir: Path) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def _excepthook(
+    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> None:
+    text = "".join(traceback.format_exception(kind, exc, tb))
+    log.error("Uncaught exception:\n%s", text)
+    if QApplication.instance() is not None:
+        show_crash_dialog(exc, text)
+
+
+class Splash(QWidget):
+    """A small window shown while fonts and the database are prepared."""
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.SplashScreen)
+        layout = QVBoxLayout(self)
+        self.label = QLabel("CivicDesk\nЖүктелуде… / Загрузка…")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.label)
+        self.resize(320, 120)
+
+
+def wait_for(runner: TaskRunner, submit: Callable[..., Any], fn: Callable[..., T],
+             *args: Any) -> T:
+    """Run ``fn`` via ``submit`` (runner.db or runner.pool) and wait, keeping the GUI alive."""
+    loop = QEventLoop()
+    box: dict[str, Any] = {}
+
+    def done(value: T) -> None:
+        box["value"] = value
+
+    def failed(err: BaseException) -> None:
+        box["error"] = err
+
+    def bug(exc: BaseException, tb: str) -> None:
+        box["error"] = exc
+        log.error("Start-up failed:\n%s", tb)
+
+    previous = runner.bug_handler
+    runner.bug_handler = bug
+    try:
+        submit(fn, *args, on_done=done, on_error=failed, on_finally=loop.quit)
+        loop.exec()
+    finally:
+        runner.bug_handler = previous
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def register_fonts(files: dict[str, Path]) -> str | None:
+    """Register the app's faces with Qt and return the family name."""
+    family: str | None = None
+    for path in files.values():
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("Qt could not load font %s", path)
+            continue
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families and family is None:
+            family = families[0]
+    return family
+
+
+def _font_files() -> dict[str, Path]:
+    from civicdesk.printing.fonts import font_files
+
+    return font_files()
+
+
+def prepare(app: QApplication, runner: TaskRunner) -> None:
+    """Fonts and compiled translations (both may take a few seconds the first time)."""
+    try:
+        files = wait_for(runner, runner.pool, _font_files)
+    except Exception:
+        log.exception("App fonts are not available; using the system font")
+    else:
+        family = register_fonts(files)
+        if family:
+            font = QFont(family)
+            font.setPointSize(max(app.font().pointSize(), 10))
+            app.setFont(font)
+    try:
+        wait_for(runner, runner.pool, i18n.ensure_compiled)
+    except Exception:
+        log.exception("Translations could not be compiled")
+
+
+def start_session(env: UiEnv) -> bool:
+    """First start wizard or sign in; True when somebody is signed in."""
+    from civicdesk.ui.firststart import FirstStartWizard
+    from civicdesk.ui.login import LoginDialog
+
+    if needs_setup(env.app):
+        wizard = FirstStartWizard(env)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return False
+    dialog = LoginDialog(env)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return False
+    env.actor = dialog.actor
+    env.app.set_language(env.lang)
+    env.signals.actor_changed.emit()
+    return True
+
+
+def run(data_dir: Path | str, lang: Lang | None = None) -> int:
+    data_dir = Path(data_dir)
+    setup_logging(data_dir)
+    sys.excepthook = _excepthook
+    QCoreApplication.setOrganizationName("CivicDesk")
+    QCoreApplication.setApplicationName("CivicDesk")
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    runner = TaskRunner()
+    splash = Splash()
+    splash.show()
+    try:
+        prepare(qapp, runner)
+        try:
+            civic = wait_for(runner, runner.db, CivicApp, data_dir)
+        except UserError as err:
+            from PySide6.QtWidgets import QMessageBox
+
+            splash.close()
+            QMessageBox.critical(None, "CivicDesk", err.text(lang or "kk"))
+            return 2
+        language: Lang = lang or civic.state.language
+        env = UiEnv(app=civic, runner=runner, lang=language)
+        i18n.install(language)
+        splash.close()
+        if not start_session(env):
+            return 0
+        from civicdesk.ui.mainwindow import MainWindow
+
+        window = MainWindow(env)
+        window.show()
+        return int(qapp.exec())
+    finally:
+        splash.close()
+        runner.wait_idle(5000)
+        civic_app = locals().get("civic")
+        if isinstance(civic_app, CivicApp):
+            runner.db(civic_app.close)
+            runner.wait_idle(5000)
+        runner.shutdown()

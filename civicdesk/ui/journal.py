@@ -1,0 +1,682 @@
+"""The consultations journal: paged list with search and filters, the form, follow-ups."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QTime, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
+from civicdesk.domain.errors import Lang, UserError
+from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.services import consultations as svc
+from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.consultations import (
+    ConsultationFilters,
+    ConsultationInput,
+    ConsultationRow,
+    ConsultationView,
+)
+from civicdesk.ui.common import (
+    ErrorLabel,
+    FieldErrors,
+    fill_combo,
+    is_language_change,
+    pydate,
+    qdate,
+    select_data,
+)
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.refs import Refs, load_refs
+from civicdesk.ui.texts import channel_text, status_text
+
+SEARCH_DELAY_MS = 300
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ConsultationsModel", text)
+
+
+class ConsultationsModel(PagedTableModel[ConsultationRow]):
+    """Journal rows; filters and search are applied in SQL by ``list_consultations``."""
+
+    def __init__(self, env: UiEnv) -> None:
+        self.env = env
+        self.filters = ConsultationFilters()
+
+        def lang() -> Lang:
+            return env.lang
+
+        columns: list[Column[ConsultationRow]] = [
+            Column("occurred_at", lambda: _tr("Date"),
+                   lambda r: format_datetime(r.occurred_at, lang(), "short"), "occurred_at"),
+            Column("resident", lambda: _tr("Resident"), lambda r: r.resident_name or "",
+                   "resident"),
+            Column("topic", lambda: _tr("Topic"),
+                   lambda r: (r.topic_kk if lang() == "kk" else r.topic_ru) or r.topic_code,
+                   "topic"),
+            Column("question", lambda: _tr("Question"),
+                   lambda r: " ".join(r.question.split())[:160], "question"),
+            Column("channel", lambda: _tr("Channel"), lambda r: channel_text(r.channel),
+                   "channel"),
+            Column("status", lambda: _tr("Status"), lambda r: status_text(r.status), "status"),
+            Column("settlement", lambda: _tr("Settlement"),
+                   lambda r: (r.settlement_kk if lang() == "kk" else r.settlement_ru) or "",
+                   "settlement"),
+            Column("consultant", lambda: _tr("Consultant"), lambda r: r.consultant_name or "",
+                   "consultant"),
+            Column("follow_up_on", lambda: _tr("Follow-up"),
+                   lambda r: format_date(r.follow_up_on, lang(), "short") if r.follow_up_on
+                   else "", "follow_up_on"),
+        ]
+        super().__init__(env.runner, columns, self._fetch_page, default_sort="occurred_at",
+                         default_descending=True)
+
+    def _fetch_page(self, query: ListQuery) -> Page[ConsultationRow]:
+        return svc.list_consultations(self.env.ctx(), query, self.filters)
+
+    def query(self, page: int) -> ListQuery:
+        # the filters object is captured now, so a page fetched later matches its query
+        q = super().query(page)
+        return q
+
+    def reload(self) -> None:
+        filters = self.filters
+        env = self.env
+        self.set_fetch(lambda q: svc.list_consultations(env.ctx(), q, filters))
+        super().reload()
+
+
+PERIODS = ("all", "today", "week", "month", "quarter", "year")
+
+
+def period_range(key: str, today: date) -> tuple[date | None, date | None]:
+    if key == "today":
+        return today, today
+    if key == "week":
+        return today - timedelta(days=6), today
+    if key == "month":
+        return today.replace(day=1), today
+    if key == "quarter":
+        first_month = 3 * ((today.month - 1) // 3) + 1
+        return today.replace(month=first_month, day=1), today
+    if key == "year":
+        return today.replace(month=1, day=1), today
+    return None, None
+
+
+class ConsultationsPage(QWidget):
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.refs = Refs()
+        self.model = ConsultationsModel(env)
+        self.model.setParent(self)
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.edit_button)
+
+        self.period = QComboBox()
+        self.topic = QComboBox()
+        self.settlement = QComboBox()
+        self.consultant = QComboBox()
+        self.status = QComboBox()
+        self.channel = QComboBox()
+        for combo in (self.topic, self.settlement):
+            combo.setMinimumContentsLength(14)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        filters = QHBoxLayout()
+        for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
+                      self.channel):
+            filters.addWidget(combo, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, self.model_order())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((120, 190, 200, 320, 100, 110, 140, 150, 90)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.count_label = QLabel()
+
+        self.followups_title = QLabel()
+        font = self.followups_title.font()
+        font.setBold(True)
+        self.followups_title.setFont(font)
+        self.followups = QListWidget()
+        self.followups.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.followups_title)
+        side_layout.addWidget(self.followups, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 240])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
+                      self.channel):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.followups.itemActivated.connect(self._open_followup)
+        self.model.loaded.connect(lambda _n: self._show_count())
+        env.signals.data_changed.connect(self._data_changed)
+
+        self.retranslate()
+        self.load_refs()
+        self.apply_filters()
+        self.load_followups()
+
+    def model_order(self) -> Any:
+        from PySide6.QtCore import Qt
+
+        return Qt.SortOrder.DescendingOrder
+
+    # --- data --------------------------------------------------------------------
+
+    def load_refs(self) -> None:
+        self.env.runner.db(load_refs, self.env.ctx(), on_done=self._got_refs)
+
+    def _got_refs(self, refs: Refs) -> None:
+        self.refs = refs
+        self._fill_filter_lists()
+
+    def _fill_filter_lists(self) -> None:
+        lang = self.env.lang
+        fill_combo(self.topic, ((t.name(lang), t.code) for t in self.refs.topics),
+                   blank=self.tr("All topics"))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in self.refs.settlements),
+                   blank=self.tr("All settlements"))
+        people = self.refs.users
+        actor = self.env.actor
+        pairs = [(u.full_name, u.id) for u in people]
+        if not pairs and actor is not None and actor.user_id:
+            pairs = [(actor.user_name, actor.user_id)]
+        fill_combo(self.consultant, pairs, blank=self.tr("All consultants"))
+
+    def current_filters(self) -> ConsultationFilters:
+        d_from, d_to = period_range(self.period.currentData() or "all", date.today())
+        status = self.status.currentData()
+        channel = self.channel.currentData()
+        return ConsultationFilters(
+            date_from=d_from, date_to=d_to,
+            topic_code=self.topic.currentData(),
+            settlement_id=self.settlement.currentData(),
+            consultant_id=self.consultant.currentData(),
+            status=ConsultationStatus(status) if status else None,
+            channel=ConsultationChannel(channel) if channel else None,
+        )
+
+    def apply_filters(self) -> None:
+        self.search_timer.stop()
+        self.model.search = self.search.text().strip()
+        self.model.filters = self.current_filters()
+        self.model.reload()
+
+    def load_followups(self) -> None:
+        self.env.runner.db(
+            lambda: svc.follow_ups_due(self.env.ctx(), within_days=7, limit=100),
+            on_done=self._got_followups,
+        )
+
+    def _got_followups(self, rows: list[ConsultationRow]) -> None:
+        self._followup_rows = rows
+        self._show_followups()
+
+    def _show_followups(self) -> None:
+        rows: list[ConsultationRow] = getattr(self, "_followup_rows", [])
+        self.followups.clear()
+        lang = self.env.lang
+        today = date.today()
+        for r in rows:
+            when = format_date(r.follow_up_on, lang, "short") if r.follow_up_on else ""
+            overdue = r.follow_up_on is not None and r.follow_up_on < today
+            who = r.resident_name or self.tr("(no resident)")
+            topic = (r.topic_kk if lang == "kk" else r.topic_ru) or r.topic_code
+            item = QListWidgetItem(f"{when} — {who}\n{topic}")
+            item.setData(256, r.id)
+            if overdue:
+                item.setForeground(self.palette().color(self.palette().ColorRole.Link))
+                item.setToolTip(self.tr("Overdue"))
+            self.followups.addItem(item)
+        if not rows:
+            item = QListWidgetItem(self.tr("Nothing due this week."))
+            item.setFlags(item.flags() & ~item.flags().ItemIsEnabled)
+            self.followups.addItem(item)
+
+    def _open_followup(self, item: QListWidgetItem) -> None:
+        cid = item.data(256)
+        if cid:
+            self.edit_item(str(cid))
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("consultation", "resident"):
+            self.model.reload()
+            self.load_followups()
+        if entity in ("settlement", "user"):
+            self.load_refs()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.load_followups()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("Consultations found: %1").replace(
+            "%1", f"{self.model.total:,}".replace(",", "\u00a0")))
+
+    # --- actions -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def selected_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        row = self.model.row_at(idx.row()) if idx.isValid() else None
+        return row.id if row else None
+
+    def new_item(self) -> None:
+        dialog = ConsultationDialog(self.env, self.refs, parent=self)
+        dialog.open()
+
+    def edit_selected(self) -> None:
+        cid = self.selected_id()
+        if cid:
+            self.edit_item(cid)
+
+    def edit_item(self, consultation_id: str) -> None:
+        def opened(view: ConsultationView) -> None:
+            dialog = ConsultationDialog(self.env, self.refs, view, parent=self)
+            dialog.open()
+
+        self.env.runner.db(svc.get_consultation, self.env.ctx(), consultation_id,
+                           on_done=opened)
+
+    # --- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search by name, question or advice (Kazakh or Russian)…"))
+        self.new_button.setText(self.tr("New consultation"))
+        self.new_button.setToolTip(self.tr("Ctrl+N"))
+        self.edit_button.setText(self.tr("Open"))
+        fill_combo(self.period, [
+            (self.tr("All time"), "all"), (self.tr("Today"), "today"),
+            (self.tr("Last 7 days"), "week"), (self.tr("This month"), "month"),
+            (self.tr("This quarter"), "quarter"), (self.tr("This year"), "year"),
+        ])
+        fill_combo(self.status, ((status_text(s), s.value) for s in ConsultationStatus),
+                   blank=self.tr("All statuses"))
+        fill_combo(self.channel, ((channel_text(c), c.value) for c in ConsultationChannel),
+                   blank=self.tr("All channels"))
+        self.followups_title.setText(self.tr("Follow-ups due"))
+        self._relabel()
+
+    def _relabel(self) -> None:
+        self._fill_filter_lists()
+        self.model.retranslate()
+        self._show_followups()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ConsultationDialog(QDialog):
+    """New or existing consultation; errors appear next to their fields."""
+
+    def __init__(
+        self, env: UiEnv, refs: Refs, view: ConsultationView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.refs = refs
+        self.view = view
+        self.saved: ConsultationView | None = None
+        self._busy = False
+        self._dirty = False
+        self.resident_id: str | None = view.resident_id if view else None
+        self.errors = FieldErrors(ErrorLabel())
+
+        self.occurred = QDateTimeEdit()
+        self.occurred.setCalendarPopup(True)
+        self.occurred.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.channel = QComboBox()
+        self.topic = QComboBox()
+        self.more_topics = QListWidget()
+        self.more_topics.setMaximumHeight(90)
+        self.question = QPlainTextEdit()
+        self.question.setMinimumHeight(70)
+        self.advice = QPlainTextEdit()
+        self.advice.setMinimumHeight(70)
+        self.resident_name = QLineEdit()
+        self.resident_name.setReadOnly(True)
+        self.pick_resident = QPushButton()
+        self.clear_resident = QPushButton()
+        resident_row = QHBoxLayout()
+        resident_row.addWidget(self.resident_name, 1)
+        resident_row.addWidget(self.pick_resident)
+        resident_row.addWidget(self.clear_resident)
+        self.settlement = QComboBox()
+        self.legal_refs = QLineEdit()
+        self.referral = QLineEdit()
+        self.has_follow_up = QCheckBox()
+        self.follow_up = QDateEdit()
+        self.follow_up.setCalendarPopup(True)
+        self.follow_up.setDisplayFormat("dd.MM.yyyy")
+        follow_row = QHBoxLayout()
+        follow_row.addWidget(self.has_follow_up)
+        follow_row.addWidget(self.follow_up)
+        follow_row.addStretch(1)
+        self.status = QComboBox()
+        self.language = QComboBox()
+        self.language.addItem("Қазақша", "kk")
+        self.language.addItem("Русский", "ru")
+
+        self.labels: dict[str, QLabel] = {
+            k: QLabel() for k in ("occurred", "channel", "topic", "more_topics", "question",
+                                  "advice", "resident", "settlement", "legal_refs", "referral",
+                                  "follow_up", "status", "language")
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        e = self.errors
+
+        def row(key: str, widget: Any, *fields: str) -> None:
+            if isinstance(widget, QHBoxLayout):
+                form.addRow(self.labels[key], widget)
+            else:
+                form.addRow(self.labels[key], widget)
+            if fields:
+                form.addRow("", e.add(ErrorLabel(), *fields))
+
+        row("occurred", self.occurred, "occurred_at")
+        row("channel", self.channel, "channel")
+        row("topic", self.topic, "topic_codes", "topics")
+        row("more_topics", self.more_topics)
+        row("question", self.question, "question")
+        row("advice", self.advice, "advice")
+        row("resident", resident_row, "resident_id")
+        row("settlement", self.settlement, "settlement_id")
+        row("legal_refs", self.legal_refs, "legal_refs")
+        row("referral", self.referral, "referral_to")
+        row("follow_up", follow_row, "follow_up_date", "follow_up_on")
+        row("status", self.status, "status")
+        row("language", self.language, "language")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(720, 700)
+
+        self.pick_resident.clicked.connect(self._pick_resident)
+        self.clear_resident.clicked.connect(lambda: self._set_resident(None, ""))
+        self.has_follow_up.toggled.connect(self.follow_up.setEnabled)
+        self.retranslate()
+        self._load(view)
+        for w in (self.occurred,):
+            w.dateTimeChanged.connect(self._mark_dirty)
+        for c in (self.channel, self.topic, self.settlement, self.status, self.language):
+            c.currentIndexChanged.connect(self._mark_dirty)
+        for t in (self.question, self.advice):
+            t.textChanged.connect(self._mark_dirty)
+        for line in (self.legal_refs, self.referral):
+            line.textChanged.connect(self._mark_dirty)
+        self.has_follow_up.toggled.connect(self._mark_dirty)
+        self.follow_up.dateChanged.connect(self._mark_dirty)
+        self.more_topics.itemChanged.connect(self._mark_dirty)
+        self._dirty = False
+
+    def _mark_dirty(self, *_: object) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _load(self, view: ConsultationView | None) -> None:
+        now = datetime.now().replace(second=0, microsecond=0)
+        when = view.occurred_at if view else now
+        self.occurred.setDateTime(QDateTime(qdate(when.date()), QTime(when.hour, when.minute)))
+        if view is None:
+            select_data(self.language, self.env.lang)
+            self.has_follow_up.setChecked(False)
+            self.follow_up.setDate(qdate(date.today() + timedelta(days=7)))
+            self.follow_up.setEnabled(False)
+            return
+        select_data(self.channel, view.channel.value)
+        if view.topic_codes:
+            select_data(self.topic, view.topic_codes[0])
+        for i in range(self.more_topics.count()):
+            item = self.more_topics.item(i)
+            code = item.data(256)
+            item.setCheckState(
+                item.checkState().Checked if code in view.topic_codes[1:]
+                else item.checkState().Unchecked
+            )
+        self.question.setPlainText(view.question)
+        self.advice.setPlainText(view.advice)
+        self._set_resident(view.resident_id, view.resident_name or "")
+        select_data(self.settlement, view.settlement_id)
+        self.legal_refs.setText(view.legal_refs)
+        self.referral.setText(view.referral_to)
+        self.has_follow_up.setChecked(view.follow_up_on is not None)
+        self.follow_up.setEnabled(view.follow_up_on is not None)
+        self.follow_up.setDate(qdate(view.follow_up_on or date.today() + timedelta(days=7)))
+        select_data(self.status, view.status.value)
+        select_data(self.language, view.language)
+
+    def _set_resident(self, resident_id: str | None, name: str) -> None:
+        if resident_id != self.resident_id:
+            self._dirty = True
+        self.resident_id = resident_id
+        self.resident_name.setText(name)
+        self.clear_resident.setEnabled(resident_id is not None)
+
+    def _pick_resident(self) -> None:
+        from civicdesk.ui.residents import ResidentPicker
+
+        picker = ResidentPicker(self.env, parent=self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen is not None:
+            rid, name, settlement_id = picker.chosen
+            self._set_resident(rid, name)
+            if settlement_id and not self.settlement.currentData():
+                select_data(self.settlement, settlement_id)
+
+    def collect(self) -> ConsultationInput:
+        qdt = self.occurred.dateTime()
+        d, t = qdt.date(), qdt.time()
+        occurred = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        codes: list[str] = []
+        if self.topic.currentData():
+            codes.append(str(self.topic.currentData()))
+        for i in range(self.more_topics.count()):
+            item = self.more_topics.item(i)
+            code = str(item.data(256))
+            if item.checkState() == item.checkState().Checked and code not in codes:
+                codes.append(code)
+        return ConsultationInput(
+            occurred_at=occurred,
+            channel=ConsultationChannel(self.channel.currentData()),
+            topic_codes=codes,
+            question=self.question.toPlainText(),
+            advice=self.advice.toPlainText(),
+            resident_id=self.resident_id,
+            settlement_id=self.settlement.currentData(),
+            consultant_id=self.view.consultant_id if self.view else None,
+            legal_refs=self.legal_refs.text(),
+            referral_to=self.referral.text(),
+            follow_up_on=pydate(self.follow_up.date()) if self.has_follow_up.isChecked() else None,
+            status=ConsultationStatus(self.status.currentData()),
+            language=str(self.language.currentData()),
+        )
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        data = self.collect()
+        self._busy = True
+        self.buttons.setEnabled(False)
+        ctx = self.env.ctx()
+        if self.view is None:
+            self.env.runner.db(svc.create_consultation, ctx, data, on_done=self._saved,
+                               on_error=self._failed, on_finally=self._settle)
+        else:
+            self.env.runner.db(svc.update_consultation, ctx, self.view.id, data,
+                               on_done=self._saved, on_error=self._failed,
+                               on_finally=self._settle)
+
+    def _settle(self) -> None:
+        self._busy = False
+        self.buttons.setEnabled(True)
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, UserError):
+            self.errors.show(err, self.env.lang)
+
+    def _saved(self, view: ConsultationView) -> None:
+        self.saved = view
+        self._dirty = False
+        self.env.notify_changed("consultation")
+        self.accept()
+
+    def reject(self) -> None:
+        if self._dirty and not self._busy:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("Close the form without saving the changes?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("New consultation") if self.view is None else self.tr("Consultation"))
+        texts = {
+            "occurred": self.tr("Date and time:"), "channel": self.tr("Channel:"),
+            "topic": self.tr("Main topic:"), "more_topics": self.tr("Other topics:"),
+            "question": self.tr("Question:"), "advice": self.tr("Advice given:"),
+            "resident": self.tr("Resident:"), "settlement": self.tr("Settlement:"),
+            "legal_refs": self.tr("Legal acts:"), "referral": self.tr("Referred to:"),
+            "follow_up": self.tr("Follow-up:"), "status": self.tr("Status:"),
+            "language": self.tr("Language of the consultation:"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.pick_resident.setText(self.tr("Choose…"))
+        self.clear_resident.setText(self.tr("Clear"))
+        self.resident_name.setPlaceholderText(self.tr("anonymous"))
+        self.has_follow_up.setText(self.tr("on"))
+        self.legal_refs.setPlaceholderText(self.tr("e.g. Law on local government, art. 39-3"))
+        self.referral.setPlaceholderText(self.tr("e.g. rural district akim's office"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        lang = self.env.lang
+        fill_combo(self.channel, ((channel_text(c), c.value) for c in ConsultationChannel))
+        fill_combo(self.status, ((status_text(s), s.value) for s in ConsultationStatus))
+        fill_combo(self.topic, ((t.name(lang), t.code) for t in self.refs.topics),
+                   blank=self.tr("— choose —"))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in self.refs.settlements),
+                   blank=self.tr("— not set —"))
+        checked = {
+            self.more_topics.item(i).data(256)
+            for i in range(self.more_topics.count())
+            if self.more_topics.item(i).checkState() == self.more_topics.item(i).checkState().Checked
+        }
+        self.more_topics.blockSignals(True)
+        self.more_topics.clear()
+        for t in self.refs.topics:
+            item = QListWidgetItem(t.name(lang))
+            item.setData(256, t.code)
+            item.setFlags(item.flags() | item.flags().ItemIsUserCheckable)
+            item.setCheckState(
+                item.checkState().Checked if t.code in checked else item.checkState().Unchecked
+            )
+            self.more_topics.addItem(item)
+        self.more_topics.blockSignals(False)
+        self.errors.relocalize(lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+__all__ = ["ConsultationDialog", "ConsultationsModel", "ConsultationsPage", "QModelIndex"]

@@ -1,0 +1,262 @@
+"""The main window: navigation on the left, the current page, the status bar.
+
+Pages are plain QWidgets built as ``Page(env)``.  The window calls, when a page has
+them: ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F), ``print_current()``
+(Ctrl+P), ``has_unsaved_changes() -> bool`` (asked before closing), ``refresh()``
+(when the page is shown again).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from civicdesk.domain.formatting import format_datetime
+from civicdesk.services.users import CenterView, current_center
+from civicdesk.ui.common import is_language_change
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.login import LanguageCombo
+from civicdesk.ui.status import SyncStatus, sync_status
+from civicdesk.ui.texts import role_text
+
+log = logging.getLogger(__name__)
+
+STATUS_INTERVAL_MS = 30_000
+
+
+@dataclass
+class NavEntry:
+    key: str
+    title: Callable[[], str]
+    factory: Callable[[UiEnv], QWidget]
+    item: QListWidgetItem | None = None
+    page: QWidget | None = None
+
+
+def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
+    """A page class from another screen module, or None while that module is absent."""
+    try:
+        mod = importlib.import_module(f"civicdesk.ui.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"civicdesk.ui.{module}":
+            return None
+        raise
+    factory = getattr(mod, cls, None)
+    return factory if callable(factory) else None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.center: CenterView | None = None
+        self.sync: SyncStatus | None = None
+        self.entries: list[NavEntry] = []
+        self.nav = QListWidget()
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setMinimumWidth(200)
+        self.nav.setMaximumWidth(260)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_entries()
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setMovable(False)
+        self.toolbar.setObjectName("main-toolbar")
+        self.addToolBar(self.toolbar)
+        self.language_label = QLabel()
+        self.language = LanguageCombo(env)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.language_label)
+        self.toolbar.addWidget(self.language)
+
+        self.center_status = QLabel()
+        self.user_status = QLabel()
+        self.sync_status_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.center_status, 1)
+        bar.addPermanentWidget(self.user_status)
+        bar.addPermanentWidget(self.sync_status_label)
+
+        self.act_new = self._action(QKeySequence.StandardKey.New, "new_item")
+        self.act_find = self._action(QKeySequence.StandardKey.Find, "focus_search")
+        self.act_print = self._action(QKeySequence.StandardKey.Print, "print_current")
+
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(STATUS_INTERVAL_MS)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start()
+        env.signals.data_changed.connect(lambda _e: self.refresh_status())
+        env.signals.language_changed.connect(lambda _l: self.language.sync())
+
+        self.resize(1280, 720)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+        env.runner.db(current_center, env.app, on_done=self._got_center)
+        self.refresh_status()
+
+    # --- navigation --------------------------------------------------------------
+
+    def _build_entries(self) -> None:
+        from civicdesk.ui.journal import ConsultationsPage
+        from civicdesk.ui.residents import ResidentsPage
+        from civicdesk.ui.users import UsersPage
+
+        specs: list[tuple[str, Callable[[], str], Callable[[UiEnv], QWidget] | None]] = [
+            ("consultations", lambda: self.tr("Consultations"), ConsultationsPage),
+            ("residents", lambda: self.tr("Residents"), ResidentsPage),
+            ("meetings", lambda: self.tr("Meetings"), _external_page("meetings", "MeetingsPage")),
+            ("grants", lambda: self.tr("Grants"), _external_page("grants", "GrantsPage")),
+            ("seminars", lambda: self.tr("Seminars"), _external_page("seminars", "SeminarsPage")),
+            ("booklets", lambda: self.tr("Booklets and forms"),
+             _external_page("booklets", "BookletsPage")),
+        ]
+        if self.env.is_manager:
+            specs.append(("users", lambda: self.tr("Users"), UsersPage))
+        for key, title, factory in specs:
+            if factory is None:
+                continue
+            entry = NavEntry(key, title, factory)
+            entry.item = QListWidgetItem(title())
+            entry.item.setSizeHint(QSize(180, 36))
+            self.nav.addItem(entry.item)
+            self.entries.append(entry)
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.entries):
+            return
+        entry = self.entries[row]
+        if entry.page is None:
+            entry.page = entry.factory(self.env)
+            self.stack.addWidget(entry.page)
+        else:
+            refresh = getattr(entry.page, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.stack.setCurrentWidget(entry.page)
+
+    def show_page(self, key: str) -> QWidget:
+        for i, e in enumerate(self.entries):
+            if e.key == key:
+                self.nav.setCurrentRow(i)
+                assert e.page is not None
+                return e.page
+        raise KeyError(key)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def nav_keys(self) -> list[str]:
+        return [e.key for e in self.entries]
+
+    def _action(self, keys: QKeySequence.StandardKey, method: str) -> QAction:
+        act = QAction(self)
+        act.setShortcut(QKeySequence(keys))
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(lambda: self._call_page(method))
+        self.addAction(act)
+        return act
+
+    def _call_page(self, method: str) -> None:
+        page = self.current_page()
+        fn = getattr(page, method, None)
+        if callable(fn):
+            fn()
+
+    # --- status ------------------------------------------------------------------
+
+    def _got_center(self, center: CenterView | None) -> None:
+        self.center = center
+        self.retranslate()
+
+    def refresh_status(self) -> None:
+        self.env.runner.db(sync_status, self.env.app, on_done=self._got_sync)
+
+    def _got_sync(self, status: SyncStatus) -> None:
+        self.sync = status
+        self._show_sync()
+
+    def _show_sync(self) -> None:
+        s = self.sync
+        if s is None:
+            self.sync_status_label.setText("")
+            return
+        if s.last_sync is not None:
+            last = self.tr("last sync: %1").replace(
+                "%1", format_datetime(s.last_sync, self.env.lang, "short")
+            )
+        else:
+            last = self.tr("never synchronised")
+        state = self.tr("online") if s.configured else self.tr("offline")
+        text = self.tr("Sync: %1, %2, changes to send: %3")
+        self.sync_status_label.setText(
+            text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("CivicDesk"))
+        self.language_label.setText(self.tr("Language:") + " ")
+        for e in self.entries:
+            if e.item is not None:
+                e.item.setText(e.title())
+        name = self.center.name(self.env.lang) if self.center else ""
+        self.center_status.setText(name)
+        actor = self.env.actor
+        if actor is not None:
+            self.user_status.setText(f"{actor.user_name} ({role_text(actor.role)})")
+        self._show_sync()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- closing -------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        for e in self.entries:
+            fn = getattr(e.page, "has_unsaved_changes", None)
+            if callable(fn) and fn():
+                return True
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.has_unsaved_changes():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Some changes are not saved. Close CivicDesk anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.status_timer.stop()
+        event.accept()

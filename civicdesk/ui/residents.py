@@ -1,0 +1,604 @@
+"""Residents: the paged list, the card with consent, history, export and erasure."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.domain.enums import Sex
+from civicdesk.domain.errors import UserError
+from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.residents import CONSENT_PURPOSES
+from civicdesk.services import reference
+from civicdesk.services import residents as svc
+from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.reference import Named
+from civicdesk.services.residents import ResidentInput, ResidentRow, ResidentView
+from civicdesk.ui.common import (
+    ErrorLabel,
+    FieldErrors,
+    fill_combo,
+    is_language_change,
+    pydate,
+    qdate,
+    select_data,
+)
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.texts import channel_text, sex_text, status_text
+
+SEARCH_DELAY_MS = 300
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ResidentsModel", text)
+
+
+class ResidentsModel(PagedTableModel[ResidentRow]):
+    def __init__(self, env: UiEnv) -> None:
+        self.env = env
+
+        def settlement(r: ResidentRow) -> str:
+            return (r.settlement_kk if env.lang == "kk" else r.settlement_ru) or ""
+
+        columns: list[Column[ResidentRow]] = [
+            Column("full_name", lambda: _tr("Full name"), lambda r: r.full_name, "full_name"),
+            Column("sex", lambda: _tr("Sex"), lambda r: sex_text(r.sex), "sex"),
+            Column("birth_year", lambda: _tr("Year of birth"),
+                   lambda r: str(r.birth_year or ""), "birth_year"),
+            Column("phone", lambda: _tr("Phone"), lambda r: r.phone or "", "phone"),
+            Column("settlement", lambda: _tr("Settlement"), settlement, "settlement"),
+            Column("consent_date", lambda: _tr("Consent"),
+                   lambda r: format_date(r.consent_date, env.lang, "short") if r.consent_date
+                   else "", "consent_date"),
+            Column("consultations", lambda: _tr("Consultations"),
+                   lambda r: str(r.consultations), None),
+        ]
+        super().__init__(env.runner, columns, self._fetch_page, default_sort="full_name")
+
+    def _fetch_page(self, query: ListQuery) -> Page[ResidentRow]:
+        return svc.list_residents(self.env.ctx(), query)
+
+
+def _setup_table(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    for col, width in enumerate(widths):
+        table.setColumnWidth(col, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+class ResidentsPage(QWidget):
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.model = ResidentsModel(env)
+        self.model.setParent(self)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.export_button = QPushButton()
+        self.erase_button = QPushButton()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        for b in (self.new_button, self.edit_button, self.export_button, self.erase_button):
+            top.addWidget(b)
+        self.export_button.setVisible(env.is_manager)
+        self.erase_button.setVisible(env.is_manager)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        _setup_table(self.table, (260, 80, 110, 140, 180, 110, 110), 0)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.count_label = QLabel()
+
+        self.history_title = QLabel()
+        font = self.history_title.font()
+        font.setBold(True)
+        self.history_title.setFont(font)
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.history_title)
+        side_layout.addWidget(self.history, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self.new_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.export_button.clicked.connect(self.export_selected)
+        self.erase_button.clicked.connect(self.erase_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.load_history())
+        self.model.loaded.connect(lambda _n: self._show_count())
+        self.model.modelReset.connect(self._show_history)
+        env.signals.data_changed.connect(self._data_changed)
+        self._history: list[dict[str, Any]] = []
+        self._history_for: str | None = None
+        self.retranslate()
+        self.apply_search()
+
+    # --- data ----------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self.search_timer.stop()
+        self.model.search = self.search.text().strip()
+        self.model.reload()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("resident", "consultation"):
+            self.model.reload()
+            self.load_history()
+
+    def selected_row(self) -> ResidentRow | None:
+        idx = self.table.currentIndex()
+        return self.model.row_at(idx.row()) if idx.isValid() else None
+
+    def load_history(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self._history, self._history_for = [], None
+            self._show_history()
+            return
+        rid = row.id
+
+        def got(items: list[dict[str, Any]]) -> None:
+            sel = self.selected_row()
+            if sel is not None and sel.id == rid:
+                self._history, self._history_for = items, rid
+                self._show_history()
+
+        self.env.runner.db(svc.resident_history, self.env.ctx(), rid, on_done=got)
+
+    def _show_history(self) -> None:
+        self.history.clear()
+        lang = self.env.lang
+        if self._history_for is None:
+            self.history.addItem(self.tr("Select a resident to see their consultations."))
+            return
+        if not self._history:
+            self.history.addItem(self.tr("No consultations yet."))
+            return
+        for h in self._history:
+            when = format_datetime(h["occurred_at"], lang, "short")
+            text = " ".join(str(h["question"]).split())[:120]
+            item = QListWidgetItem(
+                f"{when} · {channel_text(h['channel'])} · {status_text(h['status'])}\n{text}"
+            )
+            item.setData(ID_ROLE, h["id"])
+            self.history.addItem(item)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("Residents found: %1").replace(
+            "%1", f"{self.model.total:,}".replace(",", "\u00a0")))
+
+    # --- actions ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_item(self) -> None:
+        ResidentDialog(self.env, parent=self).open()
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+
+        def opened(view: ResidentView) -> None:
+            ResidentDialog(self.env, view, parent=self).open()
+
+        self.env.runner.db(svc.get_resident, self.env.ctx(), row.id, on_done=opened)
+
+    def export_selected(self, path: str | None = None) -> None:
+        """Save everything held on the person as JSON (a data subject's request)."""
+        row = self.selected_row()
+        if row is None:
+            return
+        if not path:
+            safe = "".join(ch if ch.isalnum() else "_" for ch in row.full_name)[:40]
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the resident's data"),
+                str(Path.home() / f"{safe}.json"), self.tr("JSON files (*.json)"),
+            )
+        if not path:
+            return
+        target = Path(path)
+
+        def export() -> Path:
+            text = svc.export_resident_json(self.env.ctx(), row.id)
+            target.write_text(text, encoding="utf-8")
+            return target
+
+        def done(p: Path) -> None:
+            self.last_export = p
+            self.count_label.setText(self.tr("Saved: %1").replace("%1", str(p)))
+
+        self.env.runner.db(export, on_done=done)
+
+    def erase_selected(self, confirmed: bool = False) -> None:
+        row = self.selected_row()
+        if row is None or not self.env.is_manager:
+            return
+        if not confirmed:
+            answer = QMessageBox.warning(
+                self, self.tr("Erase personal data"),
+                self.tr(
+                    "Erase the personal data of %1 at their request?\n\n"
+                    "The name, IIN, phone, notes and year of birth are removed for good; "
+                    "anonymous statistics stay. This cannot be undone."
+                ).replace("%1", row.full_name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.env.runner.db(
+            svc.erase_resident, self.env.ctx(), row.id,
+            on_done=lambda _v: self.env.notify_changed("resident"),
+        )
+
+    # --- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search by name, IIN or phone…"))
+        self.new_button.setText(self.tr("Register resident"))
+        self.edit_button.setText(self.tr("Open"))
+        self.export_button.setText(self.tr("Export data…"))
+        self.erase_button.setText(self.tr("Erase…"))
+        self.history_title.setText(self.tr("Consultations of the resident"))
+        self.model.retranslate()
+        self._show_count()
+        self._show_history()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ResidentDialog(QDialog):
+    """Register or edit a resident, with consent to process personal data."""
+
+    def __init__(
+        self, env: UiEnv, view: ResidentView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.view = view
+        self.saved: ResidentView | None = None
+        self.settlements: list[Named] = []
+        self._busy = False
+        self._dirty = False
+        self.errors = FieldErrors(ErrorLabel())
+        self.full_name = QLineEdit()
+        self.iin = QLineEdit()
+        self.iin.setMaxLength(12)
+        self.iin.setInputMask("")
+        self.sex = QComboBox()
+        self.birth_year = QSpinBox()
+        self.birth_year.setRange(0, date.today().year)
+        self.birth_year.setSpecialValueText("—")
+        self.phone = QLineEdit()
+        self.settlement = QComboBox()
+        self.disability = QCheckBox()
+        self.consent = QCheckBox()
+        self.consent_date = QDateEdit()
+        self.consent_date.setCalendarPopup(True)
+        self.consent_date.setDisplayFormat("dd.MM.yyyy")
+        self.consent_date.setDate(qdate(date.today()))
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent)
+        consent_row.addWidget(self.consent_date)
+        consent_row.addStretch(1)
+        self.purposes: dict[str, QCheckBox] = {key: QCheckBox() for key in CONSENT_PURPOSES}
+        purposes_box = QVBoxLayout()
+        for box in self.purposes.values():
+            purposes_box.addWidget(box)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self.labels = {k: QLabel() for k in ("full_name", "iin", "sex", "birth_year", "phone",
+                                             "settlement", "disability", "consent",
+                                             "purposes", "notes")}
+        form = QFormLayout()
+        e = self.errors
+        form.addRow(self.labels["full_name"], self.full_name)
+        form.addRow("", e.add(ErrorLabel(), "full_name"))
+        form.addRow(self.labels["iin"], self.iin)
+        form.addRow("", e.add(ErrorLabel(), "iin"))
+        form.addRow(self.labels["sex"], self.sex)
+        form.addRow("", e.add(ErrorLabel(), "sex"))
+        form.addRow(self.labels["birth_year"], self.birth_year)
+        form.addRow("", e.add(ErrorLabel(), "birth_year"))
+        form.addRow(self.labels["phone"], self.phone)
+        form.addRow("", e.add(ErrorLabel(), "phone"))
+        form.addRow(self.labels["settlement"], self.settlement)
+        form.addRow("", e.add(ErrorLabel(), "settlement_id"))
+        form.addRow(self.labels["disability"], self.disability)
+        form.addRow(self.labels["consent"], consent_row)
+        form.addRow("", e.add(ErrorLabel(), "consent_date"))
+        form.addRow(self.labels["purposes"], purposes_box)
+        form.addRow("", e.add(ErrorLabel(), "consent_purposes"))
+        form.addRow(self.labels["notes"], self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+        self.consent.toggled.connect(self.consent_date.setEnabled)
+        self.retranslate()
+        self._load(view)
+        for line in (self.full_name, self.iin, self.phone):
+            line.textChanged.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+        for combo in (self.sex, self.settlement):
+            combo.currentIndexChanged.connect(self._mark_dirty)
+        for box in (self.disability, self.consent, *self.purposes.values()):
+            box.toggled.connect(self._mark_dirty)
+        self.birth_year.valueChanged.connect(self._mark_dirty)
+        self.consent_date.dateChanged.connect(self._mark_dirty)
+        self._dirty = False
+        env.runner.db(reference.settlements, env.ctx(), on_done=self._got_settlements)
+
+    def _mark_dirty(self, *_: object) -> None:
+        self._dirty = True
+
+    def _got_settlements(self, rows: list[Named]) -> None:
+        self.settlements = rows
+        self._fill_settlements()
+        if self.view is not None:
+            select_data(self.settlement, self.view.settlement_id)
+
+    def _fill_settlements(self) -> None:
+        fill_combo(self.settlement,
+                   ((s.name(self.env.lang), s.id) for s in self.settlements),
+                   blank=self.tr("— not set —"))
+
+    def _load(self, view: ResidentView | None) -> None:
+        if view is None:
+            self.consent.setChecked(True)
+            for key in ("consultation", "follow_up", "statistics"):
+                if key in self.purposes:
+                    self.purposes[key].setChecked(True)
+            return
+        self.full_name.setText(view.full_name)
+        self.iin.setText(view.iin or "")
+        select_data(self.sex, view.sex.value if view.sex else None)
+        self.birth_year.setValue(view.birth_year or 0)
+        self.phone.setText(view.phone or "")
+        self.disability.setChecked(view.disability)
+        self.consent.setChecked(view.consent_date is not None)
+        self.consent_date.setEnabled(view.consent_date is not None)
+        if view.consent_date:
+            self.consent_date.setDate(qdate(view.consent_date))
+        for key, box in self.purposes.items():
+            box.setChecked(key in view.consent_purposes)
+        self.notes.setPlainText(view.notes)
+
+    def collect(self) -> ResidentInput:
+        sex = self.sex.currentData()
+        return ResidentInput(
+            full_name=self.full_name.text(),
+            iin=self.iin.text().strip() or None,
+            sex=Sex(sex) if sex else None,
+            birth_year=self.birth_year.value() or None,
+            phone=self.phone.text().strip() or None,
+            settlement_id=self.settlement.currentData(),
+            disability=self.disability.isChecked(),
+            consent_date=pydate(self.consent_date.date()) if self.consent.isChecked() else None,
+            consent_purposes=[k for k, b in self.purposes.items() if b.isChecked()],
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        data = self.collect()
+        self._busy = True
+        self.buttons.setEnabled(False)
+        ctx = self.env.ctx()
+        if self.view is None:
+            self.env.runner.db(svc.create_resident, ctx, data, on_done=self._saved,
+                               on_error=self._failed, on_finally=self._settle)
+        else:
+            self.env.runner.db(svc.update_resident, ctx, self.view.id, data,
+                               on_done=self._saved, on_error=self._failed,
+                               on_finally=self._settle)
+
+    def _settle(self) -> None:
+        self._busy = False
+        self.buttons.setEnabled(True)
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, UserError):
+            self.errors.show(err, self.env.lang)
+
+    def _saved(self, view: ResidentView) -> None:
+        self.saved = view
+        self._dirty = False
+        self.env.notify_changed("resident")
+        self.accept()
+
+    def reject(self) -> None:
+        if self._dirty and not self._busy:
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"),
+                self.tr("Close the form without saving the changes?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("Register resident") if self.view is None else self.tr("Resident"))
+        texts = {
+            "full_name": self.tr("Full name:"), "iin": self.tr("IIN (optional):"),
+            "sex": self.tr("Sex:"), "birth_year": self.tr("Year of birth:"),
+            "phone": self.tr("Phone:"), "settlement": self.tr("Settlement:"),
+            "disability": self.tr("Disability:"), "consent": self.tr("Consent:"),
+            "purposes": self.tr("Purposes of processing:"), "notes": self.tr("Notes:"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.iin.setPlaceholderText(self.tr("12 digits; sex and year are read from it"))
+        self.phone.setPlaceholderText("+7 7XX XXX XX XX")
+        self.disability.setText(self.tr("has a disability"))
+        self.consent.setText(self.tr("written consent signed on"))
+        for key, box in self.purposes.items():
+            box.setText(self.env.tr_label(CONSENT_PURPOSES[key]))
+        fill_combo(self.sex, ((sex_text(s), s.value) for s in Sex), blank=self.tr("— not set —"))
+        self._fill_settlements()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.errors.relocalize(self.env.lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ResidentPicker(QDialog):
+    """Find a resident for a consultation, or register one on the spot."""
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        #: (id, full name, settlement id) of the chosen resident
+        self.chosen: tuple[str, str, str | None] | None = None
+        self.model = ResidentsModel(env)
+        self.model.setParent(self)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.add_button = QPushButton()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.add_button)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        _setup_table(self.table, (240, 70, 100, 130, 160, 100, 90), 0)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(900, 520)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.table.doubleClicked.connect(lambda _i: self.accept())
+        self.add_button.clicked.connect(self.quick_add)
+        self.retranslate()
+        self.apply_search()
+
+    def apply_search(self) -> None:
+        self.timer.stop()
+        self.model.search = self.search.text().strip()
+        self.model.reload()
+
+    def quick_add(self) -> None:
+        dialog = ResidentDialog(self.env, parent=self)
+        if self.search.text().strip():
+            dialog.full_name.setText(self.search.text().strip())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            v = dialog.saved
+            self.chosen = (v.id, v.full_name, v.settlement_id)
+            super().accept()
+
+    def accept(self) -> None:
+        idx = self.table.currentIndex()
+        row = self.model.row_at(idx.row()) if idx.isValid() else None
+        if row is None:
+            return
+        self.chosen = (row.id, row.full_name, None)
+        super().accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Choose a resident"))
+        self.search.setPlaceholderText(self.tr("Search by name, IIN or phone…"))
+        self.add_button.setText(self.tr("New resident…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

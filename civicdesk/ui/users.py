@@ -1,0 +1,278 @@
+"""Accounts of the center (managers only): list, add, change role, deactivate, reset
+password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.domain.enums import Role
+from civicdesk.domain.errors import Lang, UserError
+from civicdesk.domain.formatting import format_datetime
+from civicdesk.services import users as svc
+from civicdesk.services.users import UserView
+from civicdesk.ui.common import ErrorLabel, FieldErrors, fill_combo, is_language_change
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.texts import role_text, yes_no
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class UsersModel(QAbstractTableModel):
+    """A center has a handful of accounts: the whole list is held in memory."""
+
+    def __init__(self, env: UiEnv, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.rows: list[UserView] = []
+
+    def set_rows(self, rows: list[UserView]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Full name"), self.tr("Login"), self.tr("Role"), self.tr("Active"),
+                self.tr("Last sign-in")]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= index.row() < len(self.rows):
+            return None
+        u = self.rows[index.row()]
+        col = index.column()
+        if col == 0:
+            return u.full_name
+        if col == 1:
+            return u.login
+        if col == 2:
+            return role_text(u.role)
+        if col == 3:
+            return yes_no(u.active)
+        if col == 4:
+            return format_datetime(u.last_login_at, self.env.lang, "short") if u.last_login_at \
+                else ""
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            h = self.headers()
+            return h[section] if 0 <= section < len(h) else None
+        return str(section + 1)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
+
+
+class UsersPage(QWidget):
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.model = UsersModel(env, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, w in enumerate((260, 160, 160, 90, 160)):
+            if col:
+                self.table.setColumnWidth(col, w)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.add_button.clicked.connect(self.new_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        env.signals.data_changed.connect(lambda e: self.refresh() if e == "user" else None)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.env.runner.db(svc.list_users, self.env.ctx(), on_done=self.model.set_rows)
+
+    def new_item(self) -> None:
+        UserDialog(self.env, parent=self).open()
+
+    def edit_selected(self) -> None:
+        idx = self.table.currentIndex()
+        if idx.isValid() and idx.row() < len(self.model.rows):
+            UserDialog(self.env, self.model.rows[idx.row()], parent=self).open()
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add account"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class UserDialog(QDialog):
+    """New account, or edit: role, active, a new password (empty keeps the old one)."""
+
+    def __init__(
+        self, env: UiEnv, view: UserView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.view = view
+        self._busy = False
+        self.errors = FieldErrors(ErrorLabel())
+        self.full_name = QLineEdit(view.full_name if view else "")
+        self.login = QLineEdit(view.login if view else "")
+        self.login.setReadOnly(view is not None)
+        self.role = QComboBox()
+        self.active = QComboBox()
+        self.language = QComboBox()
+        self.language.addItem("Қазақша", "kk")
+        self.language.addItem("Русский", "ru")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = {k: QLabel() for k in ("full_name", "login", "role", "active", "language",
+                                             "password", "password2")}
+        form = QFormLayout()
+        e = self.errors
+        form.addRow(self.labels["full_name"], self.full_name)
+        form.addRow("", e.add(ErrorLabel(), "full_name"))
+        form.addRow(self.labels["login"], self.login)
+        form.addRow("", e.add(ErrorLabel(), "login"))
+        form.addRow(self.labels["role"], self.role)
+        form.addRow(self.labels["active"], self.active)
+        form.addRow(self.labels["language"], self.language)
+        form.addRow(self.labels["password"], self.password)
+        form.addRow(self.labels["password2"], self.password2)
+        form.addRow("", e.add(ErrorLabel(), "password"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+        self.retranslate()
+        if view is not None:
+            self.role.setCurrentIndex(max(self.role.findData(view.role.value), 0))
+            self.active.setCurrentIndex(0 if view.active else 1)
+            self.language.setCurrentIndex(0 if view.language == "kk" else 1)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New account") if self.view is None else self.tr("Account"))
+        texts = {
+            "full_name": self.tr("Full name:"), "login": self.tr("Login:"),
+            "role": self.tr("Role:"), "active": self.tr("Status:"),
+            "language": self.tr("Language:"),
+            "password": self.tr("Password:") if self.view is None
+            else self.tr("New password:"),
+            "password2": self.tr("Password again:"),
+        }
+        for k, t in texts.items():
+            self.labels[k].setText(t)
+        if self.view is not None:
+            self.password.setPlaceholderText(self.tr("leave empty to keep the password"))
+        roles = [Role.CONSULTANT, Role.MANAGER]
+        if self.env.actor is not None and self.env.actor.is_head_office:
+            roles.append(Role.HEAD_OFFICE)
+        fill_combo(self.role, ((role_text(r), r.value) for r in roles))
+        fill_combo(self.active, [(self.tr("active"), True), (self.tr("deactivated"), False)])
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.errors.relocalize(self.env.lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        pw = self.password.text()
+        if pw != self.password2.text():
+            self.errors.labels["password"].show_text(self.tr("The two passwords differ."))
+            return
+        role = Role(self.role.currentData())
+        lang: Lang = "ru" if self.language.currentData() == "ru" else "kk"
+        ctx = self.env.ctx()
+        self._busy = True
+        self.buttons.setEnabled(False)
+        if self.view is None:
+            self.env.runner.db(
+                svc.create_user, ctx, login=self.login.text(), full_name=self.full_name.text(),
+                role=role, password=pw, language=lang,
+                on_done=self._saved, on_error=self._failed, on_finally=self._settle,
+            )
+        else:
+            v = self.view
+            self.env.runner.db(
+                svc.update_user, ctx, v.id,
+                full_name=self.full_name.text(),
+                role=role if role is not v.role else None,
+                active=bool(self.active.currentData()) if bool(self.active.currentData())
+                != v.active else None,
+                password=pw or None, language=lang,
+                on_done=self._saved, on_error=self._failed, on_finally=self._settle,
+            )
+
+    def _settle(self) -> None:
+        self._busy = False
+        self.buttons.setEnabled(True)
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, UserError):
+            self.errors.show(err, self.env.lang)
+
+    def _saved(self, _view: UserView) -> None:
+        self.env.notify_changed("user")
+        self.accept()
