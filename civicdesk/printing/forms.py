@@ -314,9 +314,12 @@ class _Ctx:
     ) -> Table:
         """Label (kk above ru) | value; empty values get a line to write on."""
         data: list[list[Any]] = []
-        for lab, val in rows:
+        ruled: list[int] = []
+        for i, (lab, val) in enumerate(rows):
             cell_label = lab if isinstance(lab, Paragraph) else self.label(lab)
             cell_value = val if isinstance(val, Flowable) else self.value(val)
+            if isinstance(cell_value, RuledLines):
+                ruled.append(i)
             data.append([cell_label, cell_value])
         t = Table(data, colWidths=[label_w, self.width - label_w], splitInRow=1, hAlign="LEFT")
         cmds: list[tuple[Any, ...]] = [
@@ -326,8 +329,13 @@ class _Ctx:
             ("TOPPADDING", (0, 0), (-1, -1), 2.2 * MM),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
         ]
-        if underline:
-            cmds.append(("LINEBELOW", (1, 0), (1, -1), 0.5, RULE))
+        for i in range(len(data)):
+            if i in ruled:
+                # several lines to write on: label at the top, no extra underline
+                cmds.append(("VALIGN", (0, i), (-1, i), "TOP"))
+                cmds.append(("TOPPADDING", (0, i), (0, i), 4.2 * MM))
+            elif underline:
+                cmds.append(("LINEBELOW", (1, i), (1, i), 0.5, RULE))
         t.setStyle(TableStyle(cmds))
         return t
 
@@ -861,6 +869,7 @@ def render_grant_application(data: GrantApplicationData | None, out: Output) -> 
             ]
         ),
         Spacer(1, 3 * MM),
+        CondPageBreak(40 * MM),
         c.section("s_indicators"),
         Spacer(1, 1.5 * MM),
     ]
@@ -887,7 +896,13 @@ def render_grant_application(data: GrantApplicationData | None, out: Output) -> 
             row_height=None if not blank else 9 * MM,
         )
     )
-    story += [Spacer(1, 4 * MM), c.section("s_budget"), Spacer(1, 1.5 * MM), _budget_table(c, d)]
+    story += [
+        CondPageBreak(60 * MM),
+        Spacer(1, 4 * MM),
+        c.section("s_budget"),
+        Spacer(1, 1.5 * MM),
+        _budget_table(c, d),
+    ]
     story += [Spacer(1, 4 * MM), c.signature("applicant_sign", "" if d is None else d.leader)]
     title = f"{L['grant_title'].kk} / {L['grant_title'].ru}"
     if d is not None:
@@ -921,7 +936,7 @@ def _activities(c: _Ctx, items: Sequence[str] | None) -> Flowable:
 
 def _budget_table(c: _Ctx, d: GrantApplicationData | None) -> Table:
     w = c.width
-    fixed = [8 * MM, 30 * MM, 0.0, 15 * MM, 13 * MM, 22 * MM, 24 * MM, 22 * MM]
+    fixed = [8 * MM, 30 * MM, 0.0, 15 * MM, 15 * MM, 21 * MM, 24 * MM, 22 * MM]
     fixed[2] = w - sum(fixed)
     rows: list[list[Any]] = [
         [
@@ -1009,7 +1024,7 @@ def render_review_sheet(data: ReviewSheetData, out: Output) -> int:
     )
     story.append(Spacer(1, 4 * MM))
     w = c.width
-    widths = [8 * MM, 0.0, 16 * MM, 18 * MM, 16 * MM, 42 * MM]
+    widths = [8 * MM, 0.0, 19 * MM, 20 * MM, 16 * MM, 40 * MM]
     widths[1] = w - sum(widths)
     rows: list[list[Any]] = [
         [
@@ -1115,8 +1130,9 @@ def render_certificate(data: CertificateData, out: Output) -> int:
     cert_for = L["cert_for"]
     hours = L["hours"]
     story: list[Flowable] = [
+        Spacer(1, 14 * MM),
         Paragraph(esc(data.center_name), center),
-        Spacer(1, 8 * MM),
+        Spacer(1, 10 * MM),
         Paragraph(
             esc(L["certificate"].kk) + (f" № {esc(data.number)}" if data.number else ""), big
         ),
@@ -1138,7 +1154,7 @@ def render_certificate(data: CertificateData, out: Output) -> int:
     ]
     for line in data.extra:
         story.append(Paragraph(esc(line), center))
-    story += [Spacer(1, 14 * MM), c.signature("trainer", data.trainer)]
+    story += [Spacer(1, 22 * MM), c.signature("trainer", data.trainer)]
 
     def frame_border(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
