@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,10 +59,6 @@ from civicdesk.ui.texts import channel_text, status_text
 SEARCH_DELAY_MS = 300
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ConsultationsModel", text)
 
 
 class ConsultationsModel(PagedTableModel[ConsultationRow]):
@@ -76,24 +72,24 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
             return env.lang
 
         columns: list[Column[ConsultationRow]] = [
-            Column("occurred_at", lambda: _tr("Date"),
+            Column("occurred_at", lambda: QCoreApplication.translate("ConsultationsModel", "Date"),
                    lambda r: format_datetime(r.occurred_at, lang(), "short"), "occurred_at"),
-            Column("resident", lambda: _tr("Resident"), lambda r: r.resident_name or "",
+            Column("resident", lambda: QCoreApplication.translate("ConsultationsModel", "Resident"), lambda r: r.resident_name or "",
                    "resident"),
-            Column("topic", lambda: _tr("Topic"),
+            Column("topic", lambda: QCoreApplication.translate("ConsultationsModel", "Topic"),
                    lambda r: (r.topic_kk if lang() == "kk" else r.topic_ru) or r.topic_code,
                    "topic"),
-            Column("question", lambda: _tr("Question"),
+            Column("question", lambda: QCoreApplication.translate("ConsultationsModel", "Question"),
                    lambda r: " ".join(r.question.split())[:160], "question"),
-            Column("channel", lambda: _tr("Channel"), lambda r: channel_text(r.channel),
+            Column("channel", lambda: QCoreApplication.translate("ConsultationsModel", "Channel"), lambda r: channel_text(r.channel),
                    "channel"),
-            Column("status", lambda: _tr("Status"), lambda r: status_text(r.status), "status"),
-            Column("settlement", lambda: _tr("Settlement"),
+            Column("status", lambda: QCoreApplication.translate("ConsultationsModel", "Status"), lambda r: status_text(r.status), "status"),
+            Column("settlement", lambda: QCoreApplication.translate("ConsultationsModel", "Settlement"),
                    lambda r: (r.settlement_kk if lang() == "kk" else r.settlement_ru) or "",
                    "settlement"),
-            Column("consultant", lambda: _tr("Consultant"), lambda r: r.consultant_name or "",
+            Column("consultant", lambda: QCoreApplication.translate("ConsultationsModel", "Consultant"), lambda r: r.consultant_name or "",
                    "consultant"),
-            Column("follow_up_on", lambda: _tr("Follow-up"),
+            Column("follow_up_on", lambda: QCoreApplication.translate("ConsultationsModel", "Follow-up"),
                    lambda r: format_date(r.follow_up_on, lang(), "short") if r.follow_up_on
                    else "", "follow_up_on"),
         ]

@@ -59,8 +59,6 @@ SEARCH_DELAY_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResidentsModel", text)
 
 
 class ResidentsModel(PagedTableModel[ResidentRow]):
@@ -71,16 +69,16 @@ class ResidentsModel(PagedTableModel[ResidentRow]):
             return (r.settlement_kk if env.lang == "kk" else r.settlement_ru) or ""
 
         columns: list[Column[ResidentRow]] = [
-            Column("full_name", lambda: _tr("Full name"), lambda r: r.full_name, "full_name"),
-            Column("sex", lambda: _tr("Sex"), lambda r: sex_text(r.sex), "sex"),
-            Column("birth_year", lambda: _tr("Year of birth"),
+            Column("full_name", lambda: QCoreApplication.translate("ResidentsModel", "Full name"), lambda r: r.full_name, "full_name"),
+            Column("sex", lambda: QCoreApplication.translate("ResidentsModel", "Sex"), lambda r: sex_text(r.sex), "sex"),
+            Column("birth_year", lambda: QCoreApplication.translate("ResidentsModel", "Year of birth"),
                    lambda r: str(r.birth_year or ""), "birth_year"),
-            Column("phone", lambda: _tr("Phone"), lambda r: r.phone or "", "phone"),
-            Column("settlement", lambda: _tr("Settlement"), settlement, "settlement"),
-            Column("consent_date", lambda: _tr("Consent"),
+            Column("phone", lambda: QCoreApplication.translate("ResidentsModel", "Phone"), lambda r: r.phone or "", "phone"),
+            Column("settlement", lambda: QCoreApplication.translate("ResidentsModel", "Settlement"), settlement, "settlement"),
+            Column("consent_date", lambda: QCoreApplication.translate("ResidentsModel", "Consent"),
                    lambda r: format_date(r.consent_date, env.lang, "short") if r.consent_date
                    else "", "consent_date"),
-            Column("consultations", lambda: _tr("Consultations"),
+            Column("consultations", lambda: QCoreApplication.translate("ResidentsModel", "Consultations"),
                    lambda r: str(r.consultations), None),
         ]
         super().__init__(env.runner, columns, self._fetch_page, default_sort="full_name")

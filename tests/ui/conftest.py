@@ -7,12 +7,12 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
-from civicdesk.services.app import CivicApp  # noqa: E402
-from civicdesk.services.base import Actor  # noqa: E402
+from civicdesk.services.app import CivicApp
+from civicdesk.services.base import Actor
 
 
 class BugCollector:

@@ -1,0 +1,811 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ">
+<context>
+    <name>CenterPage</name>
+    <message>
+        <source>(not listed / whole region)</source>
+        <translation>(тізімде жоқ / бүкіл облыс)</translation>
+    </message>
+    <message>
+        <source>Your center</source>
+        <translation>Сіздің орталығыңыз</translation>
+    </message>
+    <message>
+        <source>The name appears on printed forms in both languages.</source>
+        <translation>Атауы басып шығарылатын құжаттарда екі тілде көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh:</source>
+        <translation>Қазақша атауы:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Орысша атауы:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Облыс:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Аудан:</translation>
+    </message>
+    <message>
+        <source>e.g. «Жаңа ауыл» орталығы</source>
+        <translation>мысалы: «Жаңа ауыл» орталығы</translation>
+    </message>
+    <message>
+        <source>e.g. центр «Жана аул»</source>
+        <translation>мысалы: центр «Жана аул»</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— таңдаңыз —</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>Close the form without saving the changes?</source>
+        <translation>Өзгерістерді сақтамай, форманы жабасыз ба?</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Жаңа кеңес</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Кеңес</translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation>Күні мен уақыты:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Байланыс түрі:</translation>
+    </message>
+    <message>
+        <source>Main topic:</source>
+        <translation>Негізгі тақырып:</translation>
+    </message>
+    <message>
+        <source>Other topics:</source>
+        <translation>Басқа тақырыптар:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Сұрақ:</translation>
+    </message>
+    <message>
+        <source>Advice given:</source>
+        <translation>Берілген кеңес:</translation>
+    </message>
+    <message>
+        <source>Resident:</source>
+        <translation>Тұрғын:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Елді мекен:</translation>
+    </message>
+    <message>
+        <source>Legal acts:</source>
+        <translation>Нормативтік құқықтық актілер:</translation>
+    </message>
+    <message>
+        <source>Referred to:</source>
+        <translation>Жолданды:</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>Қайта хабарласу:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Мәртебесі:</translation>
+    </message>
+    <message>
+        <source>Language of the consultation:</source>
+        <translation>Кеңес берілген тіл:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Таңдау…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Тазарту</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>аты-жөні көрсетілмеген</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>күні</translation>
+    </message>
+    <message>
+        <source>e.g. Law on local government, art. 39-3</source>
+        <translation>мысалы: Жергілікті мемлекеттік басқару туралы Заң, 39-3-бап</translation>
+    </message>
+    <message>
+        <source>e.g. rural district akim&apos;s office</source>
+        <translation>мысалы: ауылдық округ әкімінің аппараты</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— таңдаңыз —</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— көрсетілмеген —</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Тұрғын</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тақырып</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Сұрақ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Байланыс түрі</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Кеңесші</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Қайта хабарласу</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>All topics</source>
+        <translation>Барлық тақырыптар</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>Барлық елді мекендер</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Барлық кеңесшілер</translation>
+    </message>
+    <message>
+        <source>(no resident)</source>
+        <translation>(тұрғын көрсетілмеген)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Мерзімі өтіп кеткен</translation>
+    </message>
+    <message>
+        <source>Nothing due this week.</source>
+        <translation>Осы аптада қайта хабарласатын ешкім жоқ.</translation>
+    </message>
+    <message>
+        <source>Consultations found: %1</source>
+        <translation>Табылған кеңестер: %1</translation>
+    </message>
+    <message>
+        <source>Search by name, question or advice (Kazakh or Russian)…</source>
+        <translation>Аты-жөні, сұрақ немесе кеңес бойынша іздеу (қазақша не орысша)…</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Жаңа кеңес</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Барлық кезең</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Бүгін</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Соңғы 7 күн</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Осы ай</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Осы тоқсан</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Осы жыл</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Барлық мәртебелер</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Барлық байланыс түрлері</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Қайта хабарласу керек</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Күтпеген қате</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CivicDesk. Your saved work is safe. The details were written to the log file; please send it to head office.</source>
+        <translation>CivicDesk бағдарламасында ақау болды. Сақталған жұмысыңыз жоғалған жоқ. Толығырақ мәлімет журнал файлына жазылды; оны бас кеңсеге жіберіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>CivicDesk: first start</source>
+        <translation>CivicDesk: алғашқы іске қосу</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Екі құпиясөз бірдей емес.</translation>
+    </message>
+    <message>
+        <source>Please correct the center&apos;s details on the previous page.</source>
+        <translation>Алдыңғы беттегі орталық туралы мәліметтерді түзетіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>In person</source>
+        <translation>Жеке келіп</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Outreach visit</source>
+        <translation>Көшпелі кездесу</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашық</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Қайта хабарласу</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Жабық</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Кеңесші</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>Бас кеңсе</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Ер</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Әйел</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Иә</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Жоқ</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to CivicDesk</source>
+        <translation>CivicDesk бағдарламасына қош келдіңіз</translation>
+    </message>
+    <message>
+        <source>This computer has no center yet. Choose the language of the program; you can change it later at any time.</source>
+        <translation>Бұл компьютерде әлі орталық тіркелмеген. Бағдарлама тілін таңдаңыз; оны кейін кез келген уақытта өзгертуге болады.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>CivicDesk: sign in</source>
+        <translation>CivicDesk: кіру</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Шығу</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Consultations</source>
+        <translation>Кеңестер</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Тұрғындар</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Жиындар</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Гранттар</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>Семинарлар</translation>
+    </message>
+    <message>
+        <source>Booklets and forms</source>
+        <translation>Буклеттер мен бланкілер</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пайдаланушылар</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>соңғы синхрондау: %1</translation>
+    </message>
+    <message>
+        <source>never synchronised</source>
+        <translation>әлі синхрондалмаған</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>желіде</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>желіден тыс</translation>
+    </message>
+    <message>
+        <source>Sync: %1, %2, changes to send: %3</source>
+        <translation>Синхрондау: %1, %2, жіберілетін өзгерістер: %3</translation>
+    </message>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>Some changes are not saved. Close CivicDesk anyway?</source>
+        <translation>Кейбір өзгерістер сақталмаған. Бәрібір CivicDesk бағдарламасын жабасыз ба?</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <source>The first manager</source>
+        <translation>Алғашқы менеджер</translation>
+    </message>
+    <message>
+        <source>The manager signs in first and then adds the consultants&apos; accounts. The password must have at least 8 characters.</source>
+        <translation>Алдымен менеджер кіріп, кейін кеңесшілердің есептік жазбаларын қосады. Құпиясөз кемінде 8 таңбадан тұруы керек.</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>Latin letters, digits, dot</source>
+        <translation>латын әріптері, сандар, нүкте</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>— not set —</source>
+        <translation>— көрсетілмеген —</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>Close the form without saving the changes?</source>
+        <translation>Өзгерістерді сақтамай, форманы жабасыз ба?</translation>
+    </message>
+    <message>
+        <source>Register resident</source>
+        <translation>Тұрғынды тіркеу</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Тұрғын</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>IIN (optional):</source>
+        <translation>ЖСН (міндетті емес):</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Жынысы:</translation>
+    </message>
+    <message>
+        <source>Year of birth:</source>
+        <translation>Туған жылы:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Елді мекен:</translation>
+    </message>
+    <message>
+        <source>Disability:</source>
+        <translation>Мүгедектік:</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Келісім:</translation>
+    </message>
+    <message>
+        <source>Purposes of processing:</source>
+        <translation>Өңдеу мақсаттары:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+    <message>
+        <source>12 digits; sex and year are read from it</source>
+        <translation>12 сан; жынысы мен туған жылы осыдан анықталады</translation>
+    </message>
+    <message>
+        <source>has a disability</source>
+        <translation>мүгедектігі бар</translation>
+    </message>
+    <message>
+        <source>written consent signed on</source>
+        <translation>жазбаша келісімге қол қойылған күні</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentPicker</name>
+    <message>
+        <source>Choose a resident</source>
+        <extracomment>(id, full name, settlement id) of the chosen resident</extracomment>
+        <translation>Тұрғынды таңдау</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone…</source>
+        <translation>Аты-жөні, ЖСН немесе телефон бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>New resident…</source>
+        <translation>Жаңа тұрғын…</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Таңдау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Туған жылы</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Келісім</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Кеңестер</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPage</name>
+    <message>
+        <source>Select a resident to see their consultations.</source>
+        <translation>Кеңестерін көру үшін тұрғынды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>No consultations yet.</source>
+        <translation>Әзірге кеңес жоқ.</translation>
+    </message>
+    <message>
+        <source>Residents found: %1</source>
+        <translation>Табылған тұрғындар: %1</translation>
+    </message>
+    <message>
+        <source>Save the resident&apos;s data</source>
+        <translation>Тұрғынның деректерін сақтау</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON файлдары (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Дербес деректерді жою</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?
+
+The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>%1 өтініші бойынша оның дербес деректерін жоясыз ба?
+
+Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтару мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone…</source>
+        <translation>Аты-жөні, ЖСН немесе телефон бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>Register resident</source>
+        <translation>Тұрғынды тіркеу</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Export data…</source>
+        <translation>Деректерді экспорттау…</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>Consultations of the resident</source>
+        <translation>Тұрғынның кеңестері</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>CivicDesk</source>
+        <extracomment>(number of tasks not yet delivered) - for busy indicators</extracomment>
+        <translation>CivicDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Жаңа есептік жазба</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Есептік жазба</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Аты-жөні:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Рөлі:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Мәртебесі:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Құпиясөз:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Жаңа құпиясөз:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Құпиясөзді қайталаңыз:</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation>құпиясөзді өзгертпеу үшін бос қалдырыңыз</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>белсенді</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>өшірілген</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Екі құпиясөз бірдей емес.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Рөлі</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Белсенді</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Соңғы кіру</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Add account</source>
+        <translation>Есептік жазба қосу</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+</context>
+</TS>

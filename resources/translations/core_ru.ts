@@ -1,0 +1,811 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_KZ">
+<context>
+    <name>CenterPage</name>
+    <message>
+        <source>(not listed / whole region)</source>
+        <translation>(нет в списке / вся область)</translation>
+    </message>
+    <message>
+        <source>Your center</source>
+        <translation>Ваш центр</translation>
+    </message>
+    <message>
+        <source>The name appears on printed forms in both languages.</source>
+        <translation>Название печатается в документах на обоих языках.</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh:</source>
+        <translation>Название на казахском:</translation>
+    </message>
+    <message>
+        <source>Name in Russian:</source>
+        <translation>Название на русском:</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>Область:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Район:</translation>
+    </message>
+    <message>
+        <source>e.g. «Жаңа ауыл» орталығы</source>
+        <translation>например: «Жаңа ауыл» орталығы</translation>
+    </message>
+    <message>
+        <source>e.g. центр «Жана аул»</source>
+        <translation>например: центр «Жана аул»</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Close the form without saving the changes?</source>
+        <translation>Закрыть форму без сохранения изменений?</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Новая консультация</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Консультация</translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation>Дата и время:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Способ:</translation>
+    </message>
+    <message>
+        <source>Main topic:</source>
+        <translation>Основная тема:</translation>
+    </message>
+    <message>
+        <source>Other topics:</source>
+        <translation>Другие темы:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Вопрос:</translation>
+    </message>
+    <message>
+        <source>Advice given:</source>
+        <translation>Данная консультация:</translation>
+    </message>
+    <message>
+        <source>Resident:</source>
+        <translation>Житель:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Населённый пункт:</translation>
+    </message>
+    <message>
+        <source>Legal acts:</source>
+        <translation>Нормативные правовые акты:</translation>
+    </message>
+    <message>
+        <source>Referred to:</source>
+        <translation>Направлен в:</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>Повторный контакт:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Language of the consultation:</source>
+        <translation>Язык консультации:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>анонимно</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>e.g. Law on local government, art. 39-3</source>
+        <translation>например: Закон о местном государственном управлении, ст. 39-3</translation>
+    </message>
+    <message>
+        <source>e.g. rural district akim&apos;s office</source>
+        <translation>например: аппарат акима сельского округа</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— не указано —</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Житель</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Консультант</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Повторный контакт</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsPage</name>
+    <message>
+        <source>All topics</source>
+        <translation>Все темы</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>Все населённые пункты</translation>
+    </message>
+    <message>
+        <source>All consultants</source>
+        <translation>Все консультанты</translation>
+    </message>
+    <message>
+        <source>(no resident)</source>
+        <translation>(житель не указан)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>Nothing due this week.</source>
+        <translation>На этой неделе повторных контактов нет.</translation>
+    </message>
+    <message>
+        <source>Consultations found: %1</source>
+        <translation>Найдено консультаций: %1</translation>
+    </message>
+    <message>
+        <source>Search by name, question or advice (Kazakh or Russian)…</source>
+        <translation>Поиск по ФИО, вопросу или ответу (на казахском или русском)…</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Новая консультация</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Все способы</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Повторные контакты</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CivicDesk. Your saved work is safe. The details were written to the log file; please send it to head office.</source>
+        <translation>В программе CivicDesk произошёл сбой. Сохранённые данные не пострадали. Подробности записаны в файл журнала; отправьте его в головной офис.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartWizard</name>
+    <message>
+        <source>CivicDesk: first start</source>
+        <translation>CivicDesk: первый запуск</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Please correct the center&apos;s details on the previous page.</source>
+        <translation>Исправьте данные центра на предыдущей странице.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>In person</source>
+        <translation>Лично</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Outreach visit</source>
+        <translation>Выездная встреча</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Повторный контакт</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Консультант</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Head office</source>
+        <translation>Головной офис</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Мужской</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Женский</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to CivicDesk</source>
+        <translation>Добро пожаловать в CivicDesk</translation>
+    </message>
+    <message>
+        <source>This computer has no center yet. Choose the language of the program; you can change it later at any time.</source>
+        <translation>На этом компьютере ещё нет центра. Выберите язык программы; его можно сменить позже в любой момент.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>CivicDesk: sign in</source>
+        <translation>CivicDesk: вход</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Выход</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Жители</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Сходы и собрания</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Гранты</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>Семинары</translation>
+    </message>
+    <message>
+        <source>Booklets and forms</source>
+        <translation>Буклеты и бланки</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <source>last sync: %1</source>
+        <translation>последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <source>never synchronised</source>
+        <translation>ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>Sync: %1, %2, changes to send: %3</source>
+        <translation>Синхронизация: %1, %2, изменений к отправке: %3</translation>
+    </message>
+    <message>
+        <source>CivicDesk</source>
+        <translation>CivicDesk</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Some changes are not saved. Close CivicDesk anyway?</source>
+        <translation>Некоторые изменения не сохранены. Всё равно закрыть CivicDesk?</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <source>The first manager</source>
+        <translation>Первый менеджер</translation>
+    </message>
+    <message>
+        <source>The manager signs in first and then adds the consultants&apos; accounts. The password must have at least 8 characters.</source>
+        <translation>Сначала входит менеджер, затем он добавляет учётные записи консультантов. Пароль — не менее 8 символов.</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Повторите пароль:</translation>
+    </message>
+    <message>
+        <source>Latin letters, digits, dot</source>
+        <translation>латинские буквы, цифры, точка</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>— not set —</source>
+        <translation>— не указано —</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Close the form without saving the changes?</source>
+        <translation>Закрыть форму без сохранения изменений?</translation>
+    </message>
+    <message>
+        <source>Register resident</source>
+        <translation>Зарегистрировать жителя</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Житель</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>IIN (optional):</source>
+        <translation>ИИН (необязательно):</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>Пол:</translation>
+    </message>
+    <message>
+        <source>Year of birth:</source>
+        <translation>Год рождения:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Населённый пункт:</translation>
+    </message>
+    <message>
+        <source>Disability:</source>
+        <translation>Инвалидность:</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Согласие:</translation>
+    </message>
+    <message>
+        <source>Purposes of processing:</source>
+        <translation>Цели обработки:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>12 digits; sex and year are read from it</source>
+        <translation>12 цифр; пол и год рождения определяются по нему</translation>
+    </message>
+    <message>
+        <source>has a disability</source>
+        <translation>есть инвалидность</translation>
+    </message>
+    <message>
+        <source>written consent signed on</source>
+        <translation>письменное согласие подписано</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentPicker</name>
+    <message>
+        <source>Choose a resident</source>
+        <extracomment>(id, full name, settlement id) of the chosen resident</extracomment>
+        <translation>Выбор жителя</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone…</source>
+        <translation>Поиск по ФИО, ИИН или телефону…</translation>
+    </message>
+    <message>
+        <source>New resident…</source>
+        <translation>Новый житель…</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Выбрать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Год рождения</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPage</name>
+    <message>
+        <source>Select a resident to see their consultations.</source>
+        <translation>Выберите жителя, чтобы увидеть его консультации.</translation>
+    </message>
+    <message>
+        <source>No consultations yet.</source>
+        <translation>Консультаций пока нет.</translation>
+    </message>
+    <message>
+        <source>Residents found: %1</source>
+        <translation>Найдено жителей: %1</translation>
+    </message>
+    <message>
+        <source>Save the resident&apos;s data</source>
+        <translation>Сохранить данные жителя</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?
+
+The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>Удалить персональные данные жителя %1 по его заявлению?
+
+ФИО, ИИН, телефон, примечания и год рождения будут удалены безвозвратно; обезличенная статистика сохранится. Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone…</source>
+        <translation>Поиск по ФИО, ИИН или телефону…</translation>
+    </message>
+    <message>
+        <source>Register resident</source>
+        <translation>Зарегистрировать жителя</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Export data…</source>
+        <translation>Выгрузить данные…</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Consultations of the resident</source>
+        <translation>Консультации жителя</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>CivicDesk</source>
+        <extracomment>(number of tasks not yet delivered) - for busy indicators</extracomment>
+        <translation>CivicDesk</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Учётная запись</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Повторите пароль:</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the password</source>
+        <translation>оставьте пустым, чтобы не менять пароль</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>отключена</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Add account</source>
+        <translation>Добавить учётную запись</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+</context>
+</TS>
