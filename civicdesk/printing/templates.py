@@ -4,12 +4,15 @@ parsed into plain frozen dataclasses."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.paths import resources_dir
+
+log = logging.getLogger(__name__)
 
 BAD_TEMPLATE = Message(
     kk="«{name}» кітапша үлгісі бүлінген немесе толық емес: {detail}",
@@ -232,7 +235,8 @@ def list_templates(folder: Path | None = None) -> list[TemplateInfo]:
             continue
         try:
             content = load_template(path.stem, folder)
-        except UserError:
+        except UserError as e:
+            log.warning("booklet template %s left out of the list: %s", path.name, e)
             continue
         infos.append(TemplateInfo(path.stem, content.title.kk, content.title.ru))
     return infos
