@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -309,4 +309,8 @@ def create_app(
     return app
 
 
-Handler = Callable[[Request], Awaitable[Response]]
+def app_from_env() -> FastAPI:
+    """Factory for several uvicorn workers: the database URL comes from the environment."""
+    import os
+
+    return create_app(os.environ.get("CIVICDESK_SERVER_DB"))

@@ -1,0 +1,234 @@
+"""Hostile and broken input gets a 4xx with a kk/ru JSON body, never a 500."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from starlette.testclient import TestClient
+
+from civicdesk.sync.protocol import (
+    API,
+    H_DEVICE,
+    H_INSTANCE,
+    H_PROTOCOL,
+    H_SCHEMA,
+    PROTOCOL_VERSION,
+    SCHEMA_VERSION,
+    EnrollRequest,
+    PushBatch,
+    RowChange,
+    dumps,
+)
+from civicdesk.sync.server import create_app
+from civicdesk.sync.server.store import Store
+
+VERSION = {H_PROTOCOL: str(PROTOCOL_VERSION), H_SCHEMA: str(SCHEMA_VERSION)}
+
+
+@pytest.fixture()
+def client(store: Store) -> Iterator[TestClient]:
+    with TestClient(
+        create_app(store=store, max_body=1024 * 1024), raise_server_exceptions=False
+    ) as c:
+        yield c
+
+
+def enrolled(
+    client: TestClient, store: Store, device: str = "dev-1", instance: str = "inst-1"
+) -> dict[str, str]:
+    cid = store.create_center("Ақсу", "19")
+    code = store.issue_code(cid)
+    r = client.post(
+        f"{API}/enroll",
+        content=dumps(EnrollRequest(code=code, device_id=device, instance_id=instance)),
+        headers=VERSION,
+    )
+    assert r.status_code == 200, r.text
+    return {
+        **VERSION,
+        "Authorization": f"Bearer {r.json()['token']}",
+        H_DEVICE: device,
+        H_INSTANCE: instance,
+        "X-Center": r.json()["center_id"],
+    }
+
+
+def assert_error(r: Any, status: int, code: str | None = None) -> None:
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert set(body) == {"code", "message_kk", "message_ru"}
+    assert body["message_kk"] and body["message_ru"]
+    if code:
+        assert body["code"] == code
+
+
+def batch(center: str, device: str = "dev-1", n: int = 1, batch_id: str = "b1") -> bytes:
+    rows = [
+        RowChange(
+            table="consultations",
+            id=f"c{i}",
+            op="upsert",
+            rev=1,
+            base_rev=0,
+            hlc="0001740000000000-0000-x",
+            data={"center_id": center, "question": "Сұрақ"},
+        )
+        for i in range(n)
+    ]
+    # model_construct: the test may build a batch the server must refuse (> 500 rows)
+    return dumps(
+        PushBatch.model_construct(batch_id=batch_id, device_id=device, schema_version=4, rows=rows)
+    )
+
+
+def test_openapi_is_served(client: TestClient) -> None:
+    doc = client.get("/openapi.json").json()
+    assert f"{API}/push" in doc["paths"] and f"{API}/pull" in doc["paths"]
+
+
+def test_too_old_client_gets_426(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    app = create_app(store=store, min_schema=SCHEMA_VERSION + 1)
+    with TestClient(app, raise_server_exceptions=False) as c2:
+        r = c2.get(f"{API}/pull", headers=headers)
+        assert_error(r, 426, "client.too_old")
+        assert "жаңарту" in r.json()["message_kk"] and "обновить" in r.json()["message_ru"]
+    assert_error(client.get(f"{API}/pull", headers={**headers, H_PROTOCOL: "0"}), 426)
+    assert_error(
+        client.get(f"{API}/pull", headers={k: v for k, v in headers.items() if k != H_PROTOCOL}),
+        426,
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{",
+        b"[]",
+        b"null",
+        b'{"batch_id": 5}',
+        b'{"a": "\xff\xfe"}',
+        b'{"batch_id":"x","device_id":"dev-1","schema_version":"four","rows":[]}',
+        b'{"batch_id":"x","device_id":"dev-1","schema_version":4,"rows":[{"table":1}]}',
+        b'{"batch_id":"x","device_id":"dev-1","schema_version":4,"rows":[{"table":"t","id":"1",'
+        b'"op":"drop","rev":1,"base_rev":0,"data":{}}]}',
+        b'{"batch_id":"x","device_id":"dev-1","schema_version":4,"rows":[{"table":"t","id":"1",'
+        b'"op":"upsert","rev":1,"base_rev":0,"data":{"a":{"nested":1}}}]}',
+    ],
+)
+def test_malformed_push_bodies_are_400(client: TestClient, store: Store, body: bytes) -> None:
+    headers = enrolled(client, store)
+    assert_error(client.post(f"{API}/push", content=body, headers=headers), 400)
+
+
+def test_too_many_rows_is_400(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    assert_error(
+        client.post(f"{API}/push", content=batch(headers["X-Center"], n=501), headers=headers), 400
+    )
+
+
+def test_oversized_and_bomb_bodies_are_413(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    big = b'{"pad":"' + b"x" * (2 * 1024 * 1024) + b'"}'
+    assert_error(client.post(f"{API}/push", content=big, headers=headers), 413, "body.too_large")
+    bomb = gzip.compress(b"{" + b" " * (64 * 1024 * 1024) + b"}", compresslevel=9)
+    assert len(bomb) < 1024 * 1024
+    r = client.post(f"{API}/push", content=bomb, headers={**headers, "Content-Encoding": "gzip"})
+    assert_error(r, 413, "body.too_large")
+    broken = gzip.compress(batch(headers["X-Center"]))[:-12]
+    r = client.post(f"{API}/push", content=broken, headers={**headers, "Content-Encoding": "gzip"})
+    assert_error(r, 400)
+    r = client.post(
+        f"{API}/push", content=b"garbage", headers={**headers, "Content-Encoding": "gzip"}
+    )
+    assert_error(r, 400)
+    r = client.post(f"{API}/push", content=b"{}", headers={**headers, "Content-Encoding": "br"})
+    assert_error(r, 415)
+
+
+def test_wrong_revoked_and_copied_tokens(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    assert client.get(f"{API}/pull", headers=headers).status_code == 200
+    assert_error(
+        client.get(f"{API}/pull", headers={**headers, "Authorization": "Bearer nope"}),
+        401,
+        "auth.unknown_token",
+    )
+    assert_error(client.get(f"{API}/pull", headers={**headers, "Authorization": "Basic x"}), 401)
+    assert_error(
+        client.get(f"{API}/pull", headers={**headers, H_DEVICE: "other-pc"}),
+        403,
+        "auth.copied_token",
+    )
+    assert_error(
+        client.get(f"{API}/pull", headers={**headers, H_INSTANCE: "copied-db"}),
+        403,
+        "auth.copied_token",
+    )
+    # A batch that claims another device than the token's
+    assert_error(
+        client.post(f"{API}/push", content=batch(headers["X-Center"], device="x"), headers=headers),
+        403,
+    )
+    assert store.revoke("dev-1") == 1
+    assert_error(client.get(f"{API}/pull", headers=headers), 401, "auth.revoked")
+
+
+def test_enrolment_codes_are_single_use_and_rate_limited(store: Store) -> None:
+    app = create_app(store=store, enroll_limit=(3, 60.0))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        cid = store.create_center("Ақсу", "19")
+        code = store.issue_code(cid)
+        req = EnrollRequest(code=code.lower(), device_id="d", instance_id="i")
+        assert c.post(f"{API}/enroll", content=dumps(req), headers=VERSION).status_code == 200
+        assert_error(
+            c.post(f"{API}/enroll", content=dumps(req), headers=VERSION), 400, "enroll.bad_code"
+        )
+        bad = EnrollRequest(code="AAAA-BBBB", device_id="d", instance_id="i")
+        assert_error(c.post(f"{API}/enroll", content=dumps(bad), headers=VERSION), 400)
+        assert_error(
+            c.post(f"{API}/enroll", content=dumps(bad), headers=VERSION), 429, "enroll.rate_limited"
+        )
+
+
+def test_expired_code(store: Store, client: TestClient) -> None:
+    from datetime import timedelta
+
+    cid = store.create_center("Ақсу", "19")
+    code = store.issue_code(cid, ttl=timedelta(seconds=-1))
+    req = EnrollRequest(code=code, device_id="d", instance_id="i")
+    assert_error(client.post(f"{API}/enroll", content=dumps(req), headers=VERSION), 400)
+
+
+def test_reused_batch_id_with_other_body_is_409(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    first = client.post(f"{API}/push", content=batch(headers["X-Center"]), headers=headers)
+    assert first.status_code == 200
+    again = client.post(f"{API}/push", content=batch(headers["X-Center"]), headers=headers)
+    assert again.content == first.content
+    other = client.post(f"{API}/push", content=batch(headers["X-Center"], n=2), headers=headers)
+    assert_error(other, 409, "push.batch_reused")
+
+
+def test_unknown_paths_and_bad_query(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    assert_error(client.get("/nowhere"), 404)
+    assert_error(client.get(f"{API}/pull?cursor=abc", headers=headers), 400)
+    assert_error(client.get(f"{API}/pull?cursor=-1", headers=headers), 400)
+    assert_error(client.get(f"{API}/push", headers=headers), 405)
+
+
+def test_json_is_not_ascii_escaped(client: TestClient, store: Store) -> None:
+    headers = enrolled(client, store)
+    client.post(f"{API}/push", content=batch(headers["X-Center"]), headers=headers)
+    r = client.get(f"{API}/pull", headers=headers)
+    assert "Сұрақ".encode() in r.content
+    assert b"\\u" not in r.content
+    assert json.loads(r.content)["changes"][0]["data"]["question"] == "Сұрақ"
+    gz = client.get(f"{API}/pull", headers={**headers, "Accept-Encoding": "gzip"})
+    assert gz.headers["content-encoding"] == "gzip"
