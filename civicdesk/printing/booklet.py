@@ -31,6 +31,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
@@ -315,10 +316,11 @@ class _Flow:
             t = two_columns(
                 Paragraph(esc(pair.kk), st.h1), Paragraph(esc(pair.ru), st.h1), self.width
             )
-            t.keepWithNext = True
             t.spaceBefore = st.size * 0.6
             t.spaceAfter = st.size * 0.35
-            return [t]
+            # room for the heading and a few lines; keepWithNext would move a long
+            # first paragraph (one table row) with it and leave half a page empty
+            return [CondPageBreak(st.size * 9), t]
         raise AssertionError("sequential headings are made per language")  # pragma: no cover
 
     def sections(self) -> list[Flowable]:
@@ -332,8 +334,7 @@ class _Flow:
             else:
                 for lang in ("kk", "ru"):
                     h = Paragraph(esc(section.heading.text(lang)), st.h1)
-                    h.keepWithNext = True
-                    out.append(h)
+                    out.extend([CondPageBreak(st.size * 9), h])
                     for block in section.blocks:
                         out.extend(self._block_lang(block, lang, self.width))
         if self.content.legal_basis:
