@@ -104,6 +104,8 @@ class Settlement(SyncMixin, Base):
     name_ru: Mapped[str] = mapped_column(String(200))
     population: Mapped[int | None] = mapped_column(Integer)
 
+    __table_args__ = (Index("ix_settlements_name_kk", "name_kk"),)
+
 
 class Topic(SyncMixin, Base):
     __tablename__ = "topics"
@@ -148,6 +150,8 @@ class User(SyncMixin, Base):
     language: Mapped[str] = mapped_column(String(2), default="kk")
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
 
+    __table_args__ = (Index("ix_users_name", "full_name"),)
+
 
 class Resident(SyncMixin, Base):
     __tablename__ = "residents"
@@ -169,6 +173,7 @@ class Resident(SyncMixin, Base):
     __table_args__ = (
         Index("ix_residents_name", "full_name"),
         Index("ix_residents_iin", "iin"),
+        Index("ix_residents_live", "center_id", "deleted"),
     )
 
 
@@ -203,6 +208,7 @@ class Consultation(SyncMixin, Base):
         Index("ix_consultations_consultant", "consultant_id", "occurred_at"),
         Index("ix_consultations_settlement", "settlement_id", "occurred_at"),
         Index("ix_consultations_follow_up", "follow_up_on"),
+        Index("ix_consultations_live", "center_id", "deleted"),
     )
 
 

@@ -231,15 +231,18 @@ def apply_sort(
     query: ListQuery,
     columns: dict[str, Any],
     default: str,
-    tie_breaker: Any,
+    *tie_breakers: Any,
 ) -> Select[Any]:
+    """Order by the chosen column, then the tie-breakers, all in the same direction.
+
+    Tie-breakers should follow the column's index (e.g. ``(status, occurred_at)``) so
+    SQLite reads the first page from the index instead of sorting every row.
+    """
     key = query.sort or default
     if key not in columns:
         raise UserError("list.bad_sort", BAD_SORT, column=key)
-    col = columns[key]
-    order = col.desc() if query.descending else col.asc()
-    tie = tie_breaker.desc() if query.descending else tie_breaker.asc()
-    return stmt.order_by(order, tie)
+    cols = [columns[key], *tie_breakers]
+    return stmt.order_by(*[c.desc() if query.descending else c.asc() for c in cols])
 
 
 def count_of(session: Session, stmt: Select[Any]) -> int:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from civicdesk.db.models import Consultation, ConsultationTopic, Resident, Settlement, Topic, User
+from civicdesk.db.ordering import ordered_join
 from civicdesk.domain.consultations import validate_consultation
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import Message, ValidationError, ValidationErrors
@@ -270,10 +271,12 @@ def _day_start(d: date) -> datetime:
     return datetime.combine(d, datetime.min.time())
 
 
-SORT_JOINS: dict[str, tuple[Any, Any]] = {
-    "resident": (_R, _R.id == Consultation.resident_id),
-    "consultant": (_U, _U.id == Consultation.consultant_id),
-    "settlement": (_S, _S.id == Consultation.settlement_id),
+# Sorting by a name on another table walks that table's name index (ordered_join);
+# consultations without that link come first in ascending order, last in descending.
+NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
+    "resident": (Resident, Resident.full_name, Consultation.resident_id),
+    "consultant": (User, User.full_name, Consultation.consultant_id),
+    "settlement": (Settlement, Settlement.name_kk, Consultation.settlement_id),
 }
 
 
@@ -325,17 +328,51 @@ def list_consultations(
     clauses = _filter_clauses(ctx, q, filters or ConsultationFilters())
     if clauses is None:
         return Page([], 0, q.offset, q.limit)
-    ids_stmt = select(Consultation.id)
-    if q.sort in SORT_JOINS:
-        target, on = SORT_JOINS[q.sort]
-        ids_stmt = ids_stmt.outerjoin(target, on)
-    ids_stmt = apply_sort(ids_stmt.where(*clauses), q, SORTS, "occurred_at", Consultation.id)
-    count_stmt = select(func.count()).select_from(Consultation).where(*clauses)
     with ctx.db.session() as s:
-        total = int(s.scalar(count_stmt) or 0)
-        ids = list(s.scalars(ids_stmt.offset(q.offset).limit(q.limit)))
+        total = int(s.scalar(select(func.count()).select_from(Consultation).where(*clauses)) or 0)
+        if q.sort in NAME_SORTS:
+            ids = _ids_by_name(s, q, clauses)
+        else:
+            ids_stmt = apply_sort(
+                select(Consultation.id).where(*clauses), q, SORTS, "occurred_at",
+                Consultation.occurred_at, Consultation.id,
+            )
+            ids = list(s.scalars(ids_stmt.offset(q.offset).limit(q.limit)))
         rows = {r[0]: _row(r) for r in s.execute(_journal_select().where(Consultation.id.in_(ids)))}
     return Page([rows[i] for i in ids if i in rows], total, q.offset, q.limit)
+
+
+def _ids_by_name(s: Session, q: ListQuery, clauses: list[Any]) -> list[str]:
+    """One page of ids sorted by a linked table's name, without sorting every row."""
+    table, name, link = NAME_SORTS[q.sort or ""]
+
+    def ordered(*cols: Any) -> list[Any]:
+        return [c.desc() if q.descending else c.asc() for c in cols]
+
+    unlinked = (
+        select(Consultation.id)
+        .where(*clauses, link.is_(None))
+        .order_by(*ordered(Consultation.occurred_at, Consultation.id))
+    )
+    linked = (
+        select(Consultation.id)
+        .select_from(ordered_join(table.__table__, Consultation.__table__))
+        .where(link == table.id, *clauses)
+        .order_by(*ordered(name, Consultation.occurred_at, Consultation.id))
+    )
+    # ascending: unlinked (NULL names) first, as SQL orders NULLs; descending: last
+    first, second = (linked, unlinked) if q.descending else (unlinked, linked)
+    first_link = link.is_not(None) if q.descending else link.is_(None)
+    n_first = int(
+        s.scalar(select(func.count()).select_from(Consultation).where(*clauses, first_link)) or 0
+    )
+    ids: list[str] = []
+    if q.offset < n_first:
+        ids = list(s.scalars(first.offset(q.offset).limit(q.limit)))
+    if len(ids) < q.limit:
+        start = max(0, q.offset - n_first)
+        ids += list(s.scalars(second.offset(start).limit(q.limit - len(ids))))
+    return ids
 
 
 def follow_ups_due(

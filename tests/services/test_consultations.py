@@ -91,11 +91,18 @@ def _fill(ctx: Context) -> list[str]:
     topics = ["appeals", "grants", "gathering_org", "participatory_budget"]
     channels = list(ConsultationChannel)
     ids = []
+    names = ["Әсел Бекова", "Ярослав Ким", "Бауыржан Ахметов", "Ерлан Сапаров"]
+    residents = [
+        create_resident(ctx, ResidentInput(full_name=n, consent_date=date(2025, 1, 5),
+                                           consent_purposes=["consultation"])).id
+        for n in names
+    ]
     for i in range(24):
         view = create_consultation(
             ctx,
             _input(
                 ctx,
+                resident_id=residents[i % 4] if i % 3 else None,
                 occurred_at=ctx.now().replace(microsecond=0) - timedelta(days=i),
                 topic_codes=[topics[i % 4]],
                 channel=channels[i % len(channels)],
@@ -127,14 +134,20 @@ def test_every_sort_matches_a_python_sort(ctx: Context, column: str, descending:
     assert len(rows) == 24
 
 
-def test_paging_covers_every_row_once(ctx: Context) -> None:
+@pytest.mark.parametrize("column", ["occurred_at", "resident", "status"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_paging_covers_every_row_once(ctx: Context, column: str, descending: bool) -> None:
     ids = set(_fill(ctx))
+    whole = list_consultations(ctx, ListQuery(sort=column, descending=descending, limit=100))
     seen: list[str] = []
     for offset in range(0, 30, 7):
-        page = list_consultations(ctx, ListQuery(offset=offset, limit=7))
+        page = list_consultations(
+            ctx, ListQuery(offset=offset, limit=7, sort=column, descending=descending)
+        )
         assert page.total == 24
         seen.extend(r.id for r in page.rows)
     assert len(seen) == 24 and set(seen) == ids
+    assert seen == [r.id for r in whole.rows]
 
 
 def test_search_and_filters(ctx: Context) -> None:
