@@ -14,7 +14,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session", autouse=True)
 def _font_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    folder = tmp_path_factory.mktemp("cache")
+    shared = os.environ.get("CIVICDESK_TEST_CACHE")
+    folder = Path(shared) if shared else tmp_path_factory.mktemp("cache")
     old = os.environ.get("CIVICDESK_CACHE_DIR")
     os.environ["CIVICDESK_CACHE_DIR"] = str(folder)
     from civicdesk.printing import fonts
