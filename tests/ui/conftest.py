@@ -52,3 +52,12 @@ def ui_env(app: CivicApp, manager: Actor, runner: object) -> Iterator[object]:
     yield env
     runner.wait_idle(5000)
     i18n.install("kk")
+
+
+@pytest.fixture(autouse=True)
+def _kazakh_after_each_test(qapp: object) -> Iterator[None]:
+    """A test may switch the language; the next one starts in Kazakh again."""
+    yield
+    from civicdesk.ui import i18n
+
+    i18n.install("kk")
