@@ -822,10 +822,10 @@ def update_application(ctx: Context, app_id: str, data: ApplicationInput) -> App
     with ctx.db.session() as s:
         row = get_live(s, GrantApplication, app_id, ctx)
         _draft(row)
+        before = snapshot(row)
         if data.call_id != row.call_id:
             _check_call_open(ctx, get_live(s, GrantCall, data.call_id, ctx))
             row.call_id = data.call_id
-        before = snapshot(row)
         _apply_app(ctx, s, row, data)
         stamp_update(ctx, row)
         record_change(ctx, s, "grant_application", row, before)

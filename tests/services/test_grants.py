@@ -201,11 +201,21 @@ def test_application_create_update_get_delete(ctx: Context) -> None:
     upd = svc.update_application(ctx, a.id, app_input(call.id, title="Спорт алаңы"))
     assert upd.title == "Спорт алаңы" and upd.bin is None
     assert svc.get_application(ctx, a.id) == upd
+    other = svc.create_call(ctx, call_input(ctx, title_ru="Другой"))
+    moved = svc.update_application(ctx, a.id, app_input(other.id, title="Спорт алаңы"))
+    assert moved.call_id == other.id and moved.call_title_ru == "Другой"
+    with ctx.db.session() as s:
+        entry = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity_id == a.id, AuditEntry.action == "update")
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        ).first()
+        assert entry is not None and entry.after == {"call_id": other.id}
     svc.delete_application(ctx, a.id)
     with pytest.raises(UserError) as exc:
         svc.get_application(ctx, a.id)
     assert exc.value.code == "not_found"
-    assert audits(ctx, "grant_application", a.id) == ["create", "update", "delete"]
+    assert audits(ctx, "grant_application", a.id) == ["create", "update", "update", "delete"]
 
 
 @pytest.mark.parametrize(
