@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -208,6 +209,8 @@ class Consultation(SyncMixin, Base):
         Index("ix_consultations_consultant", "consultant_id", "occurred_at"),
         Index("ix_consultations_settlement", "settlement_id", "occurred_at"),
         Index("ix_consultations_follow_up", "follow_up_on"),
+        Index("ix_consultations_follow_up_at", "follow_up_on", "occurred_at"),
+        Index("ix_consultations_question", text("substr(question, 1, 60)"), "occurred_at"),
         Index("ix_consultations_live", "center_id", "deleted"),
     )
 

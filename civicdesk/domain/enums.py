@@ -54,7 +54,8 @@ class VoteOutcome(StrEnum):
     ADOPTED = "adopted"
     REJECTED = "rejected"
     NO_QUORUM = "no_quorum"
-    NOT_VOTED = "not_voted"
+    NOT_VOTED = "not_voted"  # the meeting decided not to vote on the item
+    PENDING = "pending"  # votes not yet entered
 
 
 class ApplicationStatus(StrEnum):

@@ -93,6 +93,7 @@ VOTE_OUTCOME_NAMES: dict[VoteOutcome, Message] = {
     VoteOutcome.ADOPTED: Message(kk="Қабылданды", ru="Принято"),
     VoteOutcome.REJECTED: Message(kk="Қабылданбады", ru="Не принято"),
     VoteOutcome.NO_QUORUM: Message(kk="Кворум жоқ", ru="Нет кворума"),
+    VoteOutcome.PENDING: Message(kk="Дауыстар әлі енгізілмеген", ru="Голоса ещё не внесены"),
     VoteOutcome.NOT_VOTED: Message(kk="Дауыс берілмеді", ru="Голосование не проводилось"),
 }
 

@@ -242,7 +242,8 @@ SORTS: dict[str, Any] = {
     "consultant": _U.full_name,
     "settlement": _S.name_kk,
     "follow_up_on": Consultation.follow_up_on,
-    "question": Consultation.question,
+    # the first 60 characters, as indexed (ix_consultations_question)
+    "question": func.substr(Consultation.question, 1, 60),
 }
 
 
@@ -343,7 +344,13 @@ def list_consultations(
 
 
 def _ids_by_name(s: Session, q: ListQuery, clauses: list[Any]) -> list[str]:
-    """One page of ids sorted by a linked table's name, without sorting every row."""
+    """One page of ids sorted by a linked table's name, without sorting every row.
+
+    Consultations without the link (NULL name) come first ascending, last descending,
+    as SQL orders NULLs. Residents are many: SQLite walks their name index as the outer
+    loop (``ordered_join``). Consultants and settlements are few with many consultations
+    each: the page is filled group by group, each group read in index order.
+    """
     table, name, link = NAME_SORTS[q.sort or ""]
 
     def ordered(*cols: Any) -> list[Any]:
@@ -354,24 +361,70 @@ def _ids_by_name(s: Session, q: ListQuery, clauses: list[Any]) -> list[str]:
         .where(*clauses, link.is_(None))
         .order_by(*ordered(Consultation.occurred_at, Consultation.id))
     )
-    linked = (
-        select(Consultation.id)
-        .select_from(ordered_join(table.__table__, Consultation.__table__))
-        .where(link == table.id, *clauses)
-        .order_by(*ordered(name, Consultation.occurred_at, Consultation.id))
-    )
-    # ascending: unlinked (NULL names) first, as SQL orders NULLs; descending: last
-    first, second = (linked, unlinked) if q.descending else (unlinked, linked)
-    first_link = link.is_not(None) if q.descending else link.is_(None)
-    n_first = int(
-        s.scalar(select(func.count()).select_from(Consultation).where(*clauses, first_link)) or 0
-    )
+    n_unlinked = None
+    if not q.descending or q.offset:
+        n_unlinked = int(
+            s.scalar(select(func.count()).select_from(Consultation).where(*clauses, link.is_(None)))
+            or 0
+        )
+
+    def linked_ids(offset: int, limit: int) -> list[str]:
+        if table is Resident:
+            stmt = (
+                select(Consultation.id)
+                .select_from(ordered_join(table.__table__, Consultation.__table__))
+                .where(link == table.id, *clauses)
+                .order_by(*ordered(name, table.id, Consultation.occurred_at, Consultation.id))
+            )
+            return list(s.scalars(stmt.offset(offset).limit(limit)))
+        groups = s.execute(
+            select(table.id).order_by(*ordered(name, table.id))
+        ).scalars().all()
+        sizes: dict[str, int] = {}
+        if offset:
+            sizes = {
+                k: int(n)
+                for k, n in s.execute(
+                    select(link, func.count()).where(*clauses, link.is_not(None)).group_by(link)
+                )
+            }
+        out: list[str] = []
+        for group in groups:
+            if offset and sizes.get(group, 0) <= offset:
+                offset -= sizes.get(group, 0)
+                continue
+            stmt = (
+                select(Consultation.id)
+                .where(link == group, *clauses)
+                .order_by(*ordered(Consultation.occurred_at, Consultation.id))
+                .offset(offset)
+                .limit(limit - len(out))
+            )
+            out += s.scalars(stmt)
+            offset = 0
+            if len(out) >= limit:
+                break
+        return out
+
     ids: list[str] = []
-    if q.offset < n_first:
-        ids = list(s.scalars(first.offset(q.offset).limit(q.limit)))
+    if not q.descending:
+        assert n_unlinked is not None
+        if q.offset < n_unlinked:
+            ids = list(s.scalars(unlinked.offset(q.offset).limit(q.limit)))
+        if len(ids) < q.limit:
+            ids += linked_ids(max(0, q.offset - n_unlinked), q.limit - len(ids))
+        return ids
+    total = int(s.scalar(select(func.count()).select_from(Consultation).where(*clauses)) or 0)
+    n_linked = total - (n_unlinked if n_unlinked is not None else int(
+        s.scalar(select(func.count()).select_from(Consultation).where(*clauses, link.is_(None)))
+        or 0
+    ))
+    if q.offset < n_linked:
+        ids = linked_ids(q.offset, q.limit)
     if len(ids) < q.limit:
-        start = max(0, q.offset - n_first)
-        ids += list(s.scalars(second.offset(start).limit(q.limit - len(ids))))
+        ids += s.scalars(
+            unlinked.offset(max(0, q.offset - n_linked)).limit(q.limit - len(ids))
+        )
     return ids
 
 

@@ -91,7 +91,7 @@ __all__ = [
 # Stored outcome of an agenda item whose vote has not been recorded yet; the
 # outcomes of recorded items are ``VoteOutcome`` values (``not_voted`` means the
 # meeting decided not to vote on it, e.g. an item for information only).
-PENDING = "pending"
+PENDING = VoteOutcome.PENDING.value
 
 ATTENDEE_ROLES: tuple[str, ...] = ("member", "chair", "secretary", "guest")
 # Roles that count towards the quorum (guests and invited officials do not).

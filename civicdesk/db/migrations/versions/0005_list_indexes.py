@@ -9,6 +9,7 @@ Revises: 0004
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
@@ -21,6 +22,9 @@ INDEXES = (
     ("ix_residents_live", "residents", ["center_id", "deleted"]),
     ("ix_users_name", "users", ["full_name"]),
     ("ix_settlements_name_kk", "settlements", ["name_kk"]),
+    ("ix_consultations_follow_up_at", "consultations", ["follow_up_on", "occurred_at"]),
+    ("ix_consultations_question", "consultations", [sa.text("substr(question, 1, 60)"),
+                                                    "occurred_at"]),
 )
 
 
