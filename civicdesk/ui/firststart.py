@@ -37,14 +37,10 @@ class LanguagePage(QWizardPage):
         super().__init__(parent)
         self.env = env
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         # the language names are always shown in their own language
         self.kk = QRadioButton("Қазақша")
         self.ru = QRadioButton("Русский")
         (self.kk if env.lang == "kk" else self.ru).setChecked(True)
-        layout.addWidget(self.intro)
-        layout.addSpacing(12)
         layout.addWidget(self.kk)
         layout.addWidget(self.ru)
         layout.addStretch(1)
@@ -58,7 +54,7 @@ class LanguagePage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome to CivicDesk"))
-        self.intro.setText(
+        self.setSubTitle(
             self.tr(
                 "This computer has no center yet. Choose the language of the program; "
                 "you can change it later at any time."
@@ -160,8 +156,6 @@ class ManagerPage(QWizardPage):
         super().__init__(parent)
         self.env = env
         form = QFormLayout(self)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         self.full_name = QLineEdit()
         self.login = QLineEdit()
         self.password = QLineEdit()
@@ -176,7 +170,6 @@ class ManagerPage(QWizardPage):
         self.name_error = errors.add(ErrorLabel(), "full_name")
         self.login_error = errors.add(ErrorLabel(), "login")
         self.password_error = errors.add(ErrorLabel(), "password", "password2")
-        form.addRow(self.intro)
         form.addRow(self.l_name, self.full_name)
         form.addRow("", self.name_error)
         form.addRow(self.l_login, self.login)
@@ -196,7 +189,7 @@ class ManagerPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("The first manager"))
-        self.intro.setText(
+        self.setSubTitle(
             self.tr(
                 "The manager signs in first and then adds the consultants' accounts. "
                 "The password must have at least 8 characters."

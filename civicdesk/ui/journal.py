@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, QTime, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +58,7 @@ from civicdesk.ui.refs import Refs, load_refs
 from civicdesk.ui.texts import channel_text, status_text
 
 SEARCH_DELAY_MS = 300
+OVERDUE_COLOR = "#b00020"
 
 
 
@@ -152,13 +154,13 @@ class ConsultationsPage(QWidget):
         self.consultant = QComboBox()
         self.status = QComboBox()
         self.channel = QComboBox()
-        for combo in (self.topic, self.settlement):
-            combo.setMinimumContentsLength(14)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        filters = QHBoxLayout()
-        for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
-                      self.channel):
-            filters.addWidget(combo, 1)
+        filters = QGridLayout()
+        for i, combo in enumerate((self.period, self.status, self.channel, self.topic,
+                                   self.settlement, self.consultant)):
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            filters.addWidget(combo, i // 3, i % 3)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -172,9 +174,8 @@ class ConsultationsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((120, 190, 200, 320, 100, 110, 140, 150, 90)):
+        for col, width in enumerate((118, 170, 180, 300, 100, 130, 130, 150, 95)):
             self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel()
 
         self.followups_title = QLabel()
@@ -183,6 +184,7 @@ class ConsultationsPage(QWidget):
         self.followups_title.setFont(font)
         self.followups = QListWidget()
         self.followups.setWordWrap(True)
+        self.followups.setSpacing(3)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -201,7 +203,7 @@ class ConsultationsPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 240])
+        splitter.setSizes([900, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -296,7 +298,7 @@ class ConsultationsPage(QWidget):
             item = QListWidgetItem(f"{when} — {who}\n{topic}")
             item.setData(256, r.id)
             if overdue:
-                item.setForeground(self.palette().color(self.palette().ColorRole.Link))
+                item.setForeground(QColor(OVERDUE_COLOR))
                 item.setToolTip(self.tr("Overdue"))
             self.followups.addItem(item)
         if not rows:
@@ -407,7 +409,9 @@ class ConsultationDialog(QDialog):
         self.channel = QComboBox()
         self.topic = QComboBox()
         self.more_topics = QListWidget()
-        self.more_topics.setMaximumHeight(90)
+        self.more_topics.setFixedHeight(112)
+        self.more_topics.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.more_topics.setWordWrap(True)
         self.question = QPlainTextEdit()
         self.question.setMinimumHeight(70)
         self.advice = QPlainTextEdit()
@@ -639,7 +643,7 @@ class ConsultationDialog(QDialog):
         self.pick_resident.setText(self.tr("Choose…"))
         self.clear_resident.setText(self.tr("Clear"))
         self.resident_name.setPlaceholderText(self.tr("anonymous"))
-        self.has_follow_up.setText(self.tr("on"))
+        self.has_follow_up.setText(self.tr("needed by"))
         self.legal_refs.setPlaceholderText(self.tr("e.g. Law on local government, art. 39-3"))
         self.referral.setPlaceholderText(self.tr("e.g. rural district akim's office"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -71,30 +70,24 @@ class MainWindow(QMainWindow):
         self.entries: list[NavEntry] = []
         self.nav = QListWidget()
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setMinimumWidth(200)
-        self.nav.setMaximumWidth(260)
+        self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.nav)
+        nav_box = QVBoxLayout()
+        nav_box.addWidget(self.nav, 1)
+        layout.addLayout(nav_box)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_entries()
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setMovable(False)
-        self.toolbar.setObjectName("main-toolbar")
-        self.addToolBar(self.toolbar)
         self.language_label = QLabel()
         self.language = LanguageCombo(env)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addWidget(self.language_label)
-        self.toolbar.addWidget(self.language)
+        nav_box.addWidget(self.language_label)
+        nav_box.addWidget(self.language)
 
         self.center_status = QLabel()
         self.user_status = QLabel()
@@ -221,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("CivicDesk"))
-        self.language_label.setText(self.tr("Language:") + " ")
+        self.language_label.setText(self.tr("Language:"))
         for e in self.entries:
             if e.item is not None:
                 e.item.setText(e.title())

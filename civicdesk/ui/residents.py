@@ -121,7 +121,7 @@ class ResidentsPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        _setup_table(self.table, (260, 80, 110, 140, 180, 110, 110), 0)
+        _setup_table(self.table, (260, 80, 110, 140, 180, 110, 110), 4)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
 
@@ -545,7 +545,7 @@ class ResidentPicker(QDialog):
         top.addWidget(self.add_button)
         self.table = QTableView()
         self.table.setModel(self.model)
-        _setup_table(self.table, (240, 70, 100, 130, 160, 100, 90), 0)
+        _setup_table(self.table, (240, 70, 100, 130, 160, 100, 90), 4)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

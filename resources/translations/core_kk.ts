@@ -127,8 +127,8 @@
         <translation>аты-жөні көрсетілмеген</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>күні</translation>
+        <source>needed by</source>
+        <translation>керек, мерзімі:</translation>
     </message>
     <message>
         <source>e.g. Law on local government, art. 39-3</source>

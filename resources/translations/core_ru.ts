@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Advice given:</source>
-        <translation>Данная консультация:</translation>
+        <translation>Разъяснение:</translation>
     </message>
     <message>
         <source>Resident:</source>
@@ -127,8 +127,8 @@
         <translation>анонимно</translation>
     </message>
     <message>
-        <source>on</source>
-        <translation>дата</translation>
+        <source>needed by</source>
+        <translation>нужен до:</translation>
     </message>
     <message>
         <source>e.g. Law on local government, art. 39-3</source>
