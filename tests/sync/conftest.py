@@ -15,6 +15,8 @@ from civicdesk.sync.server import create_app
 from civicdesk.sync.server.store import Store
 from tests.sync.helpers import AppTransport, make_template, replica
 
+Make = Callable[[str], CivicApp]
+
 PG_ADMIN = os.environ.get("CIVICDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 

@@ -156,12 +156,15 @@ def test_cut_connection_at_each_step(
         assert outbox_count(app) == 0
         # a batch cut after it was sent is re-sent under the same id, never a new one
         with store.engine.connect() as conn:
-            stored = {
-                r[0]
-                for r in conn.exec_driver_sql(
-                    "SELECT batch_id FROM batches WHERE device_id = ?", (app.state.device_id,)
+            from sqlalchemy import select
+
+            from civicdesk.sync.server.store import batches
+
+            stored = set(
+                conn.scalars(
+                    select(batches.c.batch_id).where(batches.c.device_id == app.state.device_id)
                 )
-            }
+            )
         assert set(spy.batch_ids) == stored
         assert len(spy.batch_ids) == len(stored) + (1 if len(spy.batch_ids) > len(stored) else 0)
     got = rows_of(ho, "consultations")

@@ -48,6 +48,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -566,7 +567,27 @@ class Store:
                 xid = int(
                     conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one()
                 )
-            results = [self._apply_row(conn, who, r, now, xid) for r in batch.rows]
+            known = self._load_existing(conn, batch.rows)
+            writes: dict[tuple[str, str], dict[str, Any]] = {}
+            new_keys: set[tuple[str, str]] = set()
+            new_conflicts: list[dict[str, Any]] = []
+            results = []
+            for r in batch.rows:
+                key = (r.table, r.id)
+                res, values, clash = self._apply_row(who, r, known.get(key))
+                results.append(res)
+                if values is not None:
+                    if key not in known:
+                        new_keys.add(key)
+                    known[key] = values
+                    writes[key] = values
+                if clash is not None:
+                    new_conflicts.append(clash)
+            self._write(conn, writes, new_keys, now, xid)
+            if new_conflicts:
+                for c in new_conflicts:
+                    c.update(device_id=who.device_id, created_at=now)
+                conn.execute(insert(conflicts), new_conflicts)
             answer = PushResult(
                 batch_id=batch.batch_id, results=results, server_time=self.clock.now()
             )
@@ -586,16 +607,108 @@ class Store:
             )
             return body
 
-    def _next_seq(self, conn: Connection) -> int | None:
-        if self.is_pg:
-            return None  # numbered later by the sequencer
-        value = conn.execute(
-            update(server_meta)
-            .where(server_meta.c.key == SEQ_KEY)
-            .values(value=sql_cast(sql_cast(server_meta.c.value, Integer) + 1, Text))
-            .returning(server_meta.c.value)
-        ).scalar_one()
-        return int(value)
+    def _load_existing(
+        self, conn: Connection, rows: Sequence[RowChange]
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The current records of a batch, locked for the transaction (one query a table)."""
+        by_table: dict[str, set[str]] = {}
+        for r in rows:
+            by_table.setdefault(r.table, set()).add(r.id)
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        cols = [
+            records.c.table_name,
+            records.c.id,
+            records.c.center_id,
+            records.c.data,
+            records.c.field_revs,
+            records.c.rev,
+            records.c.deleted,
+            records.c.hlc,
+        ]
+        for table, ids in by_table.items():
+            stmt = (
+                select(*cols)
+                .where(records.c.table_name == table, records.c.id.in_(sorted(ids)))
+                .order_by(records.c.id)
+                .with_for_update()
+            )
+            for row in conn.execute(stmt):
+                out[(row.table_name, row.id)] = {
+                    "center_id": row.center_id,
+                    "data": dict(row.data),
+                    "field_revs": {k: int(v) for k, v in dict(row.field_revs).items()},
+                    "rev": int(row.rev),
+                    "deleted": bool(row.deleted),
+                    "hlc": row.hlc,
+                }
+        return out
+
+    def _write(
+        self,
+        conn: Connection,
+        writes: dict[tuple[str, str], dict[str, Any]],
+        new_keys: set[tuple[str, str]],
+        now: datetime,
+        xid: int | None,
+    ) -> None:
+        if not writes:
+            return
+        seqs: list[int | None] = [None] * len(writes)
+        if not self.is_pg:
+            # SQLite: one block of numbers for the batch, taken under the write lock.
+            top = conn.execute(
+                update(server_meta)
+                .where(server_meta.c.key == SEQ_KEY)
+                .values(value=sql_cast(sql_cast(server_meta.c.value, Integer) + len(writes), Text))
+                .returning(server_meta.c.value)
+            ).scalar_one()
+            first = int(top) - len(writes) + 1
+            seqs = list(range(first, int(top) + 1))
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for (key, v), seq in zip(writes.items(), seqs, strict=True):
+            values = {
+                "table_name": key[0],
+                "id": key[1],
+                "center_id": v["center_id"],
+                "data": v["data"],
+                "field_revs": v["field_revs"],
+                "rev": v["rev"],
+                "hlc": v["hlc"],
+                "deleted": v["deleted"],
+                "server_seq": seq,
+                "updated_at": now,
+                "xid": xid,
+            }
+            (inserts if key in new_keys else updates).append(values)
+        if inserts:
+            conn.execute(insert(records), inserts)
+        if updates:
+            stmt = (
+                update(records)
+                .where(
+                    records.c.table_name == bindparam("k_table"), records.c.id == bindparam("k_id")
+                )
+                .values(
+                    data=bindparam("data"),
+                    field_revs=bindparam("field_revs"),
+                    rev=bindparam("rev"),
+                    hlc=bindparam("hlc"),
+                    deleted=bindparam("deleted"),
+                    server_seq=bindparam("server_seq"),
+                    updated_at=bindparam("updated_at"),
+                    xid=bindparam("xid"),
+                )
+            )
+            params = [
+                {
+                    **{k: v for k, v in u.items() if k not in ("table_name", "id", "center_id")},
+                    "k_table": u["table_name"],
+                    "k_id": u["id"],
+                }
+                for u in updates
+            ]
+            conn.execute(stmt, params)
 
     def _clamp_hlc(self, hlc: str) -> str:
         try:
@@ -609,26 +722,22 @@ class Store:
         return hlc
 
     def _apply_row(
-        self, conn: Connection, who: TokenInfo, r: RowChange, now: datetime, xid: int | None
-    ) -> RowResult:
-        def rejected(reason: str) -> RowResult:
-            return RowResult(table=r.table, id=r.id, status="rejected", reason=reason)
+        self, who: TokenInfo, r: RowChange, existing: dict[str, Any] | None
+    ) -> tuple[RowResult, dict[str, Any] | None, dict[str, Any] | None]:
+        """One row against the current record: (result, record to write, conflict)."""
+
+        def rejected(reason: str) -> tuple[RowResult, None, None]:
+            return RowResult(table=r.table, id=r.id, status="rejected", reason=reason), None, None
 
         if r.table not in KNOWN_TABLES:
             return rejected("unknown_table")
         if r.table in REFERENCE_TABLES and not who.head_office:
             return rejected("reference_data")
-        existing = conn.execute(
-            select(records)
-            .where(records.c.table_name == r.table, records.c.id == r.id)
-            .with_for_update()
-        ).first()
+        excluded = EXCLUDED_COLUMNS.get(r.table, frozenset())
         data: dict[str, Scalar] = {
-            k: v
-            for k, v in r.data.items()
-            if k not in ROW_FIELDS_NOT_DATA and k not in EXCLUDED_COLUMNS.get(r.table, ())
+            k: v for k, v in r.data.items() if k not in ROW_FIELDS_NOT_DATA and k not in excluded
         }
-        owner = existing.center_id if existing is not None else data.get("center_id")
+        owner = existing["center_id"] if existing is not None else data.get("center_id")
         if not isinstance(owner, str) or not owner:
             return rejected("no_center")
         if r.op == "upsert" and data.get("center_id", owner) != owner:
@@ -637,53 +746,43 @@ class Store:
         if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
         hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
-        seq_values: dict[str, Any] = {"server_seq": self._next_seq(conn), "xid": xid}
+
+        def ok(rev: int, deleted: bool) -> RowResult:
+            return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
 
         if existing is None:
             if r.op == "delete":
                 # Made and deleted before it ever reached us: nothing to keep.
-                return RowResult(table=r.table, id=r.id, status="applied", rev=0, deleted=True)
+                return ok(0, True), None, None
             deleted = bool(data.get("deleted") or False)
-            conn.execute(
-                insert(records).values(
-                    table_name=r.table,
-                    id=r.id,
-                    center_id=owner,
-                    data=data,
-                    field_revs=dict.fromkeys(data, 1),
-                    rev=1,
-                    hlc=hlc,
-                    deleted=deleted,
-                    updated_at=now,
-                    **seq_values,
-                )
-            )
-            return RowResult(table=r.table, id=r.id, status="applied", rev=1, deleted=deleted)
+            fresh: dict[str, Any] = {
+                "center_id": owner,
+                "data": data,
+                "field_revs": dict.fromkeys(data, 1),
+                "rev": 1,
+                "deleted": deleted,
+                "hlc": hlc,
+            }
+            return ok(1, deleted), fresh, None
 
-        cur: dict[str, Scalar] = dict(existing.data)
-        revs: dict[str, int] = {k: int(v) for k, v in dict(existing.field_revs).items()}
-        new_rev = int(existing.rev) + 1
+        cur: dict[str, Scalar] = dict(existing["data"])
+        revs: dict[str, int] = dict(existing["field_revs"])
+        old_rev = int(existing["rev"])
+        new_rev = old_rev + 1
         if r.op == "delete":
-            if existing.deleted:
-                return RowResult(
-                    table=r.table, id=r.id, status="applied", rev=existing.rev, deleted=True
-                )
+            if existing["deleted"]:
+                return ok(old_rev, True), None, None
             cur["deleted"] = 1
             revs["deleted"] = new_rev
-            conn.execute(
-                update(records)
-                .where(records.c.table_name == r.table, records.c.id == r.id)
-                .values(
-                    data=cur,
-                    field_revs=revs,
-                    rev=new_rev,
-                    hlc=hlc,
-                    deleted=True,
-                    updated_at=now,
-                    **seq_values,
-                )
-            )
-            return RowResult(table=r.table, id=r.id, status="applied", rev=new_rev, deleted=True)
+            gone: dict[str, Any] = {
+                "center_id": owner,
+                "data": cur,
+                "field_revs": revs,
+                "rev": new_rev,
+                "deleted": True,
+                "hlc": hlc,
+            }
+            return ok(new_rev, True), gone, None
 
         changed = [f for f in (r.changed if r.changed is not None else list(data)) if f in data]
         server_changed = {f for f, fr in revs.items() if fr > r.base_rev}
@@ -700,6 +799,8 @@ class Store:
                 clash[f] = FieldConflict(mine=mine, theirs=theirs)
             else:
                 apply[f] = mine
+        record: dict[str, Any] | None = None
+        rev = old_rev
         if apply:
             for f in ("updated_at", "updated_by"):
                 if f in data:
@@ -707,36 +808,26 @@ class Store:
             cur.update(apply)
             for f in apply:
                 revs[f] = new_rev
-            conn.execute(
-                update(records)
-                .where(records.c.table_name == r.table, records.c.id == r.id)
-                .values(
-                    data=cur,
-                    field_revs=revs,
-                    rev=new_rev,
-                    hlc=hlc,
-                    deleted=bool(cur.get("deleted") or False),
-                    updated_at=now,
-                    **seq_values,
-                )
-            )
             rev = new_rev
-        else:
-            rev = int(existing.rev)
+            record = {
+                "center_id": owner,
+                "data": cur,
+                "field_revs": revs,
+                "rev": new_rev,
+                "deleted": bool(cur.get("deleted") or False),
+                "hlc": hlc,
+            }
+        conflict = None
         status: RowStatus
         if clash:
-            conn.execute(
-                insert(conflicts).values(
-                    center_id=owner,
-                    device_id=who.device_id,
-                    table_name=r.table,
-                    row_id=r.id,
-                    base_rev=r.base_rev,
-                    server_rev=rev,
-                    fields={k: v.model_dump(mode="json") for k, v in clash.items()},
-                    created_at=now,
-                )
-            )
+            conflict = {
+                "center_id": owner,
+                "table_name": r.table,
+                "row_id": r.id,
+                "base_rev": r.base_rev,
+                "server_rev": rev,
+                "fields": {k: v.model_dump(mode="json") for k, v in clash.items()},
+            }
             status = "conflict"
         elif server_changed - set(changed):
             status = "merged"
@@ -744,8 +835,8 @@ class Store:
             status = "applied"
         deleted = bool(cur.get("deleted") or False)
         if status == "applied":
-            return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
-        return RowResult(
+            return ok(rev, deleted), record, None
+        result = RowResult(
             table=r.table,
             id=r.id,
             status=status,
@@ -754,6 +845,7 @@ class Store:
             deleted=deleted,
             conflicts=clash or None,
         )
+        return result, record, conflict
 
     # ------------------------------------------------------------------ pull
 

@@ -1,0 +1,84 @@
+"""The server on PostgreSQL: the flows of the SQLite tests, and concurrent writers
+and readers where no committed row may ever be skipped by a reader's cursor."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from civicdesk.sync.server.store import Store
+from tests.sync import pg_workers, test_roundtrip, test_sync_flows
+from tests.sync.conftest import Make
+from tests.sync.helpers import AppTransport
+from civicdesk.sync.server import create_app
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture()
+def pg_transport(pg_store: Store) -> AppTransport:
+    return AppTransport(create_app(store=pg_store))
+
+
+def test_round_trip_on_postgres(
+    pg_store: Store, pg_transport: AppTransport, make_replica: Make
+) -> None:
+    test_roundtrip.test_round_trip_center_head_office_center(pg_store, pg_transport, make_replica)
+
+
+def test_grant_merge_on_postgres(
+    pg_store: Store, pg_transport: AppTransport, make_replica: Make
+) -> None:
+    test_sync_flows.test_grant_application_merges_field_by_field(
+        pg_store, pg_transport, make_replica
+    )
+
+
+def test_ownership_on_postgres(
+    pg_store: Store, pg_transport: AppTransport, make_replica: Make
+) -> None:
+    test_sync_flows.test_centers_only_see_and_write_their_own(pg_store, pg_transport, make_replica)
+
+
+def test_tombstones_on_postgres(
+    pg_store: Store, pg_transport: AppTransport, make_replica: Make
+) -> None:
+    test_sync_flows.test_tombstone_horizon_410_and_full_resync(pg_store, pg_transport, make_replica)
+
+
+@pytest.mark.parametrize("k", [2, 5])
+@pytest.mark.parametrize("mode", ["before", "after"])
+def test_cut_connection_on_postgres(
+    pg_store: Store, pg_transport: AppTransport, make_replica: Make, mode: str, k: int
+) -> None:
+    test_sync_flows.test_cut_connection_at_each_step(pg_store, pg_transport, make_replica, mode, k)
+
+
+def test_concurrent_writers_and_readers_never_skip_a_row(
+    pg_store: Store, pg_url: str, tmp_path: Path
+) -> None:
+    centers = [pg_store.create_center(f"Орталық {i}", "19") for i in range(4)]
+    stop = tmp_path / "stop"
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(7) as pool:
+        readers = [
+            pool.apply_async(pg_workers.reader, (pg_url, centers[0], str(stop), p))
+            for p in (50, 333, 1000)
+        ]
+        writers = [
+            pool.apply_async(pg_workers.writer, (pg_url, c, f"dev{i}", 25, i))
+            for i, c in enumerate(centers)
+        ]
+        written: list[str] = []
+        for w in writers:
+            written.extend(w.get(timeout=120))
+        stop.write_text("done")
+        results = [r.get(timeout=120) for r in readers]
+    assert len(written) == len(set(written)) > 1000
+    for res in results:
+        counts = Counter(res["seen"])
+        assert set(counts) == set(written), "a reader missed rows"
+        assert max(counts.values()) == 1, "a reader saw a row twice"
