@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from civicdesk.sync.server import create_app
 from civicdesk.sync.server.store import Store
 from tests.sync import pg_workers, test_roundtrip, test_sync_flows
 from tests.sync.conftest import Make
 from tests.sync.helpers import AppTransport
-from civicdesk.sync.server import create_app
 
 pytestmark = pytest.mark.postgres
 
