@@ -87,7 +87,7 @@ class ResidentsModel(PagedTableModel[ResidentRow]):
         return svc.list_residents(self.env.ctx(), query)
 
 
-def _setup_table(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
+def _setup_table(table: QTableView, widths: tuple[int, ...]) -> None:
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -95,9 +95,10 @@ def _setup_table(table: QTableView, widths: tuple[int, ...], stretch: int) -> No
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(26)
     header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
     for col, width in enumerate(widths):
         table.setColumnWidth(col, width)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 class ResidentsPage(QWidget):
@@ -121,7 +122,7 @@ class ResidentsPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        _setup_table(self.table, (260, 80, 110, 140, 180, 110, 110), 4)
+        _setup_table(self.table, (240, 70, 95, 125, 150, 95, 90))
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
 
@@ -148,7 +149,7 @@ class ResidentsPage(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 300])
+        splitter.setSizes([930, 230])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -545,7 +546,7 @@ class ResidentPicker(QDialog):
         top.addWidget(self.add_button)
         self.table = QTableView()
         self.table.setModel(self.model)
-        _setup_table(self.table, (240, 70, 100, 130, 160, 100, 90), 4)
+        _setup_table(self.table, (240, 70, 95, 125, 150, 95, 90))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
