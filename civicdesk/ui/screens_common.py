@@ -1,0 +1,297 @@
+"""Pieces the meetings, grants, seminars and booklets pages share.
+
+* :class:`Retranslating` - texts are registered once as ``(setter, lambda: self.tr(...))``
+  and set again when the language changes (a LanguageChange event).
+* :class:`FieldErrors` - a red label under each form field for inline validation.
+* :class:`RowsModel` - a read-only table over a list of plain dataclasses.
+* :class:`Pager` - previous / next over a services ``Page``.
+* :func:`render_to_temp` - run a PDF renderer on the pool and open the preview.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from civicdesk.domain.errors import UserError
+from civicdesk.domain.validation import field_errors
+from civicdesk.ui.env import UiEnv
+
+T = TypeVar("T")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 100
+ERROR_STYLE = "color: #b00020;"
+OK_COLOR = "#1b7f3b"
+BAD_COLOR = "#b00020"
+
+
+def to_qdate(d: date | None) -> QDate:
+    return QDate(d.year, d.month, d.day) if d else QDate()
+
+
+def from_qdate(q: QDate) -> date | None:
+    return date(q.year(), q.month(), q.day()) if q.isValid() else None
+
+
+class Retranslating:
+    """Mixin for widgets: remember how each text is made, redo it on language change."""
+
+    _texts: list[tuple[Callable[[str], Any], Callable[[], str]]]
+
+    def bind_text(self, setter: Callable[[str], Any], make: Callable[[], str]) -> None:
+        if not hasattr(self, "_texts"):
+            self._texts = []
+        self._texts.append((setter, make))
+        setter(make())
+
+    def retranslate(self) -> None:
+        for setter, make in getattr(self, "_texts", []):
+            setter(make())
+
+    def handle_language_event(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+
+class FieldErrors:
+    """Red labels placed under form fields; filled from a ``ValidationErrors``."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+
+    def add_row(self, form: QFormLayout, label: QLabel, field: str, widget: QWidget) -> QLabel:
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        holder = QWidget()
+        lay = QHBoxLayout(holder)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(widget, 1)
+        form.addRow(label, holder)
+        form.addRow("", error)
+        self.labels[field] = error
+        return error
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+    def show(self, error: UserError, lang: str) -> list[UserError]:
+        """Put each field error next to its field; return those with no field here."""
+        self.clear()
+        rest: list[UserError] = []
+        for e in field_errors(error):
+            label = self.labels.get(e.field or "")
+            if label is None:
+                rest.append(e)
+                continue
+            text = e.text("kk" if lang == "kk" else "ru")
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+        return rest
+
+    def text(self, field: str) -> str:
+        label = self.labels.get(field)
+        return label.text() if label is not None else ""
+
+
+def show_user_error(parent: QWidget, env: UiEnv, error: BaseException, errors: FieldErrors | None = None) -> None:
+    """Inline where a field is named, a message box for the rest."""
+    if not isinstance(error, UserError):
+        raise error
+    rest = errors.show(error, env.lang) if errors is not None else field_errors(error)
+    if rest:
+        text = "\n".join(e.text(env.lang) for e in rest)
+        QMessageBox.warning(parent, parent.window().windowTitle() or "CivicDesk", text)
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: Callable[[], str]
+    value: Callable[[T], object]
+    align_right: bool = False
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over plain rows, with headers that follow the language."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = col.value(self.rows[index.row()])
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].header()
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def retranslate(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+class Pager(QWidget, Retranslating):
+    """Previous / next buttons and "1-100 of 230" for a paged list."""
+
+    page_requested = Signal(int)  # offset
+
+    def __init__(self, page_size: int = PAGE_SIZE, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self.offset = 0
+        self.total = 0
+        self.shown = 0
+        self.prev_button = QPushButton("‹")
+        self.next_button = QPushButton("›")
+        self.label = QLabel()
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.prev_button)
+        lay.addWidget(self.next_button)
+        self.prev_button.clicked.connect(lambda: self.page_requested.emit(max(0, self.offset - self.page_size)))
+        self.next_button.clicked.connect(lambda: self.page_requested.emit(self.offset + self.page_size))
+        self.bind_text(self.prev_button.setToolTip, lambda: self.tr("Previous page"))
+        self.bind_text(self.next_button.setToolTip, lambda: self.tr("Next page"))
+        self.update_page(0, 0, 0)
+
+    def update_page(self, offset: int, shown: int, total: int) -> None:
+        self.offset, self.shown, self.total = offset, shown, total
+        self.prev_button.setEnabled(offset > 0)
+        self.next_button.setEnabled(offset + shown < total)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.total == 0:
+            self.label.setText(self.tr("No records"))
+        else:
+            self.label.setText(
+                self.tr("%1–%2 of %3")
+                .replace("%1", str(self.offset + 1))
+                .replace("%2", str(self.offset + self.shown))
+                .replace("%3", str(self.total))
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        self.handle_language_event(event)
+        super().changeEvent(event)
+
+
+def temp_pdf(prefix: str) -> Path:
+    folder = Path(tempfile.gettempdir()) / "civicdesk-print"
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=folder)
+    os.close(fd)
+    return Path(name)
+
+
+class Renderable(Protocol):
+    def render(self, out: Path) -> object: ...
+
+
+def render_and_preview(
+    parent: QWidget,
+    env: UiEnv,
+    prepare: Callable[[], Renderable],
+    prefix: str,
+    title: str,
+    *,
+    on_rendered: Callable[[Path], None] | None = None,
+    show: bool = True,
+) -> None:
+    """Gather the data on the database thread, render it on the pool into a
+    temporary PDF, then open the preview dialog.
+
+    ``on_rendered`` gets the path on the GUI thread (tests use it); ``show=False``
+    skips the dialog.
+    """
+    path = temp_pdf(prefix)
+
+    def failed(e: BaseException) -> None:
+        show_user_error(parent, env, e)
+
+    def rendered(_: object) -> None:
+        if on_rendered is not None:
+            on_rendered(path)
+        if show:
+            from civicdesk.ui.pdf_preview import PdfPreviewDialog
+
+            dialog = PdfPreviewDialog(path, title, parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def prepared(job: Renderable) -> None:
+        env.runner.pool(job.render, path, on_done=rendered, on_error=failed)
+
+    env.runner.db(prepare, on_done=prepared, on_error=failed)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before unsaved edits are dropped. True: go on and drop them."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Screens", "Unsaved changes"),
+        QCoreApplication.translate("Screens", "The changes have not been saved. Discard them?"),
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
