@@ -9,36 +9,75 @@ the command line and tests.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pypdf import PdfWriter
 from sqlalchemy import select
 
-from civicdesk.db.models import Center
+from civicdesk.db.models import Center, GrantApplication
 from civicdesk.domain.enums import BilingualArrangement, BookletLayout
-from civicdesk.domain.errors import Lang, UserError
+from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.meetings import rule_for
+from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
 from civicdesk.printing import data as pd
 from civicdesk.printing.booklet import EditionInfo, RenderResult, render_booklet
-from civicdesk.printing.forms import render_attendance_sheet, render_minutes
-from civicdesk.printing.templates import BookletContent, load_template
+from civicdesk.printing.common import write_output
+from civicdesk.printing.forms import (
+    render_attendance_sheet,
+    render_certificate,
+    render_consent,
+    render_grant_application,
+    render_minutes,
+)
+from civicdesk.printing.templates import (
+    BookletContent,
+    booklet_from_dict,
+    list_templates,
+    load_template,
+    templates_dir,
+)
+from civicdesk.services import booklets as booklets_svc
+from civicdesk.services import grants as grants_svc
 from civicdesk.services import meetings as meetings_svc
-from civicdesk.services.base import Context, not_found
+from civicdesk.services import reference
+from civicdesk.services import residents as residents_svc
+from civicdesk.services import seminars as seminars_svc
+from civicdesk.services.base import Context
 
 __all__ = [
+    "BLANK_FORMS",
     "PrintJob",
+    "prepare_application",
     "prepare_attendance",
+    "prepare_blank_form",
     "prepare_booklet",
+    "prepare_certificates",
+    "prepare_consent",
     "prepare_minutes",
+    "print_application",
     "print_attendance",
+    "print_blank_form",
     "print_booklet",
+    "print_certificates",
+    "print_consent",
     "print_minutes",
 ]
 
 Output = Path | BinaryIO
+
+NO_ATTENDEES = Message(
+    kk="Семинарға қатысқан деп белгіленген ешкім жоқ: сертификат басатын адам жоқ.",
+    ru="Никто не отмечен как присутствовавший на семинаре: печатать сертификаты некому.",
+)
+UNKNOWN_FORM = Message(
+    kk="Мұндай бланк жоқ: {kind}.",
+    ru="Такого бланка нет: {kind}.",
+)
 
 
 @dataclass(frozen=True)
@@ -179,10 +218,200 @@ def print_attendance(ctx: Context, meeting_or_seminar_id: str, out: Output) -> i
 
 
 def _seminar_attendance(ctx: Context, seminar_id: str) -> pd.AttendanceSheetData:
-    raise not_found("Seminar")
+    v = seminars_svc.get_seminar(ctx, seminar_id)
+    kk, ru = _center_names(ctx)
+    settlement = _both(v.settlement_kk, v.settlement_ru)
+    rows = [pd.AttendanceRow(name=p.full_name, settlement=settlement) for p in v.participants]
+    title = " — ".join(x for x in (v.title, v.topic) if x)
+    return pd.AttendanceSheetData(
+        title=title,
+        held_on=v.held_on,
+        place=", ".join(x for x in (settlement, v.place) if x),
+        center_name=_both(kk, ru),
+        rows=rows,
+        blank_rows=max(5, 25 - len(rows)) if rows else 0,
+    )
+
+
+# ----------------------------------------------------------------------- seminars
+
+
+def certificates_input(ctx: Context, seminar_id: str) -> list[pd.CertificateData]:
+    """One certificate for each participant marked as attended."""
+    v = seminars_svc.get_seminar(ctx, seminar_id)
+    kk, ru = _center_names(ctx)
+    settlement = _both(v.settlement_kk, v.settlement_ru)
+    attended = [p for p in v.participants if p.attended]
+    return [
+        pd.CertificateData(
+            participant=p.full_name,
+            topic=v.title if not v.topic else f"{v.title} ({v.topic})",
+            held_on=v.held_on,
+            hours=v.hours,
+            trainer=v.trainer,
+            center_name=_both(kk, ru),
+            number=f"{v.held_on:%Y%m%d}-{n:03d}",
+            place=", ".join(x for x in (settlement, v.place) if x),
+        )
+        for n, p in enumerate(attended, start=1)
+    ]
+
+
+def render_certificates(data: list[pd.CertificateData], out: Output) -> int:
+    """Every certificate in one PDF, one page each; refuses an empty list."""
+    if not data:
+        raise UserError("print.no_attendees", NO_ATTENDEES)
+    writer = PdfWriter()
+    for item in data:
+        buf = io.BytesIO()
+        render_certificate(item, buf)
+        writer.append(io.BytesIO(buf.getvalue()))
+    result = io.BytesIO()
+    writer.write(result)
+    write_output(result.getvalue(), out)
+    return len(writer.pages)
+
+
+def prepare_certificates(ctx: Context, seminar_id: str) -> PrintJob:
+    return PrintJob(render_certificates, {"data": certificates_input(ctx, seminar_id)})
+
+
+def print_certificates(ctx: Context, seminar_id: str, out: Output) -> int:
+    pages: int = prepare_certificates(ctx, seminar_id).render(out)
+    return pages
+
+
+# ----------------------------------------------------------------------- grants
+
+
+def application_input(ctx: Context, app_id: str) -> pd.GrantApplicationData:
+    a = grants_svc.get_application(ctx, app_id)
+    call = grants_svc.get_call(ctx, a.call_id)
+    region = next((r for r in reference.regions(ctx) if r.code == call.region_kato), None)
+    settlement = ""
+    if a.settlement_id:
+        found = next((x for x in reference.settlements(ctx) if x.id == a.settlement_id), None)
+        settlement = _both(found.name_kk, found.name_ru) if found else ""
+    with ctx.db.session() as s:
+        extra = s.get(GrantApplication, app_id)
+        number = extra.id[-6:].upper() if extra else ""
+    activities = [line.strip() for line in a.activities.splitlines() if line.strip()]
+    return pd.GrantApplicationData(
+        call_title=_both(a.call_title_kk, a.call_title_ru),
+        organisation=a.applicant_name,
+        applicant_kind=a.applicant_kind,
+        bin=a.bin or "",
+        leader=a.leader_name,
+        phone=a.contact_phone,
+        email=a.contact_email,
+        address=settlement,
+        title=a.title,
+        region=_both(region.name_kk, region.name_ru) if region else call.region_kato,
+        starts_on=a.starts_on,
+        ends_on=a.ends_on,
+        problem=a.problem,
+        goal=a.goal,
+        activities=activities,
+        target_group=a.target_group,
+        beneficiaries=a.beneficiaries or None,
+        indicators=[
+            pd.IndicatorData(
+                name=i.name + (f", {i.unit}" if i.unit else ""),
+                baseline="" if i.baseline is None else f"{i.baseline.normalize():f}",
+                target="" if i.target is None else f"{i.target.normalize():f}",
+            )
+            for i in a.indicators
+        ],
+        budget=[
+            pd.BudgetLineData(
+                category=b.category, item=b.item, unit=b.unit, quantity=b.qty,
+                unit_cost=b.unit_cost, co_financing=b.cofinancing,
+            )
+            for b in a.budget
+        ],
+        number=number,
+    )
+
+
+def prepare_application(ctx: Context, app_id: str) -> PrintJob:
+    return PrintJob(render_grant_application, {"data": application_input(ctx, app_id)})
+
+
+def print_application(ctx: Context, app_id: str, out: Output) -> int:
+    """The filled application form with its budget table."""
+    pages: int = prepare_application(ctx, app_id).render(out)
+    return pages
+
+
+# ----------------------------------------------------------------------- consent
+
+
+def consent_input(ctx: Context, resident_id: str | None) -> pd.ConsentFormData:
+    kk, ru = _center_names(ctx)
+    name: str | None = None
+    signed: date | None = None
+    purposes = list(CONSENT_PURPOSES.values())
+    version = CONSENT_FORM_VERSION
+    if resident_id:
+        r = residents_svc.get_resident(ctx, resident_id)
+        name, signed = r.full_name, r.consent_date
+        if r.consent_purposes:
+            purposes = [CONSENT_PURPOSES[p] for p in r.consent_purposes if p in CONSENT_PURPOSES]
+        version = r.consent_form_version or version
+    return pd.ConsentFormData(
+        center_name=_both(kk, ru), purposes=purposes, form_version=version,
+        resident_name=name, signed_on=signed,
+    )
+
+
+def prepare_consent(ctx: Context, resident_id: str | None) -> PrintJob:
+    return PrintJob(render_consent, {"data": consent_input(ctx, resident_id)})
+
+
+def print_consent(ctx: Context, resident_id: str | None, out: Output) -> int:
+    """The consent form, filled for a resident or blank (``None``)."""
+    pages: int = prepare_consent(ctx, resident_id).render(out)
+    return pages
+
+
+# ----------------------------------------------------------------------- blank forms
+
+BLANK_FORMS = ("consent", "attendance", "grant_application")
+
+
+def prepare_blank_form(kind: str, lang: Lang = "kk", *, title: str = "") -> PrintJob:
+    """A form to fill in by hand: ``consent``, ``attendance`` or ``grant_application``.
+
+    Forms are bilingual, so ``lang`` only picks the default title of a sheet.
+    """
+    if kind == "consent":
+        return PrintJob(render_consent, {"data": pd.ConsentFormData(
+            center_name="", purposes=list(CONSENT_PURPOSES.values()),
+            form_version=CONSENT_FORM_VERSION)})
+    if kind == "attendance":
+        default = "Қатысу парағы / Лист регистрации"
+        return PrintJob(render_attendance_sheet, {"data": pd.AttendanceSheetData(
+            title=title or default, blank_rows=25)})
+    if kind == "grant_application":
+        return PrintJob(render_grant_application, {"data": None})
+    raise UserError("print.unknown_form", UNKNOWN_FORM, kind=kind)
+
+
+def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = "") -> int:
+    pages: int = prepare_blank_form(kind, lang, title=title).render(out)
+    return pages
 
 
 # ----------------------------------------------------------------------- booklets
+
+
+def _booklet_content(ctx: Context, booklet: str | BookletContent) -> BookletContent:
+    if not isinstance(booklet, str):
+        return booklet
+    if booklet in {t.name for t in list_templates()}:
+        return load_template(booklet)
+    view = booklets_svc.get_booklet(ctx, booklet)
+    return booklet_from_dict(view.content, base_dir=templates_dir(), name=view.title_kk)
 
 
 def prepare_booklet(
@@ -197,8 +426,8 @@ def prepare_booklet(
     edition_date: date | None = None,
     lang: Lang = "kk",
 ) -> PrintJob:
-    """A booklet from a template name or from content built in the app."""
-    content = load_template(booklet) if isinstance(booklet, str) else booklet
+    """A booklet by its id, by a template name, or from content built in the app."""
+    content = _booklet_content(ctx, booklet)
     edition = None
     if copies:
         kk, ru = _center_names(ctx)

@@ -1,0 +1,92 @@
+"""The print facade: each call gives a PDF whose text holds the record's data."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.errors import UserError
+from civicdesk.services import printing
+from civicdesk.services.base import Context
+from civicdesk.ui.screens_sample import Sample, build_sample
+
+
+@pytest.fixture()
+def sample(ctx: Context) -> Sample:
+    return build_sample(ctx)
+
+
+def _text(path: Path) -> str:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_minutes(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "minutes.pdf"
+    assert printing.print_minutes(ctx, sample.meeting_id, out) >= 1
+    text = _flat(_text(out))
+    for expected in ("Ауыл ішіндегі жолдарды жөндеу туралы", "Серік Әлиев", "Гүлнар Оспанова",
+                     "Жанар Құлова", "39-3"):
+        assert expected in text
+
+
+def test_attendance_for_meeting_and_seminar(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "a.pdf"
+    printing.print_attendance(ctx, sample.meeting_id, out)
+    assert "Айгүл Сәрсенова" in _flat(_text(out))
+    printing.print_attendance(ctx, sample.seminar_id, out)
+    text = _flat(_text(out))
+    assert "Һадия Ахметова" in text and "Қаржылық сауаттылық" in text
+
+
+def test_application_and_blank(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "app.pdf"
+    printing.print_application(ctx, sample.application_id, out)
+    text = _flat(_text(out))
+    for expected in ("Ауыл кітапханасында цифрлық сауаттылық сабақтары", "«Ақсу жастары»",
+                     "Жаттықтырушының еңбекақысы", "Хабардарлық"):
+        assert expected in text
+    for kind in printing.BLANK_FORMS:
+        blank = tmp_path / f"{kind}.pdf"
+        assert printing.print_blank_form(kind, blank) >= 1
+        assert _text(blank).strip()
+    with pytest.raises(UserError):
+        printing.print_blank_form("nothing", tmp_path / "x.pdf")
+
+
+def test_certificates_one_page_each(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "cert.pdf"
+    assert printing.print_certificates(ctx, sample.seminar_id, out) == 4
+    text = _flat(_text(out))
+    assert "Ұлжан Өмірзақова" in text and "Гүлжан Әбілқасымова" in text
+
+
+def test_consent_filled_and_blank(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "consent.pdf"
+    printing.print_consent(ctx, sample.resident_id, out)
+    assert "Гүлжан Әбілқасымова" in _flat(_text(out))
+    printing.print_consent(ctx, None, out)
+    assert "Гүлжан" not in _text(out)
+
+
+def test_booklet_by_id_and_by_template(ctx: Context, sample: Sample, tmp_path: Path) -> None:
+    out = tmp_path / "b.pdf"
+    result = printing.print_booklet(ctx, sample.booklet_id, BookletLayout.A4,
+                                    BilingualArrangement.SEQUENTIAL, False, out)
+    assert result.pages >= 1
+    assert any(ch in _text(out) for ch in "әғқңөұүһі")
+    from civicdesk.services.booklets import list_templates
+
+    name = list_templates()[0].name
+    r2 = printing.print_booklet(ctx, name, BookletLayout.A5_BOOKLET, BilingualArrangement.PARALLEL,
+                                True, tmp_path / "b2.pdf", copies=300)
+    assert r2.pages % 2 == 0
