@@ -737,6 +737,9 @@ class Store:
         data: dict[str, Scalar] = {
             k: v for k, v in r.data.items() if k not in ROW_FIELDS_NOT_DATA and k not in excluded
         }
+        if existing is None and r.op == "delete":
+            # Made and deleted before it ever reached us: nothing to keep.
+            return RowResult(table=r.table, id=r.id, status="applied", deleted=True), None, None
         owner = existing["center_id"] if existing is not None else data.get("center_id")
         if not isinstance(owner, str) or not owner:
             return rejected("no_center")
