@@ -209,7 +209,9 @@ def generate_demo(
                 q, a = rnd.choice(QUESTIONS[lang])
                 when = now - timedelta(minutes=rnd.randrange(0, 730 * 24 * 60))
                 res = rnd.choice(residents)
-                status = rnd.choice(statuses)
+                # older work is closed; what is open has its follow-up ahead or just due
+                recent = now - when < timedelta(days=30)
+                status = rnd.choice(statuses) if recent else ConsultationStatus.CLOSED.value
                 batch.append({
                     "id": new_id(), **_sync_cols(center, rnd.choice(consultants), when, hlc),
                     "occurred_at": when, "channel": rnd.choice(channels),
