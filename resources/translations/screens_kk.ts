@@ -2,6 +2,373 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>GrantsPage</name>
+    <message>
+        <source>Project</source>
+        <translation>Жоба</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Өтініш беруші</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Грант беру</translation>
+    </message>
+    <message>
+        <source>Pay and taxes</source>
+        <translation>Еңбекақы және салықтар</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Іссапар шығыстары</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Жалдау</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Қызметтер</translation>
+    </message>
+    <message>
+        <source>Materials and equipment</source>
+        <translation>Материалдар мен жабдықтар</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Баспа шығыстары</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Әкімшілік шығыстар</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Санаты</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Шығыс атауы</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Өлшем бірлігі</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Саны</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Бағасы</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Барлығы</translation>
+    </message>
+    <message>
+        <source>Co-financing</source>
+        <translation>Қоса қаржыландыру</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Конкурс</translation>
+    </message>
+    <message>
+        <source>Blank application form</source>
+        <translation>Өтінімнің бос бланкі</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Барлық күйлер</translation>
+    </message>
+    <message>
+        <source>Search by project or applicant…</source>
+        <translation>Жоба немесе өтініш беруші бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>Жаңа өтінім</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Өтінім</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Status and award</source>
+        <translation>Күйі және грант</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Сараптама</translation>
+    </message>
+    <message>
+        <source>Indicators and reports</source>
+        <translation>Көрсеткіштер мен есептер</translation>
+    </message>
+    <message>
+        <source>Print application</source>
+        <translation>Өтінімді басып шығару</translation>
+    </message>
+    <message>
+        <source>Applicant is</source>
+        <translation>Өтініш берушінің түрі</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БСН</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Жетекшісі</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Электрондық пошта</translation>
+    </message>
+    <message>
+        <source>Project title</source>
+        <translation>Жобаның атауы</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Мәселе</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Мақсаты</translation>
+    </message>
+    <message>
+        <source>Activities (one a line)</source>
+        <translation>Іс-шаралар (әр жолға біреуі)</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Мақсатты топ</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Пайда алушылар саны</translation>
+    </message>
+    <message>
+        <source>Project dates</source>
+        <translation>Жобаның мерзімі</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Жол қосу</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Жолды алып тастау</translation>
+    </message>
+    <message>
+        <source>Save budget</source>
+        <translation>Бюджетті сақтау</translation>
+    </message>
+    <message>
+        <source>Move the application to</source>
+        <translation>Өтінімді келесі күйге ауыстыру</translation>
+    </message>
+    <message>
+        <source>Return to the applicant for changes</source>
+        <translation>Өзгерту үшін өтініш берушіге қайтару</translation>
+    </message>
+    <message>
+        <source>Amount, ₸</source>
+        <translation>Сомасы, ₸</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Шешім күні</translation>
+    </message>
+    <message>
+        <source>Award the grant</source>
+        <translation>Грантты беру</translation>
+    </message>
+    <message>
+        <source>New review</source>
+        <translation>Жаңа сараптама</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Сарапшы</translation>
+    </message>
+    <message>
+        <source>I have a conflict of interest with this applicant (I do not score)</source>
+        <translation>Осы өтініш берушімен мүдделер қақтығысым бар (баға қоймаймын)</translation>
+    </message>
+    <message>
+        <source>What the conflict is</source>
+        <translation>Қақтығыстың мәні</translation>
+    </message>
+    <message>
+        <source>Scores by criteria</source>
+        <translation>Өлшемшарттар бойынша бағалар</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Түсініктеме</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Сараптаманы сақтау</translation>
+    </message>
+    <message>
+        <source>Indicators: baseline, target, actual</source>
+        <translation>Көрсеткіштер: бастапқы, мақсатты, нақты</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Көрсеткіш</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>бірлік</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>бастапқы</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>мақсатты</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>нақты</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Қосу</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <source>interim</source>
+        <translation>аралық</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>қорытынды</translation>
+    </message>
+    <message>
+        <source>spent, ₸</source>
+        <translation>жұмсалды, ₸</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Не істелді</translation>
+    </message>
+    <message>
+        <source>Add report</source>
+        <translation>Есеп қосу</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Берілді</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>Қаралуда</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Мақұлданды</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Орындалуда</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Есеп тапсырылды</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Жабылды</translation>
+    </message>
+    <message>
+        <source>an initiative group</source>
+        <translation>бастамашыл топ</translation>
+    </message>
+    <message>
+        <source>an NGO (with a BIN)</source>
+        <translation>ҮЕҰ (БСН бар)</translation>
+    </message>
+    <message>
+        <source>Awarded %1 of %2, left %3</source>
+        <translation>%2 ішінен %1 бөлінді, қалдығы %3</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2 %, 0–%3)</source>
+        <translation>%1 (салмағы %2 %, 0–%3)</translation>
+    </message>
+    <message>
+        <source>A reviewer with a conflict of interest does not score.</source>
+        <translation>Мүдделер қақтығысы бар сарапшы баға қоймайды.</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1</source>
+        <translation>Салмақты балл: %1</translation>
+    </message>
+    <message>
+        <source>Awarded: %1 (%2)</source>
+        <translation>Бөлінді: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Left in the pool: %1</source>
+        <translation>Қордың қалдығы: %1</translation>
+    </message>
+    <message>
+        <source>%1: conflict of interest declared, did not score</source>
+        <translation>%1: мүдделер қақтығысын мәлімдеді, баға қойған жоқ</translation>
+    </message>
+    <message>
+        <source>%1: weighted score %2</source>
+        <translation>%1: салмақты балл %2</translation>
+    </message>
+    <message>
+        <source>Average score: %1</source>
+        <translation>Орташа балл: %1</translation>
+    </message>
+    <message>
+        <source>Total %1, co-financing %2 (%3 %), requested %4</source>
+        <translation>Барлығы %1, қоса қаржыландыру %2 (%3 %), сұралғаны %4</translation>
+    </message>
+    <message>
+        <source>Numbers only, e.g. 40 or 12.5</source>
+        <translation>Тек сандар, мысалы 40 немесе 12,5</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Грантқа өтінім</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Date</source>
@@ -208,11 +575,11 @@
         <translation>Жіберілгенін белгілеу</translation>
     </message>
     <message>
-        <source>Akim&apos;s response dated</source>
+        <source>Akim's response dated</source>
         <translation>Әкім жауабының күні</translation>
     </message>
     <message>
-        <source>Akim&apos;s response</source>
+        <source>Akim's response</source>
         <translation>Әкімнің жауабы</translation>
     </message>
     <message>

@@ -2,6 +2,373 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
 <context>
+    <name>GrantsPage</name>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Присуждение гранта</translation>
+    </message>
+    <message>
+        <source>Pay and taxes</source>
+        <translation>Оплата труда и налоги</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Командировочные расходы</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Аренда</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Materials and equipment</source>
+        <translation>Материалы и оборудование</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Издательские расходы</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Административные расходы</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Наименование расхода</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Co-financing</source>
+        <translation>Софинансирование</translation>
+    </message>
+    <message>
+        <source>Competition</source>
+        <translation>Конкурс</translation>
+    </message>
+    <message>
+        <source>Blank application form</source>
+        <translation>Пустой бланк заявки</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все состояния</translation>
+    </message>
+    <message>
+        <source>Search by project or applicant…</source>
+        <translation>Поиск по проекту или заявителю…</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>Новая заявка</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Заявка</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Бюджет</translation>
+    </message>
+    <message>
+        <source>Status and award</source>
+        <translation>Состояние и грант</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Экспертиза</translation>
+    </message>
+    <message>
+        <source>Indicators and reports</source>
+        <translation>Показатели и отчёты</translation>
+    </message>
+    <message>
+        <source>Print application</source>
+        <translation>Печать заявки</translation>
+    </message>
+    <message>
+        <source>Applicant is</source>
+        <translation>Тип заявителя</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БИН</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Project title</source>
+        <translation>Название проекта</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Activities (one a line)</source>
+        <translation>Мероприятия (по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Target group</source>
+        <translation>Целевая группа</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Число благополучателей</translation>
+    </message>
+    <message>
+        <source>Project dates</source>
+        <translation>Сроки проекта</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить строку</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Убрать строку</translation>
+    </message>
+    <message>
+        <source>Save budget</source>
+        <translation>Сохранить бюджет</translation>
+    </message>
+    <message>
+        <source>Move the application to</source>
+        <translation>Перевести заявку в состояние</translation>
+    </message>
+    <message>
+        <source>Return to the applicant for changes</source>
+        <translation>Вернуть заявителю на доработку</translation>
+    </message>
+    <message>
+        <source>Amount, ₸</source>
+        <translation>Сумма, ₸</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Award the grant</source>
+        <translation>Присудить грант</translation>
+    </message>
+    <message>
+        <source>New review</source>
+        <translation>Новая экспертиза</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>I have a conflict of interest with this applicant (I do not score)</source>
+        <translation>У меня конфликт интересов с этим заявителем (не оцениваю)</translation>
+    </message>
+    <message>
+        <source>What the conflict is</source>
+        <translation>В чём конфликт</translation>
+    </message>
+    <message>
+        <source>Scores by criteria</source>
+        <translation>Оценки по критериям</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Save review</source>
+        <translation>Сохранить экспертизу</translation>
+    </message>
+    <message>
+        <source>Indicators: baseline, target, actual</source>
+        <translation>Показатели: исходный, целевой, фактический</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>ед.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>исходный</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>целевой</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>interim</source>
+        <translation>промежуточный</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>итоговый</translation>
+    </message>
+    <message>
+        <source>spent, ₸</source>
+        <translation>потрачено, ₸</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Что сделано</translation>
+    </message>
+    <message>
+        <source>Add report</source>
+        <translation>Добавить отчёт</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Подана</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>На рассмотрении</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Одобрена</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонена</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Реализуется</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Отчёт сдан</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>an initiative group</source>
+        <translation>инициативная группа</translation>
+    </message>
+    <message>
+        <source>an NGO (with a BIN)</source>
+        <translation>НПО (с БИН)</translation>
+    </message>
+    <message>
+        <source>Awarded %1 of %2, left %3</source>
+        <translation>Выделено %1 из %2, остаток %3</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2 %, 0–%3)</source>
+        <translation>%1 (вес %2 %, 0–%3)</translation>
+    </message>
+    <message>
+        <source>A reviewer with a conflict of interest does not score.</source>
+        <translation>Эксперт с конфликтом интересов не выставляет оценок.</translation>
+    </message>
+    <message>
+        <source>Weighted score: %1</source>
+        <translation>Взвешенный балл: %1</translation>
+    </message>
+    <message>
+        <source>Awarded: %1 (%2)</source>
+        <translation>Выделено: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Left in the pool: %1</source>
+        <translation>Остаток фонда: %1</translation>
+    </message>
+    <message>
+        <source>%1: conflict of interest declared, did not score</source>
+        <translation>%1: заявил о конфликте интересов, не оценивал</translation>
+    </message>
+    <message>
+        <source>%1: weighted score %2</source>
+        <translation>%1: взвешенный балл %2</translation>
+    </message>
+    <message>
+        <source>Average score: %1</source>
+        <translation>Средний балл: %1</translation>
+    </message>
+    <message>
+        <source>Total %1, co-financing %2 (%3 %), requested %4</source>
+        <translation>Итого %1, софинансирование %2 (%3 %), запрошено %4</translation>
+    </message>
+    <message>
+        <source>Numbers only, e.g. 40 or 12.5</source>
+        <translation>Только числа, например 40 или 12,5</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Заявка на грант</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Date</source>
@@ -208,11 +575,11 @@
         <translation>Отметить направление</translation>
     </message>
     <message>
-        <source>Akim&apos;s response dated</source>
+        <source>Akim's response dated</source>
         <translation>Дата ответа акима</translation>
     </message>
     <message>
-        <source>Akim&apos;s response</source>
+        <source>Akim's response</source>
         <translation>Ответ акима</translation>
     </message>
     <message>

@@ -218,5 +218,5 @@ def test_print_minutes_renders(page: MeetingsPage, env: UiEnv, ctx: Context, qtb
     page.show_previews = False
     page.on_rendered = lambda p: got.append(Path(str(p)))
     page.print_minutes()
-    qtbot.waitUntil(lambda: bool(got), timeout=20000)
+    qtbot.waitUntil(lambda: bool(got), timeout=60000)
     assert got[0].read_bytes().startswith(b"%PDF")
