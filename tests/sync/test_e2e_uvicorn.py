@@ -1,0 +1,109 @@
+"""A real uvicorn server on a free loopback port, real sockets, real gzip."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+
+from civicdesk.services import sync
+from civicdesk.sync.client import SyncError
+from civicdesk.sync.server import create_app
+from civicdesk.sync.server.store import Store
+from tests.sync.conftest import Make
+from tests.sync.helpers import add_consultation, outbox_count, row_of
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def live(store: Store) -> Iterator[str]:
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_sync_over_real_sockets(store: Store, live: str, make_replica: Make) -> None:
+    a, ho = make_replica("a"), make_replica("ho")
+    code_a = store.issue_code(store.create_center("Ақсу", "19"))
+    code_ho = store.issue_code(store.create_center("Бас кеңсе", "19", head_office=True))
+    sync.enroll(a, live, code_a)
+    sync.enroll(ho, live, code_ho)
+    cid = add_consultation(a, "Бөлек жиын қалай өтеді?")
+    s = sync.sync_now(a)
+    assert s.pushed > 0 and s.errors == 0 and outbox_count(a) == 0
+    sync.sync_now(ho)
+    row = row_of(ho, "consultations", cid)
+    assert row is not None and row["question"] == "Бөлек жиын қалай өтеді?"
+    st = sync.status(a, check_online=True)
+    assert st.online is True and st.pending == 0
+    r = httpx.get(f"{live}/sync/v1/pull", headers={"X-CivicDesk-Protocol": "1"})
+    assert r.status_code == 426 and r.json()["code"] == "client.too_old"
+    assert httpx.get(f"{live}/openapi.json").status_code == 200
+
+
+def test_server_down_is_a_network_error_and_nothing_is_lost(
+    store: Store, live: str, make_replica: Make
+) -> None:
+    a = make_replica("a")
+    sync.enroll(a, live, store.issue_code(store.create_center("Ақсу", "19")))
+    add_consultation(a)
+    # a center never sends its copies of head office's reference data
+    with a.db.engine.connect() as conn:
+        pending = conn.exec_driver_sql(
+            "SELECT count(*) FROM sync_outbox WHERE table_name NOT IN "
+            "('regions','districts','rural_districts','topics','legal_acts','grant_calls')"
+        ).scalar()
+    from civicdesk.sync.client import SyncClient
+
+    SyncClient(a.db).set_state("server_url", f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(SyncError) as err:
+        sync.sync_now(a)
+    assert err.value.kind == "network"
+    assert sync.exit_code_for(err.value) == sync.EXIT_NETWORK
+    assert "Нет связи" in err.value.text("ru")
+    assert outbox_count(a) == pending
+    assert sync.history(a)[0].outcome == "failed"
+    SyncClient(a.db).set_state("server_url", live)
+    assert sync.sync_now(a).errors == 0
+    assert outbox_count(a) == 0
+
+
+def test_server_command_line(tmp_path: Path) -> None:
+    db = f"sqlite+pysqlite:///{tmp_path / 'cli.sqlite3'}"
+    run = [sys.executable, "-m", "civicdesk.sync.server.cli", "--db", db]
+    out = subprocess.run(
+        [*run, "enroll", "--center", "Ақсу", "--region", "19"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "code" in out
+    listed = subprocess.run([*run, "centers"], capture_output=True, text=True, check=True)
+    assert "Ақсу" in listed.stdout
+    revoked = subprocess.run([*run, "revoke", "Ақсу"], capture_output=True, text=True)
+    assert revoked.returncode == 0
+    bad = subprocess.run([*run, "enroll", "--center", "X", "--region", "1"], capture_output=True)
+    assert bad.returncode == 2
