@@ -24,7 +24,7 @@ def _bundle() -> Path:
             pytest.fail("CI is set but CIVICDESK_BUNDLE is not: build the bundle first "
                         "(scripts/build-bundle.sh) and point CIVICDESK_BUNDLE at dist/civicdesk")
         pytest.skip("CIVICDESK_BUNDLE is not set")
-    folder = Path(value)
+    folder = Path(value).resolve()
     assert folder.is_dir(), f"CIVICDESK_BUNDLE={value} is not a folder"
     return folder
 
