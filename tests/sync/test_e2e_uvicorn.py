@@ -103,7 +103,9 @@ def test_server_command_line(tmp_path: Path) -> None:
     assert "code" in out
     listed = subprocess.run([*run, "centers"], capture_output=True, text=True, check=True)
     assert "Ақсу" in listed.stdout
-    revoked = subprocess.run([*run, "revoke", "Ақсу"], capture_output=True, text=True)
+    revoked = subprocess.run([*run, "revoke", "Ақсу"], check=False, capture_output=True, text=True)
     assert revoked.returncode == 0
-    bad = subprocess.run([*run, "enroll", "--center", "X", "--region", "1"], capture_output=True)
+    bad = subprocess.run(
+        [*run, "enroll", "--center", "X", "--region", "1"], check=False, capture_output=True
+    )
     assert bad.returncode == 2
