@@ -764,4 +764,123 @@
         <translation>Өзгерістер сақталмаған. Оларды өшіресіз бе?</translation>
     </message>
 </context>
+<context>
+    <name>SeminarsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Семинар</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Қатысты</translation>
+    </message>
+    <message>
+        <source>Search by title, topic, trainer…</source>
+        <translation>Атауы, тақырыбы, жаттықтырушысы бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>New seminar</source>
+        <translation>Жаңа семинар</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тақырыбы</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Өткізілген орны</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Жаттықтырушы</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сағат саны</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Қатысушылар</translation>
+    </message>
+    <message>
+        <source>Find a resident by name…</source>
+        <translation>Тұрғынды аты-жөні бойынша табу…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Табу</translation>
+    </message>
+    <message>
+        <source>Add resident</source>
+        <translation>Тұрғынды қосу</translation>
+    </message>
+    <message>
+        <source>Or type the full name of a participant</source>
+        <translation>Немесе қатысушының аты-жөнін жазыңыз</translation>
+    </message>
+    <message>
+        <source>Add by name</source>
+        <translation>Аты-жөнімен қосу</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Save attendance and scores</source>
+        <translation>Қатысу мен бағаларды сақтау</translation>
+    </message>
+    <message>
+        <source>Print attendance sheet</source>
+        <translation>Қатысу парағын басып шығару</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Сертификаттарды басып шығару</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Test before</source>
+        <translation>Алдыңғы тест</translation>
+    </message>
+    <message>
+        <source>Test after</source>
+        <translation>Кейінгі тест</translation>
+    </message>
+    <message>
+        <source>Save the seminar first, then add participants.</source>
+        <translation>Алдымен семинарды сақтаңыз, содан кейін қатысушыларды қосыңыз.</translation>
+    </message>
+    <message>
+        <source>%1 — %2. Registered %3, attended %4; average test score before %5, after %6, gain %7</source>
+        <translation>%1 — %2. Тіркелгені %3, қатысқаны %4; тесттің орташа балы: дейін %5, кейін %6, өсімі %7</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Қатысу парағы</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаттар</translation>
+    </message>
+</context>
 </TS>

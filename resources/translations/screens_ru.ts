@@ -764,4 +764,123 @@
         <translation>Изменения не сохранены. Отменить их?</translation>
     </message>
 </context>
+<context>
+    <name>SeminarsPage</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Семинар</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Пришёл</translation>
+    </message>
+    <message>
+        <source>Search by title, topic, trainer…</source>
+        <translation>Поиск по названию, теме, тренеру…</translation>
+    </message>
+    <message>
+        <source>New seminar</source>
+        <translation>Новый семинар</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место проведения</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часов</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Find a resident by name…</source>
+        <translation>Найти жителя по ФИО…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Add resident</source>
+        <translation>Добавить жителя</translation>
+    </message>
+    <message>
+        <source>Or type the full name of a participant</source>
+        <translation>Или введите ФИО участника</translation>
+    </message>
+    <message>
+        <source>Add by name</source>
+        <translation>Добавить по ФИО</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Save attendance and scores</source>
+        <translation>Сохранить явку и баллы</translation>
+    </message>
+    <message>
+        <source>Print attendance sheet</source>
+        <translation>Печать листа регистрации</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Печать сертификатов</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Test before</source>
+        <translation>Тест до</translation>
+    </message>
+    <message>
+        <source>Test after</source>
+        <translation>Тест после</translation>
+    </message>
+    <message>
+        <source>Save the seminar first, then add participants.</source>
+        <translation>Сначала сохраните семинар, затем добавьте участников.</translation>
+    </message>
+    <message>
+        <source>%1 — %2. Registered %3, attended %4; average test score before %5, after %6, gain %7</source>
+        <translation>%1 — %2. Записано %3, пришли %4; средний балл теста: до %5, после %6, прирост %7</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Лист регистрации</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертификаты</translation>
+    </message>
+</context>
 </TS>
