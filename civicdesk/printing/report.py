@@ -303,8 +303,9 @@ def _table(t: ReportTable, st: Styles, width: float) -> list[Flowable]:
     # many columns: smaller headers so that long words are never broken
     head_size = st.cell.fontSize if n <= 4 else st.cell.fontSize * 0.88
     head_right = ParagraphStyle("head_right", parent=st.cell, alignment=TA_RIGHT,
-                                fontSize=head_size, leading=head_size * 1.22)
-    value_w = 28 * MM if n <= 3 else (width * 0.68) / n
+                                fontSize=head_size, leading=head_size * 1.22,
+                                splitLongWords=0)
+    value_w = 28 * MM if n <= 3 else (width * 0.72) / n
     label_w = width - value_w * n
     rows: list[list[Any]] = [[
         _two_lines(t.label_header, st.cell, bold=True),

@@ -118,7 +118,7 @@ L: dict[str, Message] = {
     "left": M("Қалдығы", "Остаток"),
     "beneficiaries": M("Пайда алушылар", "Благополучатели"),
     "applications": M("Өтінімдер", "Заявки"),
-    "funded": M("Қаржыландырылғаны", "Профинансировано"),
+    "funded": M("Грант алды", "Получили грант"),
     "call": M("Конкурс", "Конкурс"),
     "calls_money": M("Конкурстар: қор, бөлінгені, қалдығы",
                      "Конкурсы: фонд, выделено, остаток"),
@@ -154,6 +154,12 @@ L: dict[str, Message] = {
     "regions_b": M("Өңірлер бойынша: гранттар, семинарлар, кітапшалар",
                    "По регионам: гранты, семинары, буклеты"),
     "meetings_short": M("Жиындар", "Сходы"),
+    "col_consultations": M("Кеңестер", "Консультации"),
+    "col_residents": M("Тұрғындар", "Жители"),
+    "col_overdue": M("Мерзімі өткен", "Просрочено"),
+    "col_quorum": M("Кворуммен", "С кворумом"),
+    "col_decisions": M("Шешімдер", "Решения"),
+    "col_distributed": M("Кітапшалар", "Буклеты"),
     "label_kk": M("Атауы (қазақша)", "Атауы (қазақша)"),
     "label_ru": M("Наименование (на русском)", "Наименование (на русском)"),
 }
@@ -197,13 +203,13 @@ def _sex_age_table(r: Report) -> ReportTable:
 def _unit_tables(units: Sequence[UnitRow], kind: str) -> tuple[ReportTable, ReportTable]:
     label = L["unit_center"] if kind == "center" else L["unit_region"]
     a_cols = (
-        ReportColumn(L["consultations"]), ReportColumn(L["residents"]),
-        ReportColumn(L["overdue"]), ReportColumn(L["meetings_short"]),
-        ReportColumn(L["with_quorum"]), ReportColumn(L["decisions"]),
+        ReportColumn(L["col_consultations"]), ReportColumn(L["col_residents"]),
+        ReportColumn(L["col_overdue"]), ReportColumn(L["meetings_short"]),
+        ReportColumn(L["col_quorum"]), ReportColumn(L["col_decisions"]),
     )
     b_cols = (
         ReportColumn(L["applications"]), ReportColumn(L["seminars"]),
-        ReportColumn(L["participants"]), ReportColumn(L["distributed"]),
+        ReportColumn(L["participants"]), ReportColumn(L["col_distributed"]),
     )
     a_rows = tuple(
         ReportRow(M(u.kk, u.ru), (u.consultations, u.residents, u.overdue, u.meetings,
