@@ -852,12 +852,28 @@ class Store:
 
     # ------------------------------------------------------------------ pull
 
-    def sequence(self) -> int:
-        """PostgreSQL: number the records whose writers have finished (see module notes)."""
+    def sequence(self, *, wait: bool = False) -> int:
+        """PostgreSQL: number the records whose writers have finished (see module notes).
+
+        Skipped when nothing waits or another pull is numbering right now (its numbers
+        commit in lock order, so reading without them never skips a row: they come
+        with a later page). ``wait`` blocks for the lock instead (purging, tests).
+        """
         if not self.is_pg:
             return 0
         with self._tx() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+            waiting = conn.exec_driver_sql(
+                "SELECT 1 FROM records WHERE server_seq IS NULL "
+                "AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint LIMIT 1"
+            ).first()
+            if waiting is None:
+                return 0
+            if wait:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+            elif not conn.execute(
+                text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY}
+            ).scalar_one():
+                return 0
             xmin = int(
                 conn.exec_driver_sql(
                     "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
@@ -917,7 +933,7 @@ class Store:
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
         """Forget deleted records older than the horizon; clients behind get 410."""
         horizon = utcnow() - (self.tombstone_horizon if older_than is None else older_than)
-        self.sequence()
+        self.sequence(wait=True)
         with self._tx() as conn:
             cond = and_(
                 records.c.deleted.is_(True),
