@@ -94,6 +94,14 @@ M_BAD_COUNT = Message(
     ru="Число консультаций должно быть от 1 до 1 000 000.",
 )
 M_PRINTED = Message(kk="PDF дайын: {path} ({pages} бет).", ru="PDF готов: {path} (страниц: {pages}).")
+M_ENROLLED = Message(
+    kk="Бас кеңсеге қосылды: {center} ({server}).",
+    ru="Подключено к головному офису: {center} ({server}).",
+)
+M_NO_FOLDER = Message(
+    kk="«{path}» қалтасын жасау мүмкін емес.", ru="Невозможно создать папку «{path}»."
+)
+M_REPORT = Message(kk="Есеп дайын: {path} ({n}).", ru="Отчёт готов: {path} ({n}).")
 M_BUG = Message(
     kk="Бағдарламада қате болды. Мәліметтер журналда: {log}",
     ru="В программе произошла ошибка. Подробности в журнале: {log}",
@@ -153,6 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("application_id")
     pa.add_argument("--out", type=Path, required=True)
     psub.add_parser("templates")
+
+    rep = sub.add_parser("report", help="statistics for a period as PDF or XLSX")
+    rep.add_argument("--period", required=True, help="2025Q1 | 2025 | 2025-01-01..2025-03-31")
+    rep.add_argument("--format", choices=["pdf", "xlsx"], required=True)
+    rep.add_argument("--out", type=Path, required=True)
     return parser
 
 
@@ -249,10 +262,14 @@ def cmd_enroll(args: argparse.Namespace, out: Out) -> int:
 
     app = _open_app(_data_dir(args))
     try:
-        result = sync.enroll(app, args.server, args.code)
+        try:
+            info = sync.enroll(app, args.server, args.code)
+        except UserError as err:
+            out.error(err)
+            return sync.exit_code_for(err)
     finally:
         app.close()
-    print(result if isinstance(result, str) else getattr(result, "message", result))
+    out.say(M_ENROLLED, center=info.center_name, server=info.server_url)
     return EXIT_OK
 
 
@@ -261,39 +278,73 @@ def cmd_sync(args: argparse.Namespace, out: Out) -> int:
 
     app = _open_app(_data_dir(args))
     try:
-        summary = sync.sync_now(app)
+        try:
+            summary = sync.sync_now(app)
+        except UserError as err:
+            out.error(err)
+            return sync.exit_code_for(err)
     finally:
         app.close()
-    print(f"pushed {summary.pushed}, pulled {summary.pulled}, conflicts {summary.conflicts}")
-    code: int = sync.exit_code(summary) if hasattr(sync, "exit_code") else EXIT_OK
-    return code
+    print(sync.summary_text(summary))
+    return sync.exit_code_for(None, open_conflicts=summary.conflicts)
 
 
 def cmd_print(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+    from civicdesk.printing.templates import list_templates
     from civicdesk.services import printing
 
     if args.what == "templates":
-        for t in printing.templates():
+        for t in list_templates():
             print(f"{t.name}\t{t.title_kk} / {t.title_ru}")
+        return EXIT_OK
+    _writable(args.out)
+    if args.what == "form":
+        pages = printing.print_blank_form(
+            "grant_application" if args.kind == "grant-blank" else args.kind, args.out, out.lang
+        )
+        out.say(M_PRINTED, path=args.out, pages=pages)
         return EXIT_OK
     app = _open_app(_data_dir(args))
     try:
         ctx = app.admin_context(out.lang)
-        pages: int
         if args.what == "booklet":
-            pages = printing.print_booklet(
-                ctx, args.source, layout=args.layout, arrangement=args.arrangement,
-                bleed=args.bleed, crop_marks=args.crop_marks, out=args.out,
+            result = printing.print_booklet(
+                ctx, args.source, BookletLayout(args.layout),
+                BilingualArrangement(args.arrangement), args.bleed, args.out,
+                crop_marks=args.crop_marks or args.bleed,
             )
-        elif args.what == "form":
-            pages = printing.print_blank_form(ctx, args.kind, out=args.out)
+            pages = result.pages
         elif args.what == "minutes":
-            pages = printing.print_minutes(ctx, args.meeting_id, out=args.out)
+            pages = printing.print_minutes(ctx, args.meeting_id, args.out)
         else:
-            pages = printing.print_application(ctx, args.application_id, out=args.out)
+            pages = printing.print_application(ctx, args.application_id, args.out)
     finally:
         app.close()
     out.say(M_PRINTED, path=args.out, pages=pages)
+    return EXIT_OK
+
+
+def _writable(path: Path) -> None:
+    """Refuse an output path in a folder that cannot be made, before any work."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError("output.folder", M_NO_FOLDER, path=path.parent) from exc
+
+
+def cmd_report(args: argparse.Namespace, out: Out) -> int:
+    from civicdesk.domain.periods import parse_period
+    from civicdesk.services.report_export import write_report
+
+    period = parse_period(args.period)
+    _writable(args.out)
+    app = _open_app(_data_dir(args))
+    try:
+        count = write_report(app.admin_context(out.lang), period, args.format, args.out)
+    finally:
+        app.close()
+    out.say(M_REPORT, path=args.out, n=count)
     return EXIT_OK
 
 
@@ -306,6 +357,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "enroll": cmd_enroll,
     "sync": cmd_sync,
     "print": cmd_print,
+    "report": cmd_report,
 }
 
 
@@ -332,7 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args, out)
     except UserError as err:
         out.error(err)
-        return getattr(err, "exit_code", EXIT_USER_ERROR)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
     except Exception:
