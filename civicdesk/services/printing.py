@@ -405,7 +405,9 @@ def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = 
 # ----------------------------------------------------------------------- booklets
 
 
-def _booklet_content(ctx: Context, booklet: str | BookletContent) -> BookletContent:
+def _booklet_content(ctx: Context, booklet: str | BookletContent | dict[str, Any]) -> BookletContent:
+    if isinstance(booklet, dict):
+        return booklet_from_dict(booklet, base_dir=templates_dir(), name=str(booklet.get("name") or "booklet"))
     if not isinstance(booklet, str):
         return booklet
     if booklet in {t.name for t in list_templates()}:
@@ -416,7 +418,7 @@ def _booklet_content(ctx: Context, booklet: str | BookletContent) -> BookletCont
 
 def prepare_booklet(
     ctx: Context,
-    booklet: str | BookletContent,
+    booklet: str | BookletContent | dict[str, Any],
     layout: BookletLayout,
     arrangement: BilingualArrangement,
     *,
@@ -426,7 +428,8 @@ def prepare_booklet(
     edition_date: date | None = None,
     lang: Lang = "kk",
 ) -> PrintJob:
-    """A booklet by its id, by a template name, or from content built in the app."""
+    """A booklet by its id, by a template name, or from content being edited in the app
+    (the template format as a dict, or parsed content)."""
     content = _booklet_content(ctx, booklet)
     edition = None
     if copies:

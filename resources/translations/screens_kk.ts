@@ -2,6 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>BookletsPage</name>
+    <message>
+        <source>Remove this block</source>
+        <translation>Бұл блокты алып тастау</translation>
+    </message>
+    <message>
+        <source>Add a paragraph</source>
+        <translation>Абзац қосу</translation>
+    </message>
+    <message>
+        <source>Remove this section</source>
+        <translation>Бұл бөлімді алып тастау</translation>
+    </message>
+    <message>
+        <source>Section heading in Kazakh</source>
+        <translation>Бөлімнің қазақша атауы</translation>
+    </message>
+    <message>
+        <source>Section heading in Russian</source>
+        <translation>Бөлімнің орысша атауы</translation>
+    </message>
+    <message>
+        <source>Booklet</source>
+        <translation>Буклет</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Пішімі</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Басылды</translation>
+    </message>
+    <message>
+        <source>A5 booklet (folded A4, stapled)</source>
+        <translation>A5 кітапша (A4 бүктеліп, қапсырылады)</translation>
+    </message>
+    <message>
+        <source>A4 tri-fold</source>
+        <translation>A4 үш бүктемелі буклет</translation>
+    </message>
+    <message>
+        <source>A4 handout</source>
+        <translation>A4 үлестірме парақ</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Абзац</translation>
+    </message>
+    <message>
+        <source>List: one item a line, the same number of lines on both sides</source>
+        <translation>Тізім: әр жолға бір тармақ, екі жақта жолдар саны бірдей</translation>
+    </message>
+    <message>
+        <source>Lines to fill in by hand: label</source>
+        <translation>Қолмен толтыратын жолдар: атауы</translation>
+    </message>
+    <message>
+        <source>Highlighted note</source>
+        <translation>Ерекшеленген ескертпе</translation>
+    </message>
+    <message>
+        <source>Picture (not edited here)</source>
+        <translation>Сурет (мұнда өзгертілмейді)</translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>Үлгіден жасау</translation>
+    </message>
+    <message>
+        <source>New empty</source>
+        <translation>Жаңа бос буклет</translation>
+    </message>
+    <message>
+        <source>Blank forms</source>
+        <translation>Бос бланкілер</translation>
+    </message>
+    <message>
+        <source>Consent to personal data processing</source>
+        <translation>Дербес деректерді өңдеуге келісім</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Қатысу парағы</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Грантқа өтінім</translation>
+    </message>
+    <message>
+        <source>Text in two languages</source>
+        <translation>Екі тілдегі мәтін</translation>
+    </message>
+    <message>
+        <source>Layout and printing</source>
+        <translation>Пішімі және басып шығару</translation>
+    </message>
+    <message>
+        <source>Print runs and distribution</source>
+        <translation>Таралым және тарату</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақша</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орысша</translation>
+    </message>
+    <message>
+        <source>Title in Kazakh</source>
+        <translation>Қазақша атауы</translation>
+    </message>
+    <message>
+        <source>Title in Russian</source>
+        <translation>Орысша атауы</translation>
+    </message>
+    <message>
+        <source>Subtitle in Kazakh</source>
+        <translation>Қазақша тақырыпша</translation>
+    </message>
+    <message>
+        <source>Subtitle in Russian</source>
+        <translation>Орысша тақырыпша</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Бөлім қосу</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Алдын ала қарау</translation>
+    </message>
+    <message>
+        <source>Two languages</source>
+        <translation>Екі тілді орналастыру</translation>
+    </message>
+    <message>
+        <source>3 mm bleed for a print shop</source>
+        <translation>Баспахана үшін 3 мм шығыңқы жиек (bleed)</translation>
+    </message>
+    <message>
+        <source>Crop marks</source>
+        <translation>Кесу белгілері</translation>
+    </message>
+    <message>
+        <source>Print run on the back page</source>
+        <translation>Соңғы беттегі таралым</translation>
+    </message>
+    <message>
+        <source>do not print</source>
+        <translation>көрсетпеу</translation>
+    </message>
+    <message>
+        <source>An A5 booklet is printed two pages per A4 sheet on both sides, folded and stapled; the pages are padded to a multiple of four. Ask the print shop whether they want bleed and crop marks.</source>
+        <translation>A5 кітапша A4 парағының екі жағына екі беттен басылады, бүктеліп, қапсырылады; беттер саны төртке еселік болып толықтырылады. Шығыңқы жиек пен кесу белгілері керек пе — баспаханадан сұраңыз.</translation>
+    </message>
+    <message>
+        <source>Record a print run</source>
+        <translation>Таралымды тіркеу</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Дана саны</translation>
+    </message>
+    <message>
+        <source>Printed on</source>
+        <translation>Басылған күні</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Тіркеу</translation>
+    </message>
+    <message>
+        <source>Hand out copies in a settlement</source>
+        <translation>Елді мекенде тарату</translation>
+    </message>
+    <message>
+        <source>side by side: Kazakh left, Russian right</source>
+        <translation>қатар: сол жақта қазақша, оң жақта орысша</translation>
+    </message>
+    <message>
+        <source>one after the other: Kazakh first</source>
+        <translation>бірінен соң бірі: алдымен қазақша</translation>
+    </message>
+    <message>
+        <source>at the center (no settlement)</source>
+        <translation>орталықта (елді мекенсіз)</translation>
+    </message>
+    <message>
+        <source>New booklet</source>
+        <translation>Жаңа буклет</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies, handed out %3, left %4</source>
+        <translation>%1: %2 дана, таратылғаны %3, қалғаны %4</translation>
+    </message>
+    <message>
+        <source>Printed %1, handed out %2</source>
+        <translation>Басылғаны %1, таратылғаны %2</translation>
+    </message>
+    <message>
+        <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
+        <translation>Тізімде қазақша және орысша жолдар саны әртүрлі: әр тармақ екі тілде де болуы керек.</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Project</source>

@@ -2,6 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
 <context>
+    <name>BookletsPage</name>
+    <message>
+        <source>Remove this block</source>
+        <translation>Убрать этот блок</translation>
+    </message>
+    <message>
+        <source>Add a paragraph</source>
+        <translation>Добавить абзац</translation>
+    </message>
+    <message>
+        <source>Remove this section</source>
+        <translation>Убрать этот раздел</translation>
+    </message>
+    <message>
+        <source>Section heading in Kazakh</source>
+        <translation>Заголовок раздела на казахском</translation>
+    </message>
+    <message>
+        <source>Section heading in Russian</source>
+        <translation>Заголовок раздела на русском</translation>
+    </message>
+    <message>
+        <source>Booklet</source>
+        <translation>Буклет</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Напечатано</translation>
+    </message>
+    <message>
+        <source>A5 booklet (folded A4, stapled)</source>
+        <translation>Брошюра A5 (A4 сгибается и сшивается скобой)</translation>
+    </message>
+    <message>
+        <source>A4 tri-fold</source>
+        <translation>Евробуклет A4</translation>
+    </message>
+    <message>
+        <source>A4 handout</source>
+        <translation>Листовка A4</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Абзац</translation>
+    </message>
+    <message>
+        <source>List: one item a line, the same number of lines on both sides</source>
+        <translation>Список: по пункту в строке, число строк с обеих сторон одинаковое</translation>
+    </message>
+    <message>
+        <source>Lines to fill in by hand: label</source>
+        <translation>Строки для заполнения от руки: подпись</translation>
+    </message>
+    <message>
+        <source>Highlighted note</source>
+        <translation>Выделенная заметка</translation>
+    </message>
+    <message>
+        <source>Picture (not edited here)</source>
+        <translation>Рисунок (здесь не редактируется)</translation>
+    </message>
+    <message>
+        <source>New from template</source>
+        <translation>Создать по шаблону</translation>
+    </message>
+    <message>
+        <source>New empty</source>
+        <translation>Новый пустой</translation>
+    </message>
+    <message>
+        <source>Blank forms</source>
+        <translation>Пустые бланки</translation>
+    </message>
+    <message>
+        <source>Consent to personal data processing</source>
+        <translation>Согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>Attendance sheet</source>
+        <translation>Лист регистрации</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Заявка на грант</translation>
+    </message>
+    <message>
+        <source>Text in two languages</source>
+        <translation>Текст на двух языках</translation>
+    </message>
+    <message>
+        <source>Layout and printing</source>
+        <translation>Формат и печать</translation>
+    </message>
+    <message>
+        <source>Print runs and distribution</source>
+        <translation>Тираж и распространение</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>На казахском</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>На русском</translation>
+    </message>
+    <message>
+        <source>Title in Kazakh</source>
+        <translation>Название на казахском</translation>
+    </message>
+    <message>
+        <source>Title in Russian</source>
+        <translation>Название на русском</translation>
+    </message>
+    <message>
+        <source>Subtitle in Kazakh</source>
+        <translation>Подзаголовок на казахском</translation>
+    </message>
+    <message>
+        <source>Subtitle in Russian</source>
+        <translation>Подзаголовок на русском</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>Добавить раздел</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Предварительный просмотр</translation>
+    </message>
+    <message>
+        <source>Two languages</source>
+        <translation>Расположение языков</translation>
+    </message>
+    <message>
+        <source>3 mm bleed for a print shop</source>
+        <translation>Вылеты под обрез 3 мм для типографии</translation>
+    </message>
+    <message>
+        <source>Crop marks</source>
+        <translation>Метки реза</translation>
+    </message>
+    <message>
+        <source>Print run on the back page</source>
+        <translation>Тираж на последней странице</translation>
+    </message>
+    <message>
+        <source>do not print</source>
+        <translation>не печатать</translation>
+    </message>
+    <message>
+        <source>An A5 booklet is printed two pages per A4 sheet on both sides, folded and stapled; the pages are padded to a multiple of four. Ask the print shop whether they want bleed and crop marks.</source>
+        <translation>Брошюра A5 печатается по две страницы на лист A4 с обеих сторон, сгибается и сшивается; число страниц дополняется до кратного четырём. Уточните в типографии, нужны ли вылеты и метки реза.</translation>
+    </message>
+    <message>
+        <source>Record a print run</source>
+        <translation>Записать тираж</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Экземпляров</translation>
+    </message>
+    <message>
+        <source>Printed on</source>
+        <translation>Дата печати</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Hand out copies in a settlement</source>
+        <translation>Раздача в населённом пункте</translation>
+    </message>
+    <message>
+        <source>side by side: Kazakh left, Russian right</source>
+        <translation>рядом: слева казахский, справа русский</translation>
+    </message>
+    <message>
+        <source>one after the other: Kazakh first</source>
+        <translation>друг за другом: сначала казахский</translation>
+    </message>
+    <message>
+        <source>at the center (no settlement)</source>
+        <translation>в центре (без населённого пункта)</translation>
+    </message>
+    <message>
+        <source>New booklet</source>
+        <translation>Новый буклет</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies, handed out %3, left %4</source>
+        <translation>%1: %2 экз., роздано %3, осталось %4</translation>
+    </message>
+    <message>
+        <source>Printed %1, handed out %2</source>
+        <translation>Напечатано %1, роздано %2</translation>
+    </message>
+    <message>
+        <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
+        <translation>В списке разное число строк на казахском и русском: у каждого пункта должны быть оба текста.</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Project</source>

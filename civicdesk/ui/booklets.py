@@ -1,0 +1,766 @@
+"""Booklets and forms: the library, a bilingual editor (Kazakh left, Russian right),
+layout and print-shop options, preview, print runs and their distribution by village,
+and the blank forms.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.formatting import format_date
+from civicdesk.services import booklets as svc
+from civicdesk.services import printing as print_svc
+from civicdesk.services import reference
+from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.reference import Named
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.screens_common import (
+    BAD_COLOR,
+    PAGE_SIZE,
+    Column,
+    Pager,
+    Retranslating,
+    RowsModel,
+    confirm_discard,
+    from_qdate,
+    render_and_preview,
+    show_user_error,
+    to_qdate,
+)
+
+__all__ = ["BilingualBlock", "BookletsPage"]
+
+
+def _fit(edit: QPlainTextEdit) -> None:
+    """Grow a text box with its text, within reason."""
+    text = edit.toPlainText()
+    lines = sum(1 + len(line) // 55 for line in text.split("\n"))
+    line_h = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(min(12, max(2, lines + 1)) * line_h + 10)
+
+
+class BilingualBlock(QFrame):
+    """One block of a section: the Kazakh text on the left, the Russian on the right.
+
+    ``p``/``note``: the text; ``bullets``: one item a line in each column;
+    ``fill``: the label; ``image``: not editable here (kept as it is).
+    """
+
+    def __init__(self, block: dict[str, Any], on_change: Callable[[], None], on_remove: Callable[[BilingualBlock], None],
+                 kind_name: str, remove_tip: str) -> None:
+        super().__init__()
+        self.block = copy.deepcopy(block)
+        self.kind = str(block.get("type", "p"))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        self.kind_label = QLabel(kind_name)
+        self.kind_label.setStyleSheet("color: #666666;")
+        self.remove_button = QPushButton("×")
+        self.remove_button.setFixedWidth(28)
+        self.remove_button.setToolTip(remove_tip)
+        self.remove_button.clicked.connect(lambda: on_remove(self))
+        self.kk = QPlainTextEdit()
+        self.ru = QPlainTextEdit()
+        kk, ru = self._texts()
+        self.kk.setPlainText(kk)
+        self.ru.setPlainText(ru)
+        editable = self.kind != "image"
+        for e in (self.kk, self.ru):
+            e.setReadOnly(not editable)
+            _fit(e)
+            e.textChanged.connect(on_change)
+            e.textChanged.connect(lambda e=e: _fit(e))
+        grid.addWidget(self.kind_label, 0, 0)
+        grid.addWidget(self.remove_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.kk, 1, 0)
+        grid.addWidget(self.ru, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+    def _texts(self) -> tuple[str, str]:
+        b = self.block
+        if self.kind == "bullets":
+            items = b.get("items", [])
+            return ("\n".join(str(i.get("kk", "")) for i in items), "\n".join(str(i.get("ru", "")) for i in items))
+        if self.kind == "image":
+            cap = b.get("caption") or {}
+            return (f"[{b.get('path', '')}] {cap.get('kk', '')}", f"[{b.get('path', '')}] {cap.get('ru', '')}")
+        return str(b.get("kk", "")), str(b.get("ru", ""))
+
+    def value(self) -> dict[str, Any]:
+        b = copy.deepcopy(self.block)
+        kk, ru = self.kk.toPlainText().strip(), self.ru.toPlainText().strip()
+        if self.kind == "bullets":
+            kl = [x.strip() for x in kk.split("\n") if x.strip()]
+            rl = [x.strip() for x in ru.split("\n") if x.strip()]
+            n = max(len(kl), len(rl))
+            kl += [""] * (n - len(kl))
+            rl += [""] * (n - len(rl))
+            b["items"] = [{"kk": a, "ru": c} for a, c in zip(kl, rl, strict=True)]
+        elif self.kind != "image":
+            b["kk"], b["ru"] = kk, ru
+        return b
+
+    def bullets_mismatch(self) -> bool:
+        if self.kind != "bullets":
+            return False
+        count = [len([x for x in e.toPlainText().split("\n") if x.strip()]) for e in (self.kk, self.ru)]
+        return count[0] != count[1]
+
+
+class SectionEditor(QGroupBox):
+    """A section: its heading in both languages and its blocks."""
+
+    def __init__(self, page: BookletsPage, section: dict[str, Any]) -> None:
+        super().__init__()
+        self.page = page
+        self.v = QVBoxLayout(self)
+        head = QHBoxLayout()
+        heading = section.get("heading") or {}
+        self.heading_kk = QLineEdit(str(heading.get("kk", "")))
+        self.heading_ru = QLineEdit(str(heading.get("ru", "")))
+        for e in (self.heading_kk, self.heading_ru):
+            e.setStyleSheet("font-weight: bold;")
+            e.textEdited.connect(page.mark_dirty)
+            head.addWidget(e, 1)
+        self.remove_section_button = QPushButton("×")
+        self.remove_section_button.setFixedWidth(28)
+        self.remove_section_button.clicked.connect(lambda: page.remove_section(self))
+        head.addWidget(self.remove_section_button)
+        self.v.addLayout(head)
+        self.blocks: list[BilingualBlock] = []
+        self.blocks_layout = QVBoxLayout()
+        self.v.addLayout(self.blocks_layout)
+        for b in section.get("blocks", []):
+            self.add_block(b)
+        self.add_paragraph_button = QPushButton()
+        self.add_paragraph_button.clicked.connect(self._add_paragraph)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_paragraph_button)
+        self.v.addLayout(row)
+        self.retranslate()
+
+    def _add_paragraph(self) -> None:
+        block = self.add_block({"type": "p", "kk": "", "ru": ""})
+        block.kk.setFocus()
+        self.page.mark_dirty()
+
+    def add_block(self, block: dict[str, Any]) -> BilingualBlock:
+        w = BilingualBlock(block, self.page.mark_dirty, self.remove_block, self.page.kind_name(str(block.get("type", "p"))),
+                           QCoreApplication.translate("BookletsPage", "Remove this block"))
+        self.blocks.append(w)
+        self.blocks_layout.addWidget(w)
+        return w
+
+    def remove_block(self, w: BilingualBlock) -> None:
+        self.blocks.remove(w)
+        w.setParent(None)
+        w.deleteLater()
+        self.page.mark_dirty()
+
+    def value(self) -> dict[str, Any]:
+        return {
+            "heading": {"kk": self.heading_kk.text().strip(), "ru": self.heading_ru.text().strip()},
+            "blocks": [b.value() for b in self.blocks],
+        }
+
+    def retranslate(self) -> None:
+        self.add_paragraph_button.setText(QCoreApplication.translate("BookletsPage", "Add a paragraph"))
+        self.remove_section_button.setToolTip(QCoreApplication.translate("BookletsPage", "Remove this section"))
+        self.heading_kk.setPlaceholderText(QCoreApplication.translate("BookletsPage", "Section heading in Kazakh"))
+        self.heading_ru.setPlaceholderText(QCoreApplication.translate("BookletsPage", "Section heading in Russian"))
+        for b in self.blocks:
+            b.kind_label.setText(self.page.kind_name(b.kind))
+            b.remove_button.setToolTip(QCoreApplication.translate("BookletsPage", "Remove this block"))
+
+
+class BookletsPage(QWidget, Retranslating):
+    """Booklets and blank forms."""
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.view: svc.BookletView | None = None
+        self.dirty = False
+        self._loading = False
+        self.sections: list[SectionEditor] = []
+        self.extra: dict[str, Any] = {}
+        self.show_previews = True
+        self.on_rendered: Callable[[object], None] | None = None
+
+        # ----------------------------------------------------------------- library
+        self.model: RowsModel[svc.BookletRow] = RowsModel([
+            Column(lambda: self.tr("Booklet"), lambda r: r.title_kk if self.env.lang == "kk" else r.title_ru),
+            Column(lambda: self.tr("Layout"), lambda r: self.layout_names()[r.layout]),
+            Column(lambda: self.tr("Printed"), lambda r: str(r.printed), align_right=True),
+        ], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._row_selected)
+        self.pager = Pager(PAGE_SIZE)
+        self.pager.page_requested.connect(self.reload)
+        self.template_combo = QComboBox()
+        self.from_template_button = QPushButton()
+        self.from_template_button.clicked.connect(self.new_from_template)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_booklet)
+        self.forms_box = QGroupBox()
+        fb = QVBoxLayout(self.forms_box)
+        self.blank_consent = QPushButton()
+        self.blank_attendance = QPushButton()
+        self.blank_application = QPushButton()
+        for button, kind in ((self.blank_consent, "consent"), (self.blank_attendance, "attendance"),
+                             (self.blank_application, "grant_application")):
+            button.clicked.connect(lambda _=False, kind=kind: self.print_blank(kind))
+            fb.addWidget(button)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.table, 1)
+        lv.addWidget(self.pager)
+        lv.addWidget(self.template_combo)
+        nb = QHBoxLayout()
+        nb.addWidget(self.from_template_button)
+        nb.addWidget(self.new_button)
+        lv.addLayout(nb)
+        lv.addWidget(self.forms_box)
+
+        # ------------------------------------------------------------------ editor
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.title_label.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._content_tab(), "")
+        self.tabs.addTab(self._print_tab(), "")
+        self.tabs.addTab(self._runs_tab(), "")
+        self.editor = QWidget()
+        ev = QVBoxLayout(self.editor)
+        ev.setContentsMargins(0, 0, 0, 0)
+        ev.addWidget(self.title_label)
+        ev.addWidget(self.tabs, 1)
+
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.editor)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([330, 1010])
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+
+        self._bind_texts()
+        self._show(None)
+        env.signals.data_changed.connect(self._data_changed)
+        env.runner.db(svc.list_templates, on_done=self._got_templates)
+        env.runner.db(reference.settlements, env.ctx(), on_done=self._got_settlements)
+        self.reload(0)
+
+    # ================================================================ building
+    def _content_tab(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        heads = QGridLayout()
+        self.l_kk, self.l_ru = QLabel(), QLabel()
+        for lab in (self.l_kk, self.l_ru):
+            lab.setStyleSheet("font-weight: bold;")
+        self.title_kk, self.title_ru = QLineEdit(), QLineEdit()
+        self.subtitle_kk, self.subtitle_ru = QLineEdit(), QLineEdit()
+        for e in (self.title_kk, self.title_ru, self.subtitle_kk, self.subtitle_ru):
+            e.textEdited.connect(self.mark_dirty)
+        heads.addWidget(self.l_kk, 0, 0)
+        heads.addWidget(self.l_ru, 0, 1)
+        heads.addWidget(self.title_kk, 1, 0)
+        heads.addWidget(self.title_ru, 1, 1)
+        heads.addWidget(self.subtitle_kk, 2, 0)
+        heads.addWidget(self.subtitle_ru, 2, 1)
+        v.addLayout(heads)
+        self.sections_host = QWidget()
+        self.sections_layout = QVBoxLayout(self.sections_host)
+        self.sections_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.sections_host)
+        v.addWidget(scroll, 1)
+        self.content_error = QLabel()
+        self.content_error.setStyleSheet(f"color: {BAD_COLOR};")
+        self.content_error.setWordWrap(True)
+        v.addWidget(self.content_error)
+        row = QHBoxLayout()
+        self.add_section_button = QPushButton()
+        self.add_section_button.clicked.connect(self.add_section)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.preview_button = QPushButton()
+        self.preview_button.clicked.connect(self.preview)
+        row.addWidget(self.add_section_button)
+        row.addStretch(1)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.save_button)
+        v.addLayout(row)
+        return w
+
+    def _print_tab(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.layout_combo = QComboBox()
+        for lay in BookletLayout:
+            self.layout_combo.addItem("", lay.value)
+        self.arrangement_combo = QComboBox()
+        for arr in BilingualArrangement:
+            self.arrangement_combo.addItem("", arr.value)
+        self.bleed = QCheckBox()
+        self.crop_marks = QCheckBox()
+        self.imprint_copies = QSpinBox()
+        self.imprint_copies.setRange(0, 1_000_000)
+        self.imprint_copies.setSingleStep(50)
+        self.layout_combo.currentIndexChanged.connect(self.mark_dirty)
+        self.arrangement_combo.currentIndexChanged.connect(self.mark_dirty)
+        self.l_layout, self.l_arrangement, self.l_imprint = QLabel(), QLabel(), QLabel()
+        form.addRow(self.l_layout, self.layout_combo)
+        form.addRow(self.l_arrangement, self.arrangement_combo)
+        form.addRow(self.bleed)
+        form.addRow(self.crop_marks)
+        form.addRow(self.l_imprint, self.imprint_copies)
+        self.print_hint = QLabel()
+        self.print_hint.setWordWrap(True)
+        form.addRow(self.print_hint)
+        self.preview_button2 = QPushButton()
+        self.preview_button2.clicked.connect(self.preview)
+        form.addRow(self.preview_button2)
+        return w
+
+    def _runs_tab(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        self.run_box = QGroupBox()
+        rf = QHBoxLayout(self.run_box)
+        self.run_copies = QSpinBox()
+        self.run_copies.setRange(1, 1_000_000)
+        self.run_copies.setValue(300)
+        self.run_date = QDateEdit()
+        self.run_date.setCalendarPopup(True)
+        self.run_date.setDisplayFormat("dd.MM.yyyy")
+        self.run_date.setDate(to_qdate(date.today()))
+        self.run_button = QPushButton()
+        self.run_button.clicked.connect(self.record_run)
+        self.l_run_copies, self.l_run_date = QLabel(), QLabel()
+        for x in (self.l_run_copies, self.run_copies, self.l_run_date, self.run_date):
+            rf.addWidget(x)
+        rf.addStretch(1)
+        rf.addWidget(self.run_button)
+        v.addWidget(self.run_box)
+        self.runs_list = QListWidget()
+        self.runs_list.setMaximumHeight(110)
+        v.addWidget(self.runs_list)
+        self.dist_box = QGroupBox()
+        df = QHBoxLayout(self.dist_box)
+        self.dist_run = QComboBox()
+        self.dist_settlement = QComboBox()
+        self.dist_copies = QSpinBox()
+        self.dist_copies.setRange(1, 1_000_000)
+        self.dist_copies.setValue(50)
+        self.dist_date = QDateEdit()
+        self.dist_date.setCalendarPopup(True)
+        self.dist_date.setDisplayFormat("dd.MM.yyyy")
+        self.dist_date.setDate(to_qdate(date.today()))
+        self.dist_button = QPushButton()
+        self.dist_button.clicked.connect(self.distribute)
+        for x2 in (self.dist_run, self.dist_settlement, self.dist_copies, self.dist_date, self.dist_button):
+            df.addWidget(x2)
+        df.setStretch(1, 1)
+        v.addWidget(self.dist_box)
+        self.runs_error = QLabel()
+        self.runs_error.setStyleSheet(f"color: {BAD_COLOR};")
+        self.runs_error.setWordWrap(True)
+        v.addWidget(self.runs_error)
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("font-weight: bold;")
+        v.addWidget(self.summary_label)
+        self.dist_list = QListWidget()
+        v.addWidget(self.dist_list, 1)
+        return w
+
+    def layout_names(self) -> dict[BookletLayout, str]:
+        return {
+            BookletLayout.A5_BOOKLET: self.tr("A5 booklet (folded A4, stapled)"),
+            BookletLayout.A4_TRIFOLD: self.tr("A4 tri-fold"),
+            BookletLayout.A4: self.tr("A4 handout"),
+        }
+
+    def kind_name(self, kind: str) -> str:
+        names = {
+            "p": self.tr("Paragraph"),
+            "bullets": self.tr("List: one item a line, the same number of lines on both sides"),
+            "fill": self.tr("Lines to fill in by hand: label"),
+            "note": self.tr("Highlighted note"),
+            "image": self.tr("Picture (not edited here)"),
+        }
+        return names.get(kind, kind)
+
+    def _bind_texts(self) -> None:
+        b = self.bind_text
+        b(self.from_template_button.setText, lambda: self.tr("New from template"))
+        b(self.new_button.setText, lambda: self.tr("New empty"))
+        b(self.forms_box.setTitle, lambda: self.tr("Blank forms"))
+        b(self.blank_consent.setText, lambda: self.tr("Consent to personal data processing"))
+        b(self.blank_attendance.setText, lambda: self.tr("Attendance sheet"))
+        b(self.blank_application.setText, lambda: self.tr("Grant application"))
+        b(lambda t: self.tabs.setTabText(0, t), lambda: self.tr("Text in two languages"))
+        b(lambda t: self.tabs.setTabText(1, t), lambda: self.tr("Layout and printing"))
+        b(lambda t: self.tabs.setTabText(2, t), lambda: self.tr("Print runs and distribution"))
+        b(self.l_kk.setText, lambda: self.tr("Kazakh"))
+        b(self.l_ru.setText, lambda: self.tr("Russian"))
+        b(self.title_kk.setPlaceholderText, lambda: self.tr("Title in Kazakh"))
+        b(self.title_ru.setPlaceholderText, lambda: self.tr("Title in Russian"))
+        b(self.subtitle_kk.setPlaceholderText, lambda: self.tr("Subtitle in Kazakh"))
+        b(self.subtitle_ru.setPlaceholderText, lambda: self.tr("Subtitle in Russian"))
+        b(self.add_section_button.setText, lambda: self.tr("Add section"))
+        b(self.save_button.setText, lambda: self.tr("Save"))
+        b(self.preview_button.setText, lambda: self.tr("Preview"))
+        b(self.preview_button2.setText, lambda: self.tr("Preview"))
+        b(self.l_layout.setText, lambda: self.tr("Layout"))
+        b(self.l_arrangement.setText, lambda: self.tr("Two languages"))
+        b(self.bleed.setText, lambda: self.tr("3 mm bleed for a print shop"))
+        b(self.crop_marks.setText, lambda: self.tr("Crop marks"))
+        b(self.l_imprint.setText, lambda: self.tr("Print run on the back page"))
+        b(self.imprint_copies.setSpecialValueText, lambda: self.tr("do not print"))
+        b(self.print_hint.setText, lambda: self.tr(
+            "An A5 booklet is printed two pages per A4 sheet on both sides, folded and stapled; "
+            "the pages are padded to a multiple of four. Ask the print shop whether they want "
+            "bleed and crop marks."))
+        b(self.run_box.setTitle, lambda: self.tr("Record a print run"))
+        b(self.l_run_copies.setText, lambda: self.tr("Copies"))
+        b(self.l_run_date.setText, lambda: self.tr("Printed on"))
+        b(self.run_button.setText, lambda: self.tr("Record"))
+        b(self.dist_box.setTitle, lambda: self.tr("Hand out copies in a settlement"))
+        b(self.dist_button.setText, lambda: self.tr("Record"))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        names = self.layout_names()
+        for i, lay in enumerate(BookletLayout):
+            self.layout_combo.setItemText(i, names[lay])
+        arr = {BilingualArrangement.PARALLEL: self.tr("side by side: Kazakh left, Russian right"),
+               BilingualArrangement.SEQUENTIAL: self.tr("one after the other: Kazakh first")}
+        for i, a in enumerate(BilingualArrangement):
+            self.arrangement_combo.setItemText(i, arr[a])
+        if self.dist_settlement.count():
+            self.dist_settlement.setItemText(0, self.tr("at the center (no settlement)"))
+        self.model.retranslate()
+        for s in getattr(self, "sections", []):
+            s.retranslate()
+        if hasattr(self, "view"):
+            self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        self.handle_language_event(event)
+        super().changeEvent(event)
+
+    # ================================================================= library
+    def reload(self, offset: int = 0) -> None:
+        self.env.runner.db(svc.list_booklets, self.env.ctx(), ListQuery(offset=offset, limit=PAGE_SIZE),
+                           on_done=self._got_page, on_error=lambda e: show_user_error(self, self.env, e))
+
+    def _got_page(self, page: Page[svc.BookletRow]) -> None:
+        self.model.set_rows(page.rows)
+        self.pager.update_page(page.offset, len(page.rows), page.total)
+        if self.view is not None:
+            for i, r in enumerate(self.model.rows):
+                if r.id == self.view.id:
+                    self.table.blockSignals(True)
+                    self.table.selectRow(i)
+                    self.table.blockSignals(False)
+
+    def _got_templates(self, rows: list[svc.TemplateRow]) -> None:
+        self.templates = rows
+        self.template_combo.clear()
+        for t in rows:
+            self.template_combo.addItem(t.title_kk if self.env.lang == "kk" else t.title_ru, t.name)
+
+    def _got_settlements(self, items: list[Named]) -> None:
+        self.dist_settlement.clear()
+        self.dist_settlement.addItem(self.tr("at the center (no settlement)"), None)
+        for s in items:
+            self.dist_settlement.addItem(s.name(self.env.lang), s.id)
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("booklet", "settlement"):
+            self.reload(self.pager.offset)
+
+    def _row_selected(self, *_: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None or (self.view is not None and self.view.id == row.id):
+            return
+        if not self.may_leave():
+            return
+        self.open_booklet(row.id)
+
+    def may_leave(self) -> bool:
+        if not self.dirty:
+            return True
+        if confirm_discard(self):
+            self.dirty = False
+            return True
+        return False
+
+    def open_booklet(self, booklet_id: str) -> None:
+        self.env.runner.db(svc.get_booklet, self.env.ctx(), booklet_id, on_done=self._show,
+                           on_error=lambda e: show_user_error(self, self.env, e))
+
+    def _saved(self, view: svc.BookletView) -> None:
+        self._show(view)
+        self.env.notify_changed("booklet")
+
+    @Slot()
+    def new_from_template(self) -> None:
+        name = self.template_combo.currentData()
+        if not name or not self.may_leave():
+            return
+        self.env.runner.db(svc.create_from_template, self.env.ctx(), str(name), on_done=self._saved,
+                           on_error=lambda e: show_user_error(self, self.env, e))
+
+    @Slot()
+    def new_booklet(self) -> None:
+        if not self.may_leave():
+            return
+        self.table.clearSelection()
+        self._show(None)
+        self.title_kk.setFocus()
+
+    # =================================================================== editor
+    def _clear_sections(self) -> None:
+        for s in self.sections:
+            s.setParent(None)
+            s.deleteLater()
+        self.sections = []
+
+    def _add_section_widget(self, section: dict[str, Any]) -> SectionEditor:
+        editor = SectionEditor(self, section)
+        self.sections.append(editor)
+        self.sections_layout.insertWidget(self.sections_layout.count() - 1, editor)
+        return editor
+
+    def _show(self, view: svc.BookletView | None) -> None:
+        self._loading = True
+        self.view = view
+        content = view.content if view else {}
+        self.extra = {k: v for k, v in content.items() if k in ("legal_basis", "contacts")}
+        self.title_kk.setText(view.title_kk if view else "")
+        self.title_ru.setText(view.title_ru if view else "")
+        sub = content.get("subtitle") or {}
+        self.subtitle_kk.setText(str(sub.get("kk", "")))
+        self.subtitle_ru.setText(str(sub.get("ru", "")))
+        self._clear_sections()
+        for section in content.get("sections", []):
+            self._add_section_widget(section)
+        layout = view.layout if view else BookletLayout.A5_BOOKLET
+        arrangement = view.arrangement if view else BilingualArrangement.PARALLEL
+        self.layout_combo.setCurrentIndex(max(0, self.layout_combo.findData(layout.value)))
+        self.arrangement_combo.setCurrentIndex(max(0, self.arrangement_combo.findData(arrangement.value)))
+        self.content_error.clear()
+        self.runs_error.clear()
+        self._loading = False
+        self.dirty = False
+        self._refresh()
+
+    def _refresh(self) -> None:
+        view = self.view
+        lang = self.env.lang
+        if view is None:
+            self.title_label.setText(self.tr("New booklet"))
+        else:
+            self.title_label.setText(view.title_kk if lang == "kk" else view.title_ru)
+        saved = view is not None
+        for w in (self.run_box, self.dist_box):
+            w.setEnabled(saved)
+        self.runs_list.clear()
+        self.dist_run.clear()
+        self.dist_list.clear()
+        self.summary_label.clear()
+        if view is None:
+            return
+        for r in view.print_runs:
+            text = (self.tr("%1: %2 copies, handed out %3, left %4")
+                    .replace("%1", format_date(r.printed_on, lang)).replace("%2", str(r.copies))
+                    .replace("%3", str(r.distributed)).replace("%4", str(r.left)))
+            self.runs_list.addItem(text)
+            self.dist_run.addItem(text, r.id)
+        printed = sum(r.copies for r in view.print_runs)
+        handed = sum(r.distributed for r in view.print_runs)
+        self.summary_label.setText(self.tr("Printed %1, handed out %2").replace("%1", str(printed)).replace("%2", str(handed)))
+        for d in view.distributions:
+            place = (d.settlement_kk if lang == "kk" else d.settlement_ru) or self.tr("at the center (no settlement)")
+            self.dist_list.addItem(f"{format_date(d.distributed_on, lang)} — {place}: {d.copies}")
+
+    def mark_dirty(self, *_: object) -> None:
+        if not self._loading:
+            self.dirty = True
+
+    @Slot()
+    def add_section(self) -> None:
+        editor = self._add_section_widget({"heading": {"kk": "", "ru": ""}, "blocks": [{"type": "p", "kk": "", "ru": ""}]})
+        editor.heading_kk.setFocus()
+        self.mark_dirty()
+
+    def remove_section(self, editor: SectionEditor) -> None:
+        self.sections.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        self.mark_dirty()
+
+    def content(self) -> dict[str, Any]:
+        """The content being edited, in the template format."""
+        name = (self.view.template_name if self.view and self.view.template_name else "booklet")
+        out: dict[str, Any] = {
+            "name": name,
+            "title": {"kk": self.title_kk.text().strip(), "ru": self.title_ru.text().strip()},
+            "sections": [s.value() for s in self.sections],
+        }
+        if self.subtitle_kk.text().strip() or self.subtitle_ru.text().strip():
+            out["subtitle"] = {"kk": self.subtitle_kk.text().strip(), "ru": self.subtitle_ru.text().strip()}
+        out.update(copy.deepcopy(self.extra))
+        return out
+
+    def _check_lists(self) -> bool:
+        bad = any(b.bullets_mismatch() for s in self.sections for b in s.blocks)
+        if bad:
+            self.content_error.setText(self.tr(
+                "A list has a different number of lines in Kazakh and in Russian: each item needs both."))
+        return not bad
+
+    def _input(self) -> svc.BookletInput:
+        view = self.view
+        return svc.BookletInput(
+            title_kk=self.title_kk.text(), title_ru=self.title_ru.text(), content=self.content(),
+            layout=BookletLayout(self.layout_combo.currentData()),
+            arrangement=BilingualArrangement(self.arrangement_combo.currentData()),
+            edition=view.edition if view else 1, edition_date=view.edition_date if view else None,
+            template_name=view.template_name if view else None)
+
+    def _content_failed(self, error: BaseException) -> None:
+        from civicdesk.domain.errors import UserError
+
+        if not isinstance(error, UserError):
+            raise error
+        self.content_error.setText(error.text(self.env.lang))
+
+    @Slot()
+    def save(self) -> None:
+        self.content_error.clear()
+        if not self._check_lists():
+            return
+        ctx, data = self.env.ctx(), self._input()
+        if self.view is None:
+            self.env.runner.db(svc.create_booklet, ctx, data, on_done=self._saved, on_error=self._content_failed)
+        else:
+            self.env.runner.db(svc.update_booklet, ctx, self.view.id, data, on_done=self._saved,
+                               on_error=self._content_failed)
+
+    # ================================================================= printing
+    def _rendered(self, path: object) -> None:
+        if self.on_rendered is not None:
+            self.on_rendered(path)
+
+    @Slot()
+    def preview(self) -> None:
+        """Render what is on screen now (saved or not) and open the preview."""
+        self.content_error.clear()
+        if not self._check_lists():
+            return
+        ctx = self.env.ctx()
+        content = self.content()
+        layout = BookletLayout(self.layout_combo.currentData())
+        arrangement = BilingualArrangement(self.arrangement_combo.currentData())
+        bleed, marks, copies, lang = self.bleed.isChecked(), self.crop_marks.isChecked(), self.imprint_copies.value(), self.env.lang
+        title = self.title_kk.text() if lang == "kk" else self.title_ru.text()
+        render_and_preview(
+            self, self.env,
+            lambda: print_svc.prepare_booklet(ctx, content, layout, arrangement, bleed=bleed, crop_marks=marks,
+                                              copies=copies or None, lang=lang),
+            "booklet-", title or self.tr("Booklet"), on_rendered=self._rendered, show=self.show_previews)
+
+    @Slot()
+    def print_blank(self, kind: str) -> None:
+        lang = self.env.lang
+        titles = {"consent": self.tr("Consent to personal data processing"),
+                  "attendance": self.tr("Attendance sheet"), "grant_application": self.tr("Grant application")}
+        render_and_preview(self, self.env, lambda: print_svc.prepare_blank_form(kind, lang), f"blank-{kind}-",
+                           titles[kind], on_rendered=self._rendered, show=self.show_previews)
+
+    # ============================================================= print runs
+    def _runs_failed(self, error: BaseException) -> None:
+        from civicdesk.domain.errors import UserError
+
+        if not isinstance(error, UserError):
+            raise error
+        self.runs_error.setText(error.text(self.env.lang))
+
+    def _then_reload(self, work: Callable[[], object]) -> None:
+        if self.view is None:
+            return
+        ctx, bid = self.env.ctx(), self.view.id
+
+        def run() -> svc.BookletView:
+            work()
+            return svc.get_booklet(ctx, bid)
+
+        self.runs_error.clear()
+        self.env.runner.db(run, on_done=self._saved, on_error=self._runs_failed)
+
+    @Slot()
+    def record_run(self) -> None:
+        if self.view is None:
+            return
+        ctx, bid = self.env.ctx(), self.view.id
+        copies, on = self.run_copies.value(), from_qdate(self.run_date.date()) or date.today()
+        layout = BookletLayout(self.layout_combo.currentData())
+        self._then_reload(lambda: svc.record_print_run(ctx, bid, copies, on, layout))
+
+    @Slot()
+    def distribute(self) -> None:
+        run_id = self.dist_run.currentData()
+        if self.view is None or not run_id:
+            return
+        ctx = self.env.ctx()
+        settlement = self.dist_settlement.currentData()
+        copies, on = self.dist_copies.value(), from_qdate(self.dist_date.date()) or date.today()
+        self._then_reload(lambda: svc.distribute(ctx, str(run_id), settlement, copies, on))
