@@ -157,3 +157,52 @@ def test_backup_to_an_unwritable_place_is_refused(
                         "--out", str(blocker / "sub" / "b.sqlite3"))
     assert code == 2
     assert "Не удалось записать" in err or "нельзя записать" in err or "места" in err
+
+
+def test_print_commands_make_pdfs_with_kazakh_intact(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    code, out, _ = _run(capsys, "--data-dir", str(demo_dir), "print", "templates")
+    assert code == 0 and "appeal-to-state-bodies" in out
+    con = sqlite3.connect(demo_dir / DB_FILE_NAME)
+    meeting = con.execute("SELECT id FROM meetings LIMIT 1").fetchone()[0]
+    application = con.execute("SELECT id FROM grant_applications LIMIT 1").fetchone()[0]
+    con.close()
+    jobs = {
+        "booklet.pdf": ["print", "booklet", "residents-influence", "--layout", "a5-booklet"],
+        "consent.pdf": ["print", "form", "consent"],
+        "grant.pdf": ["print", "form", "grant-blank"],
+        "minutes.pdf": ["print", "minutes", meeting],
+        "application.pdf": ["print", "application", application],
+    }
+    for name, argv in jobs.items():
+        target = tmp_path / name
+        code, out, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", *argv,
+                              "--out", str(target))
+        assert code == 0, err
+        assert "PDF дайын" in out
+        text = "".join(p.extract_text() or "" for p in PdfReader(target).pages)
+        assert any(ch in text for ch in "әғқңөұүһі"), name
+
+
+def test_print_refusals(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "print", "minutes",
+                        "no-such-meeting", "--out", str(tmp_path / "m.pdf"))
+    assert code == 2 and "не найдена" in err
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "print", "booklet",
+                        "rural-youth", "--layout", "a4-trifold", "--out", str(tmp_path / "t.pdf"))
+    assert code == 2 and "сыймайды" in err
+    assert not (tmp_path / "m.pdf").exists()
+
+
+def test_report_command(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    year = str(__import__("datetime").date.today().year)
+    code, out, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "report",
+                          "--period", year, "--format", "xlsx", "--out", str(tmp_path / "r.xlsx"))
+    assert code == 0, err
+    assert "Отчёт готов" in out
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "report",
+                        "--period", "2025Q5", "--format", "pdf", "--out", str(tmp_path / "r.pdf"))
+    assert code == 2 and "квартала" in err
