@@ -97,6 +97,13 @@ class DemoSummary:
     seconds: float
 
 
+def _surname(base: str, sex: Sex) -> str:
+    """Feminine form of -ов/-ев/-ин surnames; Петренко, Ким, Цой do not change."""
+    if sex is Sex.FEMALE and base.endswith(("ов", "ев", "ёв", "ин")):
+        return base + "а"
+    return base
+
+
 def _sync_cols(center: str, user: str | None, when: datetime, hlc: str) -> dict[str, Any]:
     return {
         "center_id": center, "created_at": when, "updated_at": when, "updated_by": user,
@@ -177,10 +184,10 @@ def generate_demo(
             russian = rnd.random() < 0.25
             if russian:
                 first = rnd.choice(FEMALE_RU if sex is Sex.FEMALE else MALE_RU)
-                last = rnd.choice(SURNAME_RU) + ("а" if sex is Sex.FEMALE else "")
+                last = _surname(rnd.choice(SURNAME_RU), sex)
             else:
                 first = rnd.choice(FEMALE_KK if sex is Sex.FEMALE else MALE_KK)
-                last = rnd.choice(SURNAME_KK) + ("а" if sex is Sex.FEMALE else "")
+                last = _surname(rnd.choice(SURNAME_KK), sex)
             year = rnd.randrange(1945, 2007)
             born = date(year, rnd.randrange(1, 13), rnd.randrange(1, 29))
             iin = make_iin(born, sex, rnd.randrange(1000, 9999)) if rnd.random() < 0.3 else None
