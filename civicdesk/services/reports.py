@@ -120,12 +120,13 @@ FUNDED_STATUSES: tuple[ApplicationStatus, ...] = (
 )
 
 Dimension = Literal[
-    "total", "topic", "channel", "settlement", "sex", "age_group", "consultant", "status",
-    "overdue", "center", "region",
+    "total", "topic", "channel", "settlement", "sex", "age_group", "sex_age", "consultant",
+    "status", "overdue", "center", "region",
 ]
+#: What ``drill`` opens; ``sex_age`` takes the key ``"<sex>|<age group>"``.
 DIMENSIONS: tuple[str, ...] = (
-    "total", "topic", "channel", "settlement", "sex", "age_group", "consultant", "status",
-    "overdue", "center", "region",
+    "total", "topic", "channel", "settlement", "sex", "age_group", "sex_age", "consultant",
+    "status", "overdue", "center", "region",
 )
 
 BAD_DIMENSION = Message(
@@ -854,6 +855,12 @@ def _drill_clause(
         return (Resident.sex.is_(None) if nul else Resident.sex == key), True
     if dimension == "age_group":
         return (Resident.age_group.is_(None) if nul else Resident.age_group == key), True
+    if dimension == "sex_age":
+        sex, _sep, age = key.partition("|")
+        return and_(
+            Resident.sex.is_(None) if sex == NOT_STATED else Resident.sex == sex,
+            Resident.age_group.is_(None) if age == NOT_STATED else Resident.age_group == age,
+        ), True
     if dimension == "overdue":
         return _overdue_clause(today), False
     if dimension == "center":

@@ -332,6 +332,9 @@ def test_drill_down_opens_the_rows_behind_each_number(demo: Context) -> None:
         ("status", c.by_status),
     ]:
         _check_drill(ctx, period, dimension, [x for x in counts if x.count])
+    for sex, ages in c.sex_age.items():
+        for age, n in ages.items():
+            assert len(drill_ids(ctx, period, "sex_age", f"{sex}|{age}")) == n
     overdue = drill_ids(ctx, period, "overdue")
     assert len(overdue) == c.overdue
     assert all(plain[i].status != "closed" for i in overdue)
