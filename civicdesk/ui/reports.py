@@ -1,0 +1,710 @@
+"""The Reports page: statistics of a period with charts and tables, drill-down to the
+consultations behind a number, and export of the periodic report as PDF or XLSX.
+
+The statistics are built on the database thread (``services.reports.build_report``);
+the PDF and the workbook are written on the rendering pool. Double-click a number of
+a consultation table (or a key figure) to see the consultations it counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QEvent, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.domain.errors import Lang, Message, UserError
+from civicdesk.domain.formatting import format_datetime
+from civicdesk.domain.periods import (
+    Period,
+    month_period,
+    quarter_of,
+    quarter_period,
+    range_period,
+    year_period,
+)
+from civicdesk.printing.report import ReportData, ReportTable, format_cell
+from civicdesk.services import reports as svc
+from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.consultations import ConsultationRow
+from civicdesk.services.report_export import report_document, write_pdf, write_xlsx
+from civicdesk.services.reports import Report
+from civicdesk.ui.common import is_language_change
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.texts import channel_text, status_text
+
+# Tables whose cells open the consultations behind them: table key -> dimension.
+DRILL_TABLES: dict[str, str] = {
+    "topic": "topic",
+    "channel": "channel",
+    "settlement": "settlement",
+    "consultant": "consultant",
+    "status": "status",
+    "sex_age": "sex_age",
+    "centers_a": "center",
+    "regions_a": "region",
+}
+
+ROLE_KEY = int(Qt.ItemDataRole.UserRole)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the database thread hands back: the statistics and their document."""
+
+    report: Report
+    document: ReportData
+
+
+def _load(env: UiEnv, period: Period, center_id: str | None) -> Loaded:
+    report = svc.build_report(env.ctx(), period, center_id=center_id)
+    return Loaded(report, report_document(report))
+
+
+def _text(msg: Message, lang: Lang) -> str:
+    return msg.text(lang)
+
+
+class ClickableLabel(QLabel):
+    """A key figure that opens the consultations it counts when clicked."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class DrillDialog(QDialog):
+    """The consultations behind one number, paged from SQL like the journal."""
+
+    def __init__(
+        self, env: UiEnv, period: Period, dimension: str, key: str, title: str,
+        center_id: str | None, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.dimension = dimension
+        self.key = key
+        lang = env.lang
+
+        def fetch(query: ListQuery) -> Page[ConsultationRow]:
+            return svc.drill(env.ctx(), period, dimension, key, query, center_id=center_id)
+
+        columns: list[Column[ConsultationRow]] = [
+            Column("occurred_at", lambda: self.tr("Date"),
+                   lambda r: format_datetime(r.occurred_at, lang, "short")),
+            Column("resident", lambda: self.tr("Resident"), lambda r: r.resident_name or ""),
+            Column("topic", lambda: self.tr("Topic"),
+                   lambda r: (r.topic_kk if lang == "kk" else r.topic_ru) or r.topic_code),
+            Column("channel", lambda: self.tr("Channel"), lambda r: channel_text(r.channel)),
+            Column("status", lambda: self.tr("Status"), lambda r: status_text(r.status)),
+            Column("settlement", lambda: self.tr("Settlement"),
+                   lambda r: (r.settlement_kk if lang == "kk" else r.settlement_ru) or ""),
+            Column("consultant", lambda: self.tr("Consultant"),
+                   lambda r: r.consultant_name or ""),
+        ]
+        self.model: PagedTableModel[ConsultationRow] = PagedTableModel(
+            env.runner, columns, fetch, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        for col, width in enumerate((112, 170, 200, 110, 110, 130, 140)):
+            self.table.setColumnWidth(col, width)
+        self.count = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(buttons)
+        self.setWindowTitle(self.tr("Consultations behind the number"))
+        self.resize(1000, 560)
+        self.model.loaded.connect(self._loaded)
+        self.model.reload()
+
+    def _loaded(self, total: int) -> None:
+        self.count.setText(self.tr("Consultations: %1").replace(
+            "%1", f"{total:,}".replace(",", "\u00a0")))
+
+
+class ReportsPage(QWidget):
+    """Statistics of a period: key figures, charts, tables, drill-down and export."""
+
+    # emitted on the GUI thread once a report is shown
+    report_shown = Signal(object)
+    # emitted with the path once an export is written
+    exported = Signal(str)
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.loaded: Loaded | None = None
+        self.last_drill: DrillDialog | None = None
+        self._generation = 0
+        self._center_id: str | None = None
+
+        # --- period picker ---------------------------------------------------------
+        today = date.today()
+        self.kind = QComboBox()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.part = QComboBox()  # quarter or month
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        q = quarter_of(today)
+        self.date_from.setDate(QDate(q.start.year, q.start.month, q.start.day))
+        self.date_to.setDate(QDate(today.year, today.month, today.day))
+        self.center = QComboBox()
+        self.center.setVisible(self._head_office())
+        self.refresh_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.xlsx_button = QPushButton()
+        self.period_label = QLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        top = QHBoxLayout()
+        for w in (self.kind, self.year, self.part, self.date_from, self.date_to, self.center):
+            top.addWidget(w)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.xlsx_button)
+
+        # --- key figures -----------------------------------------------------------
+        self.figures = QGridLayout()
+        self.figures.setHorizontalSpacing(18)
+        figures_box = QFrame()
+        figures_box.setFrameShape(QFrame.Shape.StyledPanel)
+        figures_box.setLayout(self.figures)
+        self.figure_labels: dict[str, ClickableLabel] = {}
+
+        # --- charts ----------------------------------------------------------------
+        self.topic_chart = QChartView()
+        self.channel_chart = QChartView()
+        for view in (self.topic_chart, self.channel_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(430)
+        charts = QSplitter()
+        charts.addWidget(self.topic_chart)
+        charts.addWidget(self.channel_chart)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+
+        # --- tables ----------------------------------------------------------------
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableWidget] = {}
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.period_label)
+        body.addWidget(figures_box)
+        body.addWidget(charts, 2)
+        body.addWidget(self.tabs, 3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.part.currentIndexChanged.connect(lambda _i: self.reload())
+        self.date_from.dateChanged.connect(lambda _d: self._range_changed())
+        self.date_to.dateChanged.connect(lambda _d: self._range_changed())
+        self.center.currentIndexChanged.connect(self._center_changed)
+        self.refresh_button.clicked.connect(self.reload)
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        env.signals.data_changed.connect(lambda _e: self.reload())
+
+        self.retranslate()
+        self.set_period(quarter_of(today))
+
+    # --- period ------------------------------------------------------------------
+
+    def _head_office(self) -> bool:
+        return self.env.actor is not None and self.env.actor.is_head_office
+
+    def _fill_kinds(self) -> None:
+        current = self.kind.currentData() or "quarter"
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        for text, key in ((self.tr("Quarter"), "quarter"), (self.tr("Year"), "year"),
+                          (self.tr("Month"), "month"), (self.tr("Dates"), "range")):
+            self.kind.addItem(text, key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(current)))
+        self.kind.blockSignals(False)
+
+    def _fill_parts(self) -> None:
+        kind = self.kind.currentData()
+        current = self.part.currentData()
+        self.part.blockSignals(True)
+        self.part.clear()
+        if kind == "quarter":
+            for i, roman in enumerate(("I", "II", "III", "IV"), start=1):
+                self.part.addItem(self.tr("Quarter %1").replace("%1", roman), i)
+        elif kind == "month":
+            months = [self.tr("January"), self.tr("February"), self.tr("March"),
+                      self.tr("April"), self.tr("May"), self.tr("June"), self.tr("July"),
+                      self.tr("August"), self.tr("September"), self.tr("October"),
+                      self.tr("November"), self.tr("December")]
+            for i, name in enumerate(months, start=1):
+                self.part.addItem(name, i)
+        if current is not None:
+            i = self.part.findData(current)
+            if i >= 0:
+                self.part.setCurrentIndex(i)
+        self.part.blockSignals(False)
+        kind_is_range = kind == "range"
+        self.part.setVisible(kind in ("quarter", "month"))
+        self.year.setVisible(not kind_is_range)
+        self.date_from.setVisible(kind_is_range)
+        self.date_to.setVisible(kind_is_range)
+
+    def _kind_changed(self, _index: int) -> None:
+        self._fill_parts()
+        self.reload()
+
+    def _range_changed(self) -> None:
+        if self.kind.currentData() == "range":
+            self.reload()
+
+    def period(self) -> Period:
+        """The period the picker shows; raises UserError for a reversed range."""
+        kind = self.kind.currentData()
+        year = self.year.value()
+        if kind == "year":
+            return year_period(year)
+        if kind == "month":
+            return month_period(year, int(self.part.currentData() or 1))
+        if kind == "range":
+            a, b = self.date_from.date(), self.date_to.date()
+            return range_period(date(a.year(), a.month(), a.day()),
+                                date(b.year(), b.month(), b.day()))
+        return quarter_period(year, int(self.part.currentData() or 1))
+
+    def set_period(self, period: Period) -> None:
+        """Show ``period`` in the picker and load it."""
+        for w in (self.kind, self.year, self.part, self.date_from, self.date_to):
+            w.blockSignals(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(period.kind)))
+        self._fill_parts()
+        self.year.setValue(period.start.year)
+        if period.kind == "quarter":
+            self.part.setCurrentIndex(self.part.findData((period.start.month - 1) // 3 + 1))
+        elif period.kind == "month":
+            self.part.setCurrentIndex(self.part.findData(period.start.month))
+        s, e = period.start, period.end
+        self.date_from.setDate(QDate(s.year, s.month, s.day))
+        self.date_to.setDate(QDate(e.year, e.month, e.day))
+        for w in (self.kind, self.year, self.part, self.date_from, self.date_to):
+            w.blockSignals(False)
+        self.reload()
+
+    def _center_changed(self, _index: int) -> None:
+        data = self.center.currentData()
+        self._center_id = str(data) if data else None
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        try:
+            period = self.period()
+        except UserError as e:
+            self.status.setText(e.text(self.env.lang))
+            return
+        self.status.setText(self.tr("Counting…"))
+        self._generation += 1
+        gen = self._generation
+        self.env.runner.db(
+            _load, self.env, period, self._center_id,
+            on_done=lambda loaded: self._show(gen, loaded),
+            on_error=lambda e: self._failed(gen, e),
+        )
+
+    def _failed(self, gen: int, e: BaseException) -> None:
+        if gen != self._generation:
+            return
+        if isinstance(e, UserError):
+            self.status.setText(e.text(self.env.lang))
+        else:  # pragma: no cover - a bug: shown by the runner's crash handler too
+            raise e
+
+    def _show(self, gen: int, loaded: Loaded) -> None:
+        if gen != self._generation:
+            return
+        self.loaded = loaded
+        self.status.setText("")
+        self._render()
+        self.report_shown.emit(loaded.report)
+
+    def _render(self) -> None:
+        if self.loaded is None:
+            return
+        lang = self.env.lang
+        r, doc = self.loaded.report, self.loaded.document
+        center = r.center_kk if lang == "kk" else r.center_ru
+        self.period_label.setText(f"<b>{center}</b> — {r.period.text(lang)}")
+        self._fill_centers(r)
+        self._show_figures(doc, lang)
+        self._show_topic_chart(r, lang)
+        self._show_channel_chart(r, lang)
+        self._show_tables(doc, lang)
+
+    def _fill_centers(self, r: Report) -> None:
+        """Head office: the centers of an all-centers report to narrow it to one."""
+        if not self._head_office() or r.center_id is not None:
+            return
+        self.center.blockSignals(True)
+        self.center.clear()
+        self.center.addItem(self.tr("All centers"), None)
+        for unit in r.centers:
+            self.center.addItem(unit.kk if self.env.lang == "kk" else unit.ru, unit.key)
+        self.center.setCurrentIndex(0)
+        self.center.blockSignals(False)
+
+    def _show_figures(self, doc: ReportData, lang: Lang) -> None:
+        while self.figures.count():
+            item = self.figures.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.figure_labels.clear()
+        # the first section's figures: total, residents, closed, overdue
+        clickable = {(0, 1): "total", (0, 4): "overdue"}
+        row = 0
+        for sec in doc.sections:
+            if not sec.figures:
+                continue
+            title = QLabel(f"<b>{_text(sec.title, lang)}</b>")
+            self.figures.addWidget(title, row, 0)
+            for col, fig in enumerate(sec.figures, start=1):
+                value = format_cell(fig.value, fig.kind)
+                label = ClickableLabel(
+                    f"<span style='font-size:15pt; color:#1f5f99'><b>{value}</b></span>"
+                    f"<br/>{_text(fig.label, lang)}")
+                label.setWordWrap(True)
+                what = clickable.get((row, col))
+                if what is not None:
+                    label.setToolTip(self.tr("Click to see the consultations"))
+                    label.setCursor(Qt.CursorShape.PointingHandCursor)
+                    label.clicked.connect(
+                        lambda w=what: self.drill(w, "", self._figure_title(w)))
+                self.figure_labels[f"{row}:{col}"] = label
+                self.figures.addWidget(label, row, col)
+            row += 1
+
+    def _figure_title(self, what: str) -> str:
+        if self.loaded is None:
+            return ""
+        period = self.loaded.report.period.text(self.env.lang)
+        if what == "overdue":
+            return self.tr("Overdue follow-ups, %1").replace("%1", period)
+        return self.tr("All consultations, %1").replace("%1", period)
+
+    def _show_topic_chart(self, r: Report, lang: Lang) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Consultations by topic"))
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        counts = list(reversed(r.consultations.by_topic))  # biggest at the top
+        bars = QBarSet(self.tr("Consultations"))
+        bars.setLabelColor(QColor("#202020"))
+        for c in counts:
+            bars.append(c.count)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setBarWidth(0.7)
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        small = names.labelsFont()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        names.setLabelsFont(small)
+        names.append([self._short(c.name(lang)) for c in counts] or [""])
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        axis = QValueAxis()
+        axis.setLabelFormat("%d")
+        axis.setRange(0, max([c.count for c in counts] + [1]) * 1.15)
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis)
+        old = self.topic_chart.chart()
+        self.topic_chart.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self._topic_series = series
+        self._topic_keys = [c.key for c in counts]
+        bars.doubleClicked.connect(self._bar_clicked)
+
+    def _bar_clicked(self, index: int) -> None:
+        if self.loaded is None or not 0 <= index < len(self._topic_keys):
+            return
+        key = self._topic_keys[index]
+        name = next((c.name(self.env.lang) for c in self.loaded.report.consultations.by_topic
+                     if c.key == key), key)
+        self.drill("topic", key, name)
+
+    @staticmethod
+    def _short(text: str, limit: int = 34) -> str:
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+    def _show_channel_chart(self, r: Report, lang: Lang) -> None:
+        chart = QChart()
+        chart.setTitle(self.tr("Consultations by channel"))
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        series = QPieSeries()
+        for c in r.consultations.by_channel:
+            if c.count:
+                s = series.append(f"{c.name(lang)}: {c.count}", c.count)
+                s.setLabelVisible(False)
+        chart.addSeries(series)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        old = self.channel_chart.chart()
+        self.channel_chart.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+    def _show_tables(self, doc: ReportData, lang: Lang) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.clear()
+        for table in self.tables.values():
+            table.deleteLater()
+        self.tables.clear()
+        for sec in doc.sections:
+            for t in sec.tables:
+                widget = self._table_widget(t, lang)
+                self.tables[t.key] = widget
+                self.tabs.addTab(widget, _text(t.title, lang))
+        if 0 <= current < self.tabs.count():
+            self.tabs.setCurrentIndex(current)
+
+    def _table_widget(self, t: ReportTable, lang: Lang) -> QTableWidget:
+        rows = [*t.rows, *([t.total] if t.total is not None and t.rows else [])]
+        w = QTableWidget(len(rows), len(t.columns) + 1)
+        w.setObjectName(f"table-{t.key}")
+        w.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        w.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        w.setAlternatingRowColors(True)
+        w.verticalHeader().hide()
+        w.setHorizontalHeaderLabels(
+            [_text(t.label_header, lang), *[_text(c.header, lang) for c in t.columns]])
+        header = w.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for n in range(1, len(t.columns) + 1):
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
+        dimension = DRILL_TABLES.get(t.key)
+        for i, r in enumerate(rows):
+            is_total = t.total is not None and r is t.total
+            name = QTableWidgetItem(_text(r.label, lang))
+            if is_total:
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
+            w.setItem(i, 0, name)
+            for j, (value, col) in enumerate(zip(r.values, t.columns, strict=True), start=1):
+                item = QTableWidgetItem(format_cell(value, col.kind))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                target = self._drill_target(t, dimension, r.key, j, is_total)
+                if target is not None:
+                    item.setData(ROLE_KEY, target)
+                    item.setToolTip(self.tr("Double-click to see the consultations"))
+                if is_total:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                w.setItem(i, j, item)
+        w.cellDoubleClicked.connect(
+            lambda row, col, table=w: self._cell_double_clicked(table, row, col))
+        return w
+
+    def _drill_target(
+        self, t: ReportTable, dimension: str | None, key: str, column: int, is_total: bool
+    ) -> tuple[str, str] | None:
+        """(dimension, key) a cell opens, or None for a cell that is not a count of
+        consultations."""
+        if dimension is None:
+            return None
+        if dimension == "sex_age":
+            sex_keys = self._sex_keys()
+            last = len(t.columns)
+            if is_total and column == last:
+                return ("total", "")
+            if is_total:
+                return ("sex", sex_keys[column - 1])
+            if column == last:
+                return ("age_group", key)
+            return ("sex_age", f"{sex_keys[column - 1]}|{key}")
+        if dimension in ("center", "region"):
+            if is_total and column == 1:
+                return ("total", "")
+            return (dimension, key) if column == 1 and not is_total else None
+        if column != 1:
+            return None
+        return ("total", "") if is_total else (dimension, key)
+
+    def _sex_keys(self) -> list[str]:
+        if self.loaded is None:
+            return []
+        c = self.loaded.report.consultations
+        return [s.key for s in c.by_sex if s.count or s.key != svc.NOT_STATED]
+
+    def _cell_double_clicked(self, table: QTableWidget, row: int, col: int) -> None:
+        item = table.item(row, col)
+        target = item.data(ROLE_KEY) if item is not None else None
+        if not target:
+            return
+        dimension, key = target
+        name = table.item(row, 0)
+        header = table.horizontalHeaderItem(col)
+        title = " — ".join(x for x in (
+            name.text() if name is not None else "",
+            header.text() if header is not None and dimension == "sex_age" else "",
+        ) if x)
+        self.drill(str(dimension), str(key), title)
+
+    def drill(self, dimension: str, key: str, title: str = "") -> DrillDialog | None:
+        """Open the consultations behind one number."""
+        if self.loaded is None:
+            return None
+        period = self.loaded.report.period
+        heading = f"{title} ({period.text(self.env.lang)})" if title else \
+            period.text(self.env.lang)
+        dialog = DrillDialog(self.env, period, dimension, key, heading,
+                             self.loaded.report.center_id if self._head_office() else None,
+                             self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_drill = dialog
+        dialog.destroyed.connect(lambda _o=None: self._forget_drill(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget_drill(self, dialog: DrillDialog) -> None:
+        if self.last_drill is dialog:
+            self.last_drill = None
+
+    # --- export --------------------------------------------------------------------
+
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        """Write the shown report as PDF or XLSX (asks where when ``path`` is None)."""
+        if self.loaded is None:
+            return
+        report = self.loaded.report
+        if path is None:
+            suffix = ".pdf" if fmt == "pdf" else ".xlsx"
+            pattern = self.tr("PDF files (*.pdf)") if fmt == "pdf" else \
+                self.tr("Excel workbooks (*.xlsx)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"),
+                str(Path.home() / f"report-{report.period.code.replace('..', '_')}{suffix}"),
+                pattern,
+            )
+            if not name:
+                return
+            path = Path(name)
+            if path.suffix.lower() != suffix:
+                path = path.with_suffix(suffix)
+        writer: Callable[[Report, Any], int] = write_pdf if fmt == "pdf" else write_xlsx
+        target = path
+        self.status.setText(self.tr("Writing %1…").replace("%1", str(target)))
+        self.pdf_button.setEnabled(False)
+        self.xlsx_button.setEnabled(False)
+
+        def done(_n: object) -> None:
+            self.status.setText(self.tr("Saved: %1").replace("%1", str(target)))
+            self.exported.emit(str(target))
+
+        def failed(e: BaseException) -> None:
+            text = e.text(self.env.lang) if isinstance(e, UserError) else str(e)
+            self.status.setText(text)
+            QMessageBox.warning(self, self.tr("Export report"), text)
+
+        def finished() -> None:
+            self.pdf_button.setEnabled(True)
+            self.xlsx_button.setEnabled(True)
+
+        self.env.runner.pool(writer, report, target, on_done=done, on_error=failed,
+                             on_finally=finished)
+
+    # --- language ------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._fill_kinds()
+        self._fill_parts()
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.xlsx_button.setText(self.tr("Export XLSX…"))
+        self.pdf_button.setToolTip(self.tr("The quarterly report in Kazakh and Russian"))
+        self.xlsx_button.setToolTip(self.tr("Every table on its own sheet"))
+        self.center.setToolTip(self.tr("Center"))
+        if self.center.count():
+            self.center.setItemText(0, self.tr("All centers"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+
+__all__ = ["DRILL_TABLES", "DrillDialog", "ReportsPage"]
