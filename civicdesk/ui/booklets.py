@@ -61,12 +61,15 @@ from civicdesk.ui.screens_common import (
 __all__ = ["BilingualBlock", "BookletsPage"]
 
 
+_SHORT_LAYOUT = {BookletLayout.A5_BOOKLET: "A5", BookletLayout.A4_TRIFOLD: "A4 ×3", BookletLayout.A4: "A4"}
+
+
 def _fit(edit: QPlainTextEdit) -> None:
     """Grow a text box with its text, within reason."""
     text = edit.toPlainText()
-    lines = sum(1 + len(line) // 55 for line in text.split("\n"))
+    lines = sum(1 + len(line) // 62 for line in text.split("\n"))
     line_h = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(min(12, max(2, lines + 1)) * line_h + 10)
+    edit.setFixedHeight(min(12, max(2, lines)) * line_h + 12)
 
 
 class BilingualBlock(QFrame):
@@ -151,6 +154,7 @@ class SectionEditor(QGroupBox):
         self.heading_kk = QLineEdit(str(heading.get("kk", "")))
         self.heading_ru = QLineEdit(str(heading.get("ru", "")))
         for e in (self.heading_kk, self.heading_ru):
+            e.setCursorPosition(0)
             e.setStyleSheet("font-weight: bold;")
             e.textEdited.connect(page.mark_dirty)
             head.addWidget(e, 1)
@@ -223,7 +227,7 @@ class BookletsPage(QWidget, Retranslating):
         # ----------------------------------------------------------------- library
         self.model: RowsModel[svc.BookletRow] = RowsModel([
             Column(lambda: self.tr("Booklet"), lambda r: r.title_kk if self.env.lang == "kk" else r.title_ru),
-            Column(lambda: self.tr("Layout"), lambda r: self.layout_names()[r.layout]),
+            Column(lambda: self.tr("Layout"), lambda r: _SHORT_LAYOUT[r.layout]),
             Column(lambda: self.tr("Printed"), lambda r: str(r.printed), align_right=True),
         ], self)
         self.table = QTableView()
@@ -232,7 +236,10 @@ class BookletsPage(QWidget, Retranslating):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
@@ -402,9 +409,12 @@ class BookletsPage(QWidget, Retranslating):
         self.dist_date.setDate(to_qdate(date.today()))
         self.dist_button = QPushButton()
         self.dist_button.clicked.connect(self.distribute)
-        for x2 in (self.dist_run, self.dist_settlement, self.dist_copies, self.dist_date, self.dist_button):
+        self.l_dist_run, self.l_dist_copies = QLabel(), QLabel()
+        for x2 in (self.l_dist_run, self.dist_run, self.dist_settlement, self.l_dist_copies, self.dist_copies,
+                   self.dist_date, self.dist_button):
             df.addWidget(x2)
-        df.setStretch(1, 1)
+        self.dist_run.setMinimumWidth(180)
+        df.setStretch(2, 1)
         v.addWidget(self.dist_box)
         self.runs_error = QLabel()
         self.runs_error.setStyleSheet(f"color: {BAD_COLOR};")
@@ -471,6 +481,8 @@ class BookletsPage(QWidget, Retranslating):
         b(self.run_button.setText, lambda: self.tr("Record"))
         b(self.dist_box.setTitle, lambda: self.tr("Hand out copies in a settlement"))
         b(self.dist_button.setText, lambda: self.tr("Record"))
+        b(self.l_dist_run.setText, lambda: self.tr("From the run"))
+        b(self.l_dist_copies.setText, lambda: self.tr("Copies"))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -589,6 +601,8 @@ class BookletsPage(QWidget, Retranslating):
         sub = content.get("subtitle") or {}
         self.subtitle_kk.setText(str(sub.get("kk", "")))
         self.subtitle_ru.setText(str(sub.get("ru", "")))
+        for e in (self.title_kk, self.title_ru, self.subtitle_kk, self.subtitle_ru):
+            e.setCursorPosition(0)
         self._clear_sections()
         for section in content.get("sections", []):
             self._add_section_widget(section)

@@ -75,6 +75,7 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     confirm_discard,
+    end_form,
     from_qdate,
     render_and_preview,
     show_user_error,
@@ -343,8 +344,7 @@ class GrantsPage(QWidget, Retranslating):
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_application)
         self.model: RowsModel[svc.ApplicationRow] = RowsModel([
-            Column(lambda: self.tr("Project"), lambda r: r.title),
-            Column(lambda: self.tr("Applicant"), lambda r: r.applicant_name),
+            Column(lambda: self.tr("Project"), lambda r: f"{r.title}\n{r.applicant_name}"),
             Column(lambda: self.tr("Status"), lambda r: STATUS_NAMES[r.status].text(self.env.lang)),
             Column(lambda: self.tr("Award"), lambda r: format_money(r.awarded_amount, self.env.lang) if r.awarded_amount else "", align_right=True),
         ], self)
@@ -354,7 +354,10 @@ class GrantsPage(QWidget, Retranslating):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
@@ -402,7 +405,7 @@ class GrantsPage(QWidget, Retranslating):
         split.addWidget(self.editor)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([430, 910])
+        split.setSizes([470, 870])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)
@@ -616,6 +619,7 @@ class GrantsPage(QWidget, Retranslating):
         rb.addStretch(1)
         rb.addWidget(self.add_review_button)
         self.review_form.addRow(rb)
+        end_form(self.review_form)
         h.addWidget(self.review_box, 3)
         return w
 
@@ -869,7 +873,7 @@ class GrantsPage(QWidget, Retranslating):
         except UserError as e:
             self.weighted_label.setText(e.text(self.env.lang))
             return
-        self.weighted_label.setText(self.tr("Weighted score: %1").replace("%1", f"{score:f}"))
+        self.weighted_label.setText(self.tr("Weighted score: %1").replace("%1", f"{score:f}".replace(".", ",")))
 
     @Slot(bool)
     def _conflict_toggled(self, on: bool) -> None:
@@ -1032,12 +1036,12 @@ class GrantsPage(QWidget, Retranslating):
             if r.conflict_declared:
                 text = self.tr("%1: conflict of interest declared, did not score").replace("%1", r.reviewer_name)
             else:
-                score = f"{r.total_score:f}" if r.total_score is not None else "—"
+                score = f"{r.total_score:f}".replace(".", ",") if r.total_score is not None else "—"
                 text = self.tr("%1: weighted score %2").replace("%1", r.reviewer_name).replace("%2", score)
             if r.comment:
                 text += f"\n{r.comment}"
             self.reviews_list.addItem(text)
-        avg = f"{view.average_score:f}" if view.average_score is not None else "—"
+        avg = f"{view.average_score:f}".replace(".", ",") if view.average_score is not None else "—"
         self.average_label.setText(self.tr("Average score: %1").replace("%1", avg))
         del lang
 

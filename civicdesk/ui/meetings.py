@@ -59,6 +59,7 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     confirm_discard,
+    end_form,
     from_qdate,
     render_and_preview,
     show_user_error,
@@ -108,7 +109,9 @@ class MeetingsPage(QWidget, Retranslating):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
@@ -236,6 +239,7 @@ class MeetingsPage(QWidget, Retranslating):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
+        end_form(form)
 
         for edit in (self.number, self.place, self.convened_by, self.chair, self.secretary):
             edit.textEdited.connect(self._mark_dirty)
@@ -352,6 +356,7 @@ class MeetingsPage(QWidget, Retranslating):
         ib.addStretch(1)
         ib.addWidget(self.save_item_button)
         form.addRow(ib)
+        end_form(form)
         for e in (self.item_title, self.item_speakers):
             e.textEdited.connect(self._mark_dirty)
         self.item_proposal.textChanged.connect(self._mark_dirty)
@@ -397,6 +402,7 @@ class MeetingsPage(QWidget, Retranslating):
         self.response_button = QPushButton()
         self.response_button.clicked.connect(self.record_response)
         form.addRow(self.response_button)
+        end_form(form)
         return w
 
     def _bind_texts(self) -> None:

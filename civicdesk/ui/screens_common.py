@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -87,16 +89,18 @@ class FieldErrors:
         self.labels: dict[str, QLabel] = {}
 
     def add_row(self, form: QFormLayout, label: QLabel, field: str, widget: QWidget) -> QLabel:
+        """Add ``label: widget`` to ``form`` with a hidden error label under the widget."""
         error = QLabel()
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         holder = QWidget()
-        lay = QHBoxLayout(holder)
+        lay = QVBoxLayout(holder)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(widget, 1)
+        lay.setSpacing(1)
+        lay.addWidget(widget)
+        lay.addWidget(error)
         form.addRow(label, holder)
-        form.addRow("", error)
         self.labels[field] = error
         return error
 
@@ -122,6 +126,13 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None else ""
+
+
+def end_form(form: QFormLayout) -> None:
+    """Keep the rows of a form together at the top instead of spread over the height."""
+    filler = QWidget()
+    filler.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+    form.addRow(filler)
 
 
 def show_user_error(parent: QWidget, env: UiEnv, error: BaseException, errors: FieldErrors | None = None) -> None:
@@ -167,7 +178,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
         col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = col.value(self.rows[index.row()])
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:

@@ -173,7 +173,6 @@ class SeminarsPage(QWidget, Retranslating):
         by_name.addWidget(self.new_name, 1)
         by_name.addWidget(self.add_name_button)
         by_name.addWidget(self.remove_button)
-        by_name.addStretch(1)
         by_name.addWidget(self.save_people_button)
         pv.addLayout(by_name)
         self.people_error = QLabel()

@@ -184,6 +184,10 @@
         <translation>Елді мекенде тарату</translation>
     </message>
     <message>
+        <source>From the run</source>
+        <translation>Таралымнан</translation>
+    </message>
+    <message>
         <source>side by side: Kazakh left, Russian right</source>
         <translation>қатар: сол жақта қазақша, оң жақта орысша</translation>
     </message>
@@ -906,7 +910,7 @@
     </message>
     <message>
         <source>%1–%2 of %3</source>
-        <translation>%3 ішінен %1–%2</translation>
+        <translation>%1–%2, барлығы %3</translation>
     </message>
 </context>
 <context>

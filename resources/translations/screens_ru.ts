@@ -184,6 +184,10 @@
         <translation>Раздача в населённом пункте</translation>
     </message>
     <message>
+        <source>From the run</source>
+        <translation>Из тиража</translation>
+    </message>
+    <message>
         <source>side by side: Kazakh left, Russian right</source>
         <translation>рядом: слева казахский, справа русский</translation>
     </message>
