@@ -582,6 +582,14 @@ class SyncClient:
                 f"UPDATE {_q(table)} SET {sets} WHERE id = ?", (*values.values(), row_id)
             )
             return True
+        sql, params = self._upsert_sql(table, row_id, values, colset)
+        conn.exec_driver_sql(sql, params)
+        return True
+
+    @staticmethod
+    def _upsert_sql(
+        table: str, row_id: str, values: dict[str, Any], colset: set[str]
+    ) -> tuple[str, tuple[Any, ...]]:
         insert_values = dict(values)
         for col in EXCLUDED.get(table, frozenset()):
             if col in colset:
@@ -589,12 +597,33 @@ class SyncClient:
         names = ["id", *insert_values]
         marks = ", ".join("?" * len(names))
         updates = ", ".join(f"{_q(k)} = excluded.{_q(k)}" for k in values) or "id = id"
-        conn.exec_driver_sql(
+        sql = (
             f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) VALUES ({marks}) "
-            f"ON CONFLICT (id) DO UPDATE SET {updates}",
-            (row_id, *insert_values.values()),
+            f"ON CONFLICT (id) DO UPDATE SET {updates}"
         )
-        return True
+        return sql, (row_id, *insert_values.values())
+
+    def _row_values(
+        self,
+        conn: Connection,
+        table: str,
+        data: dict[str, Scalar],
+        *,
+        rev: int,
+        deleted: bool,
+        hlc: str,
+        server_seq: int,
+    ) -> tuple[dict[str, Any], set[str]] | None:
+        cols = self.columns(conn, table)
+        if not cols or "id" not in cols:
+            return None
+        colset = set(cols)
+        values: dict[str, Any] = {
+            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
+        }
+        extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
+        values.update({k: v for k, v in extra.items() if k in colset})
+        return values, colset
 
     # ------------------------------------------------------------------ pull
 
@@ -678,7 +707,9 @@ class SyncClient:
             else set()
         )
         applied = 0
-        for ch in page.changes:
+        if not careful:
+            applied = self._apply_bulk(conn, page, full, seen, pending)
+        for ch in page.changes if careful else ():
             seen.add((ch.table, ch.id))
             if (ch.table, ch.id) in pending:
                 continue  # changed here meanwhile: the next push merges it at the server
@@ -689,46 +720,88 @@ class SyncClient:
                 ).scalar()
                 if have is not None and int(have) >= ch.rev:
                     continue
-            if careful:
-                try:
-                    with conn.begin_nested():
-                        wrote = self._write_row(
-                            conn,
-                            ch.table,
-                            ch.id,
-                            ch.data,
-                            rev=ch.rev,
-                            deleted=ch.deleted,
-                            hlc=ch.hlc,
-                            server_seq=ch.server_seq,
-                        )
-                except IntegrityError as exc:
-                    self._queue_conflict(
+            try:
+                with conn.begin_nested():
+                    wrote = self._write_row(
                         conn,
                         ch.table,
                         ch.id,
-                        {"error": {"mine": None, "theirs": str(exc.orig)}},
-                        "local_constraint",
-                        ch.rev,
+                        ch.data,
+                        rev=ch.rev,
+                        deleted=ch.deleted,
+                        hlc=ch.hlc,
+                        server_seq=ch.server_seq,
                     )
-                    raise _CountedError from None
-            else:
-                wrote = self._write_row(
+            except IntegrityError as exc:
+                self._queue_conflict(
                     conn,
                     ch.table,
                     ch.id,
-                    ch.data,
-                    rev=ch.rev,
-                    deleted=ch.deleted,
-                    hlc=ch.hlc,
-                    server_seq=ch.server_seq,
+                    {"error": {"mine": None, "theirs": str(exc.orig)}},
+                    "local_constraint",
+                    ch.rev,
                 )
+                raise _CountedError from None
             if wrote:
                 self._set_shadow(conn, ch.table, ch.id, ch.rev)
                 applied += 1
         self._put(conn, "cursor", page.next_cursor)
         conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
         return applied
+
+    def _apply_bulk(
+        self,
+        conn: Connection,
+        page: PullPage,
+        full: bool,
+        seen: set[tuple[str, str]],
+        pending: set[tuple[str, str]],
+    ) -> int:
+        """A page in a few executemany calls: rows grouped by table and column set."""
+        shadow: dict[tuple[str, str], int] = {}
+        if not full:
+            ids = [ch.id for ch in page.changes]
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                rows = conn.exec_driver_sql(
+                    "SELECT table_name, row_id, rev FROM sync_shadow WHERE row_id IN "
+                    f"({','.join('?' * len(part))})",
+                    tuple(part),
+                ).all()
+                shadow.update({(t, r): int(v) for t, r, v in rows})
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        marks: list[tuple[str, str, int]] = []
+        for ch in page.changes:
+            key = (ch.table, ch.id)
+            seen.add(key)
+            if key in pending:
+                continue  # changed here meanwhile: the next push merges it at the server
+            if not full and shadow.get(key, -1) >= ch.rev:
+                continue
+            found = self._row_values(
+                conn,
+                ch.table,
+                ch.data,
+                rev=ch.rev,
+                deleted=ch.deleted,
+                hlc=ch.hlc,
+                server_seq=ch.server_seq,
+            )
+            if found is None:
+                continue  # a table this version does not have
+            values, colset = found
+            sql, params = self._upsert_sql(ch.table, ch.id, values, colset)
+            groups.setdefault(sql, []).append(params)
+            marks.append((ch.table, ch.id, ch.rev))
+        for sql, params_list in groups.items():
+            conn.exec_driver_sql(sql, params_list)
+        if marks:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_shadow (table_name, row_id, rev) VALUES (?, ?, ?) "
+                "ON CONFLICT (table_name, row_id) DO UPDATE SET rev = excluded.rev",
+                marks,
+            )
+        return len(marks)
 
     def _apply_changes_careful(
         self, conn: Connection, page: PullPage, full: bool, seen: set[tuple[str, str]]
