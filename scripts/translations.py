@@ -4,7 +4,8 @@
     python scripts/translations.py --compile-only
 
 Sources of the core screens go to resources/translations/core_{kk,ru}.ts, those of the
-meetings, grants, seminars and booklets screens to screens_{kk,ru}.ts.  lupdate keeps
+meetings, grants, seminars and booklets screens to screens_{kk,ru}.ts, and a module with
+a catalog of its own (reports_{kk,ru}.ts, ...) to that catalog.  lupdate keeps
 existing translations and marks new strings "unfinished"; tests/ui/test_translations.py
 fails until every one of them is translated.  The .qm files are not kept in git; the
 app also compiles missing or stale ones when it starts.
@@ -35,10 +36,24 @@ def tool(name: str) -> str:
 
 
 def groups() -> dict[str, list[Path]]:
+    """Which catalog each UI module's strings go to.
+
+    A module ``x.py`` (or ``x_something.py``) whose own catalog ``x_kk.ts`` exists keeps
+    its strings there (reports, sync, backups); the meetings, grants, seminars and
+    booklets screens go to ``screens``; everything else to ``core``.
+    """
     files = sorted(p for p in UI.glob("*.py"))
-    screens = [p for p in files if p.stem.split("_")[0] in SCREENS or p.stem in SCREENS]
-    core = [p for p in files if p not in screens]
-    return {"core": core, "screens": screens}
+    own = {ts.stem.rsplit("_", 1)[0] for ts in TS_DIR.glob("*_kk.ts")} - {"core", "screens"}
+    out: dict[str, list[Path]] = {"core": [], "screens": []}
+    for p in files:
+        head = p.stem.split("_")[0]
+        if p.stem in own or head in own:
+            out.setdefault(p.stem if p.stem in own else head, []).append(p)
+        elif head in SCREENS or p.stem in SCREENS:
+            out["screens"].append(p)
+        else:
+            out["core"].append(p)
+    return out
 
 
 def update() -> None:
