@@ -12,7 +12,7 @@ import gzip
 import hashlib
 import json
 import zlib
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,20 +42,25 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+# Identifiers: printable, no control characters (PostgreSQL text refuses NUL bytes).
+NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+MAX_CURSOR = 2**62
+
+
 class RowChange(_Model):
-    table: str = Field(min_length=1, max_length=64)
-    id: str = Field(min_length=1, max_length=64)
+    table: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
+    id: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
     op: Op
     rev: int = Field(ge=0)
     base_rev: int = Field(ge=0)
-    hlc: str = Field(default="", max_length=80)
-    changed: list[str] | None = None
+    hlc: str = Field(default="", max_length=80, pattern=r"^[^\x00-\x1f\x7f]*$")
+    changed: list[Annotated[str, Field(max_length=64)]] | None = Field(default=None, max_length=500)
     data: dict[str, Scalar] = Field(default_factory=dict)
 
 
 class PushBatch(_Model):
-    batch_id: str = Field(min_length=1, max_length=64)
-    device_id: str = Field(min_length=1, max_length=64)
+    batch_id: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
+    device_id: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
     schema_version: int = Field(ge=0)
     rows: list[RowChange] = Field(max_length=MAX_BATCH_ROWS)
 
@@ -101,12 +106,12 @@ class PullPage(_Model):
 
 
 class EnrollRequest(_Model):
-    code: str = Field(min_length=4, max_length=64)
-    device_id: str = Field(min_length=1, max_length=64)
-    instance_id: str = Field(min_length=1, max_length=64)
+    code: str = Field(min_length=4, max_length=64, pattern=NAME_PATTERN)
+    device_id: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
+    instance_id: str = Field(min_length=1, max_length=64, pattern=NAME_PATTERN)
     # The center id the desktop already uses; adopted by the server at the first
     # enrolment of a center that has no data yet.
-    center_id: str | None = Field(default=None, max_length=64)
+    center_id: str | None = Field(default=None, max_length=64, pattern=NAME_PATTERN)
 
 
 class EnrollResponse(_Model):

@@ -82,3 +82,44 @@ def test_concurrent_writers_and_readers_never_skip_a_row(
         counts = Counter(res["seen"])
         assert set(counts) == set(written), "a reader missed rows"
         assert max(counts.values()) == 1, "a reader saw a row twice"
+
+
+def test_hostile_values_on_postgres(pg_store: Store) -> None:
+    """Values PostgreSQL itself refuses (NUL bytes, numbers beyond bigint) are 4xx."""
+    import json
+
+    from starlette.testclient import TestClient
+
+    from tests.sync.test_hostile import VERSION, assert_error, enrolled
+
+    with TestClient(create_app(store=pg_store), raise_server_exceptions=False) as client:
+        headers = enrolled(client, pg_store)
+        cid = headers["X-Center"]
+
+        def push(row_id: str, data: dict[str, object], n: int) -> object:
+            body = {
+                "batch_id": f"b{n}",
+                "device_id": "dev-1",
+                "schema_version": 4,
+                "rows": [
+                    {
+                        "table": "consultations",
+                        "id": row_id,
+                        "op": "upsert",
+                        "rev": 1,
+                        "base_rev": 0,
+                        "data": data,
+                    }
+                ],
+            }
+            return client.post("/sync/v1/push", content=json.dumps(body).encode(), headers=headers)
+
+        assert_error(push("a\u0000b", {"center_id": cid}, 1), 400)
+        r = push("ok", {"center_id": "x\u0000"}, 2)
+        assert r.status_code == 200 and r.json()["results"][0]["reason"] == "no_center"
+        r = push("ok", {"center_id": cid, "question": "a\u0000b", "n": 10**30}, 3)
+        assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
+        assert client.get("/sync/v1/pull", headers=headers).status_code == 200
+        assert_error(client.get(f"/sync/v1/pull?cursor={10**22}", headers=headers), 400)
+        assert_error(client.get(f"/sync/v1/pull?cursor={2**63}", headers=headers), 400)
+        assert VERSION

@@ -30,6 +30,7 @@ from civicdesk.sync.protocol import (
     H_PROTOCOL,
     H_SCHEMA,
     MAX_BODY_BYTES,
+    MAX_CURSOR,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     BadBodyError,
@@ -280,7 +281,7 @@ def create_app(
     async def pull(request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT) -> Response:
         check_versions(request)
         who = await authenticate(request)
-        if cursor < 0 or limit < 1:
+        if cursor < 0 or cursor > MAX_CURSOR or limit < 1:
             raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
         page: PullPage = await call(the_store.pull, who, cursor, min(limit, MAX_PULL_LIMIT))
         return reply(request, dumps(page))

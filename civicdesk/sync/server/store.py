@@ -741,7 +741,7 @@ class Store:
             # Made and deleted before it ever reached us: nothing to keep.
             return RowResult(table=r.table, id=r.id, status="applied", deleted=True), None, None
         owner = existing["center_id"] if existing is not None else data.get("center_id")
-        if not isinstance(owner, str) or not owner:
+        if not isinstance(owner, str) or not owner or "\x00" in owner or len(owner) > 64:
             return rejected("no_center")
         if r.op == "upsert" and data.get("center_id", owner) != owner:
             return rejected("center_changed")
