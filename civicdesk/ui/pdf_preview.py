@@ -1,7 +1,8 @@
 """A reusable preview of a rendered PDF: page thumbnails, zoom, print, save a copy.
 
 The PDF is already on disk (rendered on a worker); loading it with QPdfDocument is
-fast and rasterising happens lazily, page by page, as the view paints.
+fast. The view rasterises pages in its own threads as they are shown, and the
+thumbnails come from a multi-threaded QPdfPageRenderer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +38,8 @@ def print_pdf_document(doc: QPdfDocument, printer: QPrinter, dpi: int = 300) -> 
     """Draw every page of ``doc`` (within the printer's page range) into ``printer``.
 
     Each page is rasterised at ``dpi`` and scaled into the printable area keeping its
-    proportions. Returns the number of pages sent.
+    proportions. Runs where the user asked to print (the print dialog is modal), page
+    by page. Returns the number of pages sent.
     """
     count = doc.pageCount()
     first, last = 1, count
@@ -120,15 +121,18 @@ class PdfPreviewDialog(QDialog):
         for w in (self.print_button, self.save_button, self.close_button):
             bar.addWidget(w)
 
-        split = QSplitter(self)
-        split.addWidget(self.thumbs)
-        split.addWidget(self.view)
-        split.setStretchFactor(1, 1)
+        pages = QHBoxLayout()
+        pages.addWidget(self.thumbs)
+        pages.addWidget(self.view, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        layout.addLayout(pages, 1)
 
+        self.renderer = QPdfPageRenderer(self)
+        self.renderer.setRenderMode(QPdfPageRenderer.RenderMode.MultiThreaded)
+        self.renderer.setDocument(self.document)
+        self.renderer.pageRendered.connect(self._thumbnail_ready)
         self.document.load(str(self.pdf_path))
         self._fill_thumbnails()
         self._update_labels()
@@ -138,16 +142,30 @@ class PdfPreviewDialog(QDialog):
         return self.document.pageCount()
 
     def _fill_thumbnails(self) -> None:
+        """Placeholders now; the page images arrive from the renderer's own thread."""
         self.thumbs.clear()
         for index in range(self.document.pageCount()):
             size_pt = self.document.pagePointSize(index)
             ratio = size_pt.height() / size_pt.width() if size_pt.width() else 1.414
-            image: QImage = self.document.render(
-                index, QSize(_THUMB_WIDTH, max(1, round(_THUMB_WIDTH * ratio)))
-            )
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(index + 1))
+            size = QSize(_THUMB_WIDTH, max(1, round(_THUMB_WIDTH * ratio)))
+            blank = QPixmap(size)
+            blank.fill(Qt.GlobalColor.white)
+            item = QListWidgetItem(QIcon(blank), str(index + 1))
+            item.setData(Qt.ItemDataRole.UserRole, False)
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.thumbs.addItem(item)
+            self.renderer.requestPage(index, size)
+
+    @Slot(int, QSize, QImage)
+    def _thumbnail_ready(self, page: int, _size: QSize, image: QImage, *_: object) -> None:
+        item = self.thumbs.item(page)
+        if item is not None:
+            item.setIcon(QIcon(QPixmap.fromImage(image)))
+            item.setData(Qt.ItemDataRole.UserRole, True)
+
+    def thumbnails_ready(self) -> int:
+        """How many thumbnails have their image (tests)."""
+        return sum(1 for i in range(self.thumbs.count()) if self.thumbs.item(i).data(Qt.ItemDataRole.UserRole))
 
     @Slot(int)
     def _go_to_page(self, row: int) -> None:
@@ -157,7 +175,7 @@ class PdfPreviewDialog(QDialog):
     def _update_labels(self) -> None:
         self.pages_label.setText(self.tr("Pages: %1").replace("%1", str(self.document.pageCount())))
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.zoom_label.setText(self.tr("fit"))
+            self.zoom_label.setText("")
         else:
             self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)} %")
 

@@ -948,10 +948,6 @@
         <translation>Беттер: %1</translation>
     </message>
     <message>
-        <source>fit</source>
-        <translation>ені бойынша</translation>
-    </message>
-    <message>
         <source>The printer could not be started.</source>
         <translation>Принтерді іске қосу мүмкін болмады.</translation>
     </message>

@@ -948,10 +948,6 @@
         <translation>Страниц: %1</translation>
     </message>
     <message>
-        <source>fit</source>
-        <translation>по ширине</translation>
-    </message>
-    <message>
         <source>The printer could not be started.</source>
         <translation>Не удалось запустить принтер.</translation>
     </message>

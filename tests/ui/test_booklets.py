@@ -77,6 +77,7 @@ def test_edit_from_template_then_preview(page: BookletsPage, env: UiEnv, ctx: Co
     dialog = PdfPreviewDialog(got[0], "")
     qtbot.addWidget(dialog)
     assert dialog.page_count() == doc.pageCount() == dialog.thumbs.count()
+    qtbot.waitUntil(lambda: dialog.thumbnails_ready() == doc.pageCount(), timeout=10000)
     copy = got[0].with_name("copy")
     dialog.save_copy(copy)
     assert copy.with_suffix(".pdf").read_bytes() == got[0].read_bytes()
