@@ -35,7 +35,8 @@ class Boxes:
 @pytest.fixture()
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     b = Boxes()
-    monkeypatch.setattr(QMessageBox, "exec", b.exec)
+    # a function, not the bound method: it must receive the box as "self"
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: b.exec(box))  # noqa: PLW0108
     return b
 
 
