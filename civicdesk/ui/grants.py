@@ -200,7 +200,7 @@ class BudgetModel(QAbstractTableModel):
                 return format_money(t.cofinancing, "kk")
             return ""
         line = self.lines[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values: dict[int, str] = {
                 self.CATEGORY: self._names().get(line.category, line.category.value),
                 self.ITEM: line.item,

@@ -95,9 +95,7 @@ class MeetingsPage(QWidget, Retranslating):
         self.model: RowsModel[svc.MeetingRow] = RowsModel(
             [
                 Column(lambda: self.tr("Date"), lambda r: r.held_on.strftime("%d.%m.%Y")),
-                Column(lambda: self.tr("No."), lambda r: r.number),
-                Column(lambda: self.tr("Kind"), lambda r: self._kind_short(r.kind)),
-                Column(lambda: self.tr("Settlement"), lambda r: (r.settlement_kk if self.env.lang == "kk" else r.settlement_ru) or r.place),
+                Column(lambda: self.tr("Meeting"), self._row_title),
                 Column(lambda: self.tr("Present"), lambda r: f"{r.members_present}/{r.members_eligible}", align_right=True),
                 Column(lambda: self.tr("Status"), lambda r: MEETING_STATUS_NAMES[r.status].text(self.env.lang)),
             ],
@@ -111,7 +109,9 @@ class MeetingsPage(QWidget, Retranslating):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
@@ -484,6 +484,11 @@ class MeetingsPage(QWidget, Retranslating):
             "secretary": self.tr("secretary"),
             "guest": self.tr("guest"),
         }
+
+    def _row_title(self, r: svc.MeetingRow) -> str:
+        number = f" № {r.number}" if r.number else ""
+        place = (r.settlement_kk if self.env.lang == "kk" else r.settlement_ru) or r.place
+        return f"{self._kind_short(r.kind)}{number}\n{place}" if place else f"{self._kind_short(r.kind)}{number}"
 
     def _kind_short(self, kind: MeetingKind) -> str:
         names = {

@@ -590,10 +590,6 @@
         <translation>Күні</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
@@ -604,6 +600,10 @@
     <message>
         <source>Present</source>
         <translation>Қатысты</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Жиын</translation>
     </message>
     <message>
         <source>Status</source>

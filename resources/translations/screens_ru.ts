@@ -590,10 +590,6 @@
         <translation>Дата</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>№</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
@@ -604,6 +600,10 @@
     <message>
         <source>Present</source>
         <translation>Присутствовал</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Собрание</translation>
     </message>
     <message>
         <source>Status</source>
