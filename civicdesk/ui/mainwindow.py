@@ -32,7 +32,7 @@ from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.login import LanguageCombo
-from civicdesk.ui.status import SyncStatus, sync_status
+from civicdesk.ui.status import SyncStatus, coordinator_for, last_sync_time
 from civicdesk.ui.texts import role_text
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         self.status_timer.setInterval(STATUS_INTERVAL_MS)
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start()
+        self.autosync = coordinator_for(env.app, env.runner)
+        self.autosync.status_changed.connect(self._got_sync)
+        self.autosync.round_failed.connect(self._sync_failed)
+        self.autosync.start()
         env.signals.data_changed.connect(lambda _e: self.refresh_status())
         env.signals.language_changed.connect(lambda _l: self.language.sync())
 
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
     def _build_entries(self) -> None:
         from civicdesk.ui.journal import ConsultationsPage
         from civicdesk.ui.residents import ResidentsPage
+        from civicdesk.ui.sync_page import SyncPage
         from civicdesk.ui.users import UsersPage
 
         specs: list[tuple[str, Callable[[], str], Callable[[UiEnv], QWidget] | None]] = [
@@ -129,6 +134,8 @@ class MainWindow(QMainWindow):
             ("seminars", lambda: self.tr("Seminars"), _external_page("seminars", "SeminarsPage")),
             ("booklets", lambda: self.tr("Booklets and forms"),
              _external_page("booklets", "BookletsPage")),
+            ("reports", lambda: self.tr("Reports"), _external_page("reports", "ReportsPage")),
+            ("sync", lambda: self.tr("Synchronisation"), SyncPage),
         ]
         if self.env.is_manager:
             specs.append(("users", lambda: self.tr("Users"), UsersPage))
@@ -189,7 +196,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def refresh_status(self) -> None:
-        self.env.runner.db(sync_status, self.env.app, on_done=self._got_sync)
+        self.autosync.refresh()
+
+    def _sync_failed(self, _err: object) -> None:
+        self._show_sync()
 
     def _got_sync(self, status: SyncStatus) -> None:
         self.sync = status
@@ -200,13 +210,21 @@ class MainWindow(QMainWindow):
         if s is None:
             self.sync_status_label.setText("")
             return
-        if s.last_sync is not None:
+        when = last_sync_time(s)
+        if when is not None:
             last = self.tr("last sync: %1").replace(
-                "%1", format_datetime(s.last_sync, self.env.lang, "short")
+                "%1", format_datetime(when, self.env.lang, "short")
             )
         else:
             last = self.tr("never synchronised")
-        state = self.tr("online") if s.configured else self.tr("offline")
+        if not s.enrolled:
+            state = self.tr("not set up")
+        elif self.autosync.online is False:
+            state = self.tr("offline")
+        elif self.autosync.online:
+            state = self.tr("online")
+        else:
+            state = self.tr("not checked yet")
         text = self.tr("Sync: %1, %2, changes to send: %3")
         self.sync_status_label.setText(
             text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
@@ -252,4 +270,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.status_timer.stop()
+        self.autosync.stop()
         event.accept()

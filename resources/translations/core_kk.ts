@@ -45,6 +45,31 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Settle the conflict</source>
+        <translation>Қайшылықты шешу</translation>
+    </message>
+    <message>
+        <source>Type the value to keep. It is sent to head office on the next synchronisation.</source>
+        <translation>Сақталатын мәнді енгізіңіз. Ол келесі синхрондау кезінде бас кеңсеге жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Mine: %1
+Theirs: %2</source>
+        <translation>Менің мәнім: %1
+Сервердегі мән: %2</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Осы мәнді сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationDialog</name>
     <message>
         <source>Unsaved changes</source>
@@ -427,6 +452,14 @@
         <translation>Буклеттер мен бланкілер</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Есептер</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхрондау</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Пайдаланушылар</translation>
     </message>
@@ -439,12 +472,20 @@
         <translation>әлі синхрондалмаған</translation>
     </message>
     <message>
+        <source>not set up</source>
+        <translation>бапталмаған</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>желіде</translation>
     </message>
     <message>
         <source>offline</source>
         <translation>желіден тыс</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>әлі тексерілмеген</translation>
     </message>
     <message>
         <source>Sync: %1, %2, changes to send: %3</source>
@@ -697,6 +738,219 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Consultations of the resident</source>
         <translation>Тұрғынның кеңестері</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Enter the server address and the code from head office.</source>
+        <translation>Сервер мекенжайын және бас кеңседен алынған кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Кеңес</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Тұрғын</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Жиын</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Грант өтінімі</translation>
+    </message>
+    <message>
+        <source>Grant report</source>
+        <translation>Грант бойынша есеп</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Семинар</translation>
+    </message>
+    <message>
+        <source>Booklet</source>
+        <translation>Буклет</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Орындалды</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сәтсіз аяқталды</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Жүріп жатыр</translation>
+    </message>
+    <message>
+        <source>pushed %1, pulled %2, conflicts %3</source>
+        <translation>жіберілді %1, алынды %2, қайшылық %3</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled yet. Sync starts after enrolment.</source>
+        <translation>Бұл компьютер әлі тіркелмеген. Синхрондау тіркелгеннен кейін басталады.</translation>
+    </message>
+    <message>
+        <source> (head office)</source>
+        <translation> (бас кеңсе)</translation>
+    </message>
+    <message>
+        <source>Enrolled: %1%2
+This computer: %3</source>
+        <translation>Тіркелген орталық: %1%2
+Бұл компьютер: %3</translation>
+    </message>
+    <message>
+        <source>Head office: not set up</source>
+        <translation>Бас кеңсемен байланыс бапталмаған</translation>
+    </message>
+    <message>
+        <source>Head office: online</source>
+        <translation>Бас кеңсемен байланыс бар</translation>
+    </message>
+    <message>
+        <source>Head office: offline</source>
+        <translation>Бас кеңсемен байланыс жоқ</translation>
+    </message>
+    <message>
+        <source>Head office: not checked yet</source>
+        <translation>Бас кеңсемен байланыс әлі тексерілмеген</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Соңғы синхрондау: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Соңғы синхрондау: әлі болған жоқ</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Нәтиже: %1</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation>Жіберуді күтіп тұрған өзгерістер: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Тарих</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Қайшылықтар (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Қайшылықтар</translation>
+    </message>
+    <message>
+        <source>Head office server</source>
+        <translation>Бас кеңсе сервері</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Сервер мекенжайы:</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Бір реттік код:</translation>
+    </message>
+    <message>
+        <source>code from head office</source>
+        <translation>бас кеңседен алынған код</translation>
+    </message>
+    <message>
+        <source>Enrol this computer</source>
+        <translation>Компьютерді тіркеу</translation>
+    </message>
+    <message>
+        <source>Head office gives a one-time code for your center. Enrol once on each computer.</source>
+        <translation>Бас кеңсе орталығыңызға бір реттік код береді. Әр компьютер бір рет тіркеледі.</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхрондау</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Қазір синхрондау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <source>Sync automatically every</source>
+        <translation>Автоматты синхрондау аралығы:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>өшірулі</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Басталды</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Нәтиже</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Жіберілді</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Алынды</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Қателер</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Хабар</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>My value</source>
+        <translation>Менің мәнім</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Сервердегі мән</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and elsewhere. The other value is in the record now; choose which one to keep.</source>
+        <translation>Бір өріс осы жерде де, басқа жерде де өзгертілген. Қазір жазбада сервердегі мән тұр; қайсысын қалдыру керегін таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Менікін қалдыру</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Сервердікін қалдыру</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Өзгерту…</translation>
     </message>
 </context>
 <context>

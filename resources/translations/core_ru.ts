@@ -45,6 +45,31 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Settle the conflict</source>
+        <translation>Решение конфликта</translation>
+    </message>
+    <message>
+        <source>Type the value to keep. It is sent to head office on the next synchronisation.</source>
+        <translation>Введите значение, которое нужно сохранить. Оно уйдёт в головной офис при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Mine: %1
+Theirs: %2</source>
+        <translation>Моё значение: %1
+Значение на сервере: %2</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Сохранить это значение</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationDialog</name>
     <message>
         <source>Unsaved changes</source>
@@ -427,6 +452,14 @@
         <translation>Буклеты и бланки</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>Пользователи</translation>
     </message>
@@ -439,12 +472,20 @@
         <translation>ещё не синхронизировано</translation>
     </message>
     <message>
+        <source>not set up</source>
+        <translation>не настроена</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>в сети</translation>
     </message>
     <message>
         <source>offline</source>
         <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>ещё не проверено</translation>
     </message>
     <message>
         <source>Sync: %1, %2, changes to send: %3</source>
@@ -697,6 +738,219 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Consultations of the resident</source>
         <translation>Консультации жителя</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Enter the server address and the code from head office.</source>
+        <translation>Введите адрес сервера и код из головного офиса.</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Консультация</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Житель</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Собрание</translation>
+    </message>
+    <message>
+        <source>Grant application</source>
+        <translation>Заявка на грант</translation>
+    </message>
+    <message>
+        <source>Grant report</source>
+        <translation>Отчёт по гранту</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>Семинар</translation>
+    </message>
+    <message>
+        <source>Booklet</source>
+        <translation>Буклет</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не удалось</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>pushed %1, pulled %2, conflicts %3</source>
+        <translation>отправлено %1, получено %2, конфликтов %3</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled yet. Sync starts after enrolment.</source>
+        <translation>Этот компьютер ещё не зарегистрирован. Синхронизация начнётся после регистрации.</translation>
+    </message>
+    <message>
+        <source> (head office)</source>
+        <translation> (головной офис)</translation>
+    </message>
+    <message>
+        <source>Enrolled: %1%2
+This computer: %3</source>
+        <translation>Зарегистрирован центр: %1%2
+Этот компьютер: %3</translation>
+    </message>
+    <message>
+        <source>Head office: not set up</source>
+        <translation>Связь с головным офисом не настроена</translation>
+    </message>
+    <message>
+        <source>Head office: online</source>
+        <translation>Связь с головным офисом есть</translation>
+    </message>
+    <message>
+        <source>Head office: offline</source>
+        <translation>Нет связи с головным офисом</translation>
+    </message>
+    <message>
+        <source>Head office: not checked yet</source>
+        <translation>Связь с головным офисом ещё не проверена</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation>Последняя синхронизация: ещё не было</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Результат: %1</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation>Изменений ждут отправки: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Конфликты (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Head office server</source>
+        <translation>Сервер головного офиса</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Одноразовый код:</translation>
+    </message>
+    <message>
+        <source>code from head office</source>
+        <translation>код из головного офиса</translation>
+    </message>
+    <message>
+        <source>Enrol this computer</source>
+        <translation>Зарегистрировать компьютер</translation>
+    </message>
+    <message>
+        <source>Head office gives a one-time code for your center. Enrol once on each computer.</source>
+        <translation>Головной офис выдаёт одноразовый код для вашего центра. Каждый компьютер регистрируется один раз.</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Sync automatically every</source>
+        <translation>Синхронизировать автоматически каждые</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>выключено</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Ошибки</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>My value</source>
+        <translation>Моё значение</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Значение на сервере</translation>
+    </message>
+    <message>
+        <source>The same field was changed here and elsewhere. The other value is in the record now; choose which one to keep.</source>
+        <translation>Одно и то же поле изменили здесь и в другом месте. Сейчас в записи значение с сервера; выберите, какое оставить.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Оставить с сервера</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
     </message>
 </context>
 <context>
