@@ -64,12 +64,16 @@ __all__ = ["BilingualBlock", "BookletsPage"]
 _SHORT_LAYOUT = {BookletLayout.A5_BOOKLET: "A5", BookletLayout.A4_TRIFOLD: "A4 ×3", BookletLayout.A4: "A4"}
 
 
-def _fit(edit: QPlainTextEdit) -> None:
-    """Grow a text box with its text, within reason."""
-    text = edit.toPlainText()
-    lines = sum(1 + len(line) // 62 for line in text.split("\n"))
-    line_h = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(min(12, max(2, lines)) * line_h + 12)
+def _lines(edit: QPlainTextEdit) -> int:
+    """Roughly how many lines the text takes in a column of the editor."""
+    return sum(1 + len(line) // 48 for line in edit.toPlainText().split("\n"))
+
+
+def _fit(*edits: QPlainTextEdit) -> None:
+    """Grow the Kazakh and Russian boxes of a block together with the longer text."""
+    lines = max(_lines(e) for e in edits)
+    for e in edits:
+        e.setFixedHeight(min(14, max(2, lines)) * e.fontMetrics().lineSpacing() + 14)
 
 
 class BilingualBlock(QFrame):
@@ -101,9 +105,9 @@ class BilingualBlock(QFrame):
         editable = self.kind != "image"
         for e in (self.kk, self.ru):
             e.setReadOnly(not editable)
-            _fit(e)
             e.textChanged.connect(on_change)
-            e.textChanged.connect(lambda e=e: _fit(e))
+            e.textChanged.connect(lambda: _fit(self.kk, self.ru))
+        _fit(self.kk, self.ru)
         grid.addWidget(self.kind_label, 0, 0)
         grid.addWidget(self.remove_button, 0, 1, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.kk, 1, 0)

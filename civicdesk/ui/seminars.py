@@ -364,7 +364,7 @@ class SeminarsPage(QWidget, Retranslating):
             return "—" if d is None else str(d).replace(".", ",")
 
         self.summary_label.setText(
-            self.tr("%1 — %2. Registered %3, attended %4; average test score before %5, after %6, gain %7")
+            self.tr("%1, %2: registered %3, attended %4; average test score before %5, after %6, gain %7")
             .replace("%1", view.title).replace("%2", format_date(view.held_on, self.env.lang))
             .replace("%3", str(s.count)).replace("%4", str(s.attended)).replace("%5", num(s.mean_pre))
             .replace("%6", num(s.mean_post)).replace("%7", num(s.mean_gain)))

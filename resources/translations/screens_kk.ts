@@ -1082,8 +1082,8 @@
         <translation>Алдымен семинарды сақтаңыз, содан кейін қатысушыларды қосыңыз.</translation>
     </message>
     <message>
-        <source>%1 — %2. Registered %3, attended %4; average test score before %5, after %6, gain %7</source>
-        <translation>%1 — %2. Тіркелгені %3, қатысқаны %4; тесттің орташа балы: дейін %5, кейін %6, өсімі %7</translation>
+        <source>%1, %2: registered %3, attended %4; average test score before %5, after %6, gain %7</source>
+        <translation>%1, %2: тіркелгені %3, қатысқаны %4; тесттің орташа балы: дейін %5, кейін %6, өсімі %7</translation>
     </message>
     <message>
         <source>Attendance sheet</source>

@@ -1082,8 +1082,8 @@
         <translation>Сначала сохраните семинар, затем добавьте участников.</translation>
     </message>
     <message>
-        <source>%1 — %2. Registered %3, attended %4; average test score before %5, after %6, gain %7</source>
-        <translation>%1 — %2. Записано %3, пришли %4; средний балл теста: до %5, после %6, прирост %7</translation>
+        <source>%1, %2: registered %3, attended %4; average test score before %5, after %6, gain %7</source>
+        <translation>%1, %2: записано %3, пришли %4; средний балл теста: до %5, после %6, прирост %7</translation>
     </message>
     <message>
         <source>Attendance sheet</source>
