@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -42,6 +43,7 @@ from civicdesk.sync.protocol import Scalar
 from civicdesk.ui.common import ErrorLabel, is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.status import coordinator_for, last_sync_time
+from civicdesk.ui.texts import channel_text, status_text
 
 HISTORY_LIMIT = 50
 
@@ -66,9 +68,15 @@ def _when(text: str | None, env: UiEnv) -> str:
 class ConflictDialog(QDialog):
     """Type the values to keep for the fields of one conflict."""
 
-    def __init__(self, conflict: ConflictView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflict: ConflictView,
+        parent: QWidget | None = None,
+        labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.conflict = conflict
+        labels = labels or {}
         self.edits: dict[str, QLineEdit] = {}
         self.setWindowTitle(self.tr("Settle the conflict"))
         self.setMinimumWidth(520)
@@ -85,7 +93,7 @@ class ConflictDialog(QDialog):
                             .replace("%1", _value_text(sides.get("mine")))
                             .replace("%2", _value_text(sides.get("theirs"))))
             self.edits[name] = edit
-            form.addRow(f"{name}:", edit)
+            form.addRow(f"{labels.get(name, name)}:", edit)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -169,6 +177,8 @@ class SyncPage(QWidget):
         self.pending_label = QLabel()
         self.sync_button = QPushButton()
         self.sync_button.setDefault(True)
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.sync_button.setMinimumWidth(180)
         self.cancel_button = QPushButton()
         self.cancel_button.hide()
         self.progress = QProgressBar()
@@ -187,6 +197,7 @@ class SyncPage(QWidget):
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
         state.addLayout(buttons)
         auto = QHBoxLayout()
         auto.addWidget(self.auto_label)
@@ -260,6 +271,14 @@ class SyncPage(QWidget):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
+
+    @staticmethod
+    def _fit_columns(table: QTableWidget, widths: tuple[int, ...]) -> None:
+        """Column widths, never narrower than the header text of the current language."""
+        header = table.horizontalHeader()
+        for col, width in enumerate(widths):
+            needed = header.sectionSizeFromContents(col).width() + 6
+            table.setColumnWidth(col, max(width, needed))
 
     # --- loading -----------------------------------------------------------------
 
@@ -377,7 +396,9 @@ class SyncPage(QWidget):
         conflict = self.selected_conflict()
         if conflict is None:
             return
-        dialog = ConflictDialog(conflict, self)
+        dialog = ConflictDialog(
+            conflict, self, {name: self.field_name(name) for name in conflict.fields}
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.resolve(conflict, dialog.values())
 
@@ -415,6 +436,34 @@ class SyncPage(QWidget):
             "booklets": self.tr("Booklet"),
         }
         return names.get(table, table)
+
+    def field_name(self, field: str) -> str:
+        names = {
+            "question": self.tr("Question"),
+            "advice": self.tr("Advice given"),
+            "status": self.tr("Status"),
+            "channel": self.tr("Channel"),
+            "follow_up_on": self.tr("Follow-up"),
+            "notes": self.tr("Notes"),
+            "title": self.tr("Title"),
+            "problem": self.tr("Problem"),
+            "goal": self.tr("Goal"),
+            "beneficiaries": self.tr("Beneficiaries"),
+            "decision": self.tr("Decision"),
+        }
+        return names.get(field, field)
+
+    def field_value(self, table: str, field: str, value: Scalar) -> str:
+        """A stored value as the user knows it (consultation status and channel by name)."""
+        if table == "consultations" and isinstance(value, str):
+            try:
+                if field == "status":
+                    return status_text(value)
+                if field == "channel":
+                    return channel_text(value)
+            except ValueError:
+                pass
+        return _value_text(value)
 
     def outcome_text(self, outcome: str) -> str:
         return {
@@ -496,8 +545,9 @@ class SyncPage(QWidget):
         t.setRowCount(len(rows))
         for r, (c, name, sides) in enumerate(rows):
             record = f"{self.table_name(c.table)} …{c.row_id[-8:]}"
-            cells = [record, name, _value_text(sides.get("mine")),
-                     _value_text(sides.get("theirs"))]
+            cells = [record, self.field_name(name),
+                     self.field_value(c.table, name, sides.get("mine")),
+                     self.field_value(c.table, name, sides.get("theirs"))]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text if col != 0 else f"{c.table} {c.row_id}")
@@ -550,10 +600,8 @@ class SyncPage(QWidget):
         self.keep_mine.setText(self.tr("Keep mine"))
         self.keep_theirs.setText(self.tr("Keep theirs"))
         self.edit_value.setText(self.tr("Edit…"))
-        for col, width in enumerate((140, 110, 80, 80, 80, 70)):
-            self.history_table.setColumnWidth(col, width)
-        for col, width in enumerate((220, 160, 300)):
-            self.conflict_table.setColumnWidth(col, width)
+        self._fit_columns(self.history_table, (140, 120, 80, 80, 80, 70))
+        self._fit_columns(self.conflict_table, (220, 160, 300))
         self._retitle_tabs()
         self._show_state()
         self._fill_history()

@@ -952,6 +952,50 @@ This computer: %3</source>
         <source>Edit…</source>
         <translation>Өзгерту…</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Сұрақ</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Берілген кеңес</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Байланыс түрі</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Қайта хабарласу</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Мәселе</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Мақсаты</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Пайда алушылар</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Шешім</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>

@@ -952,6 +952,50 @@ This computer: %3</source>
         <source>Edit…</source>
         <translation>Изменить…</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Разъяснение</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал обращения</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Повторный контакт</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>Благополучатели</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>

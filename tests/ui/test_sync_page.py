@@ -180,7 +180,7 @@ def test_conflict_is_queued_and_keep_theirs_settles_it(
         assert ui_env.runner.wait_idle(WAIT_MS)
         t = page.conflict_table
         assert cell(t, 0, 0).startswith("Кеңес")
-        assert cell(t, 0, 1) == "advice"
+        assert cell(t, 0, 1) == "Берілген кеңес"
         assert cell(t, 0, 2) == "Ауыл әкіміне барыңыз"
         assert cell(t, 0, 3) == "Әкімдікке жазбаша өтініш беріңіз"
         assert page.tabs.tabText(1) == "Қайшылықтар (1)"
