@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -64,7 +66,9 @@ from civicdesk.domain.grants import (
 )
 from civicdesk.services import grants as svc
 from civicdesk.services import printing as print_svc
+from civicdesk.services import reference
 from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
     BAD_COLOR,
@@ -302,6 +306,67 @@ class CategoryDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class CallDialog(QDialog):
+    """A new competition: titles in both languages, region, pool, dates."""
+
+    def __init__(self, page: GrantsPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setWindowTitle(self.tr("New competition"))
+        form = QFormLayout(self)
+        self.errors = FieldErrors()
+        self.title_kk, self.title_ru = QLineEdit(), QLineEdit()
+        self.region = QComboBox()
+        self.pool = QLineEdit("1 000 000")
+        self.opens_on, self.closes_on = QDateEdit(), QDateEdit()
+        for d in (self.opens_on, self.closes_on):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd.MM.yyyy")
+            d.setDate(to_qdate(date.today()))
+        self.closes_on.setDate(self.closes_on.date().addMonths(1))
+        rows: list[tuple[str, str, QWidget]] = [
+            (self.tr("Title in Kazakh"), "title", self.title_kk),
+            (self.tr("Title in Russian"), "title_ru", self.title_ru),
+            (self.tr("Region"), "region_kato", self.region),
+            (self.tr("Pool, ₸"), "pool", self.pool),
+            (self.tr("Applications from"), "opens_on", self.opens_on),
+            (self.tr("Applications until"), "closes_on", self.closes_on),
+        ]
+        for text, name, widget in rows:
+            self.errors.add_row(form, QLabel(text), name, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.created: svc.GrantCallView | None = None
+        page.env.runner.db(reference.regions, page.env.ctx(), on_done=self._got_regions)
+
+    def _got_regions(self, items: list[Named]) -> None:
+        for r in items:
+            self.region.addItem(r.name(self.page.env.lang), r.code)
+
+    def save(self) -> None:
+        self.errors.clear()
+        env = self.page.env
+        try:
+            pool = parse_money(self.pool.text(), field="pool")
+        except UserError as e:
+            self.errors.show(e, env.lang)
+            return
+        data = svc.GrantCallInput(
+            title_kk=self.title_kk.text(), title_ru=self.title_ru.text(),
+            region_kato=str(self.region.currentData() or ""), pool=pool,
+            opens_on=from_qdate(self.opens_on.date()) or date.today(),
+            closes_on=from_qdate(self.closes_on.date()) or date.today())
+
+        def done(call: svc.GrantCallView) -> None:
+            self.created = call
+            self.accept()
+
+        env.runner.db(svc.create_call, env.ctx(), data, on_done=done,
+                      on_error=lambda e: show_user_error(self, env, e, self.errors))
+
+
 class GrantsPage(QWidget, Retranslating):
     """Calls, applications and everything about one application."""
 
@@ -326,9 +391,13 @@ class GrantsPage(QWidget, Retranslating):
         self.pool_bar.setMinimumWidth(320)
         self.blank_button = QPushButton()
         self.blank_button.clicked.connect(self.print_blank)
+        self.new_call_button = QPushButton()
+        self.new_call_button.clicked.connect(self.new_call)
+        self.new_call_button.setVisible(env.is_manager)
         top = QHBoxLayout()
         top.addWidget(self.l_call)
         top.addWidget(self.call_combo, 1)
+        top.addWidget(self.new_call_button)
         top.addWidget(self.pool_bar, 1)
         top.addWidget(self.blank_button)
 
@@ -681,6 +750,7 @@ class GrantsPage(QWidget, Retranslating):
         b = self.bind_text
         b(self.l_call.setText, lambda: self.tr("Competition"))
         b(self.blank_button.setText, lambda: self.tr("Blank application form"))
+        b(self.new_call_button.setText, lambda: self.tr("New competition"))
         b(lambda t: self.status_filter.setItemText(0, t), lambda: self.tr("All statuses"))
         b(self.search.setPlaceholderText, lambda: self.tr("Search by project or applicant…"))
         b(self.new_button.setText, lambda: self.tr("New application"))
@@ -781,6 +851,26 @@ class GrantsPage(QWidget, Retranslating):
         self._fill_calls_combo()
         if self.calls and self.call is None:
             self._call_chosen(self.call_combo.currentIndex())
+
+    @Slot()
+    def new_call(self) -> None:
+        dialog = CallDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._call_created(dialog.created))
+        self.call_dialog = dialog
+        dialog.open()
+
+    def _call_created(self, call: svc.GrantCallView | None) -> None:
+        if call is None:
+            return
+        self.call = None
+        self.calls.insert(0, svc.GrantCallRow(call.id, call.title_kk, call.title_ru, call.region_kato, call.pool,
+                                              call.awarded, call.left, call.opens_on, call.closes_on, call.status,
+                                              call.applications))
+        self._fill_calls_combo()
+        self.call_combo.setCurrentIndex(self.call_combo.findData(call.id))
+        self._call_chosen(self.call_combo.currentIndex())
+        self.env.notify_changed("grant_call")
 
     def _fill_calls_combo(self) -> None:
         keep = self.call_combo.currentData()

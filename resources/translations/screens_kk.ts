@@ -217,6 +217,37 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>New competition</source>
+        <translation>Жаңа конкурс</translation>
+    </message>
+    <message>
+        <source>Title in Kazakh</source>
+        <translation>Қазақша атауы</translation>
+    </message>
+    <message>
+        <source>Title in Russian</source>
+        <translation>Орысша атауы</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Облыс</translation>
+    </message>
+    <message>
+        <source>Pool, ₸</source>
+        <translation>Қор, ₸</translation>
+    </message>
+    <message>
+        <source>Applications from</source>
+        <translation>Өтінімдер қабылдау басталады</translation>
+    </message>
+    <message>
+        <source>Applications until</source>
+        <translation>Өтінімдер қабылдау аяқталады</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Project</source>
@@ -297,6 +328,10 @@
     <message>
         <source>Blank application form</source>
         <translation>Өтінімнің бос бланкі</translation>
+    </message>
+    <message>
+        <source>New competition</source>
+        <translation>Жаңа конкурс</translation>
     </message>
     <message>
         <source>All statuses</source>

@@ -217,6 +217,37 @@
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <source>New competition</source>
+        <translation>Новый конкурс</translation>
+    </message>
+    <message>
+        <source>Title in Kazakh</source>
+        <translation>Название на казахском</translation>
+    </message>
+    <message>
+        <source>Title in Russian</source>
+        <translation>Название на русском</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>Pool, ₸</source>
+        <translation>Фонд, ₸</translation>
+    </message>
+    <message>
+        <source>Applications from</source>
+        <translation>Приём заявок с</translation>
+    </message>
+    <message>
+        <source>Applications until</source>
+        <translation>Приём заявок по</translation>
+    </message>
+</context>
+<context>
     <name>GrantsPage</name>
     <message>
         <source>Project</source>
@@ -297,6 +328,10 @@
     <message>
         <source>Blank application form</source>
         <translation>Пустой бланк заявки</translation>
+    </message>
+    <message>
+        <source>New competition</source>
+        <translation>Новый конкурс</translation>
     </message>
     <message>
         <source>All statuses</source>

@@ -170,3 +170,23 @@ def test_print_application_renders(page: GrantsPage, env: UiEnv, sample: Sample,
     page.print_application()
     qtbot.waitUntil(lambda: bool(got), timeout=60000)
     assert got[0].read_bytes().startswith(b"%PDF")
+
+
+def test_new_competition_dialog(page: GrantsPage, env: UiEnv, ctx: Context) -> None:
+    page.new_call()
+    dialog = page.call_dialog
+    _idle(env)
+    assert dialog.region.count() >= 17
+    dialog.pool.setText("бір миллион")
+    dialog.save()
+    assert dialog.errors.text("pool")  # not a number: refused next to the field
+    dialog.title_kk.setText("Жетісу облысындағы шағын гранттар")
+    dialog.title_ru.setText("Малые гранты в области Жетісу")
+    dialog.region.setCurrentIndex(dialog.region.findData("33"))
+    dialog.pool.setText("2 000 000")
+    dialog.save()
+    _idle(env)
+    assert dialog.created is not None
+    assert page.call_combo.currentData() == dialog.created.id
+    assert "2\u00a0000\u00a0000\u00a0₸" in page.pool_bar.format()
+    assert page.model.rowCount() == 0
