@@ -4,6 +4,7 @@ then the main window."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -12,9 +13,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from civicdesk.domain.errors import Lang, UserError
 from civicdesk.services.app import CivicApp
@@ -28,6 +37,9 @@ log = logging.getLogger("civicdesk")
 
 T = TypeVar("T")
 LOG_FILE = "civicdesk.log"
+#: ``1``: print "ready" and exit 0 once the first window a user can act in is shown
+#: (the start-up benchmark measures the time to that point).
+READY_ENV = "CIVICDESK_EXIT_WHEN_READY"
 
 
 def setup_logging(data_dir: Path) -> Path:
@@ -128,6 +140,74 @@ def prepare(app: QApplication, runner: TaskRunner) -> None:
         log.exception("Translations could not be compiled")
 
 
+class _ReadyHook(QObject):
+    """Watches the first interactive windows; on the first Show it prints "ready" and
+    leaves every event loop with code 0 (a dialog's ``exec`` then returns Rejected,
+    so :func:`run` cleans up and returns 0)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.fired and event.type() == QEvent.Type.Show:
+            self.fired = True
+            QTimer.singleShot(0, self._exit)
+        return False
+
+    @staticmethod
+    def _exit() -> None:
+        if sys.stdout is not None:  # a windowed build has no console
+            sys.stdout.write("ready\n")
+            sys.stdout.flush()
+        QCoreApplication.exit(0)
+
+
+_ready_hook: _ReadyHook | None = None
+
+
+def watch_ready(window: QWidget) -> None:
+    """Arm the start-up benchmark hook on ``window`` when CIVICDESK_EXIT_WHEN_READY=1."""
+    global _ready_hook
+    if os.environ.get(READY_ENV) != "1":
+        return
+    if _ready_hook is None:
+        _ready_hook = _ReadyHook()
+    window.installEventFilter(_ready_hook)
+
+
+def start_daily_backup(env: UiEnv, window: QMainWindow) -> None:
+    """Today's backup after sign-in, on the database thread; a note in the status bar,
+    or a warning that does not block the work when a folder could not be written."""
+    from civicdesk.services.backups import DailyBackup, run_daily_backup
+
+    def warn(text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, QCoreApplication.translate("DailyBackup", "Backup"),
+            text, QMessageBox.StandardButton.Ok, window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
+
+    def done(result: DailyBackup | None) -> None:
+        if result is None:
+            return
+        if result.second_problem is not None:
+            warn(result.second_problem.text(env.lang))
+            return
+        note = QCoreApplication.translate("DailyBackup", "Today's backup is saved: %1")
+        where = str(result.second_copy or result.path)
+        window.statusBar().showMessage(note.replace("%1", where), 15000)
+
+    def failed(err: BaseException) -> None:
+        if isinstance(err, UserError):
+            warn(QCoreApplication.translate("DailyBackup", "Today's backup was not made.")
+                 + "\n" + err.text(env.lang))
+
+    env.runner.db(run_daily_backup, env.app, on_done=done, on_error=failed)
+
+
 def start_session(env: UiEnv) -> bool:
     """First start wizard or sign in; True when somebody is signed in."""
     from civicdesk.ui.firststart import FirstStartWizard
@@ -135,9 +215,11 @@ def start_session(env: UiEnv) -> bool:
 
     if needs_setup(env.app):
         wizard = FirstStartWizard(env)
+        watch_ready(wizard)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return False
     dialog = LoginDialog(env)
+    watch_ready(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return False
     env.actor = dialog.actor
@@ -176,7 +258,9 @@ def run(data_dir: Path | str, lang: Lang | None = None) -> int:
         from civicdesk.ui.mainwindow import MainWindow
 
         window = MainWindow(env)
+        watch_ready(window)
         window.show()
+        start_daily_backup(env, window)
         return int(qapp.exec())
     finally:
         splash.close()
