@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -278,3 +279,56 @@ def test_automatic_rounds_wait_until_enrolled(
     assert ui_env.runner.wait_idle(WAIT_MS)
     assert sync.history(ui_env.app) == []
     assert coordinator.online is None
+
+
+def test_revoked_enrolment_and_too_old_client_are_explained(
+    qtbot: QtBot, ui_env: UiEnv, coordinator: SyncCoordinator, store: Store, center: str,
+    transport: AppTransport,
+) -> None:
+    page = make_page(qtbot, ui_env)
+    enrol_on_page(qtbot, page, store.issue_code(center))
+    cid = store.find_center("Ақсу")
+    assert cid is not None
+    store.revoke(cid)
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.error_label.text() == m.UNAUTHORIZED.kk, timeout=WAIT_MS)
+
+    class TooOld(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            return httpx.Response(426, json={"code": "protocol.too_old",
+                                             "message_kk": "ескі", "message_ru": "старая"})
+
+    coordinator.transport = TooOld()
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.error_label.text() == m.UPDATE_REQUIRED.kk, timeout=WAIT_MS)
+    assert "Traceback" not in page.error_label.text()
+
+
+def test_cancel_stops_waiting_for_a_round(
+    qtbot: QtBot, ui_env: UiEnv, coordinator: SyncCoordinator, store: Store, center: str,
+    transport: AppTransport,
+) -> None:
+    page = make_page(qtbot, ui_env)
+    enrol_on_page(qtbot, page, store.issue_code(center))
+    entered = threading.Event()
+    release = threading.Event()
+
+    class Slow(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            entered.set()
+            release.wait(WAIT_MS / 1000)
+            return transport.handle_request(request)
+
+    coordinator.transport = Slow()
+    page.sync_button.click()
+    assert page.progress.isVisibleTo(page) and page.cancel_button.isVisibleTo(page)
+    assert not page.sync_button.isEnabled()
+    qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
+    page.cancel_button.click()
+    assert not page.progress.isVisibleTo(page) and not page.cancel_button.isVisibleTo(page)
+    assert not coordinator.busy
+    release.set()
+    assert ui_env.runner.wait_idle(WAIT_MS)
+    # the round went on in the background and is in the history
+    qtbot.waitUntil(lambda: page.history_table.rowCount() == 1, timeout=WAIT_MS)
+    assert page.error_label.text() == ""
