@@ -178,7 +178,13 @@ class BackupsModel(QAbstractTableModel):
                 return ""
             return str(e.counts.get(COUNT_TABLES[col - 4], 0))
         if col == 8:
-            return self.tr("damaged or unusable") if e.problem is not None else self.tr("good")
+            if e.problem is None:
+                return self.tr("good")
+            if e.problem.code == "restore.damaged":
+                return self.tr("damaged")
+            if e.problem.code == "restore.too_new":
+                return self.tr("from a newer version")
+            return self.tr("not usable")
         return None
 
     def headerData(
@@ -224,9 +230,12 @@ class BackupsPage(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.folder_browse)
-        second_row = QHBoxLayout()
-        second_row.addWidget(self.second, 1)
-        second_row.addWidget(self.second_browse)
+        second_line = QHBoxLayout()
+        second_line.addWidget(self.second, 1)
+        second_line.addWidget(self.second_browse)
+        second_row = QVBoxLayout()
+        second_row.addLayout(second_line)
+        second_row.addWidget(self.second_hint)
         keep_row = QHBoxLayout()
         keep_row.addWidget(self.keep)
         keep_row.addStretch(1)
@@ -234,7 +243,6 @@ class BackupsPage(QWidget):
         form = QFormLayout(self.policy_box)
         form.addRow(self.l_folder, folder_row)
         form.addRow(self.l_second, second_row)
-        form.addRow("", self.second_hint)
         form.addRow(self.l_keep, keep_row)
         form.addRow("", self.policy_error)
 
@@ -251,6 +259,7 @@ class BackupsPage(QWidget):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.hide()
         self.model = BackupsModel(env, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -258,9 +267,8 @@ class BackupsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         actions = QHBoxLayout()
         for b in (self.backup_button, self.restore_button, self.restore_file_button,
                   self.refresh_button):
@@ -311,11 +319,15 @@ class BackupsPage(QWidget):
                        self.restore_file_button):
             target.setToolTip(tip)
 
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
     def _set_busy(self, on: bool, text: str = "") -> None:
         self._busy = max(0, self._busy + (1 if on else -1))
         self.progress.setVisible(self._busy > 0)
         if text:
-            self.status.setText(text)
+            self.set_status(text)
         self._update_buttons()
 
     # --- policy -------------------------------------------------------------------
@@ -351,7 +363,7 @@ class BackupsPage(QWidget):
 
     def _policy_saved(self, policy: BackupPolicy) -> None:
         self._show_policy(policy)
-        self.status.setText(self.tr("The backup settings were saved."))
+        self.set_status(self.tr("The backup settings were saved."))
         self.refresh()
 
     def _policy_failed(self, err: BaseException) -> None:
@@ -392,13 +404,13 @@ class BackupsPage(QWidget):
 
     def _backed_up(self, result: tuple[Path, UserError | None]) -> None:
         path, problem = result
-        self.status.setText(self.tr("Backup made: %1").replace("%1", str(path)))
+        self.set_status(self.tr("Backup made: %1").replace("%1", str(path)))
         if problem is not None:
             self.message(QMessageBox.Icon.Warning, problem.text(self.env.lang))
         self.refresh()
 
     def _backup_failed(self, err: BaseException) -> None:
-        self.status.setText(self.tr("The backup was not made."))
+        self.set_status(self.tr("The backup was not made."))
         if isinstance(err, UserError):
             self.message(QMessageBox.Icon.Warning, err.text(self.env.lang))
 
@@ -458,7 +470,7 @@ class BackupsPage(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.status.setText(self.tr("Nothing was restored."))
+            self.set_status(self.tr("Nothing was restored."))
             return
         self._set_busy(True, self.tr("Restoring…"))
         self.env.runner.db(
@@ -468,7 +480,7 @@ class BackupsPage(QWidget):
         )
 
     def _refused(self, err: BaseException) -> None:
-        self.status.setText(self.tr("Nothing was restored; the current data is unchanged."))
+        self.set_status(self.tr("Nothing was restored; the current data is unchanged."))
         if isinstance(err, UserError):
             self.message(QMessageBox.Icon.Warning, err.text(self.env.lang))
 
@@ -479,7 +491,7 @@ class BackupsPage(QWidget):
             text += "\n" + self.tr("The previous data was kept as %1.").replace("%1", str(kept))
         text += "\n\n" + self.tr("CivicDesk must reopen its data: it will close now. "
                                  "Please start it again.")
-        self.status.setText(text)
+        self.set_status(text)
         self.message(QMessageBox.Icon.Information, text)
         self.restart_app()
 

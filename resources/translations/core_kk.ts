@@ -1157,8 +1157,16 @@ This computer: %3</source>
         <translation>күнделікті</translation>
     </message>
     <message>
-        <source>damaged or unusable</source>
-        <translation>бүлінген немесе жарамсыз</translation>
+        <source>damaged</source>
+        <translation>бүлінген</translation>
+    </message>
+    <message>
+        <source>from a newer version</source>
+        <translation>жаңарақ нұсқадан</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>жарамсыз</translation>
     </message>
     <message>
         <source>good</source>

@@ -1157,8 +1157,16 @@ This computer: %3</source>
         <translation>ежедневная</translation>
     </message>
     <message>
-        <source>damaged or unusable</source>
-        <translation>повреждена или непригодна</translation>
+        <source>damaged</source>
+        <translation>повреждена</translation>
+    </message>
+    <message>
+        <source>from a newer version</source>
+        <translation>из новой версии</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>непригодна</translation>
     </message>
     <message>
         <source>good</source>
