@@ -187,3 +187,35 @@ def test_a_consultant_sees_the_page_read_only(qtbot: QtBot, ui_env: UiEnv) -> No
     assert not p.restore_file_button.isEnabled()
     assert p.refresh_button.isEnabled()
     assert p.backup_button.toolTip()
+
+
+def test_sign_in_backup_notes_success_in_the_status_bar(qtbot: QtBot, ui_env: UiEnv) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from civicdesk.ui.app import start_daily_backup
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start_daily_backup(ui_env, window)
+    idle(ui_env)
+    assert list(svc.default_folder(ui_env.app.data_dir).glob("civicdesk-*.sqlite3"))
+    assert "сақталды" in window.statusBar().currentMessage()
+    assert not window.findChildren(QMessageBox)
+
+
+def test_sign_in_backup_warns_without_blocking_when_the_stick_is_out(
+    qtbot: QtBot, ui_env: UiEnv, tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from civicdesk.ui.app import start_daily_backup
+
+    svc.save_policy(ui_env.app, svc.BackupPolicy(None, 3, tmp_path / "stick"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start_daily_backup(ui_env, window)
+    idle(ui_env)
+    boxes = window.findChildren(QMessageBox)
+    assert len(boxes) == 1 and not boxes[0].isModal()
+    assert "флешка" in boxes[0].text()
+    boxes[0].close()
