@@ -221,6 +221,7 @@ def test_grant_application_merges_field_by_field(
     sync.sync_now(ho, transport=transport)
     office = row_of(ho, "grant_applications", app_id)
     assert office is not None and office["title"] == "Балаларға арналған алаң"
+    assert store.open_conflicts() == 0  # settled by the push of the chosen value
     assert sync.exit_code_for(None, open_conflicts=len(sync.conflicts(a))) == sync.EXIT_OK
 
 

@@ -182,7 +182,7 @@ conflicts = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("center_id", String(64), nullable=False, index=True),
-    Column("device_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False, index=True),
     Column("table_name", String(64), nullable=False),
     Column("row_id", String(64), nullable=False),
     Column("base_rev", Integer, nullable=False),
@@ -584,6 +584,7 @@ class Store:
                 if clash is not None:
                     new_conflicts.append(clash)
             self._write(conn, writes, new_keys, now, xid)
+            self._close_settled_conflicts(conn, who, batch.rows, results, now)
             if new_conflicts:
                 for c in new_conflicts:
                     c.update(device_id=who.device_id, created_at=now)
@@ -606,6 +607,41 @@ class Store:
                 update(devices).where(devices.c.id == who.device_id).values(last_seen_at=now)
             )
             return body
+
+    @staticmethod
+    def _close_settled_conflicts(
+        conn: Connection,
+        who: TokenInfo,
+        rows: Sequence[RowChange],
+        results: Sequence[RowResult],
+        now: datetime,
+    ) -> None:
+        """A device that pushes a record again from a revision at or after a conflict it
+        was told about has settled that conflict (its person chose, or it has since
+        seen the server's values): the server's record of it is closed."""
+        open_rows = {
+            (t, i)
+            for t, i in conn.execute(
+                select(conflicts.c.table_name, conflicts.c.row_id).where(
+                    conflicts.c.device_id == who.device_id, conflicts.c.resolved_at.is_(None)
+                )
+            )
+        }
+        if not open_rows:
+            return
+        for r, res in zip(rows, results, strict=True):
+            if (r.table, r.id) in open_rows and res.status in ("applied", "merged"):
+                conn.execute(
+                    update(conflicts)
+                    .where(
+                        conflicts.c.table_name == r.table,
+                        conflicts.c.row_id == r.id,
+                        conflicts.c.device_id == who.device_id,
+                        conflicts.c.server_rev <= r.base_rev,
+                        conflicts.c.resolved_at.is_(None),
+                    )
+                    .values(resolved_at=now)
+                )
 
     def _load_existing(
         self, conn: Connection, rows: Sequence[RowChange]
