@@ -218,6 +218,7 @@ class SyncCoordinator(QObject):
         if result.summary is not None:
             self.last_summary = result.summary
             self.last_error = None
+        self._round_ended()
         self._got_status(result.status)
         self.round_finished.emit(result.summary)
 
@@ -227,8 +228,14 @@ class SyncCoordinator(QObject):
             self.failures += 1
             self.online = False
         self.last_error = err
+        self._round_ended()
         self.round_failed.emit(err)
         self.refresh()
+
+    def _round_ended(self) -> None:
+        """The round is over: listeners told of its end see ``busy`` false."""
+        self._task = None
+        self._schedule(self.next_delay_ms())
 
     def _round_over(self, task: Task | None) -> None:
         if task is not None and self._task is task:

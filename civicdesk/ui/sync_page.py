@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_datetime
 from civicdesk.services import sync
@@ -66,18 +68,22 @@ def _when(text: str | None, env: UiEnv) -> str:
 
 
 class ConflictDialog(QDialog):
-    """Type the values to keep for the fields of one conflict."""
+    """Type (or choose) the values to keep for the fields of one conflict."""
 
     def __init__(
         self,
         conflict: ConflictView,
         parent: QWidget | None = None,
         labels: dict[str, str] | None = None,
+        choices: dict[str, list[tuple[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
         labels = labels or {}
+        choices = choices or {}
         self.edits: dict[str, QLineEdit] = {}
+        #: fields with a fixed set of values (a status, a channel) are chosen, not typed
+        self.combos: dict[str, QComboBox] = {}
         self.setWindowTitle(self.tr("Settle the conflict"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -87,11 +93,21 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         for name, sides in conflict.fields.items():
+            tip = (self.tr("Mine: %1\nTheirs: %2")
+                   .replace("%1", _value_text(sides.get("mine")))
+                   .replace("%2", _value_text(sides.get("theirs"))))
+            if name in choices:
+                combo = QComboBox()
+                for text, data in choices[name]:
+                    combo.addItem(text, data)
+                combo.setCurrentIndex(max(0, combo.findData(sides.get("theirs"))))
+                combo.setToolTip(tip)
+                self.combos[name] = combo
+                form.addRow(f"{labels.get(name, name)}:", combo)
+                continue
             edit = QLineEdit(_value_text(sides.get("theirs")) if sides.get("theirs")
                              is not None else "")
-            edit.setToolTip(self.tr("Mine: %1\nTheirs: %2")
-                            .replace("%1", _value_text(sides.get("mine")))
-                            .replace("%2", _value_text(sides.get("theirs"))))
+            edit.setToolTip(tip)
             self.edits[name] = edit
             form.addRow(f"{labels.get(name, name)}:", edit)
         layout.addLayout(form)
@@ -106,7 +122,7 @@ class ConflictDialog(QDialog):
 
     def values(self) -> dict[str, Scalar]:
         """The typed values, as the same kind as the stored ones where possible."""
-        out: dict[str, Scalar] = {}
+        out: dict[str, Scalar] = {name: str(c.currentData()) for name, c in self.combos.items()}
         for name, edit in self.edits.items():
             text = edit.text().strip()
             sample = self.conflict.fields[name].get("theirs")
@@ -397,7 +413,8 @@ class SyncPage(QWidget):
         if conflict is None:
             return
         dialog = ConflictDialog(
-            conflict, self, {name: self.field_name(name) for name in conflict.fields}
+            conflict, self, {name: self.field_name(name) for name in conflict.fields},
+            self.field_choices(conflict.table),
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.resolve(conflict, dialog.values())
@@ -452,6 +469,15 @@ class SyncPage(QWidget):
             "decision": self.tr("Decision"),
         }
         return names.get(field, field)
+
+    def field_choices(self, table: str) -> dict[str, list[tuple[str, str]]]:
+        """Fields whose values come from a fixed list, with their names."""
+        if table != "consultations":
+            return {}
+        return {
+            "status": [(status_text(v), v.value) for v in ConsultationStatus],
+            "channel": [(channel_text(v), v.value) for v in ConsultationChannel],
+        }
 
     def field_value(self, table: str, field: str, value: Scalar) -> str:
         """A stored value as the user knows it (consultation status and channel by name)."""

@@ -218,21 +218,26 @@ def test_edit_dialog_keeps_a_typed_value(
         cid = add_consultation(app)
         sync.sync_now(app, transport=transport)
         sync.sync_now(other, transport=transport)
-        edit(other, "consultations", cid, advice="A")
+        edit(other, "consultations", cid, advice="A", status="closed")
         sync.sync_now(other, transport=transport)
-        edit(app, "consultations", cid, advice="B")
+        edit(app, "consultations", cid, advice="B", status="follow_up")
         assert sync.sync_now(app, transport=transport).conflicts == 1
         page = make_page(qtbot, ui_env)
-        assert page.conflict_table.rowCount() == 1
-        dialog = ConflictDialog(page.conflicts[0], page)
+        assert page.conflict_table.rowCount() == 2
+        assert cell(page.conflict_table, 1, 2) == "Қайта хабарласу"  # a status by its name
+        conflict = page.conflicts[0]
+        dialog = ConflictDialog(conflict, page, choices=page.field_choices(conflict.table))
         qtbot.addWidget(dialog)
         assert dialog.edits["advice"].text() == "A"
+        assert dialog.combos["status"].currentData() == "closed"
         dialog.edits["advice"].setText("Аудандық әкімдікке хабарласыңыз")
+        dialog.combos["status"].setCurrentIndex(dialog.combos["status"].findData("open"))
         page.resolve(page.conflicts[0], dialog.values())
         qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=WAIT_MS)
         assert ui_env.runner.wait_idle(WAIT_MS)
         row = row_of(app, "consultations", cid)
         assert row is not None and row["advice"] == "Аудандық әкімдікке хабарласыңыз"
+        assert row["status"] == "open"
     finally:
         other.close()
 
@@ -299,6 +304,7 @@ def test_revoked_enrolment_and_too_old_client_are_explained(
                                              "message_kk": "ескі", "message_ru": "старая"})
 
     coordinator.transport = TooOld()
+    assert page.sync_button.isEnabled()
     page.sync_button.click()
     qtbot.waitUntil(lambda: page.error_label.text() == m.UPDATE_REQUIRED.kk, timeout=WAIT_MS)
     assert "Traceback" not in page.error_label.text()
