@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.formatting import format_datetime
+from civicdesk.services.sync import SyncSummary
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
@@ -38,6 +39,9 @@ from civicdesk.ui.texts import role_text
 log = logging.getLogger(__name__)
 
 STATUS_INTERVAL_MS = 30_000
+#: what pages reload when a sync round brought changes from head office
+PULLED_ENTITIES = ("consultation", "resident", "meeting", "grant_call", "grant_application",
+                   "seminar", "booklet", "settlement", "user")
 
 
 @dataclass
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
         self.autosync = coordinator_for(env.app, env.runner)
         self.autosync.status_changed.connect(self._got_sync)
         self.autosync.round_failed.connect(self._sync_failed)
+        self.autosync.round_finished.connect(self._sync_finished)
         self.autosync.start()
         env.signals.data_changed.connect(lambda _e: self.refresh_status())
         env.signals.language_changed.connect(lambda _l: self.language.sync())
@@ -197,6 +202,11 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         self.autosync.refresh()
+
+    def _sync_finished(self, summary: SyncSummary | None) -> None:
+        if summary is not None and summary.pulled:
+            for entity in PULLED_ENTITIES:
+                self.env.notify_changed(entity)
 
     def _sync_failed(self, _err: object) -> None:
         self._show_sync()

@@ -48,6 +48,16 @@ from civicdesk.ui.status import coordinator_for, last_sync_time
 from civicdesk.ui.texts import channel_text, status_text
 
 HISTORY_LIMIT = 50
+#: the entity a page listens for (UiEnv.notify_changed) by synced table
+TABLE_ENTITIES = {
+    "consultations": "consultation",
+    "residents": "resident",
+    "meetings": "meeting",
+    "grant_applications": "grant_application",
+    "grant_calls": "grant_call",
+    "seminars": "seminar",
+    "booklets": "booklet",
+}
 
 
 def _value_text(value: Scalar) -> str:
@@ -425,11 +435,11 @@ class SyncPage(QWidget):
         self.env.runner.db(
             sync.resolve, self.env.app, conflict.id, choice,
             user_id=actor.user_id if actor else None,
-            on_done=lambda _r: self._resolved(), on_error=self._set_error,
+            on_done=lambda _r: self._resolved(conflict.table), on_error=self._set_error,
         )
 
-    def _resolved(self) -> None:
-        self.env.notify_changed("sync")
+    def _resolved(self, table: str) -> None:
+        self.env.notify_changed(TABLE_ENTITIES.get(table, "sync"))
         self.refresh()
 
     # --- showing -----------------------------------------------------------------

@@ -187,7 +187,9 @@ def test_conflict_is_queued_and_keep_theirs_settles_it(
         assert page.tabs.tabText(1) == "Қайшылықтар (1)"
         assert page.keep_theirs.isEnabled()
 
-        page.keep_theirs.click()
+        with qtbot.waitSignal(ui_env.signals.data_changed, timeout=WAIT_MS,
+                              check_params_cb=lambda entity: entity == "consultation"):
+            page.keep_theirs.click()  # the journal reloads the settled record
         qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=WAIT_MS)
         assert ui_env.runner.wait_idle(WAIT_MS)
         assert not sync.conflicts(app)
