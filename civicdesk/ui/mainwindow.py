@@ -53,14 +53,28 @@ class NavEntry:
     page: QWidget | None = None
 
 
-def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
-    """A page class from another screen module, or None while that module is absent."""
+def _external_page(
+    module: str, cls: str, *, optional: bool = False
+) -> Callable[[UiEnv], QWidget] | None:
+    """A page class from another screen module, or None while that module is absent.
+
+    An ``optional`` page that fails to import is left out of the navigation (and the
+    failure logged) instead of keeping the whole window from opening.
+    """
     try:
         mod = importlib.import_module(f"civicdesk.ui.{module}")
     except ModuleNotFoundError as exc:
         if exc.name == f"civicdesk.ui.{module}":
             return None
-        raise
+        if not optional:
+            raise
+        log.exception("page %s left out: it does not import", module)
+        return None
+    except Exception:
+        if not optional:
+            raise
+        log.exception("page %s left out: it does not import", module)
+        return None
     factory = getattr(mod, cls, None)
     return factory if callable(factory) else None
 
@@ -139,7 +153,8 @@ class MainWindow(QMainWindow):
             ("seminars", lambda: self.tr("Seminars"), _external_page("seminars", "SeminarsPage")),
             ("booklets", lambda: self.tr("Booklets and forms"),
              _external_page("booklets", "BookletsPage")),
-            ("reports", lambda: self.tr("Reports"), _external_page("reports", "ReportsPage")),
+            ("reports", lambda: self.tr("Reports"),
+             _external_page("reports", "ReportsPage", optional=True)),
             ("sync", lambda: self.tr("Synchronisation"), SyncPage),
         ]
         if self.env.is_manager:
