@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from civicdesk.services.app import CivicApp
-from civicdesk.sync.server import create_app
-from civicdesk.sync.server.store import Store
-from tests.sync.helpers import AppTransport, make_template, replica
+# `pytest` (unlike `python -m pytest`) does not put the checkout on sys.path; the sync
+# tests import their helpers as tests.sync.* (so do other suites), so put it there.
+_ROOT = str(Path(__file__).resolve().parents[2])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from civicdesk.services.app import CivicApp  # noqa: E402
+from civicdesk.sync.server import create_app  # noqa: E402
+from civicdesk.sync.server.store import Store  # noqa: E402
+from tests.sync.helpers import AppTransport, make_template, replica  # noqa: E402
 
 Make = Callable[[str], CivicApp]
 
