@@ -140,3 +140,24 @@ def test_resolve_with_explicit_values(
     assert [c.resolution for c in sync.conflicts(pc2, include_resolved=True)] == [
         '{"advice": "Бір және екі"}'
     ]
+
+
+def test_second_pc_set_up_on_its_own_takes_over_the_center_id(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    first, other = make_replica("a"), make_replica("b")  # "b" was set up separately
+    server_id = enroll_new(store, first, transport, name="Ақсу")
+    old_id = other.state.center_id
+    assert old_id != server_id
+    assert enroll_new(store, other, transport, name="Ақсу") == server_id
+    assert other.state.center_id == server_id
+    with other.db.engine.connect() as conn:
+        assert not conn.exec_driver_sql(
+            "SELECT 1 FROM users WHERE center_id = ?", (old_id,)
+        ).first()
+        assert conn.exec_driver_sql("SELECT 1 FROM centers WHERE id = ?", (server_id,)).first()
+    cid = add_consultation(other, "Екінші ПК")
+    s = sync.sync_now(other, transport=transport)
+    assert s.errors == 0  # its rows now belong to the server's center: accepted
+    sync.sync_now(first, transport=transport)
+    assert row_of(first, "consultations", cid) is not None
