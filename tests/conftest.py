@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from civicdesk.db.engine import DB_FILE_NAME  # noqa: E402
-from civicdesk.domain.enums import Role  # noqa: E402
-from civicdesk.services.app import CivicApp  # noqa: E402
-from civicdesk.services.base import Actor, Context  # noqa: E402
+from civicdesk.db.engine import DB_FILE_NAME
+from civicdesk.domain.enums import Role
+from civicdesk.services.app import CivicApp
+from civicdesk.services.base import Actor, Context
 
 PASSWORD = "secret-pass-1"
 

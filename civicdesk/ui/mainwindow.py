@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------
 
     def _build_entries(self) -> None:
+        from civicdesk.ui.backups import BackupsPage
         from civicdesk.ui.journal import ConsultationsPage
         from civicdesk.ui.residents import ResidentsPage
         from civicdesk.ui.sync_page import SyncPage
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
             ("reports", lambda: self.tr("Reports"),
              _external_page("reports", "ReportsPage", optional=True)),
             ("sync", lambda: self.tr("Synchronisation"), SyncPage),
+            ("backups", lambda: self.tr("Backups"), BackupsPage),
         ]
         if self.env.is_manager:
             specs.append(("users", lambda: self.tr("Users"), UsersPage))

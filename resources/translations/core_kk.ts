@@ -2,6 +2,240 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Applications</source>
+        <translation>Өтінімдер</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Кеңестер</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Жасалған уақыты</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Жиналыстар</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Тұрғындар</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Құрылым нұсқасы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>қалпына келтіру алдында</translation>
+    </message>
+    <message>
+        <source>before upgrade</source>
+        <translation>жаңарту алдында</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>күнделікті</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>бүлінген</translation>
+    </message>
+    <message>
+        <source>from a newer version</source>
+        <translation>жаңарақ нұсқадан</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>жарамсыз</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>жарамды</translation>
+    </message>
+    <message>
+        <source>second folder</source>
+        <translation>екінші қалта</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>(default)</source>
+        <translation>(әдепкі)</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Қазір көшірме жасау</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Көшірме жасалып жатыр…</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Көшірмелер қалтасы:</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Көшірме жасалды: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Сақтық көшірмелер</translation>
+    </message>
+    <message>
+        <source>Backups found</source>
+        <translation>Табылған көшірмелер</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Шолу…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Көшірме тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Көшірмені таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Қалтаны таңдаңыз</translation>
+    </message>
+    <message>
+        <source>CivicDesk backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>CivicDesk көшірмелері (*.sqlite3 *.db);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>CivicDesk must reopen its data: it will close now. Please start it again.</source>
+        <translation>CivicDesk деректерді қайта ашуы керек: бағдарлама қазір жабылады. Оны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Create the folder on the USB stick once. When the stick is not plugged in, the backup is made only in the backup folder and you are told so.</source>
+        <translation>Флешкада қалтаны бір рет жасап қойыңыз. Флешка қосылмаған кезде көшірме тек көшірмелер қалтасында жасалады және бұл туралы хабарланады.</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Күнделікті сақтық көшірме</translation>
+    </message>
+    <message>
+        <source>Database revision: %1</source>
+        <translation>Дерекқор құрылымының нұсқасы: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <source>How many to keep:</source>
+        <translation>Нешеуін сақтау:</translation>
+    </message>
+    <message>
+        <source>Last change in it: %1</source>
+        <translation>Ондағы соңғы өзгеріс: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Ештеңе қалпына келтірілген жоқ.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored; the current data is unchanged.</source>
+        <translation>Ештеңе қалпына келтірілген жоқ; ағымдағы деректер өзгерген жоқ.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Жарайды</translation>
+    </message>
+    <message>
+        <source>Only a manager or head office can change backups or restore data; a consultant sees the list read-only.</source>
+        <translation>Көшірмелерді баптауға және деректерді қалпына келтіруге тек менеджер немесе бас кеңсе құқылы; кеңесші тізімді тек қарай алады.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Residents: %1, consultations: %2, meetings: %3, grant applications: %4</source>
+        <translation>Тұрғындар: %1, кеңестер: %2, жиналыстар: %3, грант өтінімдері: %4</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Файлдан қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Restore from this backup?</source>
+        <translation>Осы көшірмеден қалпына келтіру керек пе?</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>Таңдалғаннан қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Қалпына келтірілуде…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Second folder:</source>
+        <translation>Екінші қалта:</translation>
+    </message>
+    <message>
+        <source>The backup settings were saved.</source>
+        <translation>Көшірме баптаулары сақталды.</translation>
+    </message>
+    <message>
+        <source>The backup was not made.</source>
+        <translation>Көшірме жасалмады.</translation>
+    </message>
+    <message>
+        <source>The current data will be replaced by this backup. It is not lost: a copy of it is first kept in the folder %1. After the restore CivicDesk closes and must be started again.</source>
+        <translation>Ағымдағы деректер осы көшірмемен ауыстырылады. Олар жоғалмайды: алдымен олардың көшірмесі %1 қалтасында сақталады. Қалпына келтірілгеннен кейін CivicDesk жабылады, оны қайта іске қосу керек.</translation>
+    </message>
+    <message>
+        <source>The data was restored from %1.</source>
+        <translation>Деректер %1 көшірмесінен қалпына келтірілді.</translation>
+    </message>
+    <message>
+        <source>The previous data was kept as %1.</source>
+        <translation>Бұрынғы деректер мына файлда сақталды: %1.</translation>
+    </message>
+    <message>
+        <source>for example a folder on a USB stick; empty: none</source>
+        <translation>мысалы, флешкадағы қалта; бос болса — екінші көшірме жоқ</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>белгісіз</translation>
+    </message>
+</context>
+<context>
     <name>CenterPage</name>
     <message>
         <source>(not listed / whole region)</source>
@@ -48,6 +282,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Settle the conflict</source>
+        <extracomment>the entity a page listens for (UiEnv.notify_changed) by synced table fields with a fixed set of values (a status, a channel) are chosen, not typed</extracomment>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
@@ -314,6 +549,22 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Backup</source>
+        <extracomment>``1``: print &quot;ready&quot; and exit 0 once the first window a user can act in is shown (the start-up benchmark measures the time to that point).</extracomment>
+        <translation>Сақтық көшірме</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is saved: %1</source>
+        <translation>Бүгінгі сақтық көшірме сақталды: %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was not made.</source>
+        <translation>Бүгінгі сақтық көшірме жасалмады.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>CivicDesk: first start</source>
@@ -429,6 +680,7 @@ Theirs: %2</source>
     <name>MainWindow</name>
     <message>
         <source>Consultations</source>
+        <extracomment>what pages reload when a sync round brought changes from head office</extracomment>
         <translation>Кеңестер</translation>
     </message>
     <message>
@@ -458,6 +710,10 @@ Theirs: %2</source>
     <message>
         <source>Synchronisation</source>
         <translation>Синхрондау</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Сақтық көшірмелер</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1104,255 +1360,6 @@ This computer: %3</source>
     <message>
         <source>Edit</source>
         <translation>Өзгерту</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsModel</name>
-    <message>
-        <source>Applications</source>
-        <translation>Өтінімдер</translation>
-    </message>
-    <message>
-        <source>Consultations</source>
-        <translation>Кеңестер</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Түрі</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>Жасалған уақыты</translation>
-    </message>
-    <message>
-        <source>Meetings</source>
-        <translation>Жиналыстар</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>Тұрғындар</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Құрылым нұсқасы</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Күйі</translation>
-    </message>
-    <message>
-        <source>before restore</source>
-        <translation>қалпына келтіру алдында</translation>
-    </message>
-    <message>
-        <source>before upgrade</source>
-        <translation>жаңарту алдында</translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation>күнделікті</translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation>бүлінген</translation>
-    </message>
-    <message>
-        <source>from a newer version</source>
-        <translation>жаңарақ нұсқадан</translation>
-    </message>
-    <message>
-        <source>not usable</source>
-        <translation>жарамсыз</translation>
-    </message>
-    <message>
-        <source>good</source>
-        <translation>жарамды</translation>
-    </message>
-    <message>
-        <source>second folder</source>
-        <translation>екінші қалта</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsPage</name>
-    <message>
-        <source>(default)</source>
-        <translation>(әдепкі)</translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>Қазір көшірме жасау</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Көшірме жасалып жатыр…</translation>
-    </message>
-    <message>
-        <source>Backup folder:</source>
-        <translation>Көшірмелер қалтасы:</translation>
-    </message>
-    <message>
-        <source>Backup made: %1</source>
-        <translation>Көшірме жасалды: %1</translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation>Сақтық көшірмелер</translation>
-    </message>
-    <message>
-        <source>Backups found</source>
-        <translation>Табылған көшірмелер</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Шолу…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Бас тарту</translation>
-    </message>
-    <message>
-        <source>Checking the backup…</source>
-        <translation>Көшірме тексерілуде…</translation>
-    </message>
-    <message>
-        <source>Choose a backup</source>
-        <translation>Көшірмені таңдаңыз</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Қалтаны таңдаңыз</translation>
-    </message>
-    <message>
-        <source>CivicDesk backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>CivicDesk көшірмелері (*.sqlite3 *.db);;Барлық файлдар (*)</translation>
-    </message>
-    <message>
-        <source>CivicDesk must reopen its data: it will close now. Please start it again.</source>
-        <translation>CivicDesk деректерді қайта ашуы керек: бағдарлама қазір жабылады. Оны қайта іске қосыңыз.</translation>
-    </message>
-    <message>
-        <source>Create the folder on the USB stick once. When the stick is not plugged in, the backup is made only in the backup folder and you are told so.</source>
-        <translation>Флешкада қалтаны бір рет жасап қойыңыз. Флешка қосылмаған кезде көшірме тек көшірмелер қалтасында жасалады және бұл туралы хабарланады.</translation>
-    </message>
-    <message>
-        <source>Daily backup</source>
-        <translation>Күнделікті сақтық көшірме</translation>
-    </message>
-    <message>
-        <source>Database revision: %1</source>
-        <translation>Дерекқор құрылымының нұсқасы: %1</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>Файл: %1</translation>
-    </message>
-    <message>
-        <source>How many to keep:</source>
-        <translation>Нешеуін сақтау:</translation>
-    </message>
-    <message>
-        <source>Last change in it: %1</source>
-        <translation>Ондағы соңғы өзгеріс: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was restored.</source>
-        <translation>Ештеңе қалпына келтірілген жоқ.</translation>
-    </message>
-    <message>
-        <source>Nothing was restored; the current data is unchanged.</source>
-        <translation>Ештеңе қалпына келтірілген жоқ; ағымдағы деректер өзгерген жоқ.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Жарайды</translation>
-    </message>
-    <message>
-        <source>Only a manager or head office can change backups or restore data; a consultant sees the list read-only.</source>
-        <translation>Көшірмелерді баптауға және деректерді қалпына келтіруге тек менеджер немесе бас кеңсе құқылы; кеңесші тізімді тек қарай алады.</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Жаңарту</translation>
-    </message>
-    <message>
-        <source>Residents: %1, consultations: %2, meetings: %3, grant applications: %4</source>
-        <translation>Тұрғындар: %1, кеңестер: %2, жиналыстар: %3, грант өтінімдері: %4</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Қалпына келтіру</translation>
-    </message>
-    <message>
-        <source>Restore from a file…</source>
-        <translation>Файлдан қалпына келтіру…</translation>
-    </message>
-    <message>
-        <source>Restore from this backup?</source>
-        <translation>Осы көшірмеден қалпына келтіру керек пе?</translation>
-    </message>
-    <message>
-        <source>Restore selected…</source>
-        <translation>Таңдалғаннан қалпына келтіру…</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>Қалпына келтірілуде…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сақтау</translation>
-    </message>
-    <message>
-        <source>Second folder:</source>
-        <translation>Екінші қалта:</translation>
-    </message>
-    <message>
-        <source>The backup settings were saved.</source>
-        <translation>Көшірме баптаулары сақталды.</translation>
-    </message>
-    <message>
-        <source>The backup was not made.</source>
-        <translation>Көшірме жасалмады.</translation>
-    </message>
-    <message>
-        <source>The current data will be replaced by this backup. It is not lost: a copy of it is first kept in the folder %1. After the restore CivicDesk closes and must be started again.</source>
-        <translation>Ағымдағы деректер осы көшірмемен ауыстырылады. Олар жоғалмайды: алдымен олардың көшірмесі %1 қалтасында сақталады. Қалпына келтірілгеннен кейін CivicDesk жабылады, оны қайта іске қосу керек.</translation>
-    </message>
-    <message>
-        <source>The data was restored from %1.</source>
-        <translation>Деректер %1 көшірмесінен қалпына келтірілді.</translation>
-    </message>
-    <message>
-        <source>The previous data was kept as %1.</source>
-        <translation>Бұрынғы деректер мына файлда сақталды: %1.</translation>
-    </message>
-    <message>
-        <source>for example a folder on a USB stick; empty: none</source>
-        <translation>мысалы, флешкадағы қалта; бос болса — екінші көшірме жоқ</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>белгісіз</translation>
-    </message>
-</context>
-<context>
-    <name>DailyBackup</name>
-    <message>
-        <source>Backup</source>
-        <translation>Сақтық көшірме</translation>
-    </message>
-    <message>
-        <source>Today&apos;s backup is saved: %1</source>
-        <translation>Бүгінгі сақтық көшірме сақталды: %1</translation>
-    </message>
-    <message>
-        <source>Today&apos;s backup was not made.</source>
-        <translation>Бүгінгі сақтық көшірме жасалмады.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,240 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
 <context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Applications</source>
+        <translation>Заявки</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Собрания</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Жители</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Версия схемы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>перед восстановлением</translation>
+    </message>
+    <message>
+        <source>before upgrade</source>
+        <translation>перед обновлением</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>ежедневная</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>повреждена</translation>
+    </message>
+    <message>
+        <source>from a newer version</source>
+        <translation>из новой версии</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>непригодна</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>в порядке</translation>
+    </message>
+    <message>
+        <source>second folder</source>
+        <translation>вторая папка</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>(default)</source>
+        <translation>(по умолчанию)</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создаётся копия…</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Папка копий:</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Копия создана: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Backups found</source>
+        <translation>Найденные копии</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Проверка копии…</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Выберите копию</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Выберите папку</translation>
+    </message>
+    <message>
+        <source>CivicDesk backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Копии CivicDesk (*.sqlite3 *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>CivicDesk must reopen its data: it will close now. Please start it again.</source>
+        <translation>CivicDesk должна заново открыть данные: программа сейчас закроется. Запустите её снова.</translation>
+    </message>
+    <message>
+        <source>Create the folder on the USB stick once. When the stick is not plugged in, the backup is made only in the backup folder and you are told so.</source>
+        <translation>Создайте папку на флешке один раз. Когда флешка не вставлена, копия делается только в папке копий, и программа об этом сообщает.</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>Ежедневная резервная копия</translation>
+    </message>
+    <message>
+        <source>Database revision: %1</source>
+        <translation>Версия схемы базы данных: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <source>How many to keep:</source>
+        <translation>Сколько хранить:</translation>
+    </message>
+    <message>
+        <source>Last change in it: %1</source>
+        <translation>Последнее изменение в ней: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored; the current data is unchanged.</source>
+        <translation>Ничего не восстановлено; текущие данные не изменены.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Only a manager or head office can change backups or restore data; a consultant sees the list read-only.</source>
+        <translation>Менять настройки копий и восстанавливать данные может только менеджер или головной офис; консультант видит список только для чтения.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Residents: %1, consultations: %2, meetings: %3, grant applications: %4</source>
+        <translation>Жители: %1, консультации: %2, собрания: %3, заявки на гранты: %4</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Восстановить из файла…</translation>
+    </message>
+    <message>
+        <source>Restore from this backup?</source>
+        <translation>Восстановить из этой копии?</translation>
+    </message>
+    <message>
+        <source>Restore selected…</source>
+        <translation>Восстановить выбранную…</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Восстановление…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Second folder:</source>
+        <translation>Вторая папка:</translation>
+    </message>
+    <message>
+        <source>The backup settings were saved.</source>
+        <translation>Настройки копирования сохранены.</translation>
+    </message>
+    <message>
+        <source>The backup was not made.</source>
+        <translation>Копия не создана.</translation>
+    </message>
+    <message>
+        <source>The current data will be replaced by this backup. It is not lost: a copy of it is first kept in the folder %1. After the restore CivicDesk closes and must be started again.</source>
+        <translation>Текущие данные будут заменены этой копией. Они не пропадут: сначала их копия сохраняется в папке %1. После восстановления CivicDesk закроется, и её нужно будет запустить снова.</translation>
+    </message>
+    <message>
+        <source>The data was restored from %1.</source>
+        <translation>Данные восстановлены из копии %1.</translation>
+    </message>
+    <message>
+        <source>The previous data was kept as %1.</source>
+        <translation>Прежние данные сохранены в файле %1.</translation>
+    </message>
+    <message>
+        <source>for example a folder on a USB stick; empty: none</source>
+        <translation>например, папка на флешке; пусто — без второй копии</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+</context>
+<context>
     <name>CenterPage</name>
     <message>
         <source>(not listed / whole region)</source>
@@ -48,6 +282,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Settle the conflict</source>
+        <extracomment>the entity a page listens for (UiEnv.notify_changed) by synced table fields with a fixed set of values (a status, a channel) are chosen, not typed</extracomment>
         <translation>Решение конфликта</translation>
     </message>
     <message>
@@ -314,6 +549,22 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Backup</source>
+        <extracomment>``1``: print &quot;ready&quot; and exit 0 once the first window a user can act in is shown (the start-up benchmark measures the time to that point).</extracomment>
+        <translation>Резервная копия</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup is saved: %1</source>
+        <translation>Сегодняшняя резервная копия сохранена: %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was not made.</source>
+        <translation>Сегодняшняя резервная копия не создана.</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartWizard</name>
     <message>
         <source>CivicDesk: first start</source>
@@ -429,6 +680,7 @@ Theirs: %2</source>
     <name>MainWindow</name>
     <message>
         <source>Consultations</source>
+        <extracomment>what pages reload when a sync round brought changes from head office</extracomment>
         <translation>Консультации</translation>
     </message>
     <message>
@@ -458,6 +710,10 @@ Theirs: %2</source>
     <message>
         <source>Synchronisation</source>
         <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
     </message>
     <message>
         <source>Users</source>
@@ -1104,255 +1360,6 @@ This computer: %3</source>
     <message>
         <source>Edit</source>
         <translation>Изменить</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsModel</name>
-    <message>
-        <source>Applications</source>
-        <translation>Заявки</translation>
-    </message>
-    <message>
-        <source>Consultations</source>
-        <translation>Консультации</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Вид</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>Создана</translation>
-    </message>
-    <message>
-        <source>Meetings</source>
-        <translation>Собрания</translation>
-    </message>
-    <message>
-        <source>Residents</source>
-        <translation>Жители</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Версия схемы</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
-        <source>before restore</source>
-        <translation>перед восстановлением</translation>
-    </message>
-    <message>
-        <source>before upgrade</source>
-        <translation>перед обновлением</translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation>ежедневная</translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation>повреждена</translation>
-    </message>
-    <message>
-        <source>from a newer version</source>
-        <translation>из новой версии</translation>
-    </message>
-    <message>
-        <source>not usable</source>
-        <translation>непригодна</translation>
-    </message>
-    <message>
-        <source>good</source>
-        <translation>в порядке</translation>
-    </message>
-    <message>
-        <source>second folder</source>
-        <translation>вторая папка</translation>
-    </message>
-</context>
-<context>
-    <name>BackupsPage</name>
-    <message>
-        <source>(default)</source>
-        <translation>(по умолчанию)</translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>Сделать копию сейчас</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>Создаётся копия…</translation>
-    </message>
-    <message>
-        <source>Backup folder:</source>
-        <translation>Папка копий:</translation>
-    </message>
-    <message>
-        <source>Backup made: %1</source>
-        <translation>Копия создана: %1</translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation>Резервные копии</translation>
-    </message>
-    <message>
-        <source>Backups found</source>
-        <translation>Найденные копии</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Обзор…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Checking the backup…</source>
-        <translation>Проверка копии…</translation>
-    </message>
-    <message>
-        <source>Choose a backup</source>
-        <translation>Выберите копию</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>Выберите папку</translation>
-    </message>
-    <message>
-        <source>CivicDesk backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>Копии CivicDesk (*.sqlite3 *.db);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>CivicDesk must reopen its data: it will close now. Please start it again.</source>
-        <translation>CivicDesk должна заново открыть данные: программа сейчас закроется. Запустите её снова.</translation>
-    </message>
-    <message>
-        <source>Create the folder on the USB stick once. When the stick is not plugged in, the backup is made only in the backup folder and you are told so.</source>
-        <translation>Создайте папку на флешке один раз. Когда флешка не вставлена, копия делается только в папке копий, и программа об этом сообщает.</translation>
-    </message>
-    <message>
-        <source>Daily backup</source>
-        <translation>Ежедневная резервная копия</translation>
-    </message>
-    <message>
-        <source>Database revision: %1</source>
-        <translation>Версия схемы базы данных: %1</translation>
-    </message>
-    <message>
-        <source>File: %1</source>
-        <translation>Файл: %1</translation>
-    </message>
-    <message>
-        <source>How many to keep:</source>
-        <translation>Сколько хранить:</translation>
-    </message>
-    <message>
-        <source>Last change in it: %1</source>
-        <translation>Последнее изменение в ней: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was restored.</source>
-        <translation>Ничего не восстановлено.</translation>
-    </message>
-    <message>
-        <source>Nothing was restored; the current data is unchanged.</source>
-        <translation>Ничего не восстановлено; текущие данные не изменены.</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>ОК</translation>
-    </message>
-    <message>
-        <source>Only a manager or head office can change backups or restore data; a consultant sees the list read-only.</source>
-        <translation>Менять настройки копий и восстанавливать данные может только менеджер или головной офис; консультант видит список только для чтения.</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Residents: %1, consultations: %2, meetings: %3, grant applications: %4</source>
-        <translation>Жители: %1, консультации: %2, собрания: %3, заявки на гранты: %4</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Восстановить</translation>
-    </message>
-    <message>
-        <source>Restore from a file…</source>
-        <translation>Восстановить из файла…</translation>
-    </message>
-    <message>
-        <source>Restore from this backup?</source>
-        <translation>Восстановить из этой копии?</translation>
-    </message>
-    <message>
-        <source>Restore selected…</source>
-        <translation>Восстановить выбранную…</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>Восстановление…</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <source>Second folder:</source>
-        <translation>Вторая папка:</translation>
-    </message>
-    <message>
-        <source>The backup settings were saved.</source>
-        <translation>Настройки копирования сохранены.</translation>
-    </message>
-    <message>
-        <source>The backup was not made.</source>
-        <translation>Копия не создана.</translation>
-    </message>
-    <message>
-        <source>The current data will be replaced by this backup. It is not lost: a copy of it is first kept in the folder %1. After the restore CivicDesk closes and must be started again.</source>
-        <translation>Текущие данные будут заменены этой копией. Они не пропадут: сначала их копия сохраняется в папке %1. После восстановления CivicDesk закроется, и её нужно будет запустить снова.</translation>
-    </message>
-    <message>
-        <source>The data was restored from %1.</source>
-        <translation>Данные восстановлены из копии %1.</translation>
-    </message>
-    <message>
-        <source>The previous data was kept as %1.</source>
-        <translation>Прежние данные сохранены в файле %1.</translation>
-    </message>
-    <message>
-        <source>for example a folder on a USB stick; empty: none</source>
-        <translation>например, папка на флешке; пусто — без второй копии</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-</context>
-<context>
-    <name>DailyBackup</name>
-    <message>
-        <source>Backup</source>
-        <translation>Резервная копия</translation>
-    </message>
-    <message>
-        <source>Today&apos;s backup is saved: %1</source>
-        <translation>Сегодняшняя резервная копия сохранена: %1</translation>
-    </message>
-    <message>
-        <source>Today&apos;s backup was not made.</source>
-        <translation>Сегодняшняя резервная копия не создана.</translation>
     </message>
 </context>
 </TS>

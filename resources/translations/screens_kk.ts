@@ -825,11 +825,11 @@
         <translation>Жіберілгенін белгілеу</translation>
     </message>
     <message>
-        <source>Akim's response dated</source>
+        <source>Akim&apos;s response dated</source>
         <translation>Әкім жауабының күні</translation>
     </message>
     <message>
-        <source>Akim's response</source>
+        <source>Akim&apos;s response</source>
         <translation>Әкімнің жауабы</translation>
     </message>
     <message>

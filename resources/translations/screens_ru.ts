@@ -825,11 +825,11 @@
         <translation>Отметить направление</translation>
     </message>
     <message>
-        <source>Akim's response dated</source>
+        <source>Akim&apos;s response dated</source>
         <translation>Дата ответа акима</translation>
     </message>
     <message>
-        <source>Akim's response</source>
+        <source>Akim&apos;s response</source>
         <translation>Ответ акима</translation>
     </message>
     <message>
