@@ -246,9 +246,24 @@ def _migrate(engine: Engine, path: Path, *, backup_dir: Path | None) -> Path | N
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = backup_file(path, folder / f"before-upgrade-{current}-{stamp}.sqlite3")
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        # SQLite alters a table by copy-and-rename; with foreign keys on, dropping the
+        # old copy of a referenced table fails. Off for the migration, checked after.
+        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        "db.corrupt", CORRUPT, path=str(path),
+                        detail=f"foreign keys after upgrade: {broken[:3]}",
+                    )
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+            conn.commit()
     return backup
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -143,7 +144,7 @@ class Center(SyncMixin, Base):
 class User(SyncMixin, Base):
     __tablename__ = "users"
     __sync_exclude__ = frozenset({"password_hash"})
-    login: Mapped[str] = mapped_column(String(80), unique=True)
+    login: Mapped[str] = mapped_column(String(80))
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200), default="")
@@ -151,7 +152,10 @@ class User(SyncMixin, Base):
     language: Mapped[str] = mapped_column(String(2), default="kk")
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
 
-    __table_args__ = (Index("ix_users_name", "full_name"),)
+    __table_args__ = (
+        Index("ix_users_name", "full_name"),
+        UniqueConstraint("center_id", "login", name="uq_users_center_login"),
+    )
 
 
 class Resident(SyncMixin, Base):

@@ -187,11 +187,13 @@ def authenticate(app: CivicApp, login: str, password: str) -> Actor:
     """Sign in; a wrong login and a wrong password get the same message."""
     login = login.strip().lower()
     with app.db.session() as s:
-        user = s.scalar(
-            select(User).where(
-                func.lower(User.login) == login, User.deleted.is_(False), User.active.is_(True)
-            )
+        stmt = select(User).where(
+            func.lower(User.login) == login, User.deleted.is_(False), User.active.is_(True)
         )
+        if app.state.center_id:
+            # at head office every center's accounts are here: sign in to this node's own
+            stmt = stmt.where(User.center_id == app.state.center_id)
+        user = s.scalar(stmt)
         ok = False
         if user is not None:
             try:
@@ -242,7 +244,10 @@ def create_user(
     if errors:
         raise ValidationErrors(list(errors))
     with ctx.db.session() as s:
-        if s.scalar(select(User.id).where(func.lower(User.login) == login)):
+        taken = select(User.id).where(
+            func.lower(User.login) == login, User.center_id == ctx.actor.center_id
+        )
+        if s.scalar(taken):
             raise ValidationErrors(
                 [ValidationError("user.login_taken", LOGIN_TAKEN, field="login", login=login)]
             )

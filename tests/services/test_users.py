@@ -94,3 +94,13 @@ def test_password_change(app: CivicApp, ctx: Context) -> None:
         update_user(ctx, me.id, password="short")
     update_user(ctx, me.id, password="a-new-long-pass")
     authenticate(app, "manager", "a-new-long-pass")
+
+
+def test_two_centers_may_both_have_a_manager_login(
+    app: CivicApp, other_center_ctx: Context
+) -> None:
+    """Head office holds every center's accounts; logins are unique per center."""
+    create_user(other_center_ctx, login="manager", full_name="Басқа менеджер",
+                role=Role.MANAGER, password=PASSWORD)
+    actor = authenticate(app, "manager", PASSWORD)
+    assert actor.center_id == app.state.center_id and actor.user_name == "Әсел Нұрланқызы"
