@@ -386,8 +386,8 @@ class Store:
             ).first()
             if row is None or row.used_at is not None or row.expires_at < now:
                 raise StoreError("enroll.bad_code", 400)
-            center = conn.execute(select(centers).where(centers.c.id == row.center_id)).one()
-            if center.revoked_at is not None:
+            center = conn.execute(select(centers).where(centers.c.id == row.center_id)).first()
+            if center is None or center.revoked_at is not None:
                 raise StoreError("enroll.bad_code", 400)
             conn.execute(
                 update(enrol_codes)
