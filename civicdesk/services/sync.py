@@ -11,11 +11,13 @@ exit_code_for(error) -> EXIT_NETWORK | EXIT_AUTH | ...
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Literal
 
 import httpx
 
+from civicdesk.domain.errors import Lang
 from civicdesk.services.app import CENTER_KEY, CivicApp
 from civicdesk.services.base import put_setting
 from civicdesk.sync.client import ConflictView, EnrollInfo, SyncClient, SyncError, SyncSummary
@@ -73,6 +75,16 @@ class HistoryEntry:
     errors: int
     outcome: str
     message: str
+
+    def message_in(self, lang: Lang) -> str:
+        """The failure message in ``lang`` (stored in both languages)."""
+        if self.message.startswith("{"):
+            try:
+                both = json.loads(self.message)
+                return str(both.get(lang) or both.get("ru") or "")
+            except ValueError:
+                pass
+        return self.message
 
 
 def _client(app: CivicApp, transport: httpx.BaseTransport | None = None) -> SyncClient:

@@ -338,7 +338,8 @@ class SyncClient:
                 pulled, apply_errors = self._pull_all(client)
                 errors += apply_errors
         except UserError as exc:
-            self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", exc.text("ru"))
+            both = json.dumps({"kk": exc.text("kk"), "ru": exc.text("ru")}, ensure_ascii=False)
+            self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", both)
             raise
         except Exception as exc:
             self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", repr(exc))
@@ -362,7 +363,7 @@ class SyncClient:
             conn.exec_driver_sql(
                 "UPDATE sync_history SET finished_at = ?, pushed = ?, pulled = ?, "
                 "conflicts = ?, errors = ?, outcome = ?, message = ? WHERE id = ?",
-                (_now(), pushed, pulled, conflicts, errors, outcome, message[:500], hid),
+                (_now(), pushed, pulled, conflicts, errors, outcome, message[:2000], hid),
             )
             self._put(conn, "last_attempt", {"at": _now(), "outcome": outcome})
 

@@ -564,7 +564,7 @@ class SyncPage(QWidget):
                 str(h.pulled),
                 str(h.conflicts),
                 str(h.errors),
-                h.message,
+                h.message_in(self.env.lang),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
