@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -628,40 +629,59 @@ class SyncClient:
 
     # ------------------------------------------------------------------ pull
 
+    def _fetch_page(self, client: httpx.Client, cursor: int) -> PullPage:
+        resp = self._request(
+            client,
+            "GET",
+            f"{API}/pull",
+            params={"cursor": cursor, "limit": self.page_size},
+            headers=self._auth_headers(),
+        )
+        try:
+            return PullPage.model_validate_json(resp.content)
+        except ValueError as exc:
+            raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="pull") from exc
+
     def _pull_all(self, client: httpx.Client) -> tuple[int, int]:
-        auth = self._auth_headers()
+        """Pull page after page; each page is applied with its cursor in one transaction.
+
+        The next page is fetched while the current one is applied (its cursor is known
+        as soon as the page arrives), so the server's work and ours overlap. A page that
+        was fetched but not applied is simply asked for again next time.
+        """
         pulled = errors = 0
         full = bool(self.state("full_resync", False))
         seen: set[tuple[str, str]] = set()
         cursor = 0 if full else int(self.state("cursor", 0))
-        while True:
+        ahead: Future[PullPage] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as pool:
             try:
-                resp = self._request(
-                    client,
-                    "GET",
-                    f"{API}/pull",
-                    params={"cursor": cursor, "limit": self.page_size},
-                    headers=auth,
-                )
-            except SyncError as exc:
-                if exc.code != "pull.cursor_expired" or full:
-                    raise
-                # Behind the tombstone horizon: start again from zero and reconcile.
-                self.set_state("full_resync", True)
-                full, cursor, seen = True, 0, set()
-                continue
-            try:
-                page = PullPage.model_validate_json(resp.content)
-            except ValueError as exc:
-                raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="pull") from exc
-            n, e = self._apply_page(page, full=full, seen=seen)
-            pulled += n
-            errors += e
-            cursor = page.next_cursor
-            if self.clock is not None:
-                self.clock.observe(page.server_time)
-            if not page.has_more:
-                break
+                while True:
+                    try:
+                        page = ahead.result() if ahead else self._fetch_page(client, cursor)
+                    except SyncError as exc:
+                        if exc.code != "pull.cursor_expired" or full:
+                            raise
+                        # Behind the tombstone horizon: start again from zero and reconcile.
+                        self.set_state("full_resync", True)
+                        full, cursor, seen, ahead = True, 0, set(), None
+                        continue
+                    ahead = (
+                        pool.submit(self._fetch_page, client, page.next_cursor)
+                        if page.has_more
+                        else None
+                    )
+                    n, e = self._apply_page(page, full=full, seen=seen)
+                    pulled += n
+                    errors += e
+                    cursor = page.next_cursor
+                    if self.clock is not None:
+                        self.clock.observe(page.server_time)
+                    if not page.has_more:
+                        break
+            finally:
+                if ahead is not None:
+                    ahead.cancel()
         if full:
             self._reconcile_deletions(seen)
         return pulled, errors
