@@ -237,7 +237,8 @@ class ReportsPage(QWidget):
         for view in (self.topic_chart, self.channel_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(430)
-        charts = QSplitter()
+        # one above the other: at 1366 px side by side, topic names were cut to "…"
+        charts = QSplitter(Qt.Orientation.Vertical)
         charts.addWidget(self.topic_chart)
         charts.addWidget(self.channel_chart)
         charts.setStretchFactor(0, 3)
@@ -481,6 +482,7 @@ class ReportsPage(QWidget):
         small = names.labelsFont()
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         names.setLabelsFont(small)
+        names.setTruncateLabels(False)
         names.append([self._short(c.name(lang)) for c in counts] or [""])
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(names)
