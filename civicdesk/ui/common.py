@@ -1,16 +1,30 @@
 """Small pieces the core screens share: inline field errors, date conversion,
-combo boxes filled from reference lists, and the language-change hook."""
+combo boxes filled from reference lists, the language-change hook, and the base of
+the forms that save through the database thread."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from civicdesk.domain.errors import Lang, UserError, ValidationErrors
+from civicdesk.ui.env import UiEnv
+
+V = TypeVar("V")
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -116,3 +130,95 @@ def select_data(combo: QComboBox, value: Any) -> None:
 
 def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
+
+
+class FormDialog(QDialog, Generic[V]):
+    """A form that saves through the database thread.
+
+    One save at a time (the buttons are off while it runs), service errors inline
+    next to their fields, the saved view kept in :attr:`saved`, and a question before
+    unsaved edits are dropped.  Every text stays in the subclass, so its translations
+    keep the subclass's context: :meth:`unsaved_question` gives the question's texts,
+    :meth:`retranslate` the rest.
+    """
+
+    #: what ``env.notify_changed`` is told after a save
+    changed_entity = ""
+
+    buttons: QDialogButtonBox
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.saved: V | None = None
+        self._busy = False
+        self._dirty = False
+        self.errors = FieldErrors(ErrorLabel())
+
+    def finish_layout(self, form: QFormLayout, *, save_shortcut: bool = True) -> None:
+        """Save and Cancel under the form, the general error line above it."""
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        if save_shortcut:
+            QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.errors.general)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def unsaved_question(self) -> tuple[str, str]:
+        """Title and text of the question before unsaved edits are dropped."""
+        raise NotImplementedError
+
+    def _mark_dirty(self, *_: object) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def submit(self, fn: Callable[..., V], *args: Any, **kwargs: Any) -> None:
+        """Run ``fn(*args, **kwargs)`` on the database thread; the buttons are off until it ends."""
+        self._busy = True
+        self.buttons.setEnabled(False)
+        self.env.runner.db(fn, *args, **kwargs, on_done=self._saved, on_error=self._failed,
+                           on_finally=self._settle)
+
+    def _settle(self) -> None:
+        self._busy = False
+        self.buttons.setEnabled(True)
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, UserError):
+            self.errors.show(err, self.env.lang)
+
+    def _saved(self, view: V) -> None:
+        self.saved = view
+        self._dirty = False
+        self.env.notify_changed(self.changed_entity)
+        self.accept()
+
+    def reject(self) -> None:
+        if self._dirty and not self._busy:
+            title, text = self.unsaved_question()
+            answer = QMessageBox.question(
+                self, title, text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
-from civicdesk.domain.errors import Lang, UserError
+from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_date, format_datetime
 from civicdesk.services import consultations as svc
 from civicdesk.services.base import ListQuery, Page
@@ -45,7 +44,7 @@ from civicdesk.services.consultations import (
 )
 from civicdesk.ui.common import (
     ErrorLabel,
-    FieldErrors,
+    FormDialog,
     fill_combo,
     is_language_change,
     pydate,
@@ -386,22 +385,19 @@ class ConsultationsPage(QWidget):
         super().changeEvent(event)
 
 
-class ConsultationDialog(QDialog):
+class ConsultationDialog(FormDialog[ConsultationView]):
     """New or existing consultation; errors appear next to their fields."""
+
+    changed_entity = "consultation"
 
     def __init__(
         self, env: UiEnv, refs: Refs, view: ConsultationView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.env = env
+        super().__init__(env, parent)
         self.refs = refs
         self.view = view
-        self.saved: ConsultationView | None = None
-        self._busy = False
-        self._dirty = False
         self.resident_id: str | None = view.resident_id if view else None
-        self.errors = FieldErrors(ErrorLabel())
 
         self.occurred = QDateTimeEdit()
         self.occurred.setCalendarPopup(True)
@@ -471,16 +467,7 @@ class ConsultationDialog(QDialog):
         row("status", self.status, "status")
         row("language", self.language, "language")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form)
         self.resize(720, 700)
 
         self.pick_resident.clicked.connect(self._pick_resident)
@@ -500,12 +487,6 @@ class ConsultationDialog(QDialog):
         self.follow_up.dateChanged.connect(self._mark_dirty)
         self.more_topics.itemChanged.connect(self._mark_dirty)
         self._dirty = False
-
-    def _mark_dirty(self, *_: object) -> None:
-        self._dirty = True
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def _load(self, view: ConsultationView | None) -> None:
         now = datetime.now().replace(second=0, microsecond=0)
@@ -589,42 +570,15 @@ class ConsultationDialog(QDialog):
             return
         self.errors.clear()
         data = self.collect()
-        self._busy = True
-        self.buttons.setEnabled(False)
         ctx = self.env.ctx()
         if self.view is None:
-            self.env.runner.db(svc.create_consultation, ctx, data, on_done=self._saved,
-                               on_error=self._failed, on_finally=self._settle)
+            self.submit(svc.create_consultation, ctx, data)
         else:
-            self.env.runner.db(svc.update_consultation, ctx, self.view.id, data,
-                               on_done=self._saved, on_error=self._failed,
-                               on_finally=self._settle)
+            self.submit(svc.update_consultation, ctx, self.view.id, data)
 
-    def _settle(self) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-
-    def _failed(self, err: BaseException) -> None:
-        if isinstance(err, UserError):
-            self.errors.show(err, self.env.lang)
-
-    def _saved(self, view: ConsultationView) -> None:
-        self.saved = view
-        self._dirty = False
-        self.env.notify_changed("consultation")
-        self.accept()
-
-    def reject(self) -> None:
-        if self._dirty and not self._busy:
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
-                self.tr("Close the form without saving the changes?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+    def unsaved_question(self) -> tuple[str, str]:
+        return (self.tr("Unsaved changes"),
+                self.tr("Close the form without saving the changes?"))
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -672,11 +626,6 @@ class ConsultationDialog(QDialog):
             self.more_topics.addItem(item)
         self.more_topics.blockSignals(False)
         self.errors.relocalize(lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
 
 __all__ = ["ConsultationDialog", "ConsultationsModel", "ConsultationsPage", "QModelIndex"]

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.enums import Sex
-from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_date, format_datetime
 from civicdesk.domain.residents import CONSENT_PURPOSES
 from civicdesk.services import reference
@@ -44,7 +42,7 @@ from civicdesk.services.reference import Named
 from civicdesk.services.residents import ResidentInput, ResidentRow, ResidentView
 from civicdesk.ui.common import (
     ErrorLabel,
-    FieldErrors,
+    FormDialog,
     fill_combo,
     is_language_change,
     pydate,
@@ -317,20 +315,17 @@ class ResidentsPage(QWidget):
         super().changeEvent(event)
 
 
-class ResidentDialog(QDialog):
+class ResidentDialog(FormDialog[ResidentView]):
     """Register or edit a resident, with consent to process personal data."""
+
+    changed_entity = "resident"
 
     def __init__(
         self, env: UiEnv, view: ResidentView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.env = env
+        super().__init__(env, parent)
         self.view = view
-        self.saved: ResidentView | None = None
         self.settlements: list[Named] = []
-        self._busy = False
-        self._dirty = False
-        self.errors = FieldErrors(ErrorLabel())
         self.full_name = QLineEdit()
         self.iin = QLineEdit()
         self.iin.setMaxLength(12)
@@ -380,16 +375,7 @@ class ResidentDialog(QDialog):
         form.addRow(self.labels["purposes"], purposes_box)
         form.addRow("", e.add(ErrorLabel(), "consent_purposes"))
         form.addRow(self.labels["notes"], self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form)
         self.resize(640, 620)
         self.consent.toggled.connect(self.consent_date.setEnabled)
         self.retranslate()
@@ -405,9 +391,6 @@ class ResidentDialog(QDialog):
         self.consent_date.dateChanged.connect(self._mark_dirty)
         self._dirty = False
         env.runner.db(reference.settlements, env.ctx(), on_done=self._got_settlements)
-
-    def _mark_dirty(self, *_: object) -> None:
-        self._dirty = True
 
     def _got_settlements(self, rows: list[Named]) -> None:
         self.settlements = rows
@@ -461,42 +444,15 @@ class ResidentDialog(QDialog):
             return
         self.errors.clear()
         data = self.collect()
-        self._busy = True
-        self.buttons.setEnabled(False)
         ctx = self.env.ctx()
         if self.view is None:
-            self.env.runner.db(svc.create_resident, ctx, data, on_done=self._saved,
-                               on_error=self._failed, on_finally=self._settle)
+            self.submit(svc.create_resident, ctx, data)
         else:
-            self.env.runner.db(svc.update_resident, ctx, self.view.id, data,
-                               on_done=self._saved, on_error=self._failed,
-                               on_finally=self._settle)
+            self.submit(svc.update_resident, ctx, self.view.id, data)
 
-    def _settle(self) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-
-    def _failed(self, err: BaseException) -> None:
-        if isinstance(err, UserError):
-            self.errors.show(err, self.env.lang)
-
-    def _saved(self, view: ResidentView) -> None:
-        self.saved = view
-        self._dirty = False
-        self.env.notify_changed("resident")
-        self.accept()
-
-    def reject(self) -> None:
-        if self._dirty and not self._busy:
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
-                self.tr("Close the form without saving the changes?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+    def unsaved_question(self) -> tuple[str, str]:
+        return (self.tr("Unsaved changes"),
+                self.tr("Close the form without saving the changes?"))
 
     def retranslate(self) -> None:
         self.setWindowTitle(
@@ -521,11 +477,6 @@ class ResidentDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class ResidentPicker(QDialog):

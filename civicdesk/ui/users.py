@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.enums import Role
-from civicdesk.domain.errors import Lang, UserError
+from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_datetime
 from civicdesk.services import users as svc
 from civicdesk.services.users import UserView
-from civicdesk.ui.common import ErrorLabel, FieldErrors, fill_combo, is_language_change
+from civicdesk.ui.common import ErrorLabel, FormDialog, fill_combo, is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.texts import role_text, yes_no
 
@@ -153,17 +152,18 @@ class UsersPage(QWidget):
         super().changeEvent(event)
 
 
-class UserDialog(QDialog):
-    """New account, or edit: role, active, a new password (empty keeps the old one)."""
+class UserDialog(FormDialog[UserView]):
+    """New account, or edit: role, active, a new password (empty keeps the old one).
+
+    Edits are not tracked, so closing the form never asks."""
+
+    changed_entity = "user"
 
     def __init__(
         self, env: UiEnv, view: UserView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.env = env
+        super().__init__(env, parent)
         self.view = view
-        self._busy = False
-        self.errors = FieldErrors(ErrorLabel())
         self.full_name = QLineEdit(view.full_name if view else "")
         self.login = QLineEdit(view.login if view else "")
         self.login.setReadOnly(view is not None)
@@ -190,15 +190,7 @@ class UserDialog(QDialog):
         form.addRow(self.labels["password"], self.password)
         form.addRow(self.labels["password2"], self.password2)
         form.addRow("", e.add(ErrorLabel(), "password"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.finish_layout(form, save_shortcut=False)
         self.setMinimumWidth(480)
         self.retranslate()
         if view is not None:
@@ -229,11 +221,6 @@ class UserDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if is_language_change(event):
-            self.retranslate()
-        super().changeEvent(event)
-
     def save(self) -> None:
         if self._busy:
             return
@@ -245,34 +232,18 @@ class UserDialog(QDialog):
         role = Role(self.role.currentData())
         lang: Lang = "ru" if self.language.currentData() == "ru" else "kk"
         ctx = self.env.ctx()
-        self._busy = True
-        self.buttons.setEnabled(False)
         if self.view is None:
-            self.env.runner.db(
+            self.submit(
                 svc.create_user, ctx, login=self.login.text(), full_name=self.full_name.text(),
                 role=role, password=pw, language=lang,
-                on_done=self._saved, on_error=self._failed, on_finally=self._settle,
             )
         else:
             v = self.view
-            self.env.runner.db(
+            self.submit(
                 svc.update_user, ctx, v.id,
                 full_name=self.full_name.text(),
                 role=role if role is not v.role else None,
                 active=bool(self.active.currentData()) if bool(self.active.currentData())
                 != v.active else None,
                 password=pw or None, language=lang,
-                on_done=self._saved, on_error=self._failed, on_finally=self._settle,
             )
-
-    def _settle(self) -> None:
-        self._busy = False
-        self.buttons.setEnabled(True)
-
-    def _failed(self, err: BaseException) -> None:
-        if isinstance(err, UserError):
-            self.errors.show(err, self.env.lang)
-
-    def _saved(self, _view: UserView) -> None:
-        self.env.notify_changed("user")
-        self.accept()
