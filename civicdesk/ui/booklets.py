@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -48,13 +47,15 @@ from civicdesk.ui.screens_common import (
     BAD_COLOR,
     PAGE_SIZE,
     Column,
+    ListEditor,
     Pager,
     Retranslating,
     RowsModel,
-    confirm_discard,
     from_qdate,
     render_and_preview,
+    show_error_text,
     show_user_error,
+    side_by_side,
     to_qdate,
 )
 
@@ -214,7 +215,7 @@ class SectionEditor(QGroupBox):
             b.remove_button.setToolTip(QCoreApplication.translate("BookletsPage", "Remove this block"))
 
 
-class BookletsPage(QWidget, Retranslating):
+class BookletsPage(QWidget, Retranslating, ListEditor):
     """Booklets and blank forms."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -287,12 +288,7 @@ class BookletsPage(QWidget, Retranslating):
         ev.addWidget(self.title_label)
         ev.addWidget(self.tabs, 1)
 
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
-        split.setSizes([330, 1010])
+        split = side_by_side(left, self.editor, (1, 3), [330, 1010])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
 
@@ -542,21 +538,10 @@ class BookletsPage(QWidget, Retranslating):
             self.reload(self.pager.offset)
 
     def _row_selected(self, *_: object) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        if row is None or (self.view is not None and self.view.id == row.id):
-            return
-        if not self.may_leave():
+        row = self.newly_selected_row()
+        if row is None or not self.may_leave():
             return
         self.open_booklet(row.id)
-
-    def may_leave(self) -> bool:
-        if not self.dirty:
-            return True
-        if confirm_discard(self):
-            self.dirty = False
-            return True
-        return False
 
     def open_booklet(self, booklet_id: str) -> None:
         self.env.runner.db(svc.get_booklet, self.env.ctx(), booklet_id, on_done=self._show,
@@ -695,11 +680,7 @@ class BookletsPage(QWidget, Retranslating):
             template_name=view.template_name if view else None)
 
     def _content_failed(self, error: BaseException) -> None:
-        from civicdesk.domain.errors import UserError
-
-        if not isinstance(error, UserError):
-            raise error
-        self.content_error.setText(error.text(self.env.lang))
+        show_error_text(self.content_error, self.env, error)
 
     @Slot()
     def save(self) -> None:
@@ -746,11 +727,7 @@ class BookletsPage(QWidget, Retranslating):
 
     # ============================================================= print runs
     def _runs_failed(self, error: BaseException) -> None:
-        from civicdesk.domain.errors import UserError
-
-        if not isinstance(error, UserError):
-            raise error
-        self.runs_error.setText(error.text(self.env.lang))
+        show_error_text(self.runs_error, self.env, error)
 
     def _then_reload(self, work: Callable[[], object]) -> None:
         if self.view is None:

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -75,6 +74,7 @@ from civicdesk.ui.screens_common import (
     PAGE_SIZE,
     Column,
     FieldErrors,
+    ListEditor,
     Pager,
     Retranslating,
     RowsModel,
@@ -83,6 +83,7 @@ from civicdesk.ui.screens_common import (
     from_qdate,
     render_and_preview,
     show_user_error,
+    side_by_side,
     to_qdate,
 )
 
@@ -367,7 +368,7 @@ class CallDialog(QDialog):
                       on_error=lambda e: show_user_error(self, env, e, self.errors))
 
 
-class GrantsPage(QWidget, Retranslating):
+class GrantsPage(QWidget, Retranslating, ListEditor):
     """Calls, applications and everything about one application."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -469,12 +470,7 @@ class GrantsPage(QWidget, Retranslating):
         pb.addWidget(self.print_button)
         ev.addLayout(pb)
 
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([470, 870])
+        split = side_by_side(left, self.editor, (2, 3), [470, 870])
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(split, 1)
@@ -998,21 +994,10 @@ class GrantsPage(QWidget, Retranslating):
                 self.env.runner.db(svc.get_call, self.env.ctx(), call_id, on_done=self._got_call)
 
     def _row_selected(self, *_: object) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        if row is None or (self.view is not None and self.view.id == row.id):
-            return
-        if not self.may_leave():
+        row = self.newly_selected_row()
+        if row is None or not self.may_leave():
             return
         self.open_application(row.id)
-
-    def may_leave(self) -> bool:
-        if not self.dirty:
-            return True
-        if confirm_discard(self):
-            self.dirty = False
-            return True
-        return False
 
     def open_application(self, app_id: str) -> None:
         self.env.runner.db(svc.get_application, self.env.ctx(), app_id, on_done=self._show,

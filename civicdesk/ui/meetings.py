@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -55,6 +54,7 @@ from civicdesk.ui.screens_common import (
     PAGE_SIZE,
     Column,
     FieldErrors,
+    ListEditor,
     Pager,
     Retranslating,
     RowsModel,
@@ -63,6 +63,7 @@ from civicdesk.ui.screens_common import (
     from_qdate,
     render_and_preview,
     show_user_error,
+    side_by_side,
     to_qdate,
 )
 
@@ -71,7 +72,7 @@ __all__ = ["MeetingsPage"]
 _ROLE_COUNTED = svc.COUNTED_ROLES
 
 
-class MeetingsPage(QWidget, Retranslating):
+class MeetingsPage(QWidget, Retranslating, ListEditor):
     """List of meetings and the minutes editor."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -156,12 +157,7 @@ class MeetingsPage(QWidget, Retranslating):
         bottom.addWidget(self.print_minutes_button)
         ev.addLayout(bottom)
 
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.editor)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([460, 880])
+        split = side_by_side(left, self.editor, (2, 3), [460, 880])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
 
@@ -525,26 +521,14 @@ class MeetingsPage(QWidget, Retranslating):
 
     @Slot(QItemSelection, QItemSelection)
     def _row_selected(self, *_: object) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        row = self.model.row_at(rows[0].row())
-        if row is None or (self.view is not None and self.view.id == row.id):
+        row = self.newly_selected_row()
+        if row is None:
             return
         if not self.may_leave():
             if self.view is not None:
                 self._select_row_of(self.view.id)
             return
         self.open_meeting(row.id)
-
-    def may_leave(self) -> bool:
-        """True when there are no unsaved edits, or the user agreed to drop them."""
-        if not self.dirty:
-            return True
-        if confirm_discard(self):
-            self.dirty = False
-            return True
-        return False
 
     def open_meeting(self, meeting_id: str) -> None:
         self.env.runner.db(svc.get_meeting, self.env.ctx(), meeting_id, on_done=self._show_meeting,

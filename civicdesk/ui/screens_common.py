@@ -5,6 +5,9 @@
 * :class:`FieldErrors` - a red label under each form field for inline validation.
 * :class:`RowsModel` - a read-only table over a list of plain dataclasses.
 * :class:`Pager` - previous / next over a services ``Page``.
+* :class:`ListEditor` - a list of rows beside the editor of the open one: asking
+  before unsaved edits are dropped, and which row the user moved to.
+* :func:`side_by_side` - the list and the editor in a splitter.
 * :func:`render_to_temp` - run a PDF renderer on the pool and open the preview.
 """
 
@@ -16,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,6 +39,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -126,6 +131,24 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None else ""
+
+
+def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int], sizes: list[int]) -> QSplitter:
+    """Two panes in a splitter, growing by ``stretch``, starting at ``sizes`` pixels."""
+    split = QSplitter()
+    split.addWidget(left)
+    split.addWidget(right)
+    split.setStretchFactor(0, stretch[0])
+    split.setStretchFactor(1, stretch[1])
+    split.setSizes(sizes)
+    return split
+
+
+def show_error_text(label: QLabel, env: UiEnv, error: BaseException) -> None:
+    """A user error's text in ``label``; anything else is a bug and goes on up."""
+    if not isinstance(error, UserError):
+        raise error
+    label.setText(error.text(env.lang))
 
 
 def end_form(form: QFormLayout) -> None:
@@ -306,3 +329,37 @@ def confirm_discard(parent: QWidget) -> bool:
         QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Discard
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class ListEditor:
+    """Mixin for the pages with a list of rows beside the editor of the open one.
+
+    The page sets ``dirty`` on edits and keeps the open row's view in ``view``.
+    """
+
+    dirty: bool
+    view: _Identified | None
+    table: QTableView
+    model: RowsModel[Any]
+
+    def may_leave(self) -> bool:
+        """True when there are no unsaved edits, or the user agreed to drop them."""
+        if not self.dirty:
+            return True
+        if confirm_discard(cast(QWidget, self)):
+            self.dirty = False
+            return True
+        return False
+
+    def newly_selected_row(self) -> Any | None:
+        """The row selected in the table, unless nothing is or it is already open."""
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0].row()) if rows else None
+        if row is None or (self.view is not None and self.view.id == row.id):
+            return None
+        return row

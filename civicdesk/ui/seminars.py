@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -39,13 +38,15 @@ from civicdesk.ui.screens_common import (
     PAGE_SIZE,
     Column,
     FieldErrors,
+    ListEditor,
     Pager,
     Retranslating,
     RowsModel,
-    confirm_discard,
     from_qdate,
     render_and_preview,
+    show_error_text,
     show_user_error,
+    side_by_side,
     to_qdate,
 )
 
@@ -54,7 +55,7 @@ __all__ = ["SeminarsPage"]
 _NO_SCORE = -1
 
 
-class SeminarsPage(QWidget, Retranslating):
+class SeminarsPage(QWidget, Retranslating, ListEditor):
     """Seminars and their participants."""
 
     NAME, ATTENDED, PRE, POST = range(4)
@@ -195,12 +196,7 @@ class SeminarsPage(QWidget, Retranslating):
         pb.addWidget(self.print_certificates_button)
         ev.addLayout(pb)
 
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(editor)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([430, 910])
+        split = side_by_side(left, editor, (2, 3), [430, 910])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
 
@@ -278,21 +274,10 @@ class SeminarsPage(QWidget, Retranslating):
         self._loading = False
 
     def _row_selected(self, *_: object) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        row = self.model.row_at(rows[0].row()) if rows else None
-        if row is None or (self.view is not None and self.view.id == row.id):
-            return
-        if not self.may_leave():
+        row = self.newly_selected_row()
+        if row is None or not self.may_leave():
             return
         self.open_seminar(row.id)
-
-    def may_leave(self) -> bool:
-        if not self.dirty:
-            return True
-        if confirm_discard(self):
-            self.dirty = False
-            return True
-        return False
 
     def open_seminar(self, seminar_id: str) -> None:
         self.env.runner.db(svc.get_seminar, self.env.ctx(), seminar_id, on_done=self._show,
@@ -418,11 +403,7 @@ class SeminarsPage(QWidget, Retranslating):
             self.env.runner.db(svc.update_seminar, ctx, self.view.id, data, on_done=self._saved, on_error=fail)
 
     def _people_failed(self, error: BaseException) -> None:
-        from civicdesk.domain.errors import UserError
-
-        if not isinstance(error, UserError):
-            raise error
-        self.people_error.setText(error.text(self.env.lang))
+        show_error_text(self.people_error, self.env, error)
 
     def _then_reload(self, work: Callable[[], object]) -> None:
         if self.view is None:
