@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +50,7 @@ from civicdesk.ui.screens_common import (
     RowsModel,
     from_qdate,
     render_and_preview,
+    rows_table,
     show_error_text,
     show_user_error,
     side_by_side,
@@ -235,16 +233,7 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
             Column(lambda: self.tr("Layout"), lambda r: _SHORT_LAYOUT[r.layout]),
             Column(lambda: self.tr("Printed"), lambda r: str(r.printed), align_right=True),
         ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, 0)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)

@@ -82,6 +82,7 @@ from civicdesk.ui.screens_common import (
     end_form,
     from_qdate,
     render_and_preview,
+    rows_table,
     show_user_error,
     side_by_side,
     to_qdate,
@@ -418,16 +419,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
             Column(lambda: self.tr("Status"), lambda r: STATUS_NAMES[r.status].text(self.env.lang)),
             Column(lambda: self.tr("Award"), lambda r: format_money(r.awarded_amount, self.env.lang) if r.awarded_amount else "", align_right=True),
         ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, 0)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)

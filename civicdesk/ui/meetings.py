@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -62,6 +61,7 @@ from civicdesk.ui.screens_common import (
     end_form,
     from_qdate,
     render_and_preview,
+    rows_table,
     show_user_error,
     side_by_side,
     to_qdate,
@@ -102,17 +102,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
             ],
             self,
         )
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, 1)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)

@@ -7,6 +7,7 @@
 * :class:`Pager` - previous / next over a services ``Page``.
 * :class:`ListEditor` - a list of rows beside the editor of the open one: asking
   before unsaved edits are dropped, and which row the user moved to.
+* :func:`rows_table` - the read-only table of such a list.
 * :func:`side_by_side` - the list and the editor in a splitter.
 * :func:`render_to_temp` - run a PDF renderer on the pool and open the preview.
 """
@@ -33,8 +34,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -131,6 +134,25 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels.get(field)
         return label.text() if label is not None else ""
+
+
+def rows_table(model: QAbstractTableModel, stretch: int, *, fit: bool = True) -> QTableView:
+    """A read-only table where whole rows are selected one at a time; column ``stretch``
+    takes the spare width.  ``fit``: the other columns as wide as their contents and the
+    rows as tall as their wrapped text."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    if fit:
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if fit:
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int], sizes: list[int]) -> QSplitter:

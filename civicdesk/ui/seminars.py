@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from civicdesk.ui.screens_common import (
     RowsModel,
     from_qdate,
     render_and_preview,
+    rows_table,
     show_error_text,
     show_user_error,
     side_by_side,
@@ -80,13 +80,7 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
             Column(lambda: self.tr("Seminar"), lambda r: r.title),
             Column(lambda: self.tr("Attended"), lambda r: f"{r.attended}/{r.participants}", align_right=True),
         ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(self.model, 1, fit=False)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
