@@ -48,7 +48,9 @@ from civicdesk.ui.screens_common import (
     Pager,
     Retranslating,
     RowsModel,
+    editor_pane,
     from_qdate,
+    heading_label,
     render_and_preview,
     rows_table,
     show_error_text,
@@ -264,18 +266,12 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
         lv.addWidget(self.forms_box)
 
         # ------------------------------------------------------------------ editor
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        self.title_label.setWordWrap(True)
+        self.title_label = heading_label()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._content_tab(), "")
         self.tabs.addTab(self._print_tab(), "")
         self.tabs.addTab(self._runs_tab(), "")
-        self.editor = QWidget()
-        ev = QVBoxLayout(self.editor)
-        ev.setContentsMargins(0, 0, 0, 0)
-        ev.addWidget(self.title_label)
-        ev.addWidget(self.tabs, 1)
+        self.editor = editor_pane(self.title_label, None, self.tabs)
 
         split = side_by_side(left, self.editor, (1, 3), [330, 1010])
         lay = QVBoxLayout(self)

@@ -79,8 +79,10 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     confirm_discard,
+    editor_pane,
     end_form,
     from_qdate,
+    heading_label,
     render_and_preview,
     rows_table,
     show_user_error,
@@ -437,9 +439,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         lv.addLayout(bottom_left)
 
         # ----------------------------------------------------------------- editor
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        self.title_label.setWordWrap(True)
+        self.title_label = heading_label()
         self.status_label = QLabel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(), "")
@@ -449,18 +449,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         self.tabs.addTab(self._results_tab(), "")
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_application)
-        self.editor = QWidget()
-        ev = QVBoxLayout(self.editor)
-        ev.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.status_label)
-        ev.addLayout(head)
-        ev.addWidget(self.tabs, 1)
-        pb = QHBoxLayout()
-        pb.addStretch(1)
-        pb.addWidget(self.print_button)
-        ev.addLayout(pb)
+        self.editor = editor_pane(self.title_label, self.status_label, self.tabs, [self.print_button])
 
         split = side_by_side(left, self.editor, (2, 3), [470, 870])
         lay = QVBoxLayout(self)

@@ -58,8 +58,10 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     confirm_discard,
+    editor_pane,
     end_form,
     from_qdate,
+    heading_label,
     render_and_preview,
     rows_table,
     show_user_error,
@@ -118,9 +120,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         lv.addWidget(self.pager)
 
         # ----------------------------------------------------------- editor side
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        self.title_label.setWordWrap(True)
+        self.title_label = heading_label()
         self.status_label = QLabel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(), "")
@@ -133,19 +133,8 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         self.print_minutes_button.clicked.connect(self.print_minutes)
         self.print_attendance_button.clicked.connect(self.print_attendance)
 
-        self.editor = QWidget()
-        ev = QVBoxLayout(self.editor)
-        ev.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.status_label)
-        ev.addLayout(head)
-        ev.addWidget(self.tabs, 1)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.print_attendance_button)
-        bottom.addWidget(self.print_minutes_button)
-        ev.addLayout(bottom)
+        self.editor = editor_pane(self.title_label, self.status_label, self.tabs,
+                                  [self.print_attendance_button, self.print_minutes_button])
 
         split = side_by_side(left, self.editor, (2, 3), [460, 880])
         lay = QVBoxLayout(self)

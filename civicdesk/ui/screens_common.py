@@ -8,6 +8,8 @@
 * :class:`ListEditor` - a list of rows beside the editor of the open one: asking
   before unsaved edits are dropped, and which row the user moved to.
 * :func:`rows_table` - the read-only table of such a list.
+* :func:`heading_label`, :func:`editor_pane` - the editor: its title, the form, the
+  print buttons under it.
 * :func:`side_by_side` - the list and the editor in a splitter.
 * :func:`render_to_temp` - run a PDF renderer on the pool and open the preview.
 """
@@ -153,6 +155,37 @@ def rows_table(model: QAbstractTableModel, stretch: int, *, fit: bool = True) ->
         table.setWordWrap(True)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def heading_label() -> QLabel:
+    """The bold title line over an editor."""
+    label = QLabel()
+    label.setStyleSheet("font-weight: bold; font-size: 12pt;")
+    label.setWordWrap(True)
+    return label
+
+
+def editor_pane(title: QLabel, status: QLabel | None, body: QWidget, buttons: Sequence[QWidget] = ()) -> QWidget:
+    """The title (with the status at its right, if any) over ``body``, which takes the
+    height; ``buttons`` in a row at the bottom right."""
+    editor = QWidget()
+    ev = QVBoxLayout(editor)
+    ev.setContentsMargins(0, 0, 0, 0)
+    if status is None:
+        ev.addWidget(title)
+    else:
+        head = QHBoxLayout()
+        head.addWidget(title, 1)
+        head.addWidget(status)
+        ev.addLayout(head)
+    ev.addWidget(body, 1)
+    if buttons:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            row.addWidget(button)
+        ev.addLayout(row)
+    return editor
 
 
 def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int], sizes: list[int]) -> QSplitter:
