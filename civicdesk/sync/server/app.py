@@ -47,6 +47,7 @@ from civicdesk.sync.protocol import (
     gunzip_limited,
     gzip_bytes,
 )
+from civicdesk.sync.server.attachments import attachments_router
 from civicdesk.sync.server.store import Store, StoreError, TokenInfo
 
 M = TypeVar("M", bound=BaseModel)
@@ -307,6 +308,7 @@ def create_app(
             answer.pending_conflicts = await call(the_store.open_conflicts, who.center_id)
         return reply(request, dumps(answer))
 
+    app.include_router(attachments_router(the_store, authenticate, check_versions))
     return app
 
 
