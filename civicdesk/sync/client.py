@@ -33,6 +33,7 @@ from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
+from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.protocol import (
     API,
     DEFAULT_PULL_LIMIT,
@@ -336,8 +337,10 @@ class SyncClient:
         try:
             with self._http() as client:
                 pushed, conflicts, errors = self._push_all(client)
+                upload_missing(self, client)
                 pulled, apply_errors = self._pull_all(client)
                 errors += apply_errors
+                download_missing(self, client)
         except UserError as exc:
             both = json.dumps({"kk": exc.text("kk"), "ru": exc.text("ru")}, ensure_ascii=False)
             self._finish_history(hid, pushed, pulled, conflicts, errors, "failed", both)
