@@ -1,6 +1,7 @@
 """Small pieces the core screens share: inline field errors, date conversion,
-combo boxes filled from reference lists, the language-change hook, and the base of
-the forms that save through the database thread."""
+combo boxes filled from reference lists, the language-change hook, the search box
+that waits for a pause in typing, the titled side list, and the base of the forms
+that save through the database thread."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +30,9 @@ from civicdesk.ui.env import UiEnv
 V = TypeVar("V")
 
 ERROR_STYLE = "color: #b00020;"
+
+#: how long the search waits after the last key press
+SEARCH_DELAY_MS = 300
 
 
 def qdate(d: date | None) -> QDate:
@@ -130,6 +136,35 @@ def select_data(combo: QComboBox, value: Any) -> None:
 
 def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
+
+
+def search_timer(
+    parent: QObject, search: QLineEdit, apply: Callable[[], None], *, on_return: bool = True
+) -> QTimer:
+    """Run ``apply`` once typing in ``search`` pauses (and at once on Enter, if
+    ``on_return``); the timer is returned so ``apply`` can stop it."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DELAY_MS)
+    timer.timeout.connect(apply)
+    search.textChanged.connect(lambda _t: timer.start())
+    if on_return:
+        search.returnPressed.connect(apply)
+    return timer
+
+
+def titled_list(title: QLabel, items: QListWidget) -> QWidget:
+    """A bold title over a list of wrapped lines, the list taking the height."""
+    font = title.font()
+    font.setBold(True)
+    title.setFont(font)
+    items.setWordWrap(True)
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    layout.addWidget(items, 1)
+    return pane
 
 
 class FormDialog(QDialog, Generic[V]):

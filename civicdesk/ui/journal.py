@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,14 +48,16 @@ from civicdesk.ui.common import (
     is_language_change,
     pydate,
     qdate,
+    search_timer,
     select_data,
+    titled_list,
 )
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
 from civicdesk.ui.refs import Refs, load_refs
+from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, status_text
 
-SEARCH_DELAY_MS = 300
 OVERDUE_COLOR = "#b00020"
 
 
@@ -178,17 +179,9 @@ class ConsultationsPage(QWidget):
         self.count_label = QLabel()
 
         self.followups_title = QLabel()
-        font = self.followups_title.font()
-        font.setBold(True)
-        self.followups_title.setFont(font)
         self.followups = QListWidget()
-        self.followups.setWordWrap(True)
         self.followups.setSpacing(3)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.followups_title)
-        side_layout.addWidget(self.followups, 1)
+        side = titled_list(self.followups_title, self.followups)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -197,22 +190,12 @@ class ConsultationsPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 250])
+        splitter = side_by_side(left, side, (4, 1), [900, 250])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search_timer = search_timer(self, self.search, self.apply_filters)
         for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
                       self.channel):
             combo.currentIndexChanged.connect(self.apply_filters)

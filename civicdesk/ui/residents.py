@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,13 +46,15 @@ from civicdesk.ui.common import (
     is_language_change,
     pydate,
     qdate,
+    search_timer,
     select_data,
+    titled_list,
 )
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, sex_text, status_text
 
-SEARCH_DELAY_MS = 300
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -125,16 +126,8 @@ class ResidentsPage(QWidget):
         self.count_label = QLabel()
 
         self.history_title = QLabel()
-        font = self.history_title.font()
-        font.setBold(True)
-        self.history_title.setFont(font)
         self.history = QListWidget()
-        self.history.setWordWrap(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.history_title)
-        side_layout.addWidget(self.history, 1)
+        side = titled_list(self.history_title, self.history)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -142,22 +135,12 @@ class ResidentsPage(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([930, 230])
+        splitter = side_by_side(left, side, (3, 1), [930, 230])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self.search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search_timer = search_timer(self, self.search, self.apply_search)
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.export_button.clicked.connect(self.export_selected)
@@ -506,11 +489,7 @@ class ResidentPicker(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(900, 520)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.timer = search_timer(self, self.search, self.apply_search, on_return=False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.table.doubleClicked.connect(lambda _i: self.accept())
