@@ -323,8 +323,8 @@ def _download_one(http: httpx.Client, auth: dict[str, str], root: Path, sha: str
             if resp.status_code >= 400:
                 resp.read()
                 if resp.status_code == 416:
-                    part.unlink(missing_ok=True)
-                    return False
+                    # Nothing after what we hold: complete (cut before the rename) or bad.
+                    return _keep_if_whole(root, sha, part)
                 raise SyncClient._error_from(resp)
             mode = "ab" if resp.status_code == 206 and have else "wb"
             with part.open(mode) as out:
@@ -340,3 +340,11 @@ def _download_one(http: httpx.Client, auth: dict[str, str], root: Path, sha: str
         raise SyncError("protocol", "attachments.mismatch", BLOB_MISMATCH)
     place(root, sha, part)
     return True
+
+
+def _keep_if_whole(root: Path, sha: str, part: Path) -> bool:
+    if file_sha256(part)[0] == sha:
+        place(root, sha, part)
+        return True
+    part.unlink(missing_ok=True)
+    return False

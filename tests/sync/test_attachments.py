@@ -319,6 +319,12 @@ def test_cut_download_resumes_with_range_and_is_verified(
     sync.sync_now(ho, transport=transport)
     assert blob_path(ho.attachments_dir, sha).read_bytes() == data
 
+    # Every byte arrived but the rename did not happen: kept without fetching again.
+    os.replace(blob_path(ho.attachments_dir, sha), partial / f"{sha}.part")
+    sync.sync_now(ho, transport=transport)
+    assert blob_path(ho.attachments_dir, sha).read_bytes() == data
+    assert not (partial / f"{sha}.part").exists()
+
 
 def test_open_attachment_verifies_the_bytes(make_replica: Make) -> None:
     a = make_replica("a")
@@ -330,3 +336,17 @@ def test_open_attachment_verifies_the_bytes(make_replica: Make) -> None:
         open_attachment(ctx_of(a), a, att)
     assert err.value.code == "attachments.broken"
     assert "хаттама.pdf" in err.value.text("kk")
+
+
+@pytest.mark.parametrize(
+    "body", [b"not json", b'{"sha256": "abc"}', b'{"sha256": [1, 2]}', b"[" * 5000]
+)
+def test_malformed_missing_question_is_400(
+    store: Store, transport: AppTransport, make_replica: Make, body: bytes
+) -> None:
+    a = make_replica("a")
+    enroll_new(store, a, transport, name="Ақсу")
+    headers = {**VERSION, **SyncClient(a.db)._auth_headers()}
+    r = transport.client.post(f"{API}/attachments/missing", headers=headers, content=body)
+    assert r.status_code == 400, r.text
+    assert r.json()["message_ru"]
