@@ -181,6 +181,8 @@ class FormDialog(QDialog, Generic[V]):
     changed_entity = ""
 
     buttons: QDialogButtonBox
+    #: the record the form edits, None for a new one
+    view: Any
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,8 +206,26 @@ class FormDialog(QDialog, Generic[V]):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
+    def set_button_texts(self, save: str, cancel: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+
     def save(self) -> None:
         raise NotImplementedError
+
+    def save_record(
+        self, create: Callable[..., V], update: Callable[..., V], collect: Callable[[], object]
+    ) -> None:
+        """Create a record from ``collect()``, or update the one in :attr:`view`."""
+        if self._busy:
+            return
+        self.errors.clear()
+        data = collect()
+        ctx = self.env.ctx()
+        if self.view is None:
+            self.submit(create, ctx, data)
+        else:
+            self.submit(update, ctx, self.view.id, data)
 
     def retranslate(self) -> None:
         raise NotImplementedError

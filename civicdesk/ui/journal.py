@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -549,15 +548,7 @@ class ConsultationDialog(FormDialog[ConsultationView]):
         )
 
     def save(self) -> None:
-        if self._busy:
-            return
-        self.errors.clear()
-        data = self.collect()
-        ctx = self.env.ctx()
-        if self.view is None:
-            self.submit(svc.create_consultation, ctx, data)
-        else:
-            self.submit(svc.update_consultation, ctx, self.view.id, data)
+        self.save_record(svc.create_consultation, svc.update_consultation, self.collect)
 
     def unsaved_question(self) -> tuple[str, str]:
         return (self.tr("Unsaved changes"),
@@ -583,8 +574,7 @@ class ConsultationDialog(FormDialog[ConsultationView]):
         self.has_follow_up.setText(self.tr("needed by"))
         self.legal_refs.setPlaceholderText(self.tr("e.g. Law on local government, art. 39-3"))
         self.referral.setPlaceholderText(self.tr("e.g. rural district akim's office"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.set_button_texts(self.tr("Save"), self.tr("Cancel"))
         lang = self.env.lang
         fill_combo(self.channel, ((channel_text(c), c.value) for c in ConsultationChannel))
         fill_combo(self.status, ((status_text(s), s.value) for s in ConsultationStatus))

@@ -423,15 +423,7 @@ class ResidentDialog(FormDialog[ResidentView]):
         )
 
     def save(self) -> None:
-        if self._busy:
-            return
-        self.errors.clear()
-        data = self.collect()
-        ctx = self.env.ctx()
-        if self.view is None:
-            self.submit(svc.create_resident, ctx, data)
-        else:
-            self.submit(svc.update_resident, ctx, self.view.id, data)
+        self.save_record(svc.create_resident, svc.update_resident, self.collect)
 
     def unsaved_question(self) -> tuple[str, str]:
         return (self.tr("Unsaved changes"),
@@ -457,8 +449,7 @@ class ResidentDialog(FormDialog[ResidentView]):
             box.setText(self.env.tr_label(CONSENT_PURPOSES[key]))
         fill_combo(self.sex, ((sex_text(s), s.value) for s in Sex), blank=self.tr("— not set —"))
         self._fill_settlements()
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.set_button_texts(self.tr("Save"), self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
 
 

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -217,8 +216,7 @@ class UserDialog(FormDialog[UserView]):
             roles.append(Role.HEAD_OFFICE)
         fill_combo(self.role, ((role_text(r), r.value) for r in roles))
         fill_combo(self.active, [(self.tr("active"), True), (self.tr("deactivated"), False)])
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.set_button_texts(self.tr("Save"), self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
 
     def save(self) -> None:
