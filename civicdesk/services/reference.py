@@ -22,7 +22,6 @@ from civicdesk.db.models import (
     Region,
     RuralDistrict,
     Settlement,
-    SyncMixin,
     Topic,
 )
 from civicdesk.domain.errors import Lang, Message, ValidationError, ValidationErrors
