@@ -711,20 +711,8 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
                            titles[kind], on_rendered=self._rendered, show=self.show_previews)
 
     # ============================================================= print runs
-    def _runs_failed(self, error: BaseException) -> None:
-        show_error_text(self.runs_error, self.env, error)
-
     def _then_reload(self, work: Callable[[], object]) -> None:
-        if self.view is None:
-            return
-        ctx, bid = self.env.ctx(), self.view.id
-
-        def run() -> svc.BookletView:
-            work()
-            return svc.get_booklet(ctx, bid)
-
-        self.runs_error.clear()
-        self.env.runner.db(run, on_done=self._saved, on_error=self._runs_failed)
+        self.reload_after(work, svc.get_booklet, self._saved, self.runs_error)
 
     @Slot()
     def record_run(self) -> None:

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.validation import field_errors
+from civicdesk.services.base import Context
 from civicdesk.ui.env import UiEnv
 
 T = TypeVar("T")
@@ -397,6 +398,7 @@ class ListEditor:
     The page sets ``dirty`` on edits and keeps the open row's view in ``view``.
     """
 
+    env: UiEnv
     dirty: bool
     view: _Identified | None
     table: QTableView
@@ -418,3 +420,23 @@ class ListEditor:
         if row is None or (self.view is not None and self.view.id == row.id):
             return None
         return row
+
+    def reload_after(
+        self,
+        work: Callable[[], object],
+        get: Callable[[Context, str], T],
+        show: Callable[[T], None],
+        error: QLabel,
+    ) -> None:
+        """Run ``work`` on the database thread, then ``show`` the open record as ``get``
+        reads it again; a user error's text goes to ``error``."""
+        if self.view is None:
+            return
+        ctx, record_id = self.env.ctx(), self.view.id
+
+        def run() -> T:
+            work()
+            return get(ctx, record_id)
+
+        error.clear()
+        self.env.runner.db(run, on_done=show, on_error=lambda e: show_error_text(error, self.env, e))

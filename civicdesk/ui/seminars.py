@@ -44,7 +44,6 @@ from civicdesk.ui.screens_common import (
     from_qdate,
     render_and_preview,
     rows_table,
-    show_error_text,
     show_user_error,
     side_by_side,
     to_qdate,
@@ -396,20 +395,8 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         else:
             self.env.runner.db(svc.update_seminar, ctx, self.view.id, data, on_done=self._saved, on_error=fail)
 
-    def _people_failed(self, error: BaseException) -> None:
-        show_error_text(self.people_error, self.env, error)
-
     def _then_reload(self, work: Callable[[], object]) -> None:
-        if self.view is None:
-            return
-        ctx, seminar_id = self.env.ctx(), self.view.id
-
-        def run() -> svc.SeminarView:
-            work()
-            return svc.get_seminar(ctx, seminar_id)
-
-        self.people_error.clear()
-        self.env.runner.db(run, on_done=self._saved, on_error=self._people_failed)
+        self.reload_after(work, svc.get_seminar, self._saved, self.people_error)
 
     @Slot()
     def save_participants(self) -> None:
