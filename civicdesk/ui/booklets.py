@@ -37,7 +37,7 @@ from civicdesk.domain.formatting import format_date
 from civicdesk.services import booklets as svc
 from civicdesk.services import printing as print_svc
 from civicdesk.services import reference
-from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
@@ -494,17 +494,7 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
     # ================================================================= library
     def reload(self, offset: int = 0) -> None:
         self.env.runner.db(svc.list_booklets, self.env.ctx(), ListQuery(offset=offset, limit=PAGE_SIZE),
-                           on_done=self._got_page, on_error=lambda e: show_user_error(self, self.env, e))
-
-    def _got_page(self, page: Page[svc.BookletRow]) -> None:
-        self.model.set_rows(page.rows)
-        self.pager.update_page(page.offset, len(page.rows), page.total)
-        if self.view is not None:
-            for i, r in enumerate(self.model.rows):
-                if r.id == self.view.id:
-                    self.table.blockSignals(True)
-                    self.table.selectRow(i)
-                    self.table.blockSignals(False)
+                           on_done=self.show_page, on_error=lambda e: show_user_error(self, self.env, e))
 
     def _got_templates(self, rows: list[svc.TemplateRow]) -> None:
         self.templates = rows

@@ -954,18 +954,8 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         status = self.status_filter.currentData()
         filters = svc.ApplicationFilters(call_id=call_id, status=ApplicationStatus(status) if status else None)
         query = ListQuery(offset=offset, limit=PAGE_SIZE, search=self.search.text())
-        self.env.runner.db(svc.list_applications, self.env.ctx(), query, filters, on_done=self._got_page,
+        self.env.runner.db(svc.list_applications, self.env.ctx(), query, filters, on_done=self.show_page,
                            on_error=lambda e: show_user_error(self, self.env, e))
-
-    def _got_page(self, page: Page[svc.ApplicationRow]) -> None:
-        self.model.set_rows(page.rows)
-        self.pager.update_page(page.offset, len(page.rows), page.total)
-        if self.view is not None:
-            for i, r in enumerate(self.model.rows):
-                if r.id == self.view.id:
-                    self.table.blockSignals(True)
-                    self.table.selectRow(i)
-                    self.table.blockSignals(False)
 
     def _data_changed(self, entity: str) -> None:
         if entity in ("grant_application", "grant_call"):

@@ -44,7 +44,7 @@ from civicdesk.domain.meetings import MEETING_STATUS_NAMES, check_quorum, rule_f
 from civicdesk.services import meetings as svc
 from civicdesk.services import printing as print_svc
 from civicdesk.services import reference
-from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
@@ -476,23 +476,8 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
     # ================================================================= list
     def reload(self, offset: int = 0) -> None:
         query = ListQuery(offset=offset, limit=PAGE_SIZE, search=self.search.text())
-        self.env.runner.db(svc.list_meetings, self.env.ctx(), query, on_done=self._got_page,
+        self.env.runner.db(svc.list_meetings, self.env.ctx(), query, on_done=self.show_page,
                            on_error=lambda e: show_user_error(self, self.env, e))
-
-    def _got_page(self, page: Page[svc.MeetingRow]) -> None:
-        current = self.view.id if self.view else None
-        self.model.set_rows(page.rows)
-        self.pager.update_page(page.offset, len(page.rows), page.total)
-        if current:
-            self._select_row_of(current)
-
-    def _select_row_of(self, meeting_id: str) -> None:
-        for i, r in enumerate(self.model.rows):
-            if r.id == meeting_id:
-                self.table.blockSignals(True)
-                self.table.selectRow(i)
-                self.table.blockSignals(False)
-                return
 
     def _data_changed(self, entity: str) -> None:
         if entity in ("meeting", "settlement"):
@@ -505,7 +490,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
             return
         if not self.may_leave():
             if self.view is not None:
-                self._select_row_of(self.view.id)
+                self.select_row_of(self.view.id)
             return
         self.open_meeting(row.id)
 

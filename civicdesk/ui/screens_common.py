@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.validation import field_errors
-from civicdesk.services.base import Context
+from civicdesk.services.base import Context, Page
 from civicdesk.ui.env import UiEnv
 
 T = TypeVar("T")
@@ -403,6 +403,7 @@ class ListEditor:
     view: _Identified | None
     table: QTableView
     model: RowsModel[Any]
+    pager: Pager
 
     def may_leave(self) -> bool:
         """True when there are no unsaved edits, or the user agreed to drop them."""
@@ -412,6 +413,23 @@ class ListEditor:
             self.dirty = False
             return True
         return False
+
+    def show_page(self, page: Page[Any]) -> None:
+        """Put a page of rows in the list, keeping the open record's row selected."""
+        current = self.view.id if self.view is not None else None
+        self.model.set_rows(page.rows)
+        self.pager.update_page(page.offset, len(page.rows), page.total)
+        if current:
+            self.select_row_of(current)
+
+    def select_row_of(self, record_id: str) -> None:
+        """Select the record's row without taking it for the user's choice."""
+        for i, r in enumerate(self.model.rows):
+            if r.id == record_id:
+                self.table.blockSignals(True)
+                self.table.selectRow(i)
+                self.table.blockSignals(False)
+                return
 
     def newly_selected_row(self) -> Any | None:
         """The row selected in the table, unless nothing is or it is already open."""
