@@ -62,6 +62,7 @@ from civicdesk.ui.screens_common import (
     end_form,
     from_qdate,
     heading_label,
+    list_pane,
     render_and_preview,
     rows_table,
     show_user_error,
@@ -109,15 +110,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        lv.addLayout(top)
-        lv.addWidget(self.table, 1)
-        lv.addWidget(self.pager)
+        left = list_pane(self.search, self.new_button, self.table, self.pager)
 
         # ----------------------------------------------------------- editor side
         self.title_label = heading_label()

@@ -7,7 +7,8 @@
 * :class:`Pager` - previous / next over a services ``Page``.
 * :class:`ListEditor` - a list of rows beside the editor of the open one: asking
   before unsaved edits are dropped, and which row the user moved to.
-* :func:`rows_table` - the read-only table of such a list.
+* :func:`rows_table`, :func:`list_pane` - the read-only table of such a list, and
+  the list with its search box, "new" button and pager.
 * :func:`heading_label`, :func:`editor_pane` - the editor: its title, the form, the
   print buttons under it.
 * :func:`side_by_side` - the list and the editor in a splitter.
@@ -187,6 +188,20 @@ def editor_pane(title: QLabel, status: QLabel | None, body: QWidget, buttons: Se
             row.addWidget(button)
         ev.addLayout(row)
     return editor
+
+
+def list_pane(search: QWidget, new_button: QWidget, table: QTableView, pager: Pager) -> QWidget:
+    """The search box and the "new" button over the table, the pager under it."""
+    pane = QWidget()
+    lv = QVBoxLayout(pane)
+    lv.setContentsMargins(0, 0, 0, 0)
+    top = QHBoxLayout()
+    top.addWidget(search, 1)
+    top.addWidget(new_button)
+    lv.addLayout(top)
+    lv.addWidget(table, 1)
+    lv.addWidget(pager)
+    return pane
 
 
 def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int], sizes: list[int]) -> QSplitter:

@@ -42,6 +42,7 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     from_qdate,
+    list_pane,
     render_and_preview,
     rows_table,
     show_user_error,
@@ -83,15 +84,7 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.new_button)
-        lv.addLayout(top)
-        lv.addWidget(self.table, 1)
-        lv.addWidget(self.pager)
+        left = list_pane(self.search, self.new_button, self.table, self.pager)
 
         # --------------------------------------------------------------- editor
         self.details_box = QGroupBox()
