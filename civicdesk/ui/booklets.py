@@ -519,8 +519,7 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
         self.open_booklet(row.id)
 
     def open_booklet(self, booklet_id: str) -> None:
-        self.env.runner.db(svc.get_booklet, self.env.ctx(), booklet_id, on_done=self._show,
-                           on_error=lambda e: show_user_error(self, self.env, e))
+        self.open_record(svc.get_booklet, booklet_id, self._show)
 
     def _saved(self, view: svc.BookletView) -> None:
         self._show(view)
@@ -536,9 +535,8 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
 
     @Slot()
     def new_booklet(self) -> None:
-        if not self.may_leave():
+        if not self.leave_for_new():
             return
-        self.table.clearSelection()
         self._show(None)
         self.title_kk.setFocus()
 

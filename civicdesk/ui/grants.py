@@ -971,14 +971,12 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         self.open_application(row.id)
 
     def open_application(self, app_id: str) -> None:
-        self.env.runner.db(svc.get_application, self.env.ctx(), app_id, on_done=self._show,
-                           on_error=lambda e: show_user_error(self, self.env, e))
+        self.open_record(svc.get_application, app_id, self._show)
 
     @Slot()
     def new_application(self) -> None:
-        if not self.may_leave():
+        if not self.leave_for_new():
             return
-        self.table.clearSelection()
         self._show(None)
         self.tabs.setCurrentIndex(0)
         self.applicant_name.setFocus()

@@ -488,14 +488,12 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         self.open_meeting(row.id)
 
     def open_meeting(self, meeting_id: str) -> None:
-        self.env.runner.db(svc.get_meeting, self.env.ctx(), meeting_id, on_done=self._show_meeting,
-                           on_error=lambda e: show_user_error(self, self.env, e))
+        self.open_record(svc.get_meeting, meeting_id, self._show_meeting)
 
     @Slot()
     def new_meeting(self) -> None:
-        if not self.may_leave():
+        if not self.leave_for_new():
             return
-        self.table.clearSelection()
         self._show_meeting(None)
         self.editor.setEnabled(True)
         self.tabs.setCurrentIndex(0)

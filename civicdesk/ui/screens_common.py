@@ -429,6 +429,19 @@ class ListEditor:
             return True
         return False
 
+    def leave_for_new(self) -> bool:
+        """Before a new record: ask about unsaved edits, then clear the list's selection.
+        False: the user keeps the open record."""
+        if not self.may_leave():
+            return False
+        self.table.clearSelection()
+        return True
+
+    def open_record(self, get: Callable[[Context, str], T], record_id: str, show: Callable[[T], None]) -> None:
+        """Read a record on the database thread and ``show`` it in the editor."""
+        self.env.runner.db(get, self.env.ctx(), record_id, on_done=show,
+                           on_error=lambda e: show_user_error(cast(QWidget, self), self.env, e))
+
     def show_page(self, page: Page[Any]) -> None:
         """Put a page of rows in the list, keeping the open record's row selected."""
         current = self.view.id if self.view is not None else None

@@ -256,14 +256,12 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.open_seminar(row.id)
 
     def open_seminar(self, seminar_id: str) -> None:
-        self.env.runner.db(svc.get_seminar, self.env.ctx(), seminar_id, on_done=self._show,
-                           on_error=lambda e: show_user_error(self, self.env, e))
+        self.open_record(svc.get_seminar, seminar_id, self._show)
 
     @Slot()
     def new_seminar(self) -> None:
-        if not self.may_leave():
+        if not self.leave_for_new():
             return
-        self.table.clearSelection()
         self._show(None)
         self.title_edit.setFocus()
 
