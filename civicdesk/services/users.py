@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -204,7 +205,7 @@ def authenticate(app: CivicApp, login: str, password: str) -> Actor:
             # same work either way, so the answer time does not reveal a login
             if user is None:
                 try:
-                    _hasher.verify(_DUMMY_HASH, password)
+                    _hasher.verify(_dummy_hash(), password)
                 except VerificationError:
                     pass
             raise ValidationErrors([ValidationError("auth.bad_login", BAD_LOGIN, field="login")])
@@ -220,7 +221,10 @@ def authenticate(app: CivicApp, login: str, password: str) -> Actor:
         return actor
 
 
-_DUMMY_HASH = _hasher.hash("not a real password")
+@functools.cache
+def _dummy_hash() -> str:
+    """Made on first need (not at import: it costs a hash on the start-up path)."""
+    return _hasher.hash("not a real password")
 
 
 def list_users(ctx: Context) -> list[UserView]:

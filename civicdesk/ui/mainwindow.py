@@ -9,6 +9,7 @@ them: ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F), ``print_current()``
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,31 +54,23 @@ class NavEntry:
     page: QWidget | None = None
 
 
-def _external_page(
-    module: str, cls: str, *, optional: bool = False
-) -> Callable[[UiEnv], QWidget] | None:
+def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
     """A page class from another screen module, or None while that module is absent.
 
-    An ``optional`` page that fails to import is left out of the navigation (and the
-    failure logged) instead of keeping the whole window from opening.
+    The module is imported when the page is first opened, not when the window is built:
+    some pages pull in heavy libraries (PDF, spreadsheets) that start-up need not wait
+    for. A page that fails to import shows the error when it is opened.
     """
-    try:
-        mod = importlib.import_module(f"civicdesk.ui.{module}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"civicdesk.ui.{module}":
-            return None
-        if not optional:
-            raise
-        log.exception("page %s left out: it does not import", module)
+    name = f"civicdesk.ui.{module}"
+    if importlib.util.find_spec(name) is None:
         return None
-    except Exception:
-        if not optional:
-            raise
-        log.exception("page %s left out: it does not import", module)
-        return None
-    factory = getattr(mod, cls, None)
-    return factory if callable(factory) else None
 
+    def factory(env: UiEnv) -> QWidget:
+        page_class = getattr(importlib.import_module(name), cls)
+        page: QWidget = page_class(env)
+        return page
+
+    return factory
 
 class MainWindow(QMainWindow):
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -140,10 +133,8 @@ class MainWindow(QMainWindow):
     # --- navigation --------------------------------------------------------------
 
     def _build_entries(self) -> None:
-        from civicdesk.ui.backups import BackupsPage
         from civicdesk.ui.journal import ConsultationsPage
         from civicdesk.ui.residents import ResidentsPage
-        from civicdesk.ui.sync_page import SyncPage
         from civicdesk.ui.users import UsersPage
 
         specs: list[tuple[str, Callable[[], str], Callable[[UiEnv], QWidget] | None]] = [
@@ -155,9 +146,9 @@ class MainWindow(QMainWindow):
             ("booklets", lambda: self.tr("Booklets and forms"),
              _external_page("booklets", "BookletsPage")),
             ("reports", lambda: self.tr("Reports"),
-             _external_page("reports", "ReportsPage", optional=True)),
-            ("sync", lambda: self.tr("Synchronisation"), SyncPage),
-            ("backups", lambda: self.tr("Backups"), BackupsPage),
+             _external_page("reports", "ReportsPage")),
+            ("sync", lambda: self.tr("Synchronisation"), _external_page("sync_page", "SyncPage")),
+            ("backups", lambda: self.tr("Backups"), _external_page("backups", "BackupsPage")),
         ]
         if self.env.is_manager:
             specs.append(("users", lambda: self.tr("Users"), UsersPage))

@@ -139,3 +139,9 @@ def test_a_corrupt_page_is_reported_in_both_languages(tmp_path: Path) -> None:
     assert info.value.code == "db.corrupt"
     assert "бүлінген" in info.value.text("kk")
     assert "повреждена" in info.value.text("ru")
+
+
+def test_schema_version_constant_is_the_migration_head() -> None:
+    from civicdesk.db.schema_version import HEAD
+
+    assert head_revision() == HEAD

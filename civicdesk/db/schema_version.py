@@ -1,0 +1,8 @@
+"""The schema revision this version of CivicDesk writes (the Alembic head).
+
+Opening an up-to-date database compares its stored revision with this constant, so
+the app does not load Alembic at start-up. tests/db/test_engine.py checks it equals
+the head of the migration scripts; a new migration must update it.
+"""
+
+HEAD = "0006"
