@@ -552,7 +552,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         w = QWidget()
         v = QVBoxLayout(w)
         self.budget = BudgetModel(self._category_names, self._budget_headers, lambda: self.tr("Total"), self)
-        self.budget.changed.connect(self._budget_changed)
+        self.budget.changed.connect(self._budget_edited)
         self.budget_view = QTableView()
         self.budget_view.setModel(self.budget)
         self.budget_view.setItemDelegateForColumn(BudgetModel.CATEGORY, CategoryDelegate(self._category_names, self))
@@ -1153,7 +1153,14 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
                                on_error=self._fail(self.errors))
 
     # ----------------------------------------------------------------- budget
+    def _budget_edited(self) -> None:
+        """The grid changed: new totals, and unsaved edits unless it is being loaded."""
+        self._budget_changed()
+        if not self._loading and self.budget.lines and self.view is not None and not self.budget.read_only:
+            self._mark_dirty()
+
     def _budget_changed(self) -> None:
+        """Totals and warnings of the grid (shown again on reloads; marks nothing)."""
         if not hasattr(self, "budget_summary"):
             return
         lang = self.env.lang
@@ -1166,8 +1173,6 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         ceiling = self.call.left + (self.view.awarded_amount or Decimal(0) if self.view else Decimal(0)) if self.call else None
         warnings = check_budget([line.domain() for line in self.budget.lines], requested_ceiling=ceiling) if self.budget.lines else []
         self.budget_warnings.setText("\n".join(w.text(lang) for w in warnings))
-        if not self._loading and self.budget.lines and self.view is not None and not self.budget.read_only:
-            self._mark_dirty()
 
     def _add_line(self) -> None:
         self.budget.add_line()

@@ -420,6 +420,10 @@ class ListEditor:
     model: RowsModel[Any]
     pager: Pager
 
+    def has_unsaved_changes(self) -> bool:
+        """Asked by the main window before it closes."""
+        return bool(self.dirty)
+
     def may_leave(self) -> bool:
         """True when there are no unsaved edits, or the user agreed to drop them."""
         if not self.dirty:

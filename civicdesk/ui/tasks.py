@@ -106,6 +106,10 @@ class _DbThread(QThread):
             if task is None:
                 return
             self._runner._execute(task)
+            # Drop our reference now, not when the next job arrives: the GUI thread must
+            # hold the last one, so whatever the callbacks keep alive (a dialog, a page)
+            # is freed there and never on this thread.
+            del task
 
 
 class _PoolJob(QRunnable):
@@ -113,10 +117,12 @@ class _PoolJob(QRunnable):
         super().__init__()
         self.setAutoDelete(True)
         self._runner = runner
-        self._task = task
+        self._task: Task | None = task
 
     def run(self) -> None:
-        self._runner._execute(self._task)
+        task, self._task = self._task, None
+        if task is not None:
+            self._runner._execute(task)
 
 
 class TaskRunner(QObject):
@@ -218,6 +224,10 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         task.finished = True
+        # Delivered: let go of the callbacks and arguments here on the GUI thread, so a
+        # reference to the task left on a worker keeps no widget alive.
+        task.on_done = task.on_error = task.on_finally = None
+        task.args, task.kwargs = (), {}
         with self._lock:
             self._pending.discard(task)
             count = len(self._pending)

@@ -190,3 +190,15 @@ def test_new_competition_dialog(page: GrantsPage, env: UiEnv, ctx: Context) -> N
     assert page.call_combo.currentData() == dialog.created.id
     assert "2\u00a0000\u00a0000\u00a0₸" in page.pool_bar.format()
     assert page.model.rowCount() == 0
+
+
+def test_opened_draft_with_a_budget_is_not_unsaved(page: GrantsPage, env: UiEnv, sample: Sample) -> None:
+    page.open_application(sample.application_id)
+    _idle(env)
+    assert page.budget.rowCount() > 1
+    assert not page.dirty and not page.has_unsaved_changes()
+    page.budget.setData(page.budget.index(0, BudgetModel.QTY), "7")
+    assert page.dirty and page.has_unsaved_changes()
+    page.save_budget()
+    _idle(env)
+    assert not page.dirty
