@@ -13,6 +13,7 @@ import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.formatting import format_datetime
-from civicdesk.services.sync import SyncSummary
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.login import LanguageCombo
-from civicdesk.ui.status import SyncStatus, coordinator_for, last_sync_time
+from civicdesk.ui.status import coordinator_for, last_sync_time
 from civicdesk.ui.texts import role_text
+
+if TYPE_CHECKING:
+    from civicdesk.services.sync import SyncStatus, SyncSummary
 
 log = logging.getLogger(__name__)
 

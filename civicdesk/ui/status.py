@@ -13,16 +13,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from civicdesk.domain.errors import UserError
-from civicdesk.services import sync
 from civicdesk.services.app import CivicApp
 from civicdesk.services.base import get_setting, put_setting
-from civicdesk.services.sync import SyncError, SyncStatus, SyncSummary
+
+if TYPE_CHECKING:
+    # The sync client (HTTP, protocol) is imported when a round runs, not at start-up.
+    import httpx
+
+    from civicdesk.services.sync import SyncStatus, SyncSummary
 from civicdesk.ui.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,8 @@ __all__ = ["SyncCoordinator", "SyncStatus", "coordinator_for", "last_sync_time",
 
 def sync_status(app: CivicApp) -> SyncStatus:
     """What the status bar shows (database thread; no network)."""
+    from civicdesk.services import sync
+
     return sync.status(app)
 
 
@@ -78,6 +83,8 @@ def run_round(
     history with failed rounds; a round the user asked for goes straight to the sync
     and so gets the precise error.
     """
+    from civicdesk.services import sync
+
     if check_first:
         before = sync.status(app, check_online=True, transport=transport)
         if not before.enrolled or before.online is False:
@@ -88,6 +95,8 @@ def run_round(
 
 
 def is_offline_error(err: BaseException) -> bool:
+    from civicdesk.services.sync import SyncError
+
     return isinstance(err, SyncError) and err.kind in ("network", "server")
 
 
