@@ -15,6 +15,7 @@ Guarantees (docs/sync.md):
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -106,6 +107,18 @@ def _now() -> str:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+@functools.lru_cache(maxsize=512)
+def _upsert_statement(table: str, insert_cols: tuple[str, ...], update_cols: tuple[str, ...]) -> str:
+    """The upsert of one table and column set (built once: a page repeats it 1000 times)."""
+    names = ["id", *insert_cols]
+    marks = ", ".join("?" * len(names))
+    updates = ", ".join(f"{_q(k)} = excluded.{_q(k)}" for k in update_cols) or "id = id"
+    return (
+        f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) VALUES ({marks}) "
+        f"ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
 
 
 class SyncClient:
@@ -599,13 +612,7 @@ class SyncClient:
         for col in EXCLUDED.get(table, frozenset()):
             if col in colset:
                 insert_values.setdefault(col, "")
-        names = ["id", *insert_values]
-        marks = ", ".join("?" * len(names))
-        updates = ", ".join(f"{_q(k)} = excluded.{_q(k)}" for k in values) or "id = id"
-        sql = (
-            f"INSERT INTO {_q(table)} ({', '.join(_q(n) for n in names)}) VALUES ({marks}) "
-            f"ON CONFLICT (id) DO UPDATE SET {updates}"
-        )
+        sql = _upsert_statement(table, tuple(insert_values), tuple(values))
         return sql, (row_id, *insert_values.values())
 
     def _row_values(
