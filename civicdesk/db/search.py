@@ -62,9 +62,13 @@ END""",
     ]
 
 
-def drop_fts(conn: Connection, table: str) -> None:
+def drop_fts_triggers(conn: Connection, table: str) -> None:
     for suffix in ("ins", "del", "upd_del", "upd_ins"):
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_fts_{suffix}_{table}")
+
+
+def drop_fts(conn: Connection, table: str) -> None:
+    drop_fts_triggers(conn, table)
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fts_table(table)}")
 
 

@@ -44,6 +44,25 @@ class CivicApp:
             )
             last = get_setting(s, HLC_KEY)
         self.clock = HybridClock(self.state.device_id[-12:], last=last)
+        self._finish_search_index()
+
+    def _finish_search_index(self) -> None:
+        """A big pull that stopped half-way left rows out of the search index: refill it."""
+        from sqlalchemy import text
+
+        from civicdesk.db.search import rebuild_fts
+
+        with self.db.session() as s:
+            stale = s.execute(
+                text("SELECT value FROM sync_state WHERE key = 'search_index_stale'")
+            ).scalar()
+            if stale == "true":
+                conn = s.connection()
+                for table in ("residents", "consultations"):
+                    rebuild_fts(conn, table)
+                s.execute(
+                    text("UPDATE sync_state SET value = 'false' WHERE key = 'search_index_stale'")
+                )
 
     @property
     def attachments_dir(self) -> Path:
