@@ -199,6 +199,24 @@ def record_change(
         audit(ctx, session, "update", entity, getattr(row, "id", None), b, a)
 
 
+def soft_delete(
+    ctx: Context,
+    session: Session,
+    row: SyncMixin,
+    entity: str,
+    *,
+    children: Iterable[SyncMixin] = (),
+    exclude: Iterable[str] = (),
+) -> None:
+    """Mark a row and its children deleted (kept as tombstones for sync) and audit it."""
+    assert isinstance(row, Base)
+    before = snapshot(row, exclude=exclude)
+    for r in (row, *children):
+        r.deleted = True
+        stamp_update(ctx, r)
+    audit(ctx, session, "delete", entity, row.id, before, None)
+
+
 def get_live(session: Session, model: type[M], row_id: str, ctx: Context | None = None) -> M:
     """A row that exists, is not soft-deleted and is visible to the actor's center."""
     row = session.get(model, row_id)

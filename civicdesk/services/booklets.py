@@ -30,12 +30,12 @@ from civicdesk.services.base import (
     ListQuery,
     Page,
     apply_sort,
-    audit,
     get_live,
     paged,
     record_change,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -521,10 +521,7 @@ def delete_booklet(ctx: Context, booklet_id: str) -> None:
         _owner(ctx, row)
         if _runs(s, row.id):
             raise ValidationErrors([ValidationError("booklet.has_print_runs", HAS_PRINT_RUNS)])
-        before = snapshot(row, exclude=("content",))
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "booklet", row.id, before, None)
+        soft_delete(ctx, s, row, "booklet", exclude=("content",))
 
 
 SORTS: dict[str, Any] = {
@@ -680,10 +677,7 @@ def remove_distribution(ctx: Context, distribution_id: str) -> None:
         row = get_live(s, Distribution, distribution_id, ctx)
         run = get_live(s, PrintRun, row.print_run_id, ctx)
         _owner(ctx, get_live(s, Booklet, run.booklet_id, ctx))
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "distribution", row.id, before, None)
+        soft_delete(ctx, s, row, "distribution")
 
 
 def distribution_summary(ctx: Context, booklet_id: str) -> DistributionSummary:

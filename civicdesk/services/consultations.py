@@ -25,6 +25,7 @@ from civicdesk.services.base import (
     record_change,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -222,10 +223,7 @@ def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
 def delete_consultation(ctx: Context, consultation_id: str) -> None:
     with ctx.db.session() as s:
         row = get_live(s, Consultation, consultation_id, ctx)
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "consultation", row.id, before, None)
+        soft_delete(ctx, s, row, "consultation")
 
 
 _R = aliased(Resident)

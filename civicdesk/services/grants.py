@@ -64,6 +64,7 @@ from civicdesk.services.base import (
     require_role,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -843,14 +844,12 @@ def delete_application(ctx: Context, app_id: str) -> None:
         row = get_live(s, GrantApplication, app_id, ctx)
         if row.awarded_amount is not None:
             _fail("grant.awarded_locked", AWARDED_LOCKED)
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        for model in (BudgetLineRow, GrantReview, GrantIndicator, GrantReport):
-            for child in _children(s, model, row.id):
-                child.deleted = True
-                stamp_update(ctx, child)
-        audit(ctx, s, "delete", "grant_application", row.id, before, None)
+        children = [
+            child
+            for model in (BudgetLineRow, GrantReview, GrantIndicator, GrantReport)
+            for child in _children(s, model, row.id)
+        ]
+        soft_delete(ctx, s, row, "grant_application", children=children)
 
 
 APP_SORTS: dict[str, Any] = {
@@ -1148,10 +1147,7 @@ def delete_indicator(ctx: Context, indicator_id: str) -> None:
     with ctx.db.session() as s:
         row = get_live(s, GrantIndicator, indicator_id, ctx)
         _results_open(get_live(s, GrantApplication, row.application_id, ctx))
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "grant_indicator", row.id, before, None)
+        soft_delete(ctx, s, row, "grant_indicator")
 
 
 def add_report(ctx: Context, app_id: str, data: ReportInput) -> ReportView:

@@ -51,6 +51,7 @@ from civicdesk.services.base import (
     record_change,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -576,14 +577,8 @@ def delete_meeting(ctx: Context, meeting_id: str) -> None:
     with ctx.db.session() as s:
         m = _load(s, ctx, meeting_id)
         _editable(ctx, m)
-        before = snapshot(m)
-        m.deleted = True
-        stamp_update(ctx, m)
         children: list[SyncMixin] = [*_live_attendees(m), *_live_agenda(m)]
-        for child in children:
-            child.deleted = True
-            stamp_update(ctx, child)
-        audit(ctx, s, "delete", "meeting", m.id, before, None)
+        soft_delete(ctx, s, m, "meeting", children=children)
 
 
 SORTS: dict[str, Any] = {
@@ -790,12 +785,9 @@ def remove_agenda_item(ctx: Context, item_id: str) -> None:
     with ctx.db.session() as s:
         row, m = _item(s, ctx, item_id)
         _editable(ctx, m)
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
+        soft_delete(ctx, s, row, "agenda_item")
         _renumber(ctx, _live_agenda(m))
         _touch(ctx, m)
-        audit(ctx, s, "delete", "agenda_item", row.id, before, None)
 
 
 def move_agenda_item(ctx: Context, item_id: str, position: int) -> list[AgendaItemView]:

@@ -34,6 +34,7 @@ from civicdesk.services.base import (
     require_role,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -191,10 +192,7 @@ def delete_resident(ctx: Context, resident_id: str) -> None:
     """Soft delete (kept for sync as a tombstone)."""
     with ctx.db.session() as s:
         row = get_live(s, Resident, resident_id, ctx)
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "resident", row.id, before, None)
+        soft_delete(ctx, s, row, "resident")
 
 
 SORTS = {

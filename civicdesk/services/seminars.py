@@ -20,12 +20,12 @@ from civicdesk.services.base import (
     ListQuery,
     Page,
     apply_sort,
-    audit,
     get_live,
     paged,
     record_change,
     scoped,
     snapshot,
+    soft_delete,
     stamp_new,
     stamp_update,
 )
@@ -301,13 +301,7 @@ def delete_seminar(ctx: Context, seminar_id: str) -> None:
     with ctx.db.session() as s:
         row = get_live(s, Seminar, seminar_id, ctx)
         _owner(ctx, row)
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        for p in _live(row):
-            p.deleted = True
-            stamp_update(ctx, p)
-        audit(ctx, s, "delete", "seminar", row.id, before, None)
+        soft_delete(ctx, s, row, "seminar", children=list(_live(row)))
 
 
 SORTS: dict[str, Any] = {
@@ -454,8 +448,5 @@ def remove_participant(ctx: Context, participant_id: str) -> None:
     with ctx.db.session() as s:
         row = get_live(s, SeminarParticipant, participant_id, ctx)
         _owner(ctx, get_live(s, Seminar, row.seminar_id, ctx))
-        before = snapshot(row)
-        row.deleted = True
-        stamp_update(ctx, row)
-        audit(ctx, s, "delete", "seminar_participant", row.id, before, None)
+        soft_delete(ctx, s, row, "seminar_participant")
 
