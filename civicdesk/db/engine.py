@@ -231,13 +231,7 @@ def backup_file(src: Path, dest: Path) -> Path:
             source.backup(target)
         finally:
             target.close()
-    except sqlite3.OperationalError as exc:
-        tmp.unlink(missing_ok=True)
-        user_error = translate_operational_error(exc, dest)
-        if user_error is not None:
-            raise user_error from exc
-        raise
-    except OSError as exc:
+    except (sqlite3.OperationalError, OSError) as exc:
         tmp.unlink(missing_ok=True)
         user_error = translate_operational_error(exc, dest)
         if user_error is not None:
