@@ -15,15 +15,15 @@ APP_NAME = "CivicDesk"
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder: beside the package in a checkout or an editable
-    install, or inside the bundle of a frozen build."""
+    """The ``civicdesk/resources/`` folder: inside the package (checkout, editable or wheel
+    install), or inside the bundle of a frozen build."""
     env = os.environ.get("CIVICDESK_RESOURCES")
     if env:
         return Path(env)
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return Path(__file__).resolve().parent / "resources"
 
 
 def default_data_dir() -> Path:

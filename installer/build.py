@@ -35,7 +35,7 @@ def stage_resources(stage: Path) -> Path:
     if stage.exists():
         shutil.rmtree(stage)
     shutil.copytree(
-        ROOT / "resources", res, ignore=shutil.ignore_patterns("*.qm", "fonts", "__pycache__")
+        ROOT / "civicdesk" / "resources", res, ignore=shutil.ignore_patterns("*.qm", "fonts", "__pycache__")
     )
     env = dict(os.environ, CIVICDESK_RESOURCES=str(res), PYTHONPATH=str(ROOT))
     # translations: compiled with the lrelease shipped in the PySide6 wheel

@@ -22,7 +22,7 @@ import PySide6
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "civicdesk" / "ui"
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "civicdesk" / "resources" / "translations"
 LANGS = {"kk": "kk_KZ", "ru": "ru_KZ"}
 SCREENS = ("meetings", "grants", "seminars", "booklets", "screens_common", "pdf_preview")
 

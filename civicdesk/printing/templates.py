@@ -1,4 +1,4 @@
-"""Booklet content: the JSON template format (see resources/templates/_schema.md)
+"""Booklet content: the JSON template format (see civicdesk/resources/templates/_schema.md)
 parsed into plain frozen dataclasses."""
 
 from __future__ import annotations

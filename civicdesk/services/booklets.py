@@ -1,7 +1,7 @@
 """Information booklets in Kazakh and Russian: content, print runs, distribution.
 
 Content is kept as JSON in the format of the shipped templates
-(resources/templates/_schema.md), so a booklet made from a template prints the same
+(civicdesk/resources/templates/_schema.md), so a booklet made from a template prints the same
 way as the template itself. Rendering is not done here.
 """
 

@@ -1,6 +1,6 @@
 """Reference data: KATO regions, districts, rural districts, settlements, topics, acts.
 
-Owned by head office; every node loads the same starting set from resources/reference
+Owned by head office; every node loads the same starting set from civicdesk/resources/reference
 with deterministic ids (uuid5 of table and code) so that the copies pulled later from
 the server are the same records, not duplicates. A center may add settlements.
 """

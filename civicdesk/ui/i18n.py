@@ -1,7 +1,7 @@
 """Translations of the interface: compile the .ts catalogs and install translators.
 
 Source strings in the code are English (``self.tr`` / ``QCoreApplication.translate``);
-resources/translations/ holds one pair of catalogs per area (``core_kk.ts``,
+civicdesk/resources/translations/ holds one pair of catalogs per area (``core_kk.ts``,
 ``core_ru.ts``, ``screens_kk.ts`` ...).  The compiled .qm files are not kept in git:
 :func:`ensure_compiled` builds any that are missing or older than their .ts when the
 app starts, so a fresh checkout works; a frozen build ships them pre-made.

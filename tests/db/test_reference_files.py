@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = ROOT / "resources" / "reference"
-TEMPLATES = ROOT / "resources" / "templates"
+REFERENCE = ROOT / "civicdesk" / "resources" / "reference"
+TEMPLATES = ROOT / "civicdesk" / "resources" / "templates"
 
 KAZAKH_LETTERS = set("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS_DIR = ROOT / "resources" / "translations"
+TS_DIR = ROOT / "civicdesk" / "resources" / "translations"
 UI_DIR = ROOT / "civicdesk" / "ui"
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
