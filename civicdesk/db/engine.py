@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -275,6 +274,13 @@ BACKUP_UNVERIFIED = Message(
 )
 
 
+def ro_uri(path: Path, *, immutable: bool = False) -> str:
+    """A read-only SQLite URI for ``path`` (``immutable``: not even a ``-shm`` is made
+    beside it, for files on write-protected media)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
 def same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -501,9 +507,3 @@ def integrity_problems(engine: Engine) -> list[str]:
             problems.append(f"foreign key: table {row[0]} rowid {row[1]} -> {row[2]}")
     return problems
 
-
-def copy_database_file(src: Path, dest: Path) -> None:
-    """Plain file copy (for a closed database), via a temporary name."""
-    tmp = dest.with_suffix(dest.suffix + ".part")
-    shutil.copyfile(src, tmp)
-    tmp.replace(dest)
