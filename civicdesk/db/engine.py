@@ -172,7 +172,7 @@ def check_file(path: Path, *, allow_empty: bool = True) -> None:
         )
 
 
-def _stored_revision(conn: Any) -> str | None:
+def stored_revision(conn: Any) -> str | None:
     """The schema revision recorded in the database (plain SQL: no Alembic import)."""
     has_table = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
@@ -185,7 +185,7 @@ def _stored_revision(conn: Any) -> str | None:
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return _stored_revision(conn)
+        return stored_revision(conn)
 
 
 def translate_operational_error(exc: BaseException, path: Path | str) -> UserError | None:

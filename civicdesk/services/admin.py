@@ -9,15 +9,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from civicdesk.db.engine import (
+    CORRUPT,
     DB_FILE_NAME,
     DatabaseError,
+    check_file,
     integrity_problems,
     open_database,
+    ro_uri,
+    stored_revision,
     translate_operational_error,
 )
+from civicdesk.db.schema_version import HEAD
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.iin import iin_check_digit
 from civicdesk.services.restore import (
@@ -125,23 +132,54 @@ INVARIANTS.append(
 )
 
 
+#: Codes of a damaged database: ``check`` reports them as problems found (exit 1).
+DAMAGE_CODES = frozenset({"db.empty", "db.truncated", "db.not_sqlite", "db.corrupt",
+                          "db.unreadable"})
+
+
+def _read_only_engine(path: Path) -> Engine:
+    uri = ro_uri(path)
+    return create_engine(
+        "sqlite+pysqlite://", poolclass=NullPool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
+
+
 def check_database(path: Path) -> list[CheckResult]:
-    """SQLite integrity and foreign keys, then the app's own invariants."""
-    db = open_database(path, create=False)
+    """SQLite integrity and foreign keys, then the app's own invariants.
+
+    Only reads: a damaged file is reported, never "repaired" or replaced by an empty
+    database.  An empty, truncated or malformed file raises ``DatabaseError`` with a
+    code in ``DAMAGE_CODES``; a missing one ``db.missing``.
+    """
+    if not path.is_file():
+        raise DatabaseError("db.missing", NO_DATABASE, path=str(path))
+    check_file(path, allow_empty=False)
+    engine = _read_only_engine(path)
     try:
         results = [
             CheckResult(
                 Message(kk="SQLite тұтастығы және сыртқы кілттер",
                         ru="Целостность SQLite и внешние ключи"),
-                integrity_problems(db.engine),
+                integrity_problems(engine),
             )
         ]
-        with db.engine.connect() as conn:
+        with engine.connect() as conn:
+            revision = stored_revision(conn)
+            if revision != HEAD:
+                return results  # an older schema: the app upgrades it on opening
             for name, fn in INVARIANTS:
                 results.append(CheckResult(name, fn(conn)))
         return results
+    except (DBAPIError, sqlite3.Error) as exc:
+        orig = getattr(exc, "orig", None) or exc
+        err = translate_operational_error(orig, path)
+        if err is not None and err.code != "db.corrupt":
+            raise err from exc
+        raise DatabaseError("db.corrupt", CORRUPT, path=str(path), detail=str(orig)[:120]) \
+            from exc
     finally:
-        db.close()
+        engine.dispose()
 
 
 # --------------------------------------------------------------------------- backup
