@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -334,8 +335,13 @@ def export_tables(data_dir: Path, fmt: str, out: Path) -> dict[str, int]:
                     con.close()
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp = out.with_name(out.name + ".part")
-            wb.save(tmp)
-            tmp.replace(out)
+            try:
+                wb.save(tmp)
+                tmp.replace(out)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)  # no half-written workbook stays
+                raise
     except OSError as exc:
         err = translate_operational_error(exc, out)
         raise (err or UserError("export.write", CANNOT_WRITE, path=str(out), detail=str(exc))) from exc
