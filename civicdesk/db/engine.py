@@ -26,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
+from civicdesk.db.changes import ensure_capture
 from civicdesk.db.schema_version import HEAD
 from civicdesk.domain.errors import Message, UserError
 
@@ -305,6 +306,9 @@ def open_database(
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         backup = _migrate(engine, path, backup_dir=backup_dir) if migrate else None
+        if migrate:
+            with engine.begin() as conn:
+                ensure_capture(conn)  # a missing sync trigger is recreated and logged
     except UserError:
         engine.dispose()
         raise
