@@ -286,7 +286,7 @@ def cmd_sync(args: argparse.Namespace, out: Out) -> int:
     finally:
         app.close()
     print(sync.summary_text(summary))
-    return sync.exit_code_for(None, open_conflicts=summary.conflicts)
+    return sync.exit_code_for(None, open_conflicts=summary.conflicts, waiting=summary.waiting)
 
 
 def cmd_print(args: argparse.Namespace, out: Out) -> int:
