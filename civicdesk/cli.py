@@ -114,6 +114,10 @@ M_CONFLICTS_WAIT = Message(
     kk="Адамның шешімін күтетін қайшылықтар: {n}. Оларды «Синхрондау» бетінде шешіңіз.",
     ru="Конфликтов ждут решения человека: {n}. Решите их на странице «Синхронизация».",
 )
+M_ROWS_WAIT = Message(
+    kk="Қолданылмай күтіп тұрған жолдар: {n} (себептері «Синхрондау» бетінде; әр раундта қайта қолданылады).",
+    ru="Строк ждут применения: {n} (причины на странице «Синхронизация»; повтор в каждом раунде).",
+)
 M_BAD_CODE = Message(
     kk="Қосылу коды 4-тен 64 таңбаға дейін болуы керек және басқару таңбаларынсыз; "
     "бас кеңсе берген кодты қайта теріңіз.",
@@ -377,7 +381,9 @@ def cmd_sync(args: argparse.Namespace, out: Out) -> int:
     out.say(M_SYNC, pushed=summary.pushed, pulled=summary.pulled, new=summary.conflicts)
     if waiting:
         out.say(M_CONFLICTS_WAIT, n=waiting)
-    return sync.exit_code_for(None, open_conflicts=waiting)
+    if summary.waiting:
+        out.say(M_ROWS_WAIT, n=summary.waiting)
+    return sync.exit_code_for(None, open_conflicts=waiting, waiting=summary.waiting)
 
 
 def cmd_print(args: argparse.Namespace, out: Out) -> int:

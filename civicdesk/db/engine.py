@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
 from civicdesk.db import folderlock
+from civicdesk.db.changes import ensure_capture
 from civicdesk.db.schema_version import HEAD
 from civicdesk.domain.errors import Message, UserError
 
@@ -479,6 +480,9 @@ def open_database(
             _migrate(engine, path, backup_dir=backup_dir, keep_copy=keep_copy)
             if migrate else None
         )
+        if migrate:
+            with engine.begin() as conn:
+                ensure_capture(conn)  # a missing sync trigger is recreated and logged
     except BaseException as exc:
         engine.dispose()
         if held is not None:
