@@ -417,6 +417,8 @@ def test_a_second_writing_command_is_refused_while_the_folder_is_open(
         assert _digest(folder / DB_FILE_NAME) == before
         # reading commands still work while the app is open
         assert _run(capsys, "--data-dir", str(folder), "check")[0] == 0
+        assert _run(capsys, "--data-dir", str(folder), "backup", "--out",
+                    str(tmp_path / "while-open.sqlite3"))[0] == 0
     finally:
         holder.stdin.write("\n")
         holder.stdin.flush()
