@@ -196,7 +196,11 @@ def test_repeated_interrupted_upgrades_keep_one_before_upgrade_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.sqlite3"
-    _old_database(path)
+    start = _old_database(path)
+    # a copy left by a start interrupted yesterday
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / f"before-upgrade-{start}-20250101-080000.sqlite3").write_bytes(
+        path.read_bytes())
     real = command.upgrade
 
     def cut(cfg: object, rev: str) -> None:
