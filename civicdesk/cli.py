@@ -129,8 +129,8 @@ M_OUT_IS_FOLDER = Message(
     ru="«{path}» — это папка, а не файл. Укажите имя файла.",
 )
 M_CANNOT_WRITE = Message(
-    kk="«{path}» файлына жазу мүмкін болмады (қате коды {code}). Ештеңе өзгертілген жоқ.",
-    ru="Не удалось записать «{path}» (код ошибки {code}). Ничего не изменено.",
+    kk="«{path}» файлына жазу мүмкін болмады (қате коды {errcode}). Ештеңе өзгертілген жоқ.",
+    ru="Не удалось записать «{path}» (код ошибки {errcode}). Ничего не изменено.",
 )
 M_USAGE = Message(
     kk="Команда қате берілді: {detail}. Анықтама: civicdesk --help",
@@ -450,15 +450,14 @@ def environment_error(exc: OSError, target: object) -> UserError:
     """An operating-system failure outside the database (an output file, a folder)
     as a kk/ru message: disk full and read-only get their own advice, anything else
     names the error code (never an English sentence)."""
-    from civicdesk.db.engine import translate_operational_error
+    from civicdesk.db.engine import error_code, translate_operational_error
 
     known = translate_operational_error(exc, str(target))
     if known is not None:
         return known
     if exc.errno == errno.EISDIR:
         return UserError("output.is_folder", M_OUT_IS_FOLDER, path=target)
-    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
-    return UserError("output.write", M_CANNOT_WRITE, path=target, code=code)
+    return UserError("output.write", M_CANNOT_WRITE, path=target, errcode=error_code(exc))
 
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:

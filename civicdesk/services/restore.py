@@ -32,6 +32,7 @@ from civicdesk.db.engine import (
     DatabaseError,
     backup_file,
     check_file,
+    error_code,
     known_revisions,
     open_database,
     ro_uri,
@@ -104,10 +105,11 @@ def make_backup(data_dir: Path, out: Path, *, force: bool = False) -> Path:
         err = translate_operational_error(exc, out)
         if err is not None:
             raise err from exc
-        raise UserError("backup.write", CANNOT_WRITE, path=str(out), detail=str(exc)) from exc
+        raise UserError("backup.write", CANNOT_WRITE, path=str(out), detail=error_code(exc)) from exc
 
 
 def _damaged(shown: Path, detail: str) -> UserError:
+    """``detail``: SQLite's check result or error name (language-neutral)."""
     return UserError("restore.damaged", RESTORE_DAMAGED, path=str(shown), detail=detail[:120])
 
 
@@ -122,7 +124,7 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
         check_file(path, allow_empty=False)
     except DatabaseError as err:
         if err.code in ("db.empty", "db.truncated"):
-            raise _damaged(shown, err.text("ru")) from err
+            raise _damaged(shown, err.code) from err
         raise UserError("restore.not_ours", NOT_OURS, path=str(shown)) from err
     if not path.is_file():
         raise UserError("restore.not_ours", NOT_OURS, path=str(shown))
@@ -153,9 +155,9 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
         made_at = datetime.fromisoformat(made) if made else None
         return BackupSummary(shown, revision, made_at, counts)
     except sqlite3.Error as exc:
-        raise _damaged(shown, str(exc)) from exc
+        raise _damaged(shown, error_code(exc)) from exc
     except ValueError as exc:
-        raise _damaged(shown, str(exc)) from exc
+        raise _damaged(shown, type(exc).__name__) from exc
     finally:
         con.close()
 
@@ -266,7 +268,7 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
     except OSError as exc:
         raise (translate_operational_error(exc, target)
                or UserError("backup.write", CANNOT_WRITE, path=str(data_dir),
-                            detail=str(exc))) from exc
+                            detail=error_code(exc))) from exc
     lock = take_folder(target)
     try:
         inspect_backup(backup)  # refuse early, before copying anything
@@ -291,7 +293,7 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
             except (sqlite3.Error, OSError) as exc:
                 err = translate_operational_error(exc, target)
                 raise (err or UserError(
-                    "backup.write", CANNOT_WRITE, path=str(target), detail=str(exc)
+                    "backup.write", CANNOT_WRITE, path=str(target), detail=error_code(exc)
                 )) from exc
     finally:
         lock.release()

@@ -417,7 +417,21 @@ def test_a_second_writing_command_is_refused_while_the_folder_is_open(
         assert _digest(folder / DB_FILE_NAME) == before
         # reading commands still work while the app is open
         assert _run(capsys, "--data-dir", str(folder), "check")[0] == 0
+        assert _run(capsys, "--data-dir", str(folder), "backup", "--out",
+                    str(tmp_path / "while-open.sqlite3"))[0] == 0
     finally:
         holder.stdin.write("\n")
         holder.stdin.flush()
         holder.wait(timeout=60)
+
+
+def test_environment_errors_name_a_code_never_an_english_sentence() -> None:
+    import errno
+
+    from civicdesk.cli import environment_error
+
+    for number, expected in ((errno.EIO, "EIO"), (errno.ENOSPC, "места"),
+                             (errno.EROFS, "нельзя записать")):
+        err = environment_error(OSError(number, "Some English text"), "/x/y.pdf")
+        assert expected in err.text("ru")
+        assert "English" not in err.text("ru") and "English" not in err.text("kk")
