@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
-from civicdesk.domain.hlc import HybridClock
+from civicdesk.domain.hlc import HybridClock, Timestamp
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
@@ -162,6 +163,7 @@ class SyncClient:
         self.batch_size = min(batch_size, MAX_BATCH_ROWS)
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
+        self._restamped: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------------ local state
 
@@ -363,6 +365,7 @@ class SyncClient:
     def sync_once(self) -> SyncSummary:
         """Push everything pending, then pull everything new. Raises ``SyncError``."""
         started = _now()
+        self._restamped = set()
         with self._conn() as conn:
             hid = conn.exec_driver_sql(
                 "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)
@@ -514,6 +517,12 @@ class SyncClient:
                         conn.exec_driver_sql(
                             "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", key
                         )
+                    if (
+                        res.status == "rejected"
+                        and res.reason == "clock_ahead"
+                        and self._restamp(conn, res.table, res.id, result.server_time, cur)
+                    ):
+                        continue  # sent again with the server's time in this round
                     if res.status == "rejected":
                         errors += 1
                         self._queue_conflict(
@@ -552,9 +561,44 @@ class SyncClient:
                 raise
             finally:
                 conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-        if self.clock is not None:
-            self.clock.observe(result.server_time)
+        self._note_server_time(result.server_time)
         return pushed, conflicts, errors
+
+    def _restamp(
+        self, conn: Connection, table: str, row_id: str, server_time: str, cur: Any
+    ) -> bool:
+        """A row refused because its timestamp is ahead of the server's clock (this
+        PC's clock is off): stamp it with the server's time and queue it again, once
+        per round. The PC is told about its clock (``clock_offset_ms``)."""
+        key = (table, row_id)
+        if key in self._restamped or cur is None:
+            return False
+        self._restamped.add(key)
+        node = self.clock.node if self.clock is not None else "pc"
+        try:
+            ts = Timestamp.decode(server_time)
+        except ValueError:
+            return False
+        stamp = Timestamp(ts.wall_ms, ts.counter, node).encode()
+        if "hlc" in self.columns(conn, table):
+            conn.exec_driver_sql(f"UPDATE {_q(table)} SET hlc = ? WHERE id = ?", (stamp, row_id))
+        conn.exec_driver_sql(
+            "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, queued_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO NOTHING",
+            (table, row_id, str(cur[2]), str(cur[1]), int(cur[0]), _now()),
+        )
+        return True
+
+    def _note_server_time(self, server_time: str) -> None:
+        """Remember how far this PC's wall clock is from the server's (for the warning)."""
+        try:
+            server_ms = Timestamp.decode(server_time).wall_ms
+        except ValueError:
+            return
+        local_ms = self.clock.wall_ms() if self.clock is not None else time.time_ns() // 10**6
+        self.set_state("clock_offset_ms", server_ms - local_ms)
+        if self.clock is not None:
+            self.clock.observe(server_time)
 
     def _kept_in_flight(
         self,
@@ -824,8 +868,7 @@ class SyncClient:
                     pulled += n
                     errors += e
                     cursor = page.next_cursor
-                    if self.clock is not None:
-                        self.clock.observe(page.server_time)
+                    self._note_server_time(page.server_time)
                     if not page.has_more:
                         break
             finally:

@@ -23,6 +23,9 @@ MAX_BATCH_ROWS = 500
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
+#: A timestamp more than this ahead of the server's clock is refused; a PC whose clock
+#: differs from the server's by more than this is told so (docs/sync.md, clocks).
+CLOCK_MARGIN_MS = 5 * 60 * 1000
 
 H_PROTOCOL = "X-CivicDesk-Protocol"
 H_SCHEMA = "X-CivicDesk-Schema"

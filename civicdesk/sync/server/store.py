@@ -62,9 +62,10 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from civicdesk.domain.hlc import HybridClock, Timestamp
+from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
 from civicdesk.sync.protocol import (
+    CLOCK_MARGIN_MS,
     Change,
     FieldConflict,
     PullPage,
@@ -75,6 +76,7 @@ from civicdesk.sync.protocol import (
     RowStatus,
     Scalar,
 )
+from civicdesk.sync.server.values import bad_column, parse_hlc
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
     KNOWN_TABLES,
@@ -88,6 +90,8 @@ SEQ_KEY = "seq"
 PURGED_KEY = "purged_seq"
 ADVISORY_KEY = 0x5C1D_5E0
 CODE_TTL = timedelta(days=14)
+#: A pushed timestamp more than this ahead of the server's clock is refused (per row).
+DEFAULT_CLOCK_MARGIN_MS = CLOCK_MARGIN_MS
 
 
 # Never a conflict: bookkeeping that simply follows the last accepted write.
@@ -256,7 +260,7 @@ class Store:
         db_url: str | None = None,
         *,
         tombstone_horizon: timedelta = timedelta(days=90),
-        max_drift_ms: int = 60 * 60 * 1000,
+        clock_margin_ms: int = DEFAULT_CLOCK_MARGIN_MS,
         wall: Any = None,
     ) -> None:
         self.url = db_url or default_db_url()
@@ -279,8 +283,11 @@ class Store:
         self.migrate()
         self.server_id = self._meta_get("server_id") or ""
         self._wall: Any = wall or (lambda: time.time_ns() // 1_000_000)
+        self.clock_margin_ms = clock_margin_ms
+        # The server's clock never runs more than the margin ahead of its wall time:
+        # a timestamp further ahead is refused (``_row_hlc``), never observed.
         self.clock = HybridClock(
-            "srv-" + self.server_id[-8:], max_drift_ms=max_drift_ms, wall=self._wall
+            "srv-" + self.server_id[-8:], max_drift_ms=clock_margin_ms, wall=self._wall
         )
         self._seq_lock = threading.Lock()
 
@@ -746,15 +753,19 @@ class Store:
             ]
             conn.execute(stmt, params)
 
-    def _clamp_hlc(self, hlc: str) -> str:
-        try:
-            ts = Timestamp.decode(hlc)
-        except ValueError:
+    def _row_hlc(self, hlc: str) -> str | None:
+        """The timestamp a pushed row keeps; None when it is refused (see values.py).
+
+        A row without a timestamp gets the server's; a malformed one, or one more
+        than the margin ahead of the server's wall clock, is refused."""
+        if not hlc:
             return self.clock.now()
-        now_ms = int(self._wall())
+        ts = parse_hlc(hlc)
+        if ts is None:
+            return None
+        if ts.wall_ms > int(self._wall()) + self.clock_margin_ms:
+            return None
         self.clock.observe(hlc)
-        if ts.wall_ms > now_ms + self.clock.max_drift_ms:
-            return self.clock.now()
         return hlc
 
     def _apply_row(
@@ -779,12 +790,21 @@ class Store:
         owner = existing["center_id"] if existing is not None else data.get("center_id")
         if not isinstance(owner, str) or not owner or "\x00" in owner or len(owner) > 64:
             return rejected("no_center")
-        if r.op == "upsert" and data.get("center_id", owner) != owner:
-            return rejected("center_changed")
         head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
+        # Ownership first, so that a record of another center and an id nobody has
+        # get the same answer: a center cannot learn which ids exist elsewhere.
         if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
-        hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
+        if r.op == "upsert" and data.get("center_id", owner) != owner:
+            return rejected("center_changed")
+        if r.op == "upsert" and bad_column(r.table, data) is not None:
+            return rejected("bad_value")
+        if r.hlc and parse_hlc(r.hlc) is None:
+            return rejected("bad_clock")
+        stamped = self._row_hlc(r.hlc)
+        if stamped is None:
+            return rejected("clock_ahead")
+        hlc = stamped
 
         def ok(rev: int, deleted: bool) -> RowResult:
             return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
