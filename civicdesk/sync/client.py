@@ -346,6 +346,7 @@ class SyncClient:
                 ("center_name", info.center_name),
                 ("head_office", info.head_office),
                 ("server_id", info.server_id),
+                ("server_epoch", info.epoch),
                 ("cursor", 0),
             ):
                 self._put(conn, key, value)
@@ -373,9 +374,19 @@ class SyncClient:
         pushed = pulled = conflicts = errors = waiting = 0
         try:
             with self._http() as client:
-                pushed, conflicts, errors = self._push_all(client)
-                upload_missing(self, client)
-                pulled, _parked = self._pull_all(client)
+                for attempt in range(2):
+                    p, c, e = self._push_all(client)
+                    pushed, conflicts, errors = pushed + p, conflicts + c, errors + e
+                    upload_missing(self, client)
+                    try:
+                        pulled, _parked = self._pull_all(client)
+                    except _RewoundError:
+                        if attempt:
+                            raise SyncError(
+                                "server", "sync.rewound", m.SERVER_ERROR
+                            ) from None
+                        continue  # everything is queued again: push it, then pull from 0
+                    break
                 waiting = self.retry_waiting()
                 download_missing(self, client)
         except UserError as exc:
@@ -424,6 +435,7 @@ class SyncClient:
             except ValueError as exc:
                 raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
             p, c, e = self._apply_push_result(pending, result)
+            self._check_rewind(result.epoch, result.highest_seq)
             pushed += p
             conflicts += c
             errors += e
@@ -844,6 +856,7 @@ class SyncClient:
         """
         pulled = errors = 0
         full = bool(self.state("full_resync", False))
+        rewound = bool(self.state("rewound", False))
         seen: set[tuple[str, str]] = set()
         cursor = 0 if full else int(self.state("cursor", 0))
         ahead: Future[PullPage] | None = None
@@ -859,12 +872,16 @@ class SyncClient:
                         self.set_state("full_resync", True)
                         full, cursor, seen, ahead = True, 0, set(), None
                         continue
+                    if self._check_rewind(page.epoch, page.highest_seq):
+                        raise _RewoundError
                     ahead = (
                         pool.submit(self._fetch_page, client, page.next_cursor)
                         if page.has_more
                         else None
                     )
-                    n, e = self._apply_page(page, full=full, seen=seen)
+                    # After a rewind the server's revisions may be below the ones this
+                    # PC remembers: take what it has now, whatever the revision.
+                    n, e = self._apply_page(page, full=full or rewound, seen=seen)
                     pulled += n
                     errors += e
                     cursor = page.next_cursor
@@ -876,8 +893,57 @@ class SyncClient:
                     ahead.cancel()
         if full:
             self._reconcile_deletions(seen)
+        if rewound:
+            self.set_state("rewound", False)
         self.rebuild_search_if_stale()
         return pulled, errors
+
+    # ------------------------------------------------------------------ server rewound
+
+    def _check_rewind(self, epoch: str, highest: int) -> bool:
+        """Notice a server put back from an earlier snapshot (docs/sync.md §4).
+
+        Another epoch than the one this PC knows (``civicdesk-server restored``), or a
+        cursor above the server's highest sequence number, means the server lost what
+        came after its snapshot: every record this PC may send is queued again (the
+        server merges what it already has), and the next pull starts from 0 taking the
+        server's versions whatever their revision. Returns True when that happened."""
+        if not epoch:
+            return False  # a server without epochs
+        with self._conn() as conn:
+            known = self._get(conn, "server_epoch")
+            cursor = int(self._get(conn, "cursor", 0) or 0)
+            if (known is None or known == epoch) and cursor <= highest:
+                if known is None:
+                    self._put(conn, "server_epoch", epoch)
+                return False
+            queued = self._requeue_everything(conn)
+            self._put(conn, "server_epoch", epoch)
+            self._put(conn, "cursor", 0)
+            self._put(conn, "rewound", True)
+            self._put(conn, "rewound_at", {"at": _now(), "queued": queued})
+        return True
+
+    def _requeue_everything(self, conn: Connection) -> int:
+        center = self._get(conn, "center_id")
+        head_office = bool(self._get(conn, "head_office", False))
+        total = 0
+        for table in SYNCED_TABLES:
+            if not self.columns(conn, table):
+                continue
+            reference = table in REFERENCE_TABLES
+            if reference and not head_office:
+                continue
+            where, params = ("1 = 1", ()) if reference else ("center_id = ?", (center,))
+            res = conn.exec_driver_sql(
+                "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, "
+                f"queued_at) SELECT ?, id, 'upsert', '*', 1, ? FROM {_q(table)} WHERE {where} "
+                "ON CONFLICT (table_name, row_id) DO UPDATE SET changed = '*', "
+                "local_version = sync_outbox.local_version + 1",
+                (table, _now(), *params),
+            )
+            total += int(res.rowcount or 0)
+        return total
 
     def rebuild_search_if_stale(self) -> bool:
         """Refill the search index after pages applied without it (see _apply_changes)."""
@@ -1184,6 +1250,10 @@ class SyncClient:
                 .all()
             )
             return [dict(r) for r in rows]
+
+
+class _RewoundError(Exception):
+    """The server was put back from a snapshot: push everything again, then pull."""
 
 
 class _CountedError(Exception):

@@ -89,6 +89,11 @@ class PushResult(_Model):
     batch_id: str
     results: list[RowResult]
     server_time: str
+    # The server's epoch (a new one after a restore) and its highest sequence number:
+    # a client that sees another epoch, or a cursor above ``highest_seq``, knows the
+    # server was rewound (docs/sync.md, restore).
+    epoch: str = ""
+    highest_seq: int = 0
 
 
 class Change(_Model):
@@ -106,6 +111,8 @@ class PullPage(_Model):
     next_cursor: int
     has_more: bool
     server_time: str
+    epoch: str = ""
+    highest_seq: int = 0
 
 
 class EnrollRequest(_Model):
@@ -124,6 +131,7 @@ class EnrollResponse(_Model):
     region_kato: str
     head_office: bool
     server_id: str
+    epoch: str = ""
 
 
 class StatusResponse(_Model):
@@ -132,6 +140,8 @@ class StatusResponse(_Model):
     min_schema: int
     server_time: str
     server_id: str
+    epoch: str = ""
+    highest_seq: int = 0
     center_id: str | None = None
     head_office: bool | None = None
     pending_conflicts: int | None = None

@@ -88,6 +88,9 @@ from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
 SERVER_SCHEMA_VERSION = 1
 SEQ_KEY = "seq"
 PURGED_KEY = "purged_seq"
+# Changed when the database is created and when it is put back from a dump
+# (``civicdesk-server restored``): clients then re-send and pull again.
+EPOCH_KEY = "epoch"
 ADVISORY_KEY = 0x5C1D_5E0
 CODE_TTL = timedelta(days=14)
 #: A pushed timestamp more than this ahead of the server's clock is refused (per row).
@@ -308,6 +311,7 @@ class Store:
                     ("server_id", new_id()),
                     (SEQ_KEY, "0"),
                     (PURGED_KEY, "0"),
+                    (EPOCH_KEY, new_id()),
                 ):
                     conn.execute(insert(server_meta).values(key=key, value=value))
             elif int(version) > SERVER_SCHEMA_VERSION:
@@ -316,6 +320,31 @@ class Store:
                     f"({SERVER_SCHEMA_VERSION}); update civicdesk-server"
                 )
             # Future versions: upgrade step by step here, then store the new number.
+            if conn.scalar(select(server_meta.c.value).where(server_meta.c.key == EPOCH_KEY)) is None:
+                conn.execute(insert(server_meta).values(key=EPOCH_KEY, value=new_id()))
+
+    def epoch(self, conn: Connection | None = None) -> str:
+        return self._meta_get(EPOCH_KEY, conn) or ""
+
+    def new_epoch(self) -> str:
+        """After the database was put back from a dump: every client re-sends what the
+        server may have lost and pulls again from the start (docs/deployment.md)."""
+        epoch = new_id()
+        with self._tx() as conn:
+            conn.execute(
+                update(server_meta).where(server_meta.c.key == EPOCH_KEY).values(value=epoch)
+            )
+        return epoch
+
+    def highest_seq(self, conn: Connection | None = None) -> int:
+        """The highest sequence number ever handed out (a cursor above it: rewound)."""
+        if conn is None:
+            with self.engine.connect() as c:
+                return self.highest_seq(c)
+        if self.is_pg:
+            row = conn.exec_driver_sql("SELECT last_value, is_called FROM records_seq").first()
+            return int(row[0]) if row is not None and row[1] else 0
+        return int(self._meta_get(SEQ_KEY, conn) or 0)
 
     def _meta_get(self, key: str, conn: Connection | None = None) -> str | None:
         stmt = select(server_meta.c.value).where(server_meta.c.key == key)
@@ -597,7 +626,11 @@ class Store:
                     c.update(device_id=who.device_id, created_at=now)
                 conn.execute(insert(conflicts), new_conflicts)
             answer = PushResult(
-                batch_id=batch.batch_id, results=results, server_time=self.clock.now()
+                batch_id=batch.batch_id,
+                results=results,
+                server_time=self.clock.now(),
+                epoch=self.epoch(conn),
+                highest_seq=self.highest_seq(conn),
             )
             body: bytes = encode(answer)
             conn.execute(
@@ -962,6 +995,8 @@ class Store:
         stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
+            epoch = self.epoch(conn)
+            highest = self.highest_seq(conn)
             if not self.is_pg:
                 conn.rollback()
         more = len(rows) > limit
@@ -984,6 +1019,8 @@ class Store:
             next_cursor=next_cursor,
             has_more=more,
             server_time=self.clock.now(),
+            epoch=epoch,
+            highest_seq=highest,
         )
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
