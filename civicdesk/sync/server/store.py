@@ -891,6 +891,14 @@ class Store:
                 clash[f] = FieldConflict(mine=mine, theirs=theirs)
             else:
                 apply[f] = mine
+        deleted_since = existing["deleted"] and revs.get("deleted", 0) > r.base_rev
+        if deleted_since and "deleted" not in changed and apply:
+            # Edited here, deleted there since the PC last saw it: the edit is not
+            # absorbed into the tombstone; the editor is asked to restore or accept.
+            for f, mine in apply.items():
+                clash[f] = FieldConflict(mine=mine, theirs=cur.get(f))
+            clash["deleted"] = FieldConflict(mine=0, theirs=cur.get("deleted", 1))
+            apply = {}
         record: dict[str, Any] | None = None
         rev = old_rev
         if apply:
