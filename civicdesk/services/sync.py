@@ -57,6 +57,7 @@ __all__ = [
     "summary_text",
     "sync_now",
     "waiting",
+    "waiting_reason",
 ]
 
 
@@ -74,6 +75,8 @@ class SyncStatus:
     waiting: int = 0
     #: server's wall clock minus this PC's, at the last answer (None: never synced)
     clock_offset_ms: int | None = None
+    #: the first few waiting rows: (table, id, why)
+    waiting_reasons: tuple[tuple[str, str, Message], ...] = ()
 
     @property
     def clock_off(self) -> bool:
@@ -171,6 +174,9 @@ def status(
         open_conflicts=client.open_conflicts(),
         online=online,
         waiting=client.waiting_count(),
+        waiting_reasons=tuple(
+            (w.table, w.row_id, waiting_reason(w.reason)) for w in client.waiting()[:5]
+        ),
         clock_offset_ms=client.state("clock_offset_ms"),
     )
 
@@ -195,6 +201,18 @@ def clock_warning(st: SyncStatus) -> Message | None:
 
 def history(app: CivicApp, limit: int = 50) -> list[HistoryEntry]:
     return [HistoryEntry(**row) for row in _client(app).history(limit)]
+
+
+def waiting_reason(reason: str) -> Message:
+    """Why a row waits, in words (the stored reason is SQLite's own text)."""
+    text = reason.upper()
+    if "UNIQUE" in text:
+        return m.WAITING_UNIQUE
+    if "NOT NULL" in text:
+        return m.WAITING_REQUIRED
+    if "FOREIGN KEY" in text:
+        return m.WAITING_PARENT
+    return m.WAITING_OTHER
 
 
 def waiting(app: CivicApp) -> list[WaitingRow]:
