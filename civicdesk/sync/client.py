@@ -461,7 +461,10 @@ class SyncClient:
             rows: list[RowChange] = []
             versions: list[list[Any]] = []
             for table, row_id, op, changed, version in outbox:
-                rows.append(self._row_change(conn, table, row_id, op, changed))
+                row = self._row_change(conn, table, row_id, op, changed)
+                if int(version) == 0 and row.op == "upsert":
+                    row = row.model_copy(update={"restore": True})  # see _requeue_everything
+                rows.append(row)
                 versions.append([table, row_id, version, changed])
             batch = PushBatch(
                 batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
@@ -925,6 +928,11 @@ class SyncClient:
         return True
 
     def _requeue_everything(self, conn: Connection) -> int:
+        """Queue every record this PC may send, as a *restore* (``local_version`` 0):
+        the server takes it only where it lacks the record or holds an older version,
+        so a PC that had not pulled the latest edit of a record cannot undo it. Records
+        with a real local change keep their outbox row as it is (a later edit of a
+        restore row makes it an ordinary change)."""
         center = self._get(conn, "center_id")
         head_office = bool(self._get(conn, "head_office", False))
         total = 0
@@ -937,9 +945,8 @@ class SyncClient:
             where, params = ("1 = 1", ()) if reference else ("center_id = ?", (center,))
             res = conn.exec_driver_sql(
                 "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, "
-                f"queued_at) SELECT ?, id, 'upsert', '*', 1, ? FROM {_q(table)} WHERE {where} "
-                "ON CONFLICT (table_name, row_id) DO UPDATE SET changed = '*', "
-                "local_version = sync_outbox.local_version + 1",
+                f"queued_at) SELECT ?, id, 'upsert', '*', 0, ? FROM {_q(table)} WHERE {where} "
+                "ON CONFLICT (table_name, row_id) DO NOTHING",
                 (table, _now(), *params),
             )
             total += int(res.rowcount or 0)

@@ -11,13 +11,23 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from civicdesk.services import sync
 from civicdesk.services.app import CivicApp
 from civicdesk.sync.server import create_app
 from civicdesk.sync.server.cli import main as server_main
 from civicdesk.sync.server.store import Store
 from tests.sync.conftest import Make
-from tests.sync.helpers import AppTransport, add_consultation, enroll_new, outbox_count, rows_of
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    edit,
+    enroll_new,
+    outbox_count,
+    row_of,
+    rows_of,
+)
 
 
 def _copy_db(src: Path, dest: Path) -> None:
@@ -109,5 +119,46 @@ def test_a_cursor_above_the_servers_highest_is_noticed_without_a_new_epoch(
         sync.sync_now(a, transport=transport)
         assert store.get_record("consultations", lost) is not None
         assert outbox_count(a) == 0
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize("first", ["stale", "fresh"])
+def test_a_pc_that_missed_the_last_edit_cannot_undo_it_after_a_restore(
+    tmp_path: Path, make_replica: Make, first: str
+) -> None:
+    server_file = tmp_path / "server.sqlite3"
+    url = f"sqlite+pysqlite:///{server_file}"
+    store = Store(url)
+    transport = AppTransport(create_app(store=store))
+    stale, fresh = make_replica("a"), make_replica("a")
+    enroll_new(store, stale, transport, name="Ақсу")
+    enroll_new(store, fresh, transport, name="Ақсу")
+    cons = add_consultation(stale)
+    sync.sync_now(stale, transport=transport)
+    sync.sync_now(fresh, transport=transport)
+    snapshot = tmp_path / "snapshot.sqlite3"
+    _copy_db(server_file, snapshot)
+    edit(stale, "consultations", cons, advice="Бірінші")
+    sync.sync_now(stale, transport=transport)
+    sync.sync_now(fresh, transport=transport)
+    edit(fresh, "consultations", cons, advice="Соңғы")
+    sync.sync_now(fresh, transport=transport)  # stale never pulls "Соңғы" before the restore
+
+    store.dispose()
+    _copy_db(snapshot, server_file)
+    assert server_main(["--db", url, "restored"]) == 0
+    store = Store(url)
+    transport = AppTransport(create_app(store=store))
+    order = [stale, fresh] if first == "stale" else [fresh, stale]
+    try:
+        for _ in range(2):
+            for app in order:
+                sync.sync_now(app, transport=transport)
+        rec = store.get_record("consultations", cons)
+        assert rec is not None and rec["data"]["advice"] == "Соңғы"
+        for app in (stale, fresh):
+            assert row_of(app, "consultations", cons)["advice"] == "Соңғы"  # type: ignore[index]
+            assert outbox_count(app) == 0
     finally:
         store.dispose()

@@ -861,6 +861,25 @@ class Store:
         revs: dict[str, int] = dict(existing["field_revs"])
         old_rev = int(existing["rev"])
         new_rev = old_rev + 1
+        if r.restore and r.op == "upsert":
+            mine_ts, theirs_ts = parse_hlc(hlc), parse_hlc(str(existing["hlc"] or ""))
+            newer = theirs_ts is None or (
+                mine_ts is not None
+                and (mine_ts.wall_ms, mine_ts.counter) > (theirs_ts.wall_ms, theirs_ts.counter)
+            )
+            if not newer:
+                # The server's version is the newer one: the PC takes it.
+                deleted_now = bool(existing["deleted"])
+                return (
+                    RowResult(
+                        table=r.table, id=r.id, status="merged", rev=old_rev, data=cur,
+                        deleted=deleted_now,
+                    ),
+                    None,
+                    None,
+                )
+            # The PC's version is newer than what the server kept: take it whole.
+            r = r.model_copy(update={"changed": None, "base_rev": old_rev})
         if r.op == "delete":
             if existing["deleted"]:
                 return ok(old_rev, True), None, None
