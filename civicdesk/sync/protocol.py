@@ -59,9 +59,9 @@ class RowChange(_Model):
     hlc: str = Field(default="", max_length=80, pattern=r"^[^\x00-\x1f\x7f]*$")
     changed: list[Annotated[str, Field(max_length=64)]] | None = Field(default=None, max_length=500)
     data: dict[str, Scalar] = Field(default_factory=dict)
-    # Sent again after the server was rewound, not edited: the server takes it only if
-    # it lacks the record or holds an older version (by ``hlc``); otherwise it answers
-    # with its own version.
+    # Sent again after the server was rewound, not edited since the PC saw the server's
+    # revision ``base_rev``: the server takes it only if it lacks the record or holds an
+    # earlier revision; otherwise it answers with its own version.
     restore: bool = False
 
 

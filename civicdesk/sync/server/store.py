@@ -847,39 +847,49 @@ class Store:
                 # Made and deleted before it ever reached us: nothing to keep.
                 return ok(0, True), None, None
             deleted = bool(data.get("deleted") or False)
+            first = max(1, r.base_rev) if r.restore else 1  # a restore keeps its revision
             fresh: dict[str, Any] = {
                 "center_id": owner,
                 "data": data,
-                "field_revs": dict.fromkeys(data, 1),
-                "rev": 1,
+                "field_revs": dict.fromkeys(data, first),
+                "rev": first,
                 "deleted": deleted,
                 "hlc": hlc,
             }
-            return ok(1, deleted), fresh, None
+            return ok(first, deleted), fresh, None
 
         cur: dict[str, Scalar] = dict(existing["data"])
         revs: dict[str, int] = dict(existing["field_revs"])
         old_rev = int(existing["rev"])
         new_rev = old_rev + 1
         if r.restore and r.op == "upsert":
-            mine_ts, theirs_ts = parse_hlc(hlc), parse_hlc(str(existing["hlc"] or ""))
-            newer = theirs_ts is None or (
-                mine_ts is not None
-                and (mine_ts.wall_ms, mine_ts.counter) > (theirs_ts.wall_ms, theirs_ts.counter)
-            )
-            if not newer:
-                # The server's version is the newer one: the PC takes it.
-                deleted_now = bool(existing["deleted"])
+            # A copy the PC holds of the server's revision ``base_rev`` (it has not
+            # changed it since). Taken whole only if that revision is later than the
+            # one the server holds now (which came from its dump); otherwise the PC
+            # takes the server's version.
+            if r.base_rev <= old_rev:
                 return (
                     RowResult(
                         table=r.table, id=r.id, status="merged", rev=old_rev, data=cur,
-                        deleted=deleted_now,
+                        deleted=bool(existing["deleted"]),
                     ),
                     None,
                     None,
                 )
-            # The PC's version is newer than what the server kept: take it whole.
-            r = r.model_copy(update={"changed": None, "base_rev": old_rev})
+            restored = dict(data)
+            for f, v in restored.items():
+                if f not in cur or not _same(v, cur.get(f)):
+                    revs[f] = r.base_rev
+            cur.update(restored)
+            back: dict[str, Any] = {
+                "center_id": owner,
+                "data": cur,
+                "field_revs": revs,
+                "rev": r.base_rev,
+                "deleted": bool(cur.get("deleted") or False),
+                "hlc": hlc,
+            }
+            return ok(r.base_rev, bool(back["deleted"])), back, None
         if r.op == "delete":
             if existing["deleted"]:
                 return ok(old_rev, True), None, None
