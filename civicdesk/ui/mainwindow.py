@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.formatting import format_datetime
+from civicdesk.services.sync import clock_warning
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
@@ -247,8 +248,10 @@ class MainWindow(QMainWindow):
         else:
             state = self.tr("not checked yet")
         text = self.tr("Sync: %1, %2, changes to send: %3")
+        text = text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+        warning = clock_warning(s)
         self.sync_status_label.setText(
-            text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+            text if warning is None else f"{text}. {warning.text(self.env.lang)}"
         )
 
     def retranslate(self) -> None:

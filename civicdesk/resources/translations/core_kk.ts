@@ -1093,6 +1093,10 @@ This computer: %3</source>
         <translation>Жіберуді күтіп тұрған өзгерістер: %1</translation>
     </message>
     <message>
+        <source>Received rows waiting to be applied: %1</source>
+        <translation>Қолданылуды күтіп тұрған алынған жолдар: %1</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Тарих</translation>
     </message>

@@ -1093,6 +1093,10 @@ This computer: %3</source>
         <translation>Изменений ждут отправки: %1</translation>
     </message>
     <message>
+        <source>Received rows waiting to be applied: %1</source>
+        <translation>Полученные строки ждут применения: %1</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>История</translation>
     </message>
