@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from civicdesk import console
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.paths import default_data_dir
 
@@ -368,6 +369,7 @@ def _lang_for(args: argparse.Namespace) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     args = build_parser().parse_args(argv)
     out = Out(_lang_for(args))
     data_dir = _data_dir(args)

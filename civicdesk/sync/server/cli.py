@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
+from civicdesk import console
 from civicdesk.sync.server.store import Store, default_db_url
 
 
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     args = _parser().parse_args(argv)
     url = args.db or default_db_url()
     if args.command == "serve":
