@@ -41,8 +41,9 @@ def stage_resources(stage: Path) -> Path:
     # translations: compiled with the lrelease shipped in the PySide6 wheel
     code = (
         "import sys; from civicdesk.ui.i18n import ensure_compiled, lrelease_path;"
+        "from civicdesk.paths import resources_dir;"
         "assert lrelease_path(), 'lrelease not found in PySide6';"
-        "print(*[p.name for p in ensure_compiled()])"
+        "print(*[p.name for p in ensure_compiled(resources_dir() / 'translations')])"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
     missing = [ts.name for ts in res.glob("translations/*.ts") if not ts.with_suffix(".qm").is_file()]
