@@ -47,7 +47,7 @@ def test_bundle_self_test_passes(tmp_path: Path) -> None:
         PYTHONPATH="",
     )
     done = subprocess.run(
-        [str(exe), "--self-test", "--lang", "ru"], check=False, env=env, capture_output=True, text=True,
+        [str(exe), "--self-test", "--lang", "ru"], check=False, env=env, capture_output=True, encoding="utf-8",
         timeout=300, cwd=tmp_path,
     )
     report = done.stdout + done.stderr

@@ -46,7 +46,7 @@ def test_entry_point_runs_without_traceback_on_bad_input(tmp_path: Path) -> None
     result = subprocess.run(
         [*_entry_point(), "--data-dir", str(tmp_path), "--lang", "ru",
          "demo", "--consultations", "0"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True, encoding="utf-8", timeout=120, check=False,
     )
     assert result.returncode == 2
     assert "Число консультаций" in result.stderr

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 
 def _run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False,
+    return subprocess.run(cmd, capture_output=True, encoding="utf-8", timeout=600, check=False,
                           **kw)  # type: ignore[call-overload,no-any-return]
 
 

@@ -34,7 +34,7 @@ def test_without_the_extra_the_server_command_says_what_to_install(tmp_path: Pat
         f"raise SystemExit(main(['--db', 'sqlite:///{(tmp_path / 's.db').as_posix()}', 'centers']))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, encoding="utf-8",
                           env=env, cwd=tmp_path, timeout=120, check=False)
     assert done.returncode == 2, done.stderr
     assert "pip install 'civicdesk[server]'" in done.stderr
