@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from civicdesk import console
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.paths import default_data_dir
 
@@ -495,6 +496,7 @@ def _lang_for(args: argparse.Namespace) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     Parser.lang = _lang_in_argv(argv)
     try:

@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,20 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _entry_point() -> list[str]:
+    """The installed ``civicdesk`` command (bin/civicdesk in a venv, Scripts\\civicdesk.exe
+    on Windows); ``python -m civicdesk`` where the install made no scripts (pip --target)."""
+    script = Path(sysconfig.get_path("scripts")) / (
+        "civicdesk.exe" if sys.platform == "win32" else "civicdesk"
+    )
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "civicdesk"]
+
+
 def test_entry_point_runs_without_traceback_on_bad_input(tmp_path: Path) -> None:
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "civicdesk"), "--data-dir", str(tmp_path), "--lang", "ru",
+        [*_entry_point(), "--data-dir", str(tmp_path), "--lang", "ru",
          "demo", "--consultations", "0"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True, encoding="utf-8", timeout=120, check=False,
     )
     assert result.returncode == 2
     assert "Число консультаций" in result.stderr
