@@ -430,6 +430,8 @@ class SeminarParticipant(SyncMixin, Base):
 class Booklet(SyncMixin, Base):
     __tablename__ = "booklets"
     template_name: Mapped[str | None] = mapped_column(String(80))
+    #: "full" or "trifold": which edition of the template the content came from.
+    template_edition: Mapped[str | None] = mapped_column(String(16))
     title_kk: Mapped[str] = mapped_column(String(300))
     title_ru: Mapped[str] = mapped_column(String(300))
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,6 +37,7 @@ from civicdesk.printing.forms import (
 from civicdesk.printing.templates import (
     BookletContent,
     booklet_from_dict,
+    edition_for,
     list_templates,
     load_template,
     templates_dir,
@@ -405,14 +406,23 @@ def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = 
 # ----------------------------------------------------------------------- booklets
 
 
-def _booklet_content(ctx: Context, booklet: str | BookletContent | dict[str, Any]) -> BookletContent:
+def _booklet_content(
+    ctx: Context, booklet: str | BookletContent | dict[str, Any], layout: BookletLayout
+) -> BookletContent:
+    """The content to print. A template name prints the template's edition for the
+    layout; a booklet id prints the booklet's own content, or, when the row has no
+    sections of its own (made from a template and never edited), its template."""
     if isinstance(booklet, dict):
         return booklet_from_dict(booklet, base_dir=templates_dir(), name=str(booklet.get("name") or "booklet"))
     if not isinstance(booklet, str):
         return booklet
+    edition = edition_for(layout)
     if booklet in {t.name for t in list_templates()}:
-        return load_template(booklet)
+        return load_template(booklet, edition=edition)
     view = booklets_svc.get_booklet(ctx, booklet)
+    if not view.content.get("sections") and view.template_name:
+        content = load_template(view.template_name, edition=edition)
+        return replace(content, title=Message(kk=view.title_kk, ru=view.title_ru))
     return booklet_from_dict(view.content, base_dir=templates_dir(), name=view.title_kk)
 
 
@@ -430,7 +440,7 @@ def prepare_booklet(
 ) -> PrintJob:
     """A booklet by its id, by a template name, or from content being edited in the app
     (the template format as a dict, or parsed content)."""
-    content = _booklet_content(ctx, booklet)
+    content = _booklet_content(ctx, booklet, BookletLayout(layout))
     edition = None
     if copies:
         kk, ru = _center_names(ctx)

@@ -90,3 +90,25 @@ def test_booklet_by_id_and_by_template(ctx: Context, sample: Sample, tmp_path: P
     r2 = printing.print_booklet(ctx, name, BookletLayout.A5_BOOKLET, BilingualArrangement.PARALLEL,
                                 True, tmp_path / "b2.pdf", copies=300)
     assert r2.pages % 2 == 0
+
+
+@pytest.mark.parametrize("layout", [BookletLayout.A5_BOOKLET, BookletLayout.A4_TRIFOLD])
+def test_booklet_by_id_without_own_content_prints_its_template(
+    ctx: Context, tmp_path: Path, layout: BookletLayout
+) -> None:
+    # the demo's rows: a template name and empty content
+    from civicdesk.db.models import Booklet
+    from civicdesk.services import booklets as booklets_svc
+
+    b = booklets_svc.create_booklet(ctx, booklets_svc.BookletInput(
+        title_kk="Мемлекеттік органдарға өтініш беру", title_ru="Обращение в государственные органы",
+        template_name="appeal-to-state-bodies"))
+    with ctx.db.session() as s:
+        row = s.get(Booklet, b.id)
+        assert row is not None
+        row.content = {}
+    out = tmp_path / "b.pdf"
+    printing.print_booklet(ctx, b.id, layout, BilingualArrangement.PARALLEL, False, out, copies=50)
+    text = _flat(_text(out))
+    assert "Обращение в государственные органы" in text
+    assert "e-Otinish" in text  # the template's text, not an empty booklet
