@@ -254,6 +254,8 @@ class Meeting(SyncMixin, Base):
     akim_response_on: Mapped[date | None] = mapped_column(Date)
     akim_response: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: Finalized without a quorum: recorded as not competent, no decisions.
+    not_competent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     attendees: Mapped[list[MeetingAttendee]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"

@@ -1,4 +1,4 @@
-"""a booklet remembers which edition of its template it was made from
+"""a booklet remembers its template edition; a meeting records "not competent"
 
 A template has a full text (A5 booklet, A4 pages) and a short tri-fold text; a booklet
 row made from a template now keeps both the template's name and the edition, so it
@@ -27,8 +27,14 @@ def upgrade() -> None:
         "UPDATE booklets SET template_edition = CASE WHEN layout = 'a4-trifold' "
         "THEN 'trifold' ELSE 'full' END WHERE template_name IS NOT NULL"
     )
+    with op.batch_alter_table("meetings") as batch:
+        batch.add_column(
+            sa.Column("not_competent", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("meetings") as batch:
+        batch.drop_column("not_competent")
     with op.batch_alter_table("booklets") as batch:
         batch.drop_column("template_edition")
