@@ -41,9 +41,9 @@ from .common import (
     RuledLines,
     Styles,
     esc,
-    long_date,
     make_styles,
     numbered_canvas,
+    official_date,
     two_columns,
     write_output,
 )
@@ -58,7 +58,7 @@ L: dict[str, Message] = {
     "place": M("Өткізілген орны", "Место проведения"),
     "settlement": M("Елді мекен", "Населённый пункт"),
     "time": M("Басталуы – аяқталуы", "Начало – окончание"),
-    "convened_by": M("Шақырған", "Созван"),
+    "convened_by": M("Шақырған", "Созвал"),
     "chair": M("Төраға", "Председатель"),
     "secretary": M("Хатшы", "Секретарь"),
     "eligible": M("Мүшелер саны", "Число членов"),
@@ -330,7 +330,9 @@ class _Ctx:
             colWidths=list(widths),
             rowHeights=heights,
             repeatRows=header_rows,
-            splitInRow=1,
+            # whole rows only: a row split inside could leave the (repeated) header
+            # row alone at a page foot
+            splitInRow=0,
             hAlign="LEFT",
         )
         t.setStyle(
@@ -458,7 +460,9 @@ def _ctx(size: float = 9.5, width: float = A4_W - 2 * MARGIN) -> _Ctx:
 
 
 def _bilingual_date_line(d: date, place: str = "") -> str:
-    text = f"{long_date(d, 'kk')} / {long_date(d, 'ru')}"
+    """The date of a legal document in its official form: «2025 жылғы 18 сәуір» /
+    «18 апреля 2025 года»."""
+    text = f"{official_date(d, 'kk')} / {official_date(d, 'ru')}"
     return f"{place}, {text}" if place else text
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
+    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -39,15 +41,105 @@ from .form_kit import (
 
 # ------------------------------------------------------------------------- minutes
 
+ML: dict[str, Message] = {
+    "draft": Message("ЖОБА", "ПРОЕКТ"),
+    "threshold_none": Message(
+        "қатысу шегі белгіленбеген", "порог участия не установлен"
+    ),
+    "threshold": Message(
+        "кемінде {n} қатысушы қажет — орталықтың баптауындағы шек",
+        "нужно не менее {n} присутствующих — порог из настроек центра",
+    ),
+    "basis": Message("Негізі", "Основание"),
+    "not_competent": Message(
+        "Кворум болмағандықтан жиын заңды емес. Шешімдер қабылданған жоқ.",
+        "Из-за отсутствия кворума собрание неправомочно. Решения не принимались.",
+    ),
+}
+
+#: Outcomes that were voted on: only these print the vote counts.
+_VOTED = (VoteOutcome.ADOPTED, VoteOutcome.REJECTED)
+
+
+def _draft_mark(font: str) -> Any:
+    """ЖОБА / ПРОЕКТ across every page of a draft."""
+
+    def on_page(canvas: Canvas, doc: Any) -> None:
+        w, h = doc.pagesize
+        canvas.saveState()
+        canvas.setFillColor(Color(0.8, 0.8, 0.8, alpha=0.45))
+        canvas.setFont(font, 64)
+        canvas.translate(w / 2, h / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, 0, f"{ML['draft'].kk} / {ML['draft'].ru}")
+        canvas.restoreState()
+
+    return on_page
+
+
+def _quorum_cell(c: _Ctx, data: MinutesData) -> Paragraph:
+    st = c.st
+    quorum = L["quorum_yes"] if data.quorum_reached else L["quorum_no"]
+    if data.quorum_required is None:
+        need = ML["threshold_none"]
+        kk, ru = need.kk, need.ru
+    else:
+        need = ML["threshold"]
+        kk, ru = need.text("kk", n=data.quorum_required), need.text("ru", n=data.quorum_required)
+    basis = ML["basis"]
+    return Paragraph(
+        f"<b>{esc(quorum.kk)} / {esc(quorum.ru)}</b> ({esc(kk)} / {esc(ru)})<br/>"
+        f"<font size={st.size * 0.85}>{esc(basis.kk)}: {esc(data.quorum_source.kk)}<br/>"
+        f"{esc(basis.ru)}: {esc(data.quorum_source.ru)}</font>",
+        st.body,
+    )
+
+
+def _item_blocks(c: _Ctx, i: int, item: Any, competent: bool) -> list[Flowable]:
+    """One agenda item: heading, speakers and proposal, then the vote counts together
+    with their outcome and the decision (never split from each other)."""
+    st = c.st
+    head = Paragraph(f"{i}. {esc(item.title)}", st.h2)
+    out: list[Flowable] = [Spacer(1, 4 * MM), head]
+    rows: list[tuple[str | Message | Paragraph, Flowable | str | None]] = []
+    if item.speakers:
+        rows.append(("speakers", item.speakers))
+    if item.proposal:
+        rows.append(("proposal", item.proposal))
+    if rows:
+        out.append(c.fields(rows, underline=False))
+    outcome = item.outcome if competent else VoteOutcome.NO_QUORUM
+    if outcome in _VOTED:
+        out += [
+            Spacer(1, 2 * MM),
+            _votes_table(c, item.votes_for, item.votes_against, item.votes_abstain, outcome),
+        ]
+    elif outcome is not None and outcome is not VoteOutcome.PENDING:
+        text = OUTCOME[outcome]
+        out += [Spacer(1, 2 * MM), Paragraph(f"<b>{esc(text.kk)} / {esc(text.ru)}</b>", st.body)]
+    if competent and item.decision and outcome is VoteOutcome.ADOPTED:
+        decided = Paragraph(
+            f"<b>{esc(L['decided'].kk)}</b><br/><b>{esc(L['decided'].ru)}</b>", st.label
+        )
+        out += [Spacer(1, 2 * MM), c.fields([(decided, item.decision)], underline=False)]
+    return out
+
 
 def render_minutes(data: MinutesData, out: Output) -> int:
-    """Minutes of a gathering or meeting. Returns the number of pages."""
+    """Minutes of a gathering or meeting, exactly as recorded: a meeting without a
+    quorum prints no votes and no decisions; a draft carries ЖОБА / ПРОЕКТ. Returns
+    the number of pages."""
     check_texts(data)
     c = _ctx(9.5)
     st = c.st
     kind = KIND[data.kind]
+    draft = ML["draft"]
     story: list[Flowable] = [
-        *c.title("minutes", f"№ {data.number}" if data.number else ""),
+        *c.title("minutes", f"№\u00a0{data.number}" if data.number else ""),
+    ]
+    if data.draft:
+        story.append(Paragraph(f"<b>{esc(draft.kk)} / {esc(draft.ru)}</b>", st.center))
+    story += [
         Paragraph(
             f"{esc(kind.kk[:1].upper() + kind.kk[1:])} / {esc(kind.ru[:1].upper() + kind.ru[1:])}",
             st.center,
@@ -57,14 +149,6 @@ def render_minutes(data: MinutesData, out: Output) -> int:
         Spacer(1, 4 * MM),
     ]
     time = "–".join(t for t in (data.starts_at, data.ends_at) if t)
-    quorum = L["quorum_yes"] if data.quorum_reached else L["quorum_no"]
-    need = L["quorum_need"]
-    quorum_text = Paragraph(
-        f"<b>{esc(quorum.kk)} / {esc(quorum.ru)}</b> "
-        f"({esc(need.text('kk', n=data.quorum_required))} / {esc(need.text('ru', n=data.quorum_required))})<br/>"
-        f"<font size={st.size * 0.85}>{esc(data.quorum_source.kk)}<br/>{esc(data.quorum_source.ru)}</font>",
-        st.body,
-    )
     story.append(
         c.fields(
             [
@@ -77,10 +161,14 @@ def render_minutes(data: MinutesData, out: Output) -> int:
                 ("secretary", data.secretary or None),
                 ("eligible", str(data.members_eligible)),
                 ("present", str(data.present)),
-                ("quorum", quorum_text),
+                ("quorum", _quorum_cell(c, data)),
             ]
         )
     )
+    competent = data.quorum_reached and data.competent
+    if not competent and not data.draft:
+        text = ML["not_competent"]
+        story += [Spacer(1, 3 * MM), c.parallel(text.kk, text.ru, st.bold)]
     if data.agenda:
         story += [Spacer(1, 4 * MM), c.section("agenda")]
         for i, item in enumerate(data.agenda, 1):
@@ -88,57 +176,36 @@ def render_minutes(data: MinutesData, out: Output) -> int:
     if data.attendance:
         story += [Spacer(1, 3 * MM), c.section("attendance"), Spacer(1, 1.5 * MM)]
         story.append(_people_table(c, data.attendance))
-    for i, item in enumerate(data.agenda, 1):
-        story += [CondPageBreak(40 * MM), Spacer(1, 4 * MM)]
-        head = Paragraph(f"{i}. {esc(item.title)}", st.h2)
-        head.keepWithNext = True
-        story.append(head)
-        rows: list[tuple[str | Message | Paragraph, Flowable | str | None]] = []
-        if item.speakers:
-            rows.append(("speakers", item.speakers))
-        if item.proposal:
-            rows.append(("proposal", item.proposal))
-        if rows:
-            story.append(c.fields(rows, underline=False))
-        if item.votes_for is not None or item.outcome is not None:
-            story.append(Spacer(1, 2 * MM))
-            story.append(
-                _votes_table(
-                    c, item.votes_for, item.votes_against, item.votes_abstain, item.outcome
-                )
-            )
-        if item.decision:
-            story.append(Spacer(1, 2 * MM))
-            story.append(
-                c.fields(
-                    [
-                        (
-                            Paragraph(
-                                f"<b>{esc(L['decided'].kk)}</b><br/><b>{esc(L['decided'].ru)}</b>",
-                                st.label,
-                            ),
-                            item.decision,
-                        )
-                    ],
-                    underline=False,
-                )
-            )
+    blocks = [_item_blocks(c, i, item, competent) for i, item in enumerate(data.agenda, 1)]
     if data.elected_representatives:
-        story += [Spacer(1, 4 * MM), c.section("elected"), Spacer(1, 1.5 * MM)]
-        story.append(_people_table(c, data.elected_representatives))
-    story += [
+        blocks.append([
+            Spacer(1, 4 * MM), c.section("elected"), Spacer(1, 1.5 * MM),
+            _people_table(c, data.elected_representatives),
+        ])
+    signatures: list[Flowable] = [
         Spacer(1, 6 * MM),
         c.signature("chair_sign", data.chair),
         c.signature("secretary_sign", data.secretary),
     ]
-    footer = f"{L['minutes'].kk} / {L['minutes'].ru} № {data.number} — {dmy(data.held_on)}"
+    if blocks:
+        # the signatures go with the last lines above them, never alone on a page
+        last = blocks.pop()
+        story += [KeepTogether(b) for b in blocks]
+        story.append(KeepTogether([*last, *signatures]))
+    else:
+        story.append(KeepTogether(signatures))
+    number = f" №\u00a0{data.number}" if data.number else ""
+    footer = f"{L['minutes'].kk} / {L['minutes'].ru}{number} — {dmy(data.held_on)}"
+    if data.draft:
+        footer += f" — {draft.kk} / {draft.ru}"
     return _build(
         story,
         out,
         st,
-        title=f"{L['minutes'].kk} / {L['minutes'].ru} № {data.number}",
+        title=f"{L['minutes'].kk} / {L['minutes'].ru}{number}",
         author=data.center_name,
         footer=footer,
+        on_page=_draft_mark(st.fonts.bold) if data.draft else None,
     )
 
 

@@ -20,7 +20,7 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 
 from civicdesk.db.models import Center, GrantApplication
-from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.enums import BilingualArrangement, BookletLayout, MeetingStatus
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.meetings import rule_for
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
@@ -157,7 +157,9 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
         members_eligible=v.members_eligible,
         present=v.members_present,
         quorum_reached=bool(quorum and quorum.reached),
-        quorum_required=quorum.needed if quorum else rule.needed(v.members_eligible),
+        quorum_required=None if rule.quorum_numerator == 0 else (
+            quorum.needed if quorum else rule.needed(v.members_eligible)
+        ),
         quorum_source=rule.legal_source,
         starts_at=v.starts_at,
         ends_at=v.ends_at,
@@ -167,6 +169,8 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
         elected_representatives=[
             pd.MinutesAttendee(name=a.full_name) for a in m.elected_representatives
         ],
+        draft=v.status is MeetingStatus.DRAFT,
+        competent=not v.not_competent,
     )
 
 

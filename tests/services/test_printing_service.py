@@ -112,3 +112,35 @@ def test_booklet_by_id_without_own_content_prints_its_template(
     text = _flat(_text(out))
     assert "Обращение в государственные органы" in text
     assert "e-Otinish" in text  # the template's text, not an empty booklet
+
+
+def test_minutes_of_a_meeting_without_quorum_say_so_and_nothing_else(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from datetime import date, timedelta
+
+    from civicdesk.domain.enums import MeetingKind
+    from civicdesk.services import meetings as msvc
+
+    m = msvc.create_meeting(ctx, msvc.MeetingInput(
+        kind=MeetingKind.MEETING, held_on=date.today() - timedelta(days=2), number="4",
+        chair_name="Серік Әлиев", secretary_name="Гүлнар Оспанова", members_eligible=10,
+        members_present=6))
+    item = msvc.add_agenda_item(ctx, m.id, msvc.AgendaItemInput("Жолды жөндеу туралы"))
+    msvc.record_votes(ctx, item.id, 6, 0, 0, decision="Жолды 2026 жылы жөндеу")
+    draft = tmp_path / "draft.pdf"
+    printing.print_minutes(ctx, m.id, draft)
+    text = _flat(_text(draft))
+    assert "ЖОБА / ПРОЕКТ" in text and "РЕШИЛИ" in text
+    # the attendance is corrected: only 3 came
+    msvc.update_meeting(ctx, m.id, msvc.MeetingInput(
+        kind=MeetingKind.MEETING, held_on=date.today() - timedelta(days=2), number="4",
+        chair_name="Серік Әлиев", secretary_name="Гүлнар Оспанова", members_eligible=10,
+        members_present=3))
+    msvc.finalize(ctx, m.id, confirm_no_quorum=True)
+    out = tmp_path / "m.pdf"
+    printing.print_minutes(ctx, m.id, out)
+    text = _flat(_text(out))
+    assert "собрание неправомочно" in text and "Не голосовали из-за отсутствия кворума" in text
+    for absent in ("РЕШИЛИ", "Жолды 2026 жылы жөндеу", "ПРОЕКТ", "Воздержались"):
+        assert absent not in text
