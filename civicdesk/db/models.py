@@ -254,6 +254,8 @@ class Meeting(SyncMixin, Base):
     akim_response_on: Mapped[date | None] = mapped_column(Date)
     akim_response: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: Finalized without a quorum: recorded as not competent, no decisions.
+    not_competent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     attendees: Mapped[list[MeetingAttendee]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -430,6 +432,8 @@ class SeminarParticipant(SyncMixin, Base):
 class Booklet(SyncMixin, Base):
     __tablename__ = "booklets"
     template_name: Mapped[str | None] = mapped_column(String(80))
+    #: "full" or "trifold": which edition of the template the content came from.
+    template_edition: Mapped[str | None] = mapped_column(String(16))
     title_kk: Mapped[str] = mapped_column(String(300))
     title_ru: Mapped[str] = mapped_column(String(300))
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

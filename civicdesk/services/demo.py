@@ -380,7 +380,8 @@ def generate_demo(
             bid = new_id()
             booklets.append({
                 "id": bid, **_sync_cols(center, ctx.actor.user_id, now, hlc),
-                "template_name": name, "title_kk": tkk, "title_ru": tru, "content": {},
+                "template_name": name, "template_edition": "full", "title_kk": tkk,
+                "title_ru": tru, "content": {},
                 "layout": "a5-booklet", "arrangement": "parallel", "edition": 1,
                 "edition_date": date(2025, 3, 1),
             })
