@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.enums import Sex
+from civicdesk.domain.errors import ValidationError
 from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.iin import validate_iin
 from civicdesk.domain.residents import CONSENT_PURPOSES
 from civicdesk.services import reference
 from civicdesk.services import residents as svc
@@ -361,6 +363,8 @@ class ResidentDialog(FormDialog[ResidentView]):
         self.finish_layout(form)
         self.resize(640, 620)
         self.consent.toggled.connect(self.consent_date.setEnabled)
+        self.iin.editingFinished.connect(self.check_iin)
+        self.iin.textEdited.connect(self._iin_typed)
         self.retranslate()
         self._load(view)
         for line in (self.full_name, self.iin, self.phone):
@@ -388,10 +392,9 @@ class ResidentDialog(FormDialog[ResidentView]):
 
     def _load(self, view: ResidentView | None) -> None:
         if view is None:
-            self.consent.setChecked(True)
-            for key in ("consultation", "follow_up", "statistics"):
-                if key in self.purposes:
-                    self.purposes[key].setChecked(True)
+            # Consent is the resident's act: nothing is ticked until they have signed.
+            self.consent.setChecked(False)
+            self.consent_date.setEnabled(False)
             return
         self.full_name.setText(view.full_name)
         self.iin.setText(view.iin or "")
@@ -406,6 +409,27 @@ class ResidentDialog(FormDialog[ResidentView]):
         for key, box in self.purposes.items():
             box.setChecked(key in view.consent_purposes)
         self.notes.setPlainText(view.notes)
+
+    def _iin_typed(self, value: str) -> None:
+        digits = value.replace(" ", "")
+        if len(digits) >= 12 or not digits.isdigit():
+            self.check_iin()
+        else:
+            self.errors.labels["iin"].show_text("")
+
+    def check_iin(self) -> None:
+        """Show a wrong IIN at once, not only on save (the guide promises it)."""
+        label = self.errors.labels["iin"]
+        value = self.iin.text().strip()
+        if not value:
+            label.show_text("")
+            return
+        try:
+            validate_iin(value)
+        except ValidationError as exc:
+            label.show_text(exc.text(self.env.lang))
+        else:
+            label.show_text("")
 
     def collect(self) -> ResidentInput:
         sex = self.sex.currentData()
@@ -451,6 +475,7 @@ class ResidentDialog(FormDialog[ResidentView]):
         self._fill_settlements()
         self.set_button_texts(self.tr("Save"), self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
+        self.check_iin()
 
 
 class ResidentPicker(QDialog):
