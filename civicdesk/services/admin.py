@@ -252,9 +252,9 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
     db = open_database(target)  # migrates an older backup to the current schema
     try:
         with db.engine.begin() as conn:
-            from civicdesk.db.search import rebuild_fts
+            from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
 
-            for table in ("residents", "consultations"):
+            for table in SEARCH_TABLES:
                 rebuild_fts(conn, table)
     finally:
         db.close()

@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 
 from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
-from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
+from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
@@ -112,7 +112,6 @@ def _q(name: str) -> str:
 
 #: pages at least this big are indexed for search once, after the pull
 BULK_INDEX_ROWS = 500
-SEARCH_TABLES = ("residents", "consultations")
 FTS_STALE_KEY = "search_index_stale"
 
 

@@ -142,8 +142,14 @@ class ConsultationsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
+        #: (id, name) of the resident whose consultations are shown, if any
+        self.resident_filter: tuple[str, str] | None = None
+        self.resident_chip = QPushButton()
+        self.resident_chip.setVisible(False)
+        self.resident_chip.clicked.connect(lambda: self.show_resident(None))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.resident_chip)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
 
@@ -248,7 +254,24 @@ class ConsultationsPage(QWidget):
             consultant_id=self.consultant.currentData(),
             status=ConsultationStatus(status) if status else None,
             channel=ConsultationChannel(channel) if channel else None,
+            resident_id=self.resident_filter[0] if self.resident_filter else None,
         )
+
+    def show_resident(self, resident_id: str | None, name: str = "") -> None:
+        """Show every consultation of one resident (None: of everybody again)."""
+        self.resident_filter = (resident_id, name) if resident_id else None
+        self.resident_chip.setVisible(resident_id is not None)
+        self._label_chip()
+        if resident_id is not None:
+            self.search.clear()
+            self.period.setCurrentIndex(0)
+        self.apply_filters()
+
+    def _label_chip(self) -> None:
+        if self.resident_filter is not None:
+            self.resident_chip.setText(
+                self.tr("Resident: %1 ✕").replace("%1", self.resident_filter[1]))
+            self.resident_chip.setToolTip(self.tr("Show the consultations of everybody"))
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
@@ -339,7 +362,8 @@ class ConsultationsPage(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search by name, question or advice (Kazakh or Russian)…"))
+            self.tr("Search by name, IIN or phone ending, village, question or advice…"))
+        self._label_chip()
         self.new_button.setText(self.tr("New consultation"))
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         self.edit_button.setText(self.tr("Open"))

@@ -114,9 +114,11 @@ class ResidentsPage(QWidget):
         self.edit_button = QPushButton()
         self.export_button = QPushButton()
         self.erase_button = QPushButton()
+        self.journal_button = QPushButton()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.export_button, self.erase_button):
+        for b in (self.new_button, self.edit_button, self.journal_button, self.export_button,
+                  self.erase_button):
             top.addWidget(b)
         self.export_button.setVisible(env.is_manager)
         self.erase_button.setVisible(env.is_manager)
@@ -147,6 +149,8 @@ class ResidentsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.export_button.clicked.connect(self.export_selected)
         self.erase_button.clicked.connect(self.erase_selected)
+        self.journal_button.clicked.connect(self.open_consultations)
+        self.history.itemActivated.connect(lambda _item: self.open_consultations())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.load_history())
         self.model.loaded.connect(lambda _n: self._show_count())
@@ -233,6 +237,12 @@ class ResidentsPage(QWidget):
 
         self.env.runner.db(svc.get_resident, self.env.ctx(), row.id, on_done=opened)
 
+    def open_consultations(self) -> None:
+        """All consultations of the selected resident, in the journal."""
+        row = self.selected_row()
+        if row is not None:
+            self.env.signals.open_consultations_of.emit(row.id, row.full_name)
+
     def export_selected(self, path: str | None = None) -> None:
         """Save everything held on the person as JSON (a data subject's request)."""
         row = self.selected_row()
@@ -287,6 +297,8 @@ class ResidentsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by name, IIN or phone…"))
         self.new_button.setText(self.tr("Register resident"))
         self.edit_button.setText(self.tr("Open"))
+        self.journal_button.setText(self.tr("Consultations"))
+        self.journal_button.setToolTip(self.tr("Open every consultation of the resident in the journal"))
         self.export_button.setText(self.tr("Export data…"))
         self.erase_button.setText(self.tr("Erase…"))
         self.history_title.setText(self.tr("Consultations of the resident"))

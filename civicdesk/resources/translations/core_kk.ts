@@ -536,6 +536,18 @@ Theirs: %2</source>
         <source>Follow-ups due</source>
         <translation>Қайта хабарласу керек</translation>
     </message>
+    <message>
+        <source>Resident: %1 ✕</source>
+        <translation>Тұрғын: %1 ✕</translation>
+    </message>
+    <message>
+        <source>Show the consultations of everybody</source>
+        <translation>Барлық тұрғынның кеңестерін көрсету</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone ending, village, question or advice…</source>
+        <translation>Аты-жөні, ЖСН не телефонның соңғы цифрлары, елді мекен, сұрақ не кеңес бойынша іздеу…</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -994,6 +1006,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Consultations of the resident</source>
         <translation>Тұрғынның кеңестері</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Кеңестері</translation>
+    </message>
+    <message>
+        <source>Open every consultation of the resident in the journal</source>
+        <translation>Тұрғынның барлық кеңесін журналда ашу</translation>
     </message>
 </context>
 <context>

@@ -536,6 +536,18 @@ Theirs: %2</source>
         <source>Follow-ups due</source>
         <translation>Повторные контакты</translation>
     </message>
+    <message>
+        <source>Resident: %1 ✕</source>
+        <translation>Житель: %1 ✕</translation>
+    </message>
+    <message>
+        <source>Show the consultations of everybody</source>
+        <translation>Показать консультации всех жителей</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone ending, village, question or advice…</source>
+        <translation>Поиск по ФИО, последним цифрам ИИН или телефона, населённому пункту, вопросу или совету…</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -994,6 +1006,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Consultations of the resident</source>
         <translation>Консультации жителя</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>Open every consultation of the resident in the journal</source>
+        <translation>Открыть все консультации жителя в журнале</translation>
     </message>
 </context>
 <context>
