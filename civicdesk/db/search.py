@@ -169,15 +169,14 @@ WHEN {_live(table, "OLD")}
 BEGIN
   INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', OLD.rowid, {old});
 END""",
-        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_upd_del_{table} AFTER UPDATE ON {table}
-WHEN {_live(table, "OLD")}
+        # One trigger, so the old document is deleted before the new one is added:
+        # SQLite fires separate triggers newest first, and a delete after the insert
+        # would take out every word the two versions share.
+        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_upd_{table} AFTER UPDATE ON {table}
 BEGIN
-  INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', OLD.rowid, {old});
-END""",
-        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_upd_ins_{table} AFTER UPDATE ON {table}
-WHEN {_live(table, "NEW")}
-BEGIN
-  INSERT INTO {fts}(rowid, {cols}) VALUES (NEW.rowid, {new});
+  INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', OLD.rowid, {old}
+    WHERE {_live(table, "OLD")};
+  INSERT INTO {fts}(rowid, {cols}) SELECT NEW.rowid, {new} WHERE {_live(table, "NEW")};
 END""",
     ]
     if table == "consultations":
@@ -187,7 +186,7 @@ END""",
 
 
 def drop_fts_triggers(conn: Connection, table: str) -> None:
-    for suffix in ("ins", "del", "upd_del", "upd_ins"):
+    for suffix in ("ins", "del", "upd", "upd_del", "upd_ins"):
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_fts_{suffix}_{table}")
     if table == "consultations":
         for parent in LINKED:

@@ -233,12 +233,12 @@ _T = aliased(Topic)
 
 SORTS: dict[str, Any] = {
     "occurred_at": Consultation.occurred_at,
-    "resident": _R.full_name,
+    "resident": _R.sort_name,
     "topic": Consultation.topic_code,
     "channel": Consultation.channel,
     "status": Consultation.status,
-    "consultant": _U.full_name,
-    "settlement": _S.name_kk,
+    "consultant": _U.sort_name,
+    "settlement": _S.sort_name,
     "follow_up_on": Consultation.follow_up_on,
     # the first 60 characters, as indexed (ix_consultations_question)
     "question": func.substr(Consultation.question, 1, 60),
@@ -270,12 +270,13 @@ def _day_start(d: date) -> datetime:
     return datetime.combine(d, datetime.min.time())
 
 
-# Sorting by a name on another table walks that table's name index (ordered_join);
+# Sorting by a name on another table walks that table's index of Kazakh sort keys
+# (civicdesk.db.collation, via ordered_join);
 # consultations without that link come first in ascending order, last in descending.
 NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
-    "resident": (Resident, Resident.full_name, Consultation.resident_id),
-    "consultant": (User, User.full_name, Consultation.consultant_id),
-    "settlement": (Settlement, Settlement.name_kk, Consultation.settlement_id),
+    "resident": (Resident, Resident.sort_name, Consultation.resident_id),
+    "consultant": (User, User.sort_name, Consultation.consultant_id),
+    "settlement": (Settlement, Settlement.sort_name, Consultation.settlement_id),
 }
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from civicdesk.db.collation import SORT_KEYS, sort_keys_for
 from civicdesk.db.models import District, Topic, User
 from civicdesk.domain.enums import (
     ApplicationStatus,
@@ -114,6 +115,8 @@ def _sync_cols(center: str, user: str | None, when: datetime, hlc: str) -> dict[
 def _insert(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
+    if SORT_KEYS.get(table):
+        rows = [{**r, **sort_keys_for(table, r)} for r in rows]
     cols = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 

@@ -196,11 +196,12 @@ def delete_resident(ctx: Context, resident_id: str) -> None:
 
 
 SORTS = {
-    "full_name": Resident.full_name,
+    # Kazakh alphabetical order, through the indexed sort key
+    "full_name": Resident.sort_name,
     "birth_year": Resident.birth_year,
     "sex": Resident.sex,
     "phone": Resident.phone,
-    "settlement": Settlement.name_kk,
+    "settlement": Settlement.sort_name,
     "consent_date": Resident.consent_date,
     "created_at": Resident.created_at,
 }

@@ -28,6 +28,7 @@ import httpx
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from civicdesk.db.collation import sort_keys_for
 from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, rebuild_fts
@@ -641,6 +642,8 @@ class SyncClient:
         }
         extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
         values.update({k: v for k, v in extra.items() if k in colset})
+        # derived, never synced: Kazakh sort keys of names
+        values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
         return values, colset
 
     # ------------------------------------------------------------------ pull

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_date, format_datetime
@@ -234,9 +235,10 @@ class ConsultationsPage(QWidget):
         lang = self.env.lang
         fill_combo(self.topic, ((t.name(lang), t.code) for t in self.refs.topics),
                    blank=self.tr("All topics"))
-        fill_combo(self.settlement, ((s.name(lang), s.id) for s in self.refs.settlements),
+        places = sorted_by_name(self.refs.settlements, lambda s: s.name(lang))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in places),
                    blank=self.tr("All settlements"))
-        people = self.refs.users
+        people = sorted_by_name(self.refs.users, lambda u: u.full_name)
         actor = self.env.actor
         pairs = [(u.full_name, u.id) for u in people]
         if not pairs and actor is not None and actor.user_id:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import Sex
 from civicdesk.domain.errors import ValidationError
 from civicdesk.domain.formatting import format_date, format_datetime
@@ -89,6 +90,8 @@ class ResidentsModel(PagedTableModel[ResidentRow]):
 
 
 def _setup_table(table: QTableView, widths: tuple[int, ...]) -> None:
+    # by name, А to Я (Qt's header would start descending: Я and Ө names on top)
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -398,8 +401,9 @@ class ResidentDialog(FormDialog[ResidentView]):
             select_data(self.settlement, self.view.settlement_id)
 
     def _fill_settlements(self) -> None:
-        fill_combo(self.settlement,
-                   ((s.name(self.env.lang), s.id) for s in self.settlements),
+        lang = self.env.lang
+        places = sorted_by_name(self.settlements, lambda s: s.name(lang))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in places),
                    blank=self.tr("— not set —"))
 
     def _load(self, view: ResidentView | None) -> None:

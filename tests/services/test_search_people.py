@@ -114,3 +114,26 @@ def test_many_matches_read_in_date_order_and_other_centers_not_counted(
     page = list_consultations(ctx, ListQuery(search="нұрлан бюджет", limit=10, offset=3))
     assert page.total == 5 and [r.id for r in page.rows] == mine[1::-1]
     assert list_consultations(other_center_ctx, ListQuery(search="бюджет")).total == 1
+
+
+def test_an_edit_that_keeps_the_words_keeps_them_findable(ctx: Context) -> None:
+    """SQLite fires separate update triggers newest first: a delete after the insert
+    took out every word the old and new versions shared (closing a consultation lost it)."""
+    from civicdesk.domain.enums import ConsultationStatus
+    from civicdesk.services.consultations import get_consultation, update_consultation
+
+    rid = _person(ctx, "Гүлмира Ахметова", phone="+77015550011")
+    cid = _consult(ctx, "Көше жарығы", resident_id=rid)
+    view = get_consultation(ctx, cid)
+    update_consultation(ctx, cid, ConsultationInput(
+        occurred_at=view.occurred_at, channel=view.channel, topic_codes=view.topic_codes,
+        question=view.question, resident_id=rid, status=ConsultationStatus.CLOSED))
+    update_resident(ctx, rid, ResidentInput(full_name="Гүлмира Ахметова", phone="+77015550011",
+                                            consent_date=date(2025, 1, 5),
+                                            consent_purposes=["consultation"], notes="жаңа"))
+    assert _found(ctx, "жарығы") == {cid}
+    assert _found(ctx, "гүлмира") == {cid}
+    assert _found(ctx, "0011") == {cid}
+    from civicdesk.services.residents import list_residents
+
+    assert [r.id for r in list_residents(ctx, ListQuery(search="ахметова")).rows] == [rid]
