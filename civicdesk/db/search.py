@@ -185,13 +185,29 @@ END""",
     return ddl
 
 
-def drop_fts_triggers(conn: Connection, table: str) -> None:
-    for suffix in ("ins", "del", "upd", "upd_del", "upd_ins"):
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_fts_{suffix}_{table}")
+def drop_triggers_sql(table: str) -> list[str]:
+    out = [f"DROP TRIGGER IF EXISTS trg_fts_{suffix}_{table}"
+           for suffix in ("ins", "del", "upd", "upd_del", "upd_ins")]
     if table == "consultations":
-        for parent in LINKED:
-            for suffix in ("ins", "del", "upd"):
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_fts_link_{suffix}_{parent}")
+        out += [f"DROP TRIGGER IF EXISTS trg_fts_link_{suffix}_{parent}"
+                for parent in LINKED for suffix in ("ins", "del", "upd")]
+    return out
+
+
+def rebuild_sql(table: str) -> list[str]:
+    """Statements that drop the index of ``table`` and fill it again from the rows."""
+    return [
+        *drop_triggers_sql(table),
+        f"DROP TABLE IF EXISTS {fts_table(table)}",
+        *fts_ddl(table),
+        f"INSERT INTO {fts_table(table)}(rowid, {_columns(table)}) "
+        f"SELECT rowid, {_values(table, table)} FROM {table} WHERE {_live(table, table)}",
+    ]
+
+
+def drop_fts_triggers(conn: Connection, table: str) -> None:
+    for statement in drop_triggers_sql(table):
+        conn.exec_driver_sql(statement)
 
 
 def drop_fts(conn: Connection, table: str) -> None:

@@ -41,6 +41,7 @@ from civicdesk.services.consultations import (
     ConsultationRow,
     ConsultationView,
 )
+from civicdesk.services.resident_checks import discard_unused
 from civicdesk.ui.common import (
     ErrorLabel,
     FormDialog,
@@ -397,12 +398,15 @@ class ConsultationDialog(FormDialog[ConsultationView]):
     """New or existing consultation; errors appear next to their fields."""
 
     changed_entity = "consultation"
+    #: residents registered from this form (through the picker)
+    new_residents: list[str]
 
     def __init__(
         self, env: UiEnv, refs: Refs, view: ConsultationView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(env, parent)
+        self.new_residents = []
         self.refs = refs
         self.view = view
         self.resident_id: str | None = view.resident_id if view else None
@@ -541,9 +545,22 @@ class ConsultationDialog(FormDialog[ConsultationView]):
         picker = ResidentPicker(self.env, parent=self)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen is not None:
             rid, name, settlement_id = picker.chosen
+            if picker.created_new:
+                self.new_residents.append(rid)
             self._set_resident(rid, name)
             if settlement_id and not self.settlement.currentData():
                 select_data(self.settlement, settlement_id)
+
+    def done(self, result: int) -> None:
+        """Residents registered from this form and not kept in the end go again."""
+        super().done(result)
+        kept = self.saved.resident_id if self.saved is not None else None
+        for rid in self.new_residents:
+            if rid != kept:
+                self.env.runner.db(
+                    discard_unused, self.env.ctx(), rid,
+                    on_done=lambda _removed: self.env.notify_changed("resident"))
+        self.new_residents = []
 
     def collect(self) -> ConsultationInput:
         qdt = self.occurred.dateTime()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -38,6 +37,7 @@ from civicdesk.domain.formatting import format_date, format_datetime
 from civicdesk.domain.iin import validate_iin
 from civicdesk.domain.residents import CONSENT_PURPOSES
 from civicdesk.services import reference
+from civicdesk.services import resident_checks as checks
 from civicdesk.services import residents as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
@@ -55,6 +55,7 @@ from civicdesk.ui.common import (
 )
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.resident_checks import DuplicatesPanel, EraseQuestion
 from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, sex_text, status_text
 
@@ -277,20 +278,19 @@ class ResidentsPage(QWidget):
         if row is None or not self.env.is_manager:
             return
         if not confirmed:
-            answer = QMessageBox.warning(
-                self, self.tr("Erase personal data"),
-                self.tr(
-                    "Erase the personal data of %1 at their request?\n\n"
-                    "The name, IIN, phone, notes and year of birth are removed for good; "
-                    "anonymous statistics stay. This cannot be undone."
-                ).replace("%1", row.full_name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            self.env.runner.db(checks.describe, self.env.ctx(), row.id, on_done=self._ask_erase)
+            return
+        self._erase(row.id)
+
+    def _ask_erase(self, who: checks.ResidentMatch) -> None:
+        box = EraseQuestion(who, self.env.lang, self)
+        box.finished.connect(lambda _r: self._erase(who.id) if box.confirmed() else None)
+        self.erase_question = box
+        box.open()
+
+    def _erase(self, resident_id: str) -> None:
         self.env.runner.db(
-            svc.erase_resident, self.env.ctx(), row.id,
+            svc.erase_resident, self.env.ctx(), resident_id,
             on_done=lambda _v: self.env.notify_changed("resident"),
         )
 
@@ -376,6 +376,14 @@ class ResidentDialog(FormDialog[ResidentView]):
         form.addRow("", e.add(ErrorLabel(), "consent_purposes"))
         form.addRow(self.labels["notes"], self.notes)
         self.finish_layout(form)
+        #: whether this form registered a new person (not chose an existing one)
+        self.created_new = False
+        self.duplicates = DuplicatesPanel()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.duplicates)
+        self.duplicates.use_existing.connect(self._use_existing)
+        self.duplicates.create_anyway.connect(lambda: self._create(allow_similar=True))
         self.resize(640, 620)
         self.consent.toggled.connect(self.consent_date.setEnabled)
         self.iin.editingFinished.connect(self.check_iin)
@@ -463,7 +471,45 @@ class ResidentDialog(FormDialog[ResidentView]):
         )
 
     def save(self) -> None:
-        self.save_record(svc.create_resident, svc.update_resident, self.collect)
+        if self.view is not None:
+            self.save_record(svc.create_resident, svc.update_resident, self.collect)
+            return
+        if self._busy:
+            return
+        # a likely duplicate is offered before a new resident is made
+        data = self.collect()
+        self.errors.clear()
+        clean_year = data.birth_year
+        if data.iin:
+            try:
+                clean_year = validate_iin(data.iin).birth_date.year
+            except ValidationError:
+                pass
+        self.env.runner.db(
+            checks.likely_duplicates, self.env.ctx(), data.full_name, data.iin, clean_year,
+            data.settlement_id, on_done=self._got_duplicates)
+
+    def _got_duplicates(self, matches: list[checks.ResidentMatch]) -> None:
+        self.duplicates.show_matches(matches, self.env.lang)
+        if not matches:
+            self._create(allow_similar=False)
+
+    def _create(self, *, allow_similar: bool) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        self.created_new = True
+        self.submit(svc.create_resident, self.env.ctx(), self.collect(),
+                    allow_similar=allow_similar)
+
+    def _use_existing(self, resident_id: str) -> None:
+        self.created_new = False
+        self.env.runner.db(svc.get_resident, self.env.ctx(), resident_id, on_done=self._chosen)
+
+    def _chosen(self, view: ResidentView) -> None:
+        self.saved = view
+        self._dirty = False
+        self.accept()
 
     def unsaved_question(self) -> tuple[str, str]:
         return (self.tr("Unsaved changes"),
@@ -502,6 +548,8 @@ class ResidentPicker(QDialog):
         self.env = env
         #: (id, full name, settlement id) of the chosen resident
         self.chosen: tuple[str, str, str | None] | None = None
+        #: the chosen resident was registered here (discarded if the consultation is not)
+        self.created_new = False
         self.model = ResidentsModel(env)
         self.model.setParent(self)
         self.search = QLineEdit()
@@ -541,6 +589,7 @@ class ResidentPicker(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             v = dialog.saved
             self.chosen = (v.id, v.full_name, v.settlement_id)
+            self.created_new = dialog.created_new
             super().accept()
 
     def accept(self) -> None:
