@@ -207,12 +207,12 @@ def _copy_in(backup: Path, staging: Path) -> None:
 
 def _prepare(staging: Path) -> None:
     """Upgrade the scratch copy and rebuild its search index (nobody else sees it)."""
-    from civicdesk.db.search import rebuild_fts
+    from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
 
     db = open_database(staging, lock=False, keep_copy=False)
     try:
         with db.engine.begin() as conn:
-            for table in ("residents", "consultations"):
+            for table in SEARCH_TABLES:
                 rebuild_fts(conn, table)
     finally:
         db.close()
