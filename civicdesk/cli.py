@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("restore", help="restore from a backup file")
     restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--move-center", action="store_true", help="take over the backup's center on this PC"
+    )
 
     export = sub.add_parser("export", help="export tables for head office")
     export.add_argument("--format", choices=["csv", "xlsx"], required=True)
@@ -243,7 +246,7 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
 def cmd_restore(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import restore_backup
 
-    summary, kept = restore_backup(_data_dir(args), args.file)
+    summary, kept = restore_backup(_data_dir(args), args.file, move_center=args.move_center)
     out.say(M_RESTORE, path=args.file, revision=summary.revision, kept=kept or "—")
     out.say(M_RESTORE_COUNTS, counts=", ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     return EXIT_OK

@@ -226,13 +226,20 @@ def inspect_backup(path: Path) -> BackupSummary:
         con.close()
 
 
-def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | None]:
+def restore_backup(
+    data_dir: Path, backup: Path, *, move_center: bool = False
+) -> tuple[BackupSummary, Path | None]:
     """Replace the current database with ``backup`` after checking it.
 
     The current database is copied aside first; on any refusal it stays untouched.
+    A backup of another center or PC needs ``move_center`` (backup_guard); after a
+    restore the PC must be enrolled again before it syncs.
     Returns the summary and where the previous database was kept.
     """
+    from civicdesk.services.backup_guard import after_restore, check_backup_belongs
+
     summary = inspect_backup(backup)
+    check_backup_belongs(data_dir, backup, move_center=move_center)
     target = data_dir / DB_FILE_NAME
     kept: Path | None = None
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -258,6 +265,7 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
                 rebuild_fts(conn, table)
     finally:
         db.close()
+    after_restore(data_dir, moved=move_center)
     return summary, kept
 
 

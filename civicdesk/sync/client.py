@@ -34,6 +34,7 @@ from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
+from civicdesk.sync import credentials
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.protocol import (
@@ -208,9 +209,13 @@ class SyncClient:
             self._columns[table] = cols
         return cols
 
+    def credential(self) -> credentials.SyncCredential | None:
+        """The token of this database file, from the OS credential store (never the file)."""
+        return credentials.load(self.db.path, self.state(credentials.REF_KEY))
+
     @property
     def enrolled(self) -> bool:
-        return bool(self.state("token"))
+        return self.credential() is not None
 
     def pending_count(self) -> int:
         with self._conn() as conn:
@@ -235,14 +240,14 @@ class SyncClient:
         )
 
     def _auth_headers(self) -> dict[str, str]:
+        cred = self.credential()
+        if cred is None:
+            raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
         with self._conn() as conn:
-            token = self._get(conn, "token")
-            if not token:
-                raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
             return {
-                "Authorization": f"Bearer {token}",
+                "Authorization": f"Bearer {cred.token}",
                 H_DEVICE: self.device_id(conn),
-                H_INSTANCE: str(self._get(conn, "instance_id", "")),
+                H_INSTANCE: cred.instance_id,
             }
 
     def _request(
@@ -314,6 +319,8 @@ class SyncClient:
             info = EnrollResponse.model_validate_json(resp.content)
         except ValueError as exc:
             raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="enroll") from exc
+        ref = credentials.new_ref()
+        credentials.save(self.db.path, credentials.SyncCredential(info.token, instance, ref))
         with self._conn() as conn:
             if local_center_id and local_center_id != info.center_id:
                 self._rekey_center(conn, local_center_id, info.center_id)
@@ -324,8 +331,7 @@ class SyncClient:
             )
             for key, value in (
                 ("server_url", server_url),
-                ("token", info.token),
-                ("instance_id", instance),
+                (credentials.REF_KEY, ref),
                 ("center_id", info.center_id),
                 ("center_name", info.center_name),
                 ("head_office", info.head_office),

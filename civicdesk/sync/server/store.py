@@ -428,6 +428,12 @@ class Store:
                         revoked_at=None,
                     )
                 )
+            # A device enrolled again: its earlier tokens (in old backups) stop working.
+            conn.execute(
+                update(tokens)
+                .where(tokens.c.device_id == device_id, tokens.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
             conn.execute(
                 insert(tokens).values(
                     token_hash=sha256_text(token),
