@@ -38,6 +38,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 ERASED_NAME = "—"
 ERASED = "[erased]"
@@ -190,6 +191,7 @@ def get_resident(ctx: Context, resident_id: str) -> ResidentView:
 
 def delete_resident(ctx: Context, resident_id: str) -> None:
     """Soft delete (kept for sync as a tombstone)."""
+    authorize(ctx.actor, "resident.delete")
     with ctx.db.session() as s:
         row = get_live(s, Resident, resident_id, ctx)
         soft_delete(ctx, s, row, "resident")
