@@ -476,6 +476,7 @@ class AuditEntry(SyncMixin, Base):
     chain_device: Mapped[str | None] = mapped_column(String(36))
     chain_seq: Mapped[int | None] = mapped_column(Integer)
     prev_hash: Mapped[str | None] = mapped_column(String(64))
+    values_hash: Mapped[str | None] = mapped_column(String(64))
     entry_hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (

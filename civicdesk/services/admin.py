@@ -24,6 +24,7 @@ from civicdesk.db.engine import (
 )
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.iin import iin_check_digit
+from civicdesk.services.audit_chain import chain_problems
 
 # --------------------------------------------------------------------------- check
 
@@ -115,6 +116,13 @@ def _iin_problems(conn: Any) -> list[str]:
 
 INVARIANTS.append(
     (Message(kk="ЖСН бақылау сандары дұрыс", ru="Контрольные цифры ИИН верны"), _iin_problems)
+)
+INVARIANTS.append(
+    (
+        Message(kk="Аудит журналының тізбегі бұзылмаған",
+                ru="Цепочка журнала аудита не нарушена"),
+        chain_problems,
+    )
 )
 
 

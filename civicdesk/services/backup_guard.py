@@ -83,6 +83,8 @@ def after_restore(data_dir: Path, *, moved: bool) -> None:
     con = sqlite3.connect(target)
     try:
         con.execute(f"DELETE FROM sync_state WHERE key = '{credentials.REF_KEY}'")
+        # a new audit chain: the old one goes on at the server past this backup's end
+        con.execute("DELETE FROM app_settings WHERE key = 'audit_chain_id'")
         if moved:
             con.execute(
                 "UPDATE app_settings SET value = ? WHERE key = 'device_id'",

@@ -22,6 +22,7 @@ from civicdesk.db.models import AuditEntry, Base, Setting, SyncMixin, User
 from civicdesk.domain.enums import Role
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.hlc import HybridClock
+from civicdesk.services import audit_chain
 
 T = TypeVar("T")
 M = TypeVar("M", bound=SyncMixin)
@@ -205,6 +206,7 @@ def audit(
         after=after,
     )
     stamp_new(ctx, entry)
+    audit_chain.link(session, entry)
     session.add(entry)
 
 

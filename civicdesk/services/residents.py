@@ -21,6 +21,7 @@ from civicdesk.domain.enums import AgeGroup, Role, Sex
 from civicdesk.domain.errors import Message, ValidationError, ValidationErrors
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, age_group, validate_resident
 from civicdesk.domain.text import fts_query
+from civicdesk.services.audit_chain import mark_erased
 from civicdesk.services.base import (
     Context,
     ListQuery,
@@ -341,8 +342,8 @@ def erase_resident(ctx: Context, resident_id: str) -> ResidentView:
                 AuditEntry.entity == "resident", AuditEntry.entity_id == resident_id
             )
         ):
-            entry.before = _scrub(entry.before)
-            entry.after = _scrub(entry.after)
+            entry.before = mark_erased(_scrub(entry.before))
+            entry.after = mark_erased(_scrub(entry.after))
         audit(ctx, s, "erase", "resident", row.id)
         settlement = s.get(Settlement, row.settlement_id) if row.settlement_id else None
         return _view(row, settlement)

@@ -790,6 +790,9 @@ class Store:
         head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
         if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
+        if r.table == "audit_log" and existing is not None and not _resent_unchanged(r, data, existing):
+            # append-only: an audit entry once stored is never rewritten or removed
+            return rejected("append_only")
         hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
 
         def ok(rev: int, deleted: bool) -> RowResult:
@@ -1034,3 +1037,11 @@ def _retryable(exc: Exception) -> bool:
     return isinstance(exc, IntegrityError) or any(
         s in msg for s in ("deadlock", "could not serialize", "database is locked", "busy")
     )
+
+
+def _resent_unchanged(r: RowChange, data: dict[str, Scalar], existing: dict[str, Any]) -> bool:
+    """An audit entry sent again exactly as stored (a repeated push), not a rewrite."""
+    if r.op != "upsert":
+        return False
+    stored = existing["data"]
+    return all(_same(v, stored.get(k)) for k, v in data.items() if k not in META_FIELDS)

@@ -9,7 +9,7 @@ Revises: 0006
   to the entry. So no backup carries a working sync login. An enrolled PC is enrolled
   once more after this upgrade.
 - audit_log gains the hash chain: per device a sequence number, the previous entry's
-  hash and this entry's hash. Entries written before the upgrade stay unchained.
+  hash, the hash of the before/after values and this entry's hash. Entries written before the upgrade stay unchained.
 - sign_in_failures (local, not synced): wrong passwords per login, for growing delays
   and the lockout a manager lifts.
 """
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
+from civicdesk.db.changes import install_outbox_triggers
 
 revision = "0007"
 down_revision = "0006"
@@ -40,8 +42,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("chain_device", sa.String(36)))
         batch.add_column(sa.Column("chain_seq", sa.Integer))
         batch.add_column(sa.Column("prev_hash", sa.String(64)))
+        batch.add_column(sa.Column("values_hash", sa.String(64)))
         batch.add_column(sa.Column("entry_hash", sa.String(64)))
     op.create_index("ix_audit_chain", "audit_log", ["chain_device", "chain_seq"])
+    # the change-capture triggers are generated from the columns: make them anew
+    install_outbox_triggers(op.get_bind(), ["audit_log"])
     op.create_table(
         "sign_in_failures",
         sa.Column("center_id", sa.String(36), primary_key=True),
@@ -54,9 +59,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sign_in_failures")
+    install_outbox_triggers(op.get_bind(), ["audit_log"])
     op.drop_index("ix_audit_chain", "audit_log")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("entry_hash")
+        batch.drop_column("values_hash")
         batch.drop_column("prev_hash")
         batch.drop_column("chain_seq")
         batch.drop_column("chain_device")
