@@ -6,6 +6,7 @@ Colours are CMYK so black text is 100 % K as print shops ask.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -467,8 +468,14 @@ def write_output(data: bytes, out: Output) -> None:
     if isinstance(out, Path):
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(out)
+        except OSError:
+            # a full or write-protected disk: no half-written file stays behind
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
     else:
         out.write(data)
 

@@ -21,11 +21,11 @@ def _record(ctx: Context, action: str, entity: str, details: dict[str, object]) 
         audit(ctx, s, action, entity, None, None, details)
 
 
-def backup_as(app: CivicApp, actor: Actor, out: Path) -> Path:
+def backup_as(app: CivicApp, actor: Actor, out: Path, *, force: bool = False) -> Path:
     ctx = app.context(actor)
     with ctx.db.session() as s:
         authorize_in(ctx, s, "backup.make")
-    path = make_backup(app.data_dir, out)
+    path = make_backup(app.data_dir, out, force=force)
     _record(ctx, "backup", "database", {"path": str(path)})
     return path
 

@@ -14,7 +14,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from civicdesk.db.engine import DB_FILE_NAME
+from civicdesk.db.engine import DB_FILE_NAME, ro_uri
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import credentials
@@ -39,7 +39,7 @@ OTHER_PC = Message(
 
 def _settings(path: Path) -> dict[str, object]:
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(ro_uri(path), uri=True)
     except sqlite3.Error:
         return {}
     try:
@@ -76,11 +76,15 @@ def check_backup_belongs(data_dir: Path, backup: Path, *, move_center: bool = Fa
         raise UserError("restore.other_pc", OTHER_PC, path=str(backup))
 
 
-def after_restore(data_dir: Path, *, moved: bool) -> None:
-    """Forget this file's sync login; a moved center's database gets its own device id."""
-    target = data_dir / DB_FILE_NAME
+def forget_sync_login(target: Path) -> None:
+    """After a restore into ``target``: this file must be enrolled again."""
     credentials.forget(target)
-    con = sqlite3.connect(target)
+
+
+def prepare_restored(staging: Path, *, moved: bool) -> None:
+    """The database about to replace the live one: no sync reference, a new audit
+    chain, and for a moved center a device id of its own."""
+    con = sqlite3.connect(staging)
     try:
         con.execute(f"DELETE FROM sync_state WHERE key = '{credentials.REF_KEY}'")
         # a new audit chain: the old one goes on at the server past this backup's end

@@ -5,6 +5,7 @@ sync_now(app) -> SyncSummary                 raises SyncError (a UserError)
 status(app) -> SyncStatus
 history(app, limit) -> list[HistoryEntry]
 conflicts(app) -> list[ConflictView]
+waiting(app) -> list[WaitingRow]            rows received but not applied yet, with why
 resolve(app, conflict_id, 'mine' | 'theirs' | {field: value})
 exit_code_for(error) -> EXIT_NETWORK | EXIT_AUTH | ...
 """
@@ -22,11 +23,13 @@ from civicdesk.services.app import CENTER_KEY, CivicApp
 from civicdesk.services.base import put_setting
 from civicdesk.sync.client import ConflictView, EnrollInfo, SyncClient, SyncError, SyncSummary
 from civicdesk.sync.protocol import API, H_PROTOCOL, PROTOCOL_VERSION, Scalar
+from civicdesk.sync.waiting import WaitingRow
 
 EXIT_OK = 0
 EXIT_NETWORK = 3
 EXIT_AUTH = 4
 EXIT_CONFLICTS = 5
+EXIT_WAITING = 6
 EXIT_OTHER = 1
 
 __all__ = [
@@ -35,12 +38,14 @@ __all__ = [
     "EXIT_NETWORK",
     "EXIT_OK",
     "EXIT_OTHER",
+    "EXIT_WAITING",
     "ConflictView",
     "EnrollInfo",
     "HistoryEntry",
     "SyncError",
     "SyncStatus",
     "SyncSummary",
+    "WaitingRow",
     "conflicts",
     "enroll",
     "exit_code_for",
@@ -49,6 +54,7 @@ __all__ = [
     "status",
     "summary_text",
     "sync_now",
+    "waiting",
 ]
 
 
@@ -62,6 +68,8 @@ class SyncStatus:
     pending: int
     open_conflicts: int
     online: bool | None  # None when not checked or not enrolled
+    #: rows received from the server that could not be applied yet (see ``waiting``)
+    waiting: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,13 +118,19 @@ def sync_now(app: CivicApp, *, transport: httpx.BaseTransport | None = None) -> 
 
 
 def summary_text(summary: SyncSummary) -> str:
-    return f"pushed {summary.pushed}, pulled {summary.pulled}, conflicts {summary.conflicts}"
+    text = f"pushed {summary.pushed}, pulled {summary.pulled}, conflicts {summary.conflicts}"
+    return text + f", waiting {summary.waiting}" if summary.waiting else text
 
 
-def exit_code_for(error: BaseException | None, *, open_conflicts: int = 0) -> int:
-    """Exit codes of ``civicdesk sync``: 0 ok, 3 network, 4 auth, 5 conflicts pending."""
+def exit_code_for(
+    error: BaseException | None, *, open_conflicts: int = 0, waiting: int = 0
+) -> int:
+    """Exit codes of ``civicdesk sync``: 0 ok, 3 network, 4 auth, 5 conflicts pending,
+    6 rows received but waiting to be applied (``waiting``)."""
     if error is None:
-        return EXIT_CONFLICTS if open_conflicts else EXIT_OK
+        if open_conflicts:
+            return EXIT_CONFLICTS
+        return EXIT_WAITING if waiting else EXIT_OK
     if isinstance(error, SyncError):
         if error.kind in ("network", "server"):
             return EXIT_NETWORK
@@ -147,11 +161,17 @@ def status(
         pending=client.pending_count(),
         open_conflicts=client.open_conflicts(),
         online=online,
+        waiting=client.waiting_count(),
     )
 
 
 def history(app: CivicApp, limit: int = 50) -> list[HistoryEntry]:
     return [HistoryEntry(**row) for row in _client(app).history(limit)]
+
+
+def waiting(app: CivicApp) -> list[WaitingRow]:
+    """Rows received from the server that wait to be applied, with the reason."""
+    return _client(app).waiting()
 
 
 def conflicts(app: CivicApp, *, include_resolved: bool = False) -> list[ConflictView]:

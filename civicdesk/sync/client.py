@@ -28,6 +28,7 @@ import httpx
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
+from civicdesk.db.changes import parse_changed
 from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
@@ -59,6 +60,17 @@ from civicdesk.sync.protocol import (
     gzip_bytes,
 )
 from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA, SYNCED_TABLES
+from civicdesk.sync.waiting import (
+    WaitingRow,
+    forget,
+    forget_older,
+    park,
+    parked_rows,
+    reason_of,
+    still_waiting,
+    waiting_count,
+    waiting_rows,
+)
 
 EXCLUDED = EXCLUDED_COLUMNS
 
@@ -79,6 +91,8 @@ class SyncSummary:
     pulled: int = 0
     conflicts: int = 0
     errors: int = 0
+    #: rows received but not applied yet (``sync_waiting``), after this round's retry
+    waiting: int = 0
 
 
 @dataclass(frozen=True)
@@ -359,13 +373,13 @@ class SyncClient:
             hid = conn.exec_driver_sql(
                 "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)
             ).scalar_one()
-        pushed = pulled = conflicts = errors = 0
+        pushed = pulled = conflicts = errors = waiting = 0
         try:
             with self._http() as client:
                 pushed, conflicts, errors = self._push_all(client)
                 upload_missing(self, client)
-                pulled, apply_errors = self._pull_all(client)
-                errors += apply_errors
+                pulled, _parked = self._pull_all(client)
+                waiting = self.retry_waiting()
                 download_missing(self, client)
         except UserError as exc:
             both = json.dumps({"kk": exc.text("kk"), "ru": exc.text("ru")}, ensure_ascii=False)
@@ -377,7 +391,7 @@ class SyncClient:
         self._finish_history(hid, pushed, pulled, conflicts, errors, "ok", "")
         with self._conn() as conn:
             self._put(conn, "last_sync", _now())
-        return SyncSummary(pushed, pulled, conflicts, errors)
+        return SyncSummary(pushed, pulled, conflicts, errors, waiting)
 
     def _finish_history(
         self,
@@ -481,70 +495,236 @@ class SyncClient:
     def _apply_push_result(
         self, pending: dict[str, Any], result: PushResult
     ) -> tuple[int, int, int]:
+        """Apply the server's answer together with local edits made while it was in
+        flight: such an edit wins over the answer (it is still queued and goes with
+        the next push), a row the local schema refuses waits (``sync_waiting``).
+        Foreign keys are not enforced here, as in a pull: a parent named by a merged
+        record comes with the pull of the same round."""
         pushed = conflicts = errors = 0
         sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
-        with self._conn() as conn:
-            conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
-            for res in result.results:
-                version, sent_changed = sent.get((res.table, res.id), (None, "*"))
-                cur = conn.exec_driver_sql(
-                    "SELECT local_version, changed FROM sync_outbox "
-                    "WHERE table_name = ? AND row_id = ?",
-                    (res.table, res.id),
-                ).first()
-                unchanged = cur is not None and cur[0] == version
-                if unchanged:
-                    conn.exec_driver_sql(
-                        "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?",
-                        (res.table, res.id),
-                    )
-                if res.status == "rejected":
-                    errors += 1
-                    self._queue_conflict(
-                        conn, res.table, res.id, {}, f"rejected:{res.reason}", res.rev
-                    )
-                    continue
-                pushed += 1
-                if res.rev > 0:
-                    self._set_shadow(conn, res.table, res.id, res.rev)
-                if res.data is not None:
-                    keep_local: set[str] | None = set()
-                    if not unchanged and cur is not None:
-                        now_changed = str(cur[1])
-                        keep_local = (
-                            None
-                            if now_changed == "*" or sent_changed == "*"
-                            else set(now_changed.split(",")) - set(str(sent_changed).split(","))
+        sent_data = _sent_data(str(pending["body"]))
+        with self.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            try:
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+                for res in result.results:
+                    key = (res.table, res.id)
+                    version, sent_changed = sent.get(key, (None, "*"))
+                    cur = conn.exec_driver_sql(
+                        "SELECT local_version, changed, op FROM sync_outbox "
+                        "WHERE table_name = ? AND row_id = ?",
+                        key,
+                    ).first()
+                    unchanged = cur is not None and cur[0] == version
+                    if unchanged:
+                        conn.exec_driver_sql(
+                            "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", key
                         )
-                    self._write_row(
-                        conn,
-                        res.table,
-                        res.id,
-                        res.data,
-                        rev=res.rev,
-                        deleted=res.deleted,
-                        keep=keep_local,
-                        only=set(res.conflicts or {}) if keep_local is None else None,
-                    )
-                elif unchanged and res.rev > 0:
-                    conn.exec_driver_sql(
-                        f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
-                    )
-                if res.status == "conflict" and res.conflicts:
-                    conflicts += 1
-                    self._queue_conflict(
-                        conn,
-                        res.table,
-                        res.id,
-                        {k: v.model_dump(mode="json") for k, v in res.conflicts.items()},
-                        "both_changed",
-                        res.rev,
-                    )
-            self._drop(conn, "pending_batch")
-            conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+                    if res.status == "rejected":
+                        errors += 1
+                        self._queue_conflict(
+                            conn, res.table, res.id, {}, f"rejected:{res.reason}", res.rev
+                        )
+                        continue
+                    pushed += 1
+                    if res.rev > 0:
+                        self._set_shadow(conn, res.table, res.id, res.rev)
+                    if res.data is not None:
+                        in_flight = None if unchanged or cur is None else cur
+                        keep = self._kept_in_flight(
+                            conn, res.table, res.id, in_flight, sent_changed, sent_data.get(key)
+                        )
+                        if keep is not None:
+                            self._apply_answer(conn, res, keep)
+                    elif unchanged and res.rev > 0:
+                        conn.exec_driver_sql(
+                            f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
+                        )
+                    if res.status == "conflict" and res.conflicts:
+                        conflicts += 1
+                        self._queue_conflict(
+                            conn,
+                            res.table,
+                            res.id,
+                            {k: v.model_dump(mode="json") for k, v in res.conflicts.items()},
+                            "both_changed",
+                            res.rev,
+                        )
+                self._drop(conn, "pending_batch")
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
         if self.clock is not None:
             self.clock.observe(result.server_time)
         return pushed, conflicts, errors
+
+    def _kept_in_flight(
+        self,
+        conn: Connection,
+        table: str,
+        row_id: str,
+        in_flight: Any,
+        sent_changed: str,
+        sent: dict[str, Scalar] | None,
+    ) -> set[str] | None:
+        """Columns whose local value stays: those edited after the batch was built.
+
+        None: leave the record alone (deleted here in flight; the delete goes next)."""
+        if in_flight is None:
+            return set()
+        if str(in_flight[2]) == "delete":
+            return None
+        local = (
+            conn.exec_driver_sql(f"SELECT * FROM {_q(table)} WHERE id = ?", (row_id,))
+            .mappings()
+            .first()
+        )
+        if local is None:
+            return None
+        keep: set[str] = set()
+        if sent is not None:
+            keep = {
+                c
+                for c, v in local.items()
+                if c not in NOT_DATA and c in sent and not _same_value(v, sent[c])
+            }
+        now_cols = parse_changed(str(in_flight[1]))
+        sent_cols = parse_changed(sent_changed)
+        if now_cols is not None and sent_cols is not None:
+            keep |= now_cols - sent_cols
+        return keep - NOT_DATA
+
+    def _apply_answer(self, conn: Connection, res: RowResult, keep: set[str]) -> None:
+        data = res.data or {}
+        try:
+            with conn.begin_nested():
+                self._write_server_row(
+                    conn, res.table, res.id, data, rev=res.rev, deleted=res.deleted, keep=keep
+                )
+            forget_older(conn, res.table, res.id, res.rev)
+        except IntegrityError as exc:
+            park(
+                conn,
+                table=res.table,
+                row_id=res.id,
+                origin="push",
+                rev=res.rev,
+                hlc="",
+                deleted=res.deleted,
+                server_seq=None,
+                data=data,
+                reason=reason_of(exc),
+            )
+
+    def _write_server_row(
+        self,
+        conn: Connection,
+        table: str,
+        row_id: str,
+        data: dict[str, Scalar],
+        *,
+        rev: int,
+        deleted: bool,
+        hlc: str | None = None,
+        server_seq: int | None = None,
+        keep: set[str] | None = None,
+    ) -> bool:
+        """Write a server version of a record; ``keep``: columns whose local value stays.
+
+        An existing record is updated (only the columns given), so a kept column never
+        leaves a NOT NULL column out of an insert."""
+        cols = self.columns(conn, table)
+        if not cols or "id" not in cols:
+            return False
+        colset = set(cols)
+        values: dict[str, Any] = {
+            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
+        }
+        extra: dict[str, Any] = {"deleted": 1 if deleted else 0, "rev": rev}
+        if hlc:
+            extra["hlc"] = hlc
+        if server_seq is not None:
+            extra["server_seq"] = server_seq
+        values.update({k: v for k, v in extra.items() if k in colset})
+        if keep:
+            values = {k: v for k, v in values.items() if k not in keep}
+        exists = conn.exec_driver_sql(
+            f"SELECT 1 FROM {_q(table)} WHERE id = ?", (row_id,)
+        ).first()
+        if exists is not None:
+            if values:
+                sets = ", ".join(f"{_q(k)} = ?" for k in values)
+                conn.exec_driver_sql(
+                    f"UPDATE {_q(table)} SET {sets} WHERE id = ?", (*values.values(), row_id)
+                )
+            return True
+        sql, params = self._upsert_sql(table, row_id, values, colset)
+        conn.exec_driver_sql(sql, params)
+        return True
+
+    def retry_waiting(self) -> int:
+        """Try every waiting row again; returns how many still wait."""
+        with self.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            try:
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+                for row in parked_rows(conn):
+                    key = (row.table, row.row_id)
+                    have = conn.exec_driver_sql(
+                        "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?", key
+                    ).scalar()
+                    if have is not None and int(have) > row.rev:
+                        forget(conn, *key)  # a newer version was applied meanwhile
+                        continue
+                    pending = conn.exec_driver_sql(
+                        "SELECT changed, op FROM sync_outbox WHERE table_name = ? AND row_id = ?",
+                        key,
+                    ).first()
+                    keep: set[str] = set()
+                    if pending is not None:
+                        cols = parse_changed(str(pending[0]))
+                        if cols is None or str(pending[1]) == "delete":
+                            continue  # changed here as a whole: the next push settles it
+                        keep = cols
+                    try:
+                        with conn.begin_nested():
+                            self._write_server_row(
+                                conn,
+                                row.table,
+                                row.row_id,
+                                row.data,
+                                rev=row.rev,
+                                deleted=row.deleted,
+                                hlc=row.hlc,
+                                server_seq=row.server_seq,
+                                keep=keep,
+                            )
+                    except IntegrityError as exc:
+                        still_waiting(conn, row.table, row.row_id, reason_of(exc))
+                        continue
+                    self._set_shadow(conn, row.table, row.row_id, row.rev)
+                    forget(conn, *key)
+                left = waiting_count(conn)
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+                conn.commit()
+                return left
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+
+    def waiting(self) -> list[WaitingRow]:
+        with self._conn() as conn:
+            return waiting_rows(conn)
+
+    def waiting_count(self) -> int:
+        with self._conn() as conn:
+            return waiting_count(conn)
 
     @staticmethod
     def _set_shadow(conn: Connection, table: str, row_id: str, rev: int) -> None:
@@ -568,54 +748,6 @@ class SyncClient:
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (table, row_id, json.dumps(fields, ensure_ascii=False), reason, server_rev, _now()),
         )
-
-    def _write_row(
-        self,
-        conn: Connection,
-        table: str,
-        row_id: str,
-        data: dict[str, Scalar],
-        *,
-        rev: int,
-        deleted: bool,
-        hlc: str | None = None,
-        server_seq: int | None = None,
-        keep: set[str] | None = None,
-        only: set[str] | None = None,
-    ) -> bool:
-        """Upsert a server version of a row; unknown tables and columns are ignored.
-
-        ``keep``: columns whose local value stays; ``only``: update just these columns.
-        """
-        cols = self.columns(conn, table)
-        if not cols or "id" not in cols:
-            return False
-        colset = set(cols)
-        values: dict[str, Any] = {
-            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
-        }
-        if "deleted" in colset:
-            values["deleted"] = 1 if deleted else 0
-        values["rev"] = rev
-        if hlc is not None:
-            values["hlc"] = hlc
-        if server_seq is not None and "server_seq" in colset:
-            values["server_seq"] = server_seq
-        values = {k: v for k, v in values.items() if k in colset}
-        if keep:
-            values = {k: v for k, v in values.items() if k not in keep}
-        if only is not None:
-            values = {k: v for k, v in values.items() if k in only}
-            if not values:
-                return False
-            sets = ", ".join(f"{_q(k)} = ?" for k in values)
-            conn.exec_driver_sql(
-                f"UPDATE {_q(table)} SET {sets} WHERE id = ?", (*values.values(), row_id)
-            )
-            return True
-        sql, params = self._upsert_sql(table, row_id, values, colset)
-        conn.exec_driver_sql(sql, params)
-        return True
 
     @staticmethod
     def _upsert_sql(
@@ -789,7 +921,7 @@ class SyncClient:
                     continue
             try:
                 with conn.begin_nested():
-                    wrote = self._write_row(
+                    wrote = self._write_server_row(
                         conn,
                         ch.table,
                         ch.id,
@@ -800,17 +932,22 @@ class SyncClient:
                         server_seq=ch.server_seq,
                     )
             except IntegrityError as exc:
-                self._queue_conflict(
+                park(
                     conn,
-                    ch.table,
-                    ch.id,
-                    {"error": {"mine": None, "theirs": str(exc.orig)}},
-                    "local_constraint",
-                    ch.rev,
+                    table=ch.table,
+                    row_id=ch.id,
+                    origin="pull",
+                    rev=ch.rev,
+                    hlc=ch.hlc,
+                    deleted=ch.deleted,
+                    server_seq=ch.server_seq,
+                    data=dict(ch.data),
+                    reason=reason_of(exc),
                 )
                 raise _CountedError from None
             if wrote:
                 self._set_shadow(conn, ch.table, ch.id, ch.rev)
+                forget_older(conn, ch.table, ch.id, ch.rev)
                 applied += 1
         self._put(conn, "cursor", page.next_cursor)
         conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
@@ -1013,7 +1150,22 @@ class SyncClient:
 
 
 class _CountedError(Exception):
-    """A pulled row the local schema refused (already queued)."""
+    """A pulled row the local schema refused (already parked in ``sync_waiting``)."""
+
+
+def _sent_data(body: str) -> dict[tuple[str, str], dict[str, Scalar]]:
+    """The values a stored batch sent, per record."""
+    try:
+        batch = PushBatch.model_validate_json(body)
+    except ValueError:
+        return {}
+    return {(r.table, r.id): r.data for r in batch.rows if r.op == "upsert"}
+
+
+def _same_value(local: Any, sent: Scalar) -> bool:
+    if isinstance(local, bool) or isinstance(sent, bool):
+        return bool(local) == bool(sent)
+    return bool(local == sent)
 
 
 def iter_results(result: PushResult) -> Iterable[RowResult]:

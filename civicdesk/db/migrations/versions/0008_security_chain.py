@@ -1,7 +1,7 @@
 """sync login out of the database, a hash chain over the audit log, sign-in failures
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008_security
+Revises: 0007_sync
 
 - The bearer token and the enrolment's instance id leave ``sync_state``: from now on
   they live in the operating system's credential store (civicdesk.sync.credentials),
@@ -19,10 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from civicdesk.db.changes import install_outbox_triggers
-
-revision = "0007"
-down_revision = "0006"
+revision = "0008_security"
+down_revision = "0007_sync"
 branch_labels = None
 depends_on = None
 
@@ -45,8 +43,6 @@ def upgrade() -> None:
         batch.add_column(sa.Column("values_hash", sa.String(64)))
         batch.add_column(sa.Column("entry_hash", sa.String(64)))
     op.create_index("ix_audit_chain", "audit_log", ["chain_device", "chain_seq"])
-    # the change-capture triggers are generated from the columns: make them anew
-    install_outbox_triggers(op.get_bind(), ["audit_log"])
     op.create_table(
         "sign_in_failures",
         sa.Column("center_id", sa.String(36), primary_key=True),
@@ -59,7 +55,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sign_in_failures")
-    install_outbox_triggers(op.get_bind(), ["audit_log"])
     op.drop_index("ix_audit_chain", "audit_log")
     with op.batch_alter_table("audit_log") as batch:
         batch.drop_column("entry_hash")

@@ -1,0 +1,167 @@
+"""Applying the server's answers never stalls a PC (finding 2 of the sync review).
+
+- a merged answer naming a parent this PC has not pulled yet is applied;
+- a local edit made while the PC's own push is in flight survives the merged answer
+  (it is pushed next round), never a NOT NULL error;
+- a pulled row the local schema refuses waits in a visible list with its reason, does
+  not stop the rows behind it, and is applied after a later round once it can be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+
+from civicdesk.db.engine import integrity_problems
+from civicdesk.domain.ids import new_id
+from civicdesk.services import sync
+from civicdesk.services.app import CivicApp
+from civicdesk.sync.server.store import Store
+from tests.sync.conftest import Make
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    edit,
+    enroll_new,
+    outbox_count,
+    row_of,
+    rows_of,
+)
+
+
+class BeforePush(httpx.BaseTransport):
+    """Runs ``action`` once, just before the next push request leaves the PC."""
+
+    def __init__(self, inner: httpx.BaseTransport, action: Callable[[], None]) -> None:
+        self.inner = inner
+        self.action: Callable[[], None] | None = action
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/push") and self.action is not None:
+            action, self.action = self.action, None
+            action()
+        return self.inner.handle_request(request)
+
+
+def _add_user(app: CivicApp, login: str, *, quiet: bool = False) -> str:
+    """A user written with raw SQL; ``quiet``: without change capture (never queued)."""
+    uid = new_id()
+    with app.db.engine.begin() as conn:
+        if quiet:
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 1")
+        conn.exec_driver_sql(
+            "INSERT INTO users (id, center_id, created_at, updated_at, login, full_name, role, "
+            "password_hash, active, language, hlc) VALUES (?, ?, '2025-01-01 00:00:00', "
+            "'2025-01-01 00:00:00', ?, 'Айгүл', 'consultant', 'h', 1, 'kk', ?)",
+            (uid, app.state.center_id, login, app.clock.now()),
+        )
+        if quiet:
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 0")
+    return uid
+
+
+def _two_pcs(store: Store, transport: AppTransport, make_replica: Make) -> tuple[CivicApp, CivicApp]:
+    pc1, pc2 = make_replica("a"), make_replica("a")
+    enroll_new(store, pc1, transport, name="Ақсу")
+    enroll_new(store, pc2, transport, name="Ақсу")
+    return pc1, pc2
+
+
+def test_merged_answer_with_a_parent_not_pulled_yet_does_not_stall(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    cons = add_consultation(pc1)
+    sync.sync_now(pc1, transport=transport)
+    sync.sync_now(pc2, transport=transport)
+    consultant = _add_user(pc1, "aigul")
+    edit(pc1, "consultations", cons, consultant_id=consultant)
+    sync.sync_now(pc1, transport=transport)
+    edit(pc2, "consultations", cons, advice="Екінші ДК кеңесі")
+
+    summary = sync.sync_now(pc2, transport=transport)  # merged: names a user pc2 lacks
+
+    assert summary.errors == 0
+    assert outbox_count(pc2) == 0
+    row = row_of(pc2, "consultations", cons)
+    assert row is not None
+    assert row["consultant_id"] == consultant and row["advice"] == "Екінші ДК кеңесі"
+    assert consultant in rows_of(pc2, "users")  # the parent came with the same round
+    assert integrity_problems(pc2.db.engine) == []
+    sync.sync_now(pc1, transport=transport)
+    assert row_of(pc1, "consultations", cons)["advice"] == "Екінші ДК кеңесі"  # type: ignore[index]
+
+
+def test_edit_while_own_push_is_in_flight_survives_the_merged_answer(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    cons = add_consultation(pc1)
+    sync.sync_now(pc1, transport=transport)
+    sync.sync_now(pc2, transport=transport)
+    edit(pc1, "consultations", cons, status="closed")
+    sync.sync_now(pc1, transport=transport)
+    edit(pc2, "consultations", cons, advice="Бірінші нұсқа")
+    in_flight = BeforePush(
+        transport, lambda: edit(pc2, "consultations", cons, question="Түзетілген сұрақ")
+    )
+
+    sync.sync_now(pc2, transport=in_flight)  # merged (status came from pc1)
+
+    row = row_of(pc2, "consultations", cons)
+    assert row is not None
+    assert row["question"] == "Түзетілген сұрақ"  # the edit in flight is kept
+    assert row["status"] == "closed" and row["advice"] == "Бірінші нұсқа"
+    sync.sync_now(pc2, transport=transport)
+    sync.sync_now(pc1, transport=transport)
+    for pc in (pc1, pc2):
+        r = row_of(pc, "consultations", cons)
+        assert r is not None
+        assert (r["question"], r["status"], r["advice"]) == (
+            "Түзетілген сұрақ", "closed", "Бірінші нұсқа"
+        )
+    assert outbox_count(pc2) == 0
+
+
+def test_edit_in_flight_of_a_new_record_keeps_its_values(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    pc1, _ = _two_pcs(store, transport, make_replica)
+    cons = add_consultation(pc1)
+    in_flight = BeforePush(
+        transport, lambda: edit(pc1, "consultations", cons, question="Жаңа сұрақ")
+    )
+    sync.sync_now(pc1, transport=in_flight)
+    assert row_of(pc1, "consultations", cons)["question"] == "Жаңа сұрақ"  # type: ignore[index]
+    sync.sync_now(pc1, transport=transport)
+    assert store.get_record("consultations", cons)["data"]["question"] == "Жаңа сұрақ"  # type: ignore[index]
+
+
+def test_a_refused_pulled_row_waits_and_is_applied_later(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    # pc2 has its own "aigul" (never synced yet: made locally, quiet), pc1 sends another.
+    theirs = _add_user(pc1, "aigul")
+    after = add_consultation(pc1, "Кейінгі жол")
+    sync.sync_now(pc1, transport=transport)
+    mine = _add_user(pc2, "aigul", quiet=True)
+
+    summary = sync.sync_now(pc2, transport=transport)
+
+    assert summary.waiting == 1
+    waiting = sync.waiting(pc2)
+    assert [(w.table, w.row_id) for w in waiting] == [("users", theirs)]
+    assert "UNIQUE" in waiting[0].reason
+    assert row_of(pc2, "consultations", after) is not None  # the rows behind it arrived
+    st = sync.status(pc2)
+    assert st.waiting == 1
+    assert sync.exit_code_for(None, waiting=st.waiting) == sync.EXIT_WAITING
+
+    with pc2.db.engine.begin() as conn:  # the local duplicate is renamed by a person
+        conn.exec_driver_sql("UPDATE users SET login = 'aigul.2' WHERE id = ?", (mine,))
+    summary = sync.sync_now(pc2, transport=transport)
+    assert summary.waiting == 0
+    assert sync.waiting(pc2) == []
+    assert row_of(pc2, "users", theirs) is not None
