@@ -329,9 +329,10 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
 
 def cmd_backup(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import make_backup
-    from civicdesk.services.admin_actions import backup_as
+    from civicdesk.services.admin_actions import backup_as, refuse_bad_target
 
     _writable(args.out)
+    refuse_bad_target(_data_dir(args), args.out, force=args.force)
     app = _open_app(_data_dir(args))
     try:
         actor = cli_signin.signed_actor(app, args, out.lang)
@@ -350,12 +351,14 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import inspect_backup
     from civicdesk.services.admin_actions import restore_as
     from civicdesk.services.backup_guard import check_backup_belongs
+    from civicdesk.services.restore import is_sound
 
     # a file that will be refused is refused before any sign-in touches the database
     inspect_backup(args.file)
     check_backup_belongs(_data_dir(args), args.file, move_center=args.move_center)
     actor = None
-    if (_data_dir(args) / DB_FILE_NAME).exists():
+    live = _data_dir(args) / DB_FILE_NAME
+    if live.exists() and is_sound(live):  # a destroyed database has no one to sign in
         app = _open_app(_data_dir(args))
         try:
             actor = cli_signin.signed_actor(app, args, out.lang)

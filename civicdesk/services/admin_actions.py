@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from civicdesk.db.engine import BACKUP_EXISTS, BACKUP_OVER_LIVE, DB_FILE_NAME, same_file
+from civicdesk.domain.errors import UserError
 from civicdesk.domain.periods import Period
 from civicdesk.services.admin import BackupSummary, export_tables, make_backup, restore_backup
 from civicdesk.services.app import CivicApp
@@ -19,6 +21,16 @@ from civicdesk.services.permissions import authorize, authorize_in
 def _record(ctx: Context, action: str, entity: str, details: dict[str, object]) -> None:
     with ctx.db.session() as s:
         audit(ctx, s, action, entity, None, None, details)
+
+
+def refuse_bad_target(data_dir: Path, out: Path, *, force: bool = False) -> None:
+    """The refusals of ``make_backup`` about where the copy goes, before anyone signs
+    in (a sign-in writes to the database, and a refused backup must leave it as it was)."""
+    live = data_dir / DB_FILE_NAME
+    if same_file(live, out) or out.resolve() == live.resolve():
+        raise UserError("backup.over_live", BACKUP_OVER_LIVE, path=str(out))
+    if out.exists() and not force:
+        raise UserError("backup.exists", BACKUP_EXISTS, path=str(out))
 
 
 def backup_as(app: CivicApp, actor: Actor, out: Path, *, force: bool = False) -> Path:

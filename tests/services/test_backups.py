@@ -50,10 +50,10 @@ def test_default_policy_and_round_trip(app: CivicApp, tmp_path: Path) -> None:
 
 def test_policy_refuses_bad_values(app: CivicApp, tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
-        save_policy(app, BackupPolicy(keep=0), app.admin_actor(), app.admin_actor())
+        save_policy(app, BackupPolicy(keep=0), app.admin_actor())
     assert err.value.field == "keep"
     with pytest.raises(UserError):
-        save_policy(app, BackupPolicy(second_folder=default_folder(app.data_dir)), app.admin_actor(), app.admin_actor())
+        save_policy(app, BackupPolicy(second_folder=default_folder(app.data_dir)), app.admin_actor())
     assert load_policy(app) == BackupPolicy()
 
 
@@ -78,7 +78,7 @@ def test_one_backup_per_day(app: CivicApp, ctx: Context) -> None:
 
 
 def test_rotation_keeps_n_and_never_deletes_foreign_files(app: CivicApp) -> None:
-    save_policy(app, BackupPolicy(keep=3), app.admin_actor(), app.admin_actor())
+    save_policy(app, BackupPolicy(keep=3), app.admin_actor())
     folder = default_folder(app.data_dir)
     folder.mkdir(parents=True)
     foreign = [folder / "notes.txt", folder / "civicdesk-2020-01-01.sqlite3.bak",
@@ -102,7 +102,7 @@ def test_copy_to_second_folder_with_its_own_rotation(app: CivicApp, tmp_path: Pa
     usb = tmp_path / "usb" / "CivicDesk"
     usb.mkdir(parents=True)
     main = tmp_path / "main"
-    save_policy(app, BackupPolicy(folder=main, keep=2, second_folder=usb), app.admin_actor(), app.admin_actor())
+    save_policy(app, BackupPolicy(folder=main, keep=2, second_folder=usb), app.admin_actor())
     for i in range(3):
         result = run_daily_backup(app, now=DAY + timedelta(days=i))
         assert result is not None and result.second_problem is None
@@ -119,7 +119,7 @@ def test_copy_to_second_folder_with_its_own_rotation(app: CivicApp, tmp_path: Pa
 
 def test_unplugged_second_folder_is_reported_not_raised(app: CivicApp, tmp_path: Path) -> None:
     usb = tmp_path / "stick" / "CivicDesk"  # the stick is not plugged in
-    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor(), app.admin_actor())
+    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor())
     result = run_daily_backup(app, now=DAY)
     assert result is not None and result.made and result.path.is_file()
     assert result.second_copy is None
@@ -152,7 +152,7 @@ def test_second_folder_that_cannot_be_written_is_reported(app: CivicApp, tmp_pat
 def test_list_backups_and_restore_summary(app: CivicApp, ctx: Context, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor(), app.admin_actor())
+    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor())
     _resident(ctx, "Айгүл Сейітова")
     _resident(ctx, "Ольга Ким")
     made = run_daily_backup(app, now=DAY)
