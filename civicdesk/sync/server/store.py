@@ -75,6 +75,7 @@ from civicdesk.sync.protocol import (
     RowStatus,
     Scalar,
 )
+from civicdesk.sync.server.row_rules import row_problem
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
     KNOWN_TABLES,
@@ -790,9 +791,16 @@ class Store:
         head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
         if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
-        if r.table == "audit_log" and existing is not None and not _resent_unchanged(r, data, existing):
+        if (
+            r.table == "audit_log"
+            and existing is not None
+            and not _resent_unchanged(r, data, existing)
+        ):
             # append-only: an audit entry once stored is never rewritten or removed
             return rejected("append_only")
+        refused = row_problem(who.head_office, r.table, data)
+        if refused:
+            return rejected(refused)
         hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
 
         def ok(rev: int, deleted: bool) -> RowResult:
