@@ -35,7 +35,7 @@ from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
-from civicdesk.sync import credentials
+from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.protocol import (
@@ -241,9 +241,11 @@ class SyncClient:
         url = server_url or self.state("server_url")
         if not url:
             raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
+        tls.check_server_url(str(url))
         return httpx.Client(
             base_url=str(url).rstrip("/"),
             transport=self.transport,
+            verify=tls.ssl_context(),
             timeout=self.timeout,
             headers={
                 H_PROTOCOL: str(PROTOCOL_VERSION),
@@ -283,6 +285,12 @@ class SyncClient:
         try:
             resp = client.request(method, path, content=content, params=params, headers=all_headers)
         except httpx.TransportError as exc:
+            reason = tls.certificate_error(exc)
+            if reason is not None:
+                raise SyncError(
+                    "network", "sync.certificate", tls.BAD_CERTIFICATE,
+                    host=client.base_url.host, detail=reason,
+                ) from exc
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
         except httpx.HTTPError as exc:
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
