@@ -12,8 +12,9 @@ The chain's id is kept in ``app_settings`` (``audit_chain_id``) and is renewed a
 restore, so a restored PC starts a new chain instead of forking its old one.
 
 Erasure on request blanks a person's values in earlier entries; such an entry carries
-``"_erased": true`` in its values, and then only its values hash is not compared (its
-entry hash and links still are).
+``"_erased": true`` in its values (``"_withheld": true`` where head office did not
+receive them), and then only its values hash is not compared (its entry hash and links
+still are).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from civicdesk.domain.ids import new_id
 CHAIN_KEY = "audit_chain_id"
 GENESIS = "0" * 64
 ERASED_MARK = "_erased"
+#: values head office does not receive (civicdesk/sync/server/minimise.py)
+WITHHELD_MARK = "_withheld"
 
 
 def _canon(value: Any) -> str:
@@ -149,7 +152,9 @@ def verify_rows(rows: Iterable[dict[str, Any]]) -> list[str]:
         if entry_hash(row) != row["entry_hash"]:
             problems.append(f"{where}: entry changed")
         values = [_json(row["before"]), _json(row["after"])]
-        erased = any(isinstance(v, dict) and v.get(ERASED_MARK) for v in values)
+        erased = any(
+            isinstance(v, dict) and (v.get(ERASED_MARK) or v.get(WITHHELD_MARK)) for v in values
+        )
         if not erased and values_hash(row["before"], row["after"]) != row["values_hash"]:
             problems.append(f"{where}: before/after values changed")
         if row.get("deleted"):

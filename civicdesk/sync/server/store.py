@@ -75,6 +75,7 @@ from civicdesk.sync.protocol import (
     RowStatus,
     Scalar,
 )
+from civicdesk.sync.server.minimise import head_office_view
 from civicdesk.sync.server.row_rules import row_problem
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
@@ -971,7 +972,11 @@ class Store:
                 hlc=row.hlc,
                 deleted=bool(row.deleted),
                 server_seq=int(row.server_seq),
-                data=dict(row.data),
+                data=(
+                    head_office_view(row.table_name, dict(row.data))
+                    if who.head_office and row.center_id != who.center_id
+                    else dict(row.data)
+                ),
             )
             for row in rows
         ]
