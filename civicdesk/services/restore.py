@@ -40,6 +40,11 @@ from civicdesk.db.engine import (
     translate_operational_error,
 )
 from civicdesk.domain.errors import Message, UserError
+from civicdesk.services.backup_guard import (
+    check_backup_belongs,
+    forget_sync_login,
+    prepare_restored,
+)
 
 NO_DATABASE = Message(
     kk="«{path}» дерекқоры табылмады.",
@@ -255,8 +260,13 @@ def _scratch(target: Path) -> Iterator[Path]:
         _remove_quietly(*files)
 
 
-def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | None]:
+def restore_backup(
+    data_dir: Path, backup: Path, *, move_center: bool = False
+) -> tuple[BackupSummary, Path | None]:
     """Replace the current database with ``backup`` after checking it.
+
+    A backup of another center or PC needs ``move_center`` (backup_guard), and after a
+    restore the PC must be enrolled again before it syncs.
 
     Returns the summary and where the previous database was kept.  Any refusal
     (folder in use, backup unreadable, damaged or too new, disk full) leaves the
@@ -272,11 +282,13 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
     lock = take_folder(target)
     try:
         inspect_backup(backup)  # refuse early, before copying anything
+        check_backup_belongs(data_dir, backup, move_center=move_center)
         with _scratch(target) as staging:
             try:
                 _copy_in(backup, staging)
                 summary = inspect_backup(staging, shown=backup)
                 _prepare(staging)
+                prepare_restored(staging, moved=move_center)
                 kept: Path | None = None
                 folder = data_dir / "backups"
                 if target.exists() and is_sound(target):
@@ -297,4 +309,5 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
                 )) from exc
     finally:
         lock.release()
+    forget_sync_login(target)
     return summary, kept

@@ -37,6 +37,7 @@ from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, r
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock, Timestamp
 from civicdesk.domain.ids import new_id
+from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.protocol import (
@@ -224,9 +225,13 @@ class SyncClient:
             self._columns[table] = cols
         return cols
 
+    def credential(self) -> credentials.SyncCredential | None:
+        """The token of this database file, from the OS credential store (never the file)."""
+        return credentials.load(self.db.path, self.state(credentials.REF_KEY))
+
     @property
     def enrolled(self) -> bool:
-        return bool(self.state("token"))
+        return self.credential() is not None
 
     def pending_count(self) -> int:
         with self._conn() as conn:
@@ -238,9 +243,11 @@ class SyncClient:
         url = server_url or self.state("server_url")
         if not url:
             raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
+        tls.check_server_url(str(url))
         return httpx.Client(
             base_url=str(url).rstrip("/"),
             transport=self.transport,
+            verify=tls.ssl_context(),
             timeout=self.timeout,
             headers={
                 H_PROTOCOL: str(PROTOCOL_VERSION),
@@ -251,14 +258,14 @@ class SyncClient:
         )
 
     def _auth_headers(self) -> dict[str, str]:
+        cred = self.credential()
+        if cred is None:
+            raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
         with self._conn() as conn:
-            token = self._get(conn, "token")
-            if not token:
-                raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
             return {
-                "Authorization": f"Bearer {token}",
+                "Authorization": f"Bearer {cred.token}",
                 H_DEVICE: self.device_id(conn),
-                H_INSTANCE: str(self._get(conn, "instance_id", "")),
+                H_INSTANCE: cred.instance_id,
             }
 
     def _request(
@@ -280,6 +287,12 @@ class SyncClient:
         try:
             resp = client.request(method, path, content=content, params=params, headers=all_headers)
         except httpx.TransportError as exc:
+            reason = tls.certificate_error(exc)
+            if reason is not None:
+                raise SyncError(
+                    "network", "sync.certificate", tls.BAD_CERTIFICATE,
+                    host=client.base_url.host, detail=reason,
+                ) from exc
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
         except httpx.HTTPError as exc:
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
@@ -330,6 +343,8 @@ class SyncClient:
             info = EnrollResponse.model_validate_json(resp.content)
         except ValueError as exc:
             raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="enroll") from exc
+        ref = credentials.new_ref()
+        credentials.save(self.db.path, credentials.SyncCredential(info.token, instance, ref))
         with self._conn() as conn:
             if local_center_id and local_center_id != info.center_id:
                 self._rekey_center(conn, local_center_id, info.center_id)
@@ -340,8 +355,7 @@ class SyncClient:
             )
             for key, value in (
                 ("server_url", server_url),
-                ("token", info.token),
-                ("instance_id", instance),
+                (credentials.REF_KEY, ref),
                 ("center_id", info.center_id),
                 ("center_name", info.center_name),
                 ("head_office", info.head_office),
