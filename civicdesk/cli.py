@@ -338,6 +338,8 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
 def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import export_tables
 
+    if args.format == "xlsx":
+        _writable(args.out)  # csv writes into a folder; a workbook is one file
     counts = export_tables(_data_dir(args), args.format, args.out)
     out.say(M_EXPORT, path=args.out, tables=len(counts), rows=sum(counts.values()))
     return EXIT_OK

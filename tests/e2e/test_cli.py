@@ -358,6 +358,24 @@ def test_print_to_a_folder_is_refused(
     assert "это папка" in err
 
 
+@pytest.mark.parametrize("args", [
+    ["report", "--period", "2025", "--format", "pdf", "--out"],
+    ["export", "--format", "xlsx", "--out"],
+    ["backup", "--out"],
+])
+def test_report_export_backup_to_a_folder_are_refused(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    target = tmp_path / "a folder"
+    target.mkdir()
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", *args,
+                        str(target))
+    assert code == 2, err
+    assert "қалта, файл емес" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder"]
+    assert not list(target.iterdir())
+
+
 def test_sync_exits_5_while_earlier_conflicts_wait(
     demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
