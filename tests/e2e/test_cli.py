@@ -418,6 +418,7 @@ def test_a_second_writing_command_is_refused_while_the_folder_is_open(
             sys.stdin.readline(); app.close()
         """), str(folder)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert holder.stdout is not None and holder.stdin is not None
     try:
