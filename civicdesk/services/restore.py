@@ -271,7 +271,10 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
                             detail=error_code(exc))) from exc
     lock = take_folder(target)
     try:
-        inspect_backup(backup)  # refuse early, before copying anything
+        if not _side(backup, "-wal").exists():
+            # refuse early, before copying anything (a backup with a -wal beside it on
+            # a write-protected stick can only be read once copied: checked below)
+            inspect_backup(backup)
         with _scratch(target) as staging:
             try:
                 _copy_in(backup, staging)

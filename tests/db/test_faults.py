@@ -203,3 +203,31 @@ def test_restore_from_a_write_protected_stick(
     restore_backup(data, backup)
     assert sorted(p.name for p in small_disk.iterdir()) == before
     assert '"stick"' in _names(data / DB_FILE_NAME)
+
+
+def test_restore_from_a_write_protected_stick_with_a_wal_beside_the_backup(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    """A copy taken by hand while an older CivicDesk was open: the last records are in
+    the ``-wal`` beside it. Both are read (never written) and the records come back."""
+    import shutil
+
+    from civicdesk.services.restore import restore_backup
+
+    data = tmp_path / "data"
+    open_database(data / DB_FILE_NAME).close()
+    source = tmp_path / "old" / "copy.sqlite3"
+    source.parent.mkdir()
+    shutil.copyfile(data / DB_FILE_NAME, source)
+    con = sqlite3.connect(source)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("INSERT INTO app_settings (key, value) VALUES ('t0', '\"in the wal\"')")
+    con.commit()
+    shutil.copyfile(source, small_disk / "copy.sqlite3")
+    shutil.copyfile(str(source) + "-wal", small_disk / "copy.sqlite3-wal")
+    con.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = sorted(p.name for p in small_disk.iterdir())
+    restore_backup(data, small_disk / "copy.sqlite3")
+    assert sorted(p.name for p in small_disk.iterdir()) == before
+    assert '"in the wal"' in _names(data / DB_FILE_NAME)
