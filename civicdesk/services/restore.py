@@ -55,6 +55,12 @@ CANNOT_READ = Message(
     ru="Не удалось прочитать файл «{path}». Проверьте, подключены ли флешка или диск; "
     "текущие данные не изменены.",
 )
+BACKUP_MISSING = Message(
+    kk="«{path}» файлы табылмады. Флешка қосулы ма, жолы дұрыс па — тексеріңіз; ағымдағы "
+    "деректер өзгертілген жоқ.",
+    ru="Файл «{path}» не найден. Проверьте, вставлена ли флешка и верен ли путь; текущие "
+    "данные не изменены.",
+)
 NOT_OURS = Message(
     kk="«{path}» — CivicDesk дерекқоры емес; ағымдағы деректер өзгертілген жоқ.",
     ru="«{path}» — не база данных CivicDesk; текущие данные не изменены.",
@@ -120,6 +126,8 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
     no ``-shm`` is written beside it) unless a ``-wal`` lies beside it.
     """
     shown = shown or path
+    if not path.exists():
+        raise UserError("restore.missing", BACKUP_MISSING, path=str(shown))
     try:
         check_file(path, allow_empty=False)
     except DatabaseError as err:

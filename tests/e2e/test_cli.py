@@ -454,3 +454,13 @@ def test_environment_errors_name_a_code_never_an_english_sentence() -> None:
         err = environment_error(OSError(number, "Some English text"), "/x/y.pdf")
         assert expected in err.text("ru")
         assert "English" not in err.text("ru") and "English" not in err.text("kk")
+
+
+def test_restore_from_a_missing_file_says_it_is_missing(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_dir / DB_FILE_NAME)
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "restore",
+                        str(tmp_path / "E" / "нет.sqlite3"))
+    assert code == 2 and "не найден" in err
+    assert _digest(demo_dir / DB_FILE_NAME) == before
