@@ -374,6 +374,8 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import export_tables
     from civicdesk.services.admin_actions import export_as
 
+    if args.format == "xlsx":
+        _writable(args.out)  # csv writes into a folder; a workbook is one file
     app = _open_app(_data_dir(args))
     try:
         actor = cli_signin.signed_actor(app, args, out.lang)

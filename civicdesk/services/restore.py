@@ -60,6 +60,12 @@ CANNOT_READ = Message(
     ru="Не удалось прочитать файл «{path}». Проверьте, подключены ли флешка или диск; "
     "текущие данные не изменены.",
 )
+BACKUP_MISSING = Message(
+    kk="«{path}» файлы табылмады. Флешка қосулы ма, жолы дұрыс па — тексеріңіз; ағымдағы "
+    "деректер өзгертілген жоқ.",
+    ru="Файл «{path}» не найден. Проверьте, вставлена ли флешка и верен ли путь; текущие "
+    "данные не изменены.",
+)
 NOT_OURS = Message(
     kk="«{path}» — CivicDesk дерекқоры емес; ағымдағы деректер өзгертілген жоқ.",
     ru="«{path}» — не база данных CivicDesk; текущие данные не изменены.",
@@ -125,6 +131,8 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
     no ``-shm`` is written beside it) unless a ``-wal`` lies beside it.
     """
     shown = shown or path
+    if not path.exists():
+        raise UserError("restore.missing", BACKUP_MISSING, path=str(shown))
     try:
         check_file(path, allow_empty=False)
     except DatabaseError as err:
@@ -281,12 +289,18 @@ def restore_backup(
                             detail=error_code(exc))) from exc
     lock = take_folder(target)
     try:
-        inspect_backup(backup)  # refuse early, before copying anything
-        check_backup_belongs(data_dir, backup, move_center=move_center)
+        in_place = not _side(backup, "-wal").exists()
+        if in_place:
+            # refuse early, before copying anything (a backup with a -wal beside it on
+            # a write-protected stick can only be read once copied: checked below)
+            inspect_backup(backup)
+            check_backup_belongs(data_dir, backup, move_center=move_center)
         with _scratch(target) as staging:
             try:
                 _copy_in(backup, staging)
                 summary = inspect_backup(staging, shown=backup)
+                if not in_place:
+                    check_backup_belongs(data_dir, staging, move_center=move_center)
                 _prepare(staging)
                 prepare_restored(staging, moved=move_center)
                 kept: Path | None = None
