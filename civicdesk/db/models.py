@@ -454,6 +454,9 @@ class Distribution(SyncMixin, Base):
     settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
     copies: Mapped[int] = mapped_column(Integer)
     distributed_on: Mapped[date] = mapped_column(Date)
+    # Who handed the copies out (staff / volunteers) and to how many people in person.
+    handed_by: Mapped[str] = mapped_column(String(10), default="staff", server_default="staff")
+    people_briefed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # --------------------------------------------------------------------------- audit, files
@@ -497,6 +500,13 @@ class Setting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+# Measured campaigns live in their own module; it needs Base, so it comes after it
+# (import those models from here, not from that module).
+from civicdesk.db.models_campaigns import CAMPAIGN_MODELS  # noqa: E402
+from civicdesk.db.models_campaigns import Campaign as Campaign  # noqa: E402, PLC0414
+from civicdesk.db.models_campaigns import SurveySheet as SurveySheet  # noqa: E402, PLC0414
+from civicdesk.db.models_campaigns import SurveyWave as SurveyWave  # noqa: E402, PLC0414
+
 __all__ = [name for name in dir() if not name.startswith("_")]
 
 SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
@@ -527,6 +537,7 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Distribution,
     AuditEntry,
     Attachment,
+    *CAMPAIGN_MODELS,
 )
 
 # Owned by head office; centers only pull these.
