@@ -42,6 +42,7 @@ __all__ = [
     "Sheet",
     "WaveFigures",
     "WaveKind",
+    "age_band_of",
     "band_age_group",
     "compare",
     "figures",
@@ -91,6 +92,17 @@ _BAND_GROUP: dict[AgeBand, AgeGroup] = {
     AgeBand.A60_PLUS: AgeGroup.A60_PLUS,
 }
 _YOUTH_BANDS = frozenset({AgeBand.A14_17, AgeBand.A18_29, AgeBand.A30_35})
+
+
+def age_band_of(age: int) -> AgeBand | None:
+    """The band of an age in years; None below 14 (such respondents are not surveyed)."""
+    if age < YOUTH_MIN_AGE:
+        return None
+    for band, high in ((AgeBand.A14_17, 17), (AgeBand.A18_29, 29), (AgeBand.A30_35, 35),
+                       (AgeBand.A36_44, 44), (AgeBand.A45_59, 59)):
+        if age <= high:
+            return band
+    return AgeBand.A60_PLUS
 
 
 def band_age_group(band: AgeBand) -> AgeGroup:

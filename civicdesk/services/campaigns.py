@@ -214,7 +214,7 @@ class SheetView:
 # --------------------------------------------------------------------------- campaign
 
 
-def _owner(ctx: Context, row: Campaign) -> None:
+def require_owner(ctx: Context, row: Campaign) -> None:
     if row.center_id != ctx.actor.center_id:
         raise UserError("campaign.not_owner", NOT_OWNER)
 
@@ -331,7 +331,7 @@ def create_campaign(ctx: Context, data: CampaignInput) -> CampaignView:
 def update_campaign(ctx: Context, campaign_id: str, data: CampaignInput) -> CampaignView:
     with ctx.db.session() as s:
         row = get_live(s, Campaign, campaign_id, ctx)
-        _owner(ctx, row)
+        require_owner(ctx, row)
         before = snapshot(row)
         _apply(ctx, s, row, data)
         stamp_update(ctx, row)
@@ -348,7 +348,7 @@ def delete_campaign(ctx: Context, campaign_id: str) -> None:
     """Soft-delete a campaign with its waves and sheets (kept as sync tombstones)."""
     with ctx.db.session() as s:
         row = get_live(s, Campaign, campaign_id, ctx)
-        _owner(ctx, row)
+        require_owner(ctx, row)
         waves = list(s.scalars(select(SurveyWave).where(
             SurveyWave.campaign_id == row.id, SurveyWave.deleted.is_(False))))
         sheets = list(s.scalars(select(SurveySheet).where(
@@ -392,7 +392,7 @@ def add_wave(ctx: Context, campaign_id: str, kind: WaveKind, starts_on: date,
     """Another wave (usually the endline after the booklets are handed out)."""
     with ctx.db.session() as s:
         campaign = get_live(s, Campaign, campaign_id, ctx)
-        _owner(ctx, campaign)
+        require_owner(ctx, campaign)
         c = Collector()
         try:
             kind = WaveKind(kind)
@@ -423,7 +423,7 @@ def _sheet_view(row: SurveySheet) -> SheetView:
     )
 
 
-def _wave_and_questions(
+def wave_and_questions(
     ctx: Context, s: Session, wave_id: str
 ) -> tuple[SurveyWave, Campaign, tuple[Question, ...]]:
     wave = get_live(s, SurveyWave, wave_id, ctx)
@@ -431,7 +431,7 @@ def _wave_and_questions(
     return wave, campaign, questions_from_json(campaign.questions)
 
 
-def _next_number(s: Session, wave_id: str) -> int:
+def next_free_number(s: Session, wave_id: str) -> int:
     return int(s.scalar(select(func.coalesce(func.max(SurveySheet.number), 0)).where(
         SurveySheet.wave_id == wave_id, SurveySheet.deleted.is_(False))) or 0) + 1
 
@@ -439,7 +439,7 @@ def _next_number(s: Session, wave_id: str) -> int:
 def next_sheet_number(ctx: Context, wave_id: str) -> int:
     with ctx.db.session() as s:
         get_live(s, SurveyWave, wave_id, ctx)
-        return _next_number(s, wave_id)
+        return next_free_number(s, wave_id)
 
 
 def check_sheet(
@@ -472,12 +472,12 @@ def save_sheet(ctx: Context, wave_id: str, data: SheetInput,
                external_id: str | None = None) -> SheetView:
     """Enter (or correct, with ``sheet_id``) one respondent's sheet."""
     with ctx.db.session() as s:
-        wave, campaign, questions = _wave_and_questions(ctx, s, wave_id)
-        _owner(ctx, campaign)
+        wave, campaign, questions = wave_and_questions(ctx, s, wave_id)
+        require_owner(ctx, campaign)
         answers = check_sheet(s, ctx, questions, data)
         row = get_live(s, SurveySheet, sheet_id, ctx) if sheet_id else None
         number = data.number if data.number is not None else (
-            row.number if row is not None else _next_number(s, wave.id))
+            row.number if row is not None else next_free_number(s, wave.id))
         taken = s.scalar(select(SurveySheet.id).where(
             SurveySheet.wave_id == wave.id, SurveySheet.number == number,
             SurveySheet.deleted.is_(False)).limit(1))
@@ -504,8 +504,8 @@ def save_sheet(ctx: Context, wave_id: str, data: SheetInput,
 def delete_sheet(ctx: Context, sheet_id: str) -> None:
     with ctx.db.session() as s:
         row = get_live(s, SurveySheet, sheet_id, ctx)
-        _, campaign, _ = _wave_and_questions(ctx, s, row.wave_id)
-        _owner(ctx, campaign)
+        _, campaign, _ = wave_and_questions(ctx, s, row.wave_id)
+        require_owner(ctx, campaign)
         soft_delete(ctx, s, row, "survey_sheet")
 
 
@@ -546,7 +546,7 @@ def hand_out(ctx: Context, campaign_id: str, print_run_id: str, settlement_id: s
     people explained in person (the print-run limits are the booklet's)."""
     with ctx.db.session() as s:
         campaign = get_live(s, Campaign, campaign_id, ctx)
-        _owner(ctx, campaign)
+        require_owner(ctx, campaign)
         c = Collector()
         if handed_by not in HANDED_BY:
             c.add("campaign.handed_by", HANDED, field="handed_by")
