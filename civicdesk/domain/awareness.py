@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from functools import partial
 
@@ -50,6 +51,7 @@ __all__ = [
     "is_youth",
     "parse_cell",
     "questions_from_json",
+    "resident_is_youth",
     "score",
     "validate_questions",
     "validate_sheet",
@@ -103,6 +105,22 @@ def age_band_of(age: int) -> AgeBand | None:
         if age <= high:
             return band
     return AgeBand.A60_PLUS
+
+
+def resident_is_youth(birth_year: int | None, group: AgeGroup | None, on: date) -> bool | None:
+    """Whether a person is 14-35 years old on ``on``; None when it cannot be told.
+
+    With a birth year the age is the year difference (the birth day is not recorded);
+    with only a report age group, 18-29 is youth and 45 and older is not, while
+    "under 18" and "30-44" straddle the band's edges and stay unknown.
+    """
+    if birth_year is not None:
+        return YOUTH_MIN_AGE <= on.year - birth_year <= YOUTH_MAX_AGE
+    if group is AgeGroup.A18_29:
+        return True
+    if group in (AgeGroup.A45_59, AgeGroup.A60_PLUS):
+        return False
+    return None
 
 
 def band_age_group(band: AgeBand) -> AgeGroup:
