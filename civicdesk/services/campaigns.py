@@ -64,6 +64,7 @@ __all__ = [
     "SheetView",
     "WaveView",
     "add_wave",
+    "campaign_settlements",
     "create_campaign",
     "delete_campaign",
     "delete_sheet",
@@ -563,7 +564,33 @@ def hand_out(ctx: Context, campaign_id: str, print_run_id: str, settlement_id: s
                                handed_by=handed_by, people_briefed=people_briefed)
 
 
-def campaign_context(ctx: Context, campaign_id: str) -> dict[str, Any]:
-    """Identifiers printed on a questionnaire sheet (used by printing and the QR code)."""
-    view = get_campaign(ctx, campaign_id)
-    return {"id": view.id, "title_kk": view.title_kk, "title_ru": view.title_ru}
+MAX_VILLAGES = 99
+
+
+def campaign_settlements(ctx: Context, campaign_id: str) -> list[tuple[str, str, str]]:
+    """The villages of a campaign as (id, name kk, name ru), numbered 1.. in the grid:
+    where its booklet was handed out and where sheets were answered; before any of
+    that, the villages this center added. Sorted by Kazakh name."""
+    with ctx.db.session() as s:
+        campaign = get_live(s, Campaign, campaign_id, ctx)
+        ids: set[str] = set()
+        if campaign.booklet_id:
+            ids |= {x for x in s.scalars(
+                select(Distribution.settlement_id)
+                .join(PrintRun, PrintRun.id == Distribution.print_run_id)
+                .where(PrintRun.booklet_id == campaign.booklet_id,
+                       Distribution.deleted.is_(False), PrintRun.deleted.is_(False))
+                .distinct()) if x}
+        ids |= {x for x in s.scalars(
+            select(SurveySheet.settlement_id)
+            .join(SurveyWave, SurveyWave.id == SurveySheet.wave_id)
+            .where(SurveyWave.campaign_id == campaign.id, SurveySheet.deleted.is_(False))
+            .distinct()) if x}
+        stmt = select(Settlement.id, Settlement.name_kk, Settlement.name_ru).where(
+            Settlement.deleted.is_(False))
+        if ids:
+            stmt = stmt.where(Settlement.id.in_(sorted(ids)))
+        else:
+            stmt = stmt.where(Settlement.center_id == campaign.center_id)
+        rows = s.execute(stmt.order_by(Settlement.name_kk).limit(MAX_VILLAGES)).all()
+        return [(r[0], r[1], r[2]) for r in rows]

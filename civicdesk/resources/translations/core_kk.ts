@@ -704,6 +704,10 @@ Theirs: %2</source>
         <translation>Буклеттер мен бланкілер</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>Науқандар</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>

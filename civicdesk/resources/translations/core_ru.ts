@@ -704,6 +704,10 @@ Theirs: %2</source>
         <translation>Буклеты и бланки</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
