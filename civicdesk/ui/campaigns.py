@@ -36,6 +36,7 @@ from civicdesk.services.campaign_figures import AwarenessReport, awareness_repor
 from civicdesk.services.campaign_import import ImportResult, import_wave_csv
 from civicdesk.ui.campaigns_figures import FiguresPanel
 from civicdesk.ui.campaigns_grid import GridRow, SheetGrid
+from civicdesk.ui.campaigns_handout import HandOutPanel
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
     PAGE_SIZE,
@@ -107,7 +108,14 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
         self.tabs.addTab(self._sheets_tab(), "")
         self.figures_panel = FiguresPanel(env)
         self.figures_panel.recalculate.connect(self.load_figures)
-        self.tabs.addTab(self.figures_panel, "")
+        self.handout = HandOutPanel(env)
+        self.handout.recorded.connect(self.load_figures)
+        results = QWidget()
+        rv = QVBoxLayout(results)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.handout)
+        rv.addWidget(self.figures_panel, 1)
+        self.tabs.addTab(results, "")
         split = side_by_side(left, self.tabs, (2, 5), [360, 980])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
@@ -312,6 +320,7 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
         self.dirty = False
         self._fill_waves()
         self.figures_panel.show_report(None)
+        self.handout.show_campaign(view)
         if view is not None:
             self.load_figures()
 

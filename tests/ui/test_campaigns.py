@@ -189,3 +189,40 @@ def test_questionnaire_sheets_print(page: CampaignsPage, env: UiEnv, ctx: Contex
     env.runner.wait_idle(20000)
     _idle(env)
     assert printed and isinstance(printed[0], Path) and printed[0].stat().st_size > 1000
+
+
+def test_a_hand_out_records_who_and_how_many_were_briefed(page: CampaignsPage, env: UiEnv,
+                                                         ctx: Context) -> None:
+    from civicdesk.services.booklets import BookletInput, create_booklet, record_print_run
+
+    village = add_settlement(ctx, "Ақтоғай", "Актогай")
+    b = create_booklet(ctx, BookletInput("Кітапша", "Буклет", {"blocks": []}))
+    record_print_run(ctx, b.id, 300, date(2025, 3, 1))
+    c = svc.create_campaign(ctx, svc.CampaignInput("Н", "К", date(2025, 3, 1), DEMO_QUESTIONS,
+                                                   booklet_id=b.id))
+    env.notify_changed("settlement")
+    page.handout._got_villages([])  # start from an empty list, then reload it
+    page.open_campaign(c.id)
+    _idle(env)
+    _idle(env)
+    panel = page.handout
+    assert panel.isEnabled() and panel.run.count() == 1
+    from civicdesk.services import reference
+
+    panel._got_villages(reference.settlements(ctx))
+    panel.village.setCurrentIndex(panel.village.findData(village.id))
+    panel.copies.setValue(120)
+    panel.by.setCurrentIndex(1)
+    panel.briefed.setValue(35)
+    panel.save()
+    _idle(env)
+    _idle(env)
+    view = svc.get_campaign(ctx, c.id)
+    assert (view.copies_distributed, view.copies_by_volunteers, view.people_briefed) == (
+        120, 120, 35)
+    assert "120" in page.figures_panel.reach.text()
+    panel.copies.setValue(500)
+    panel.save()
+    _idle(env)
+    assert panel.error.text()  # more than printed: said in Kazakh, nothing saved
+    assert svc.get_campaign(ctx, c.id).copies_distributed == 120

@@ -208,6 +208,53 @@
     </message>
 </context>
 <context>
+    <name>HandOutPanel</name>
+    <message>
+        <source>Hand out the booklet</source>
+        <translation>Кітапшаны тарату</translation>
+    </message>
+    <message>
+        <source>Print run</source>
+        <translation>Таралым</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Дана</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>Кім таратты</translation>
+    </message>
+    <message>
+        <source>People briefed in person</source>
+        <translation>Жеке түсіндірілген адамдар</translation>
+    </message>
+    <message>
+        <source>Record hand-out</source>
+        <translation>Таратуды тіркеу</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Қызметкерлер</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Еріктілер</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies, %3 left</source>
+        <translation>%1: %2 дана, %3 қалды</translation>
+    </message>
+</context>
+<context>
     <name>SheetGrid</name>
     <message>
         <source>No.</source>

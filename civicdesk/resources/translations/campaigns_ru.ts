@@ -208,6 +208,53 @@
     </message>
 </context>
 <context>
+    <name>HandOutPanel</name>
+    <message>
+        <source>Hand out the booklet</source>
+        <translation>Раздача буклета</translation>
+    </message>
+    <message>
+        <source>Print run</source>
+        <translation>Тираж</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Экземпляров</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>Кто раздавал</translation>
+    </message>
+    <message>
+        <source>People briefed in person</source>
+        <translation>Лично разъяснено людям</translation>
+    </message>
+    <message>
+        <source>Record hand-out</source>
+        <translation>Записать раздачу</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation>Волонтёры</translation>
+    </message>
+    <message>
+        <source>%1: %2 copies, %3 left</source>
+        <translation>%1: %2 экз., осталось %3</translation>
+    </message>
+</context>
+<context>
     <name>SheetGrid</name>
     <message>
         <source>No.</source>
