@@ -506,6 +506,11 @@ from civicdesk.db.models_campaigns import CAMPAIGN_MODELS  # noqa: E402
 from civicdesk.db.models_campaigns import Campaign as Campaign  # noqa: E402, PLC0414
 from civicdesk.db.models_campaigns import SurveySheet as SurveySheet  # noqa: E402, PLC0414
 from civicdesk.db.models_campaigns import SurveyWave as SurveyWave  # noqa: E402, PLC0414
+from civicdesk.db.models_programmes import PROGRAMME_MODELS, PROGRAMME_TABLES  # noqa: E402
+from civicdesk.db.models_programmes import Programme as Programme  # noqa: E402, PLC0414
+from civicdesk.db.models_programmes import (  # noqa: E402
+    ProgrammeTarget as ProgrammeTarget,  # noqa: PLC0414
+)
 
 __all__ = [name for name in dir() if not name.startswith("_")]
 
@@ -538,9 +543,11 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     AuditEntry,
     Attachment,
     *CAMPAIGN_MODELS,
+    *PROGRAMME_MODELS,
 )
 
 # Owned by head office; centers only pull these.
 REFERENCE_TABLES: frozenset[str] = frozenset(
     {"regions", "districts", "rural_districts", "topics", "legal_acts", "grant_calls"}
+    | PROGRAMME_TABLES
 )

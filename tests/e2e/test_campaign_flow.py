@@ -12,6 +12,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import io
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -21,8 +22,9 @@ from PySide6.QtTest import QTest
 from civicdesk.domain.awareness import QuestionKind, WaveKind
 from civicdesk.domain.enums import Role
 from civicdesk.domain.periods import year_period
+from civicdesk.domain.programmes import Indicator
 from civicdesk.services import campaigns as svc
-from civicdesk.services import sync
+from civicdesk.services import programmes, sync
 from civicdesk.services.base import Actor
 from civicdesk.services.campaign_demo import DEMO_QUESTIONS
 from civicdesk.services.campaign_figures import awareness_report
@@ -120,6 +122,14 @@ def test_measured_campaign_from_grid_to_report_and_head_office(
                                     office.state.center_id or "", "ru"))
         there = awareness_report(head, campaign.id)
         assert there.comparison == report.comparison
+        # summed for the region against head office's target
+        p = programmes.create_programme(head, "Бағдарлама", "Программа", date(2025, 1, 1),
+                                        date(2025, 12, 31), ["19"])
+        programmes.add_target(head, p.id, Indicator.AWARENESS_CHANGE_PP, 35,
+                              region_kato="19", campaign_id=campaign.id)
+        (row,) = programmes.target_vs_actual(head, p.id)
+        points = report.comparison.knows.points
+        assert points is not None and row.actual == Decimal(str(round(points, 1)))
     finally:
         runner.wait_idle(5000)
         runner.shutdown()

@@ -51,3 +51,30 @@ def test_campaign_waves_and_sheets_reach_head_office(
     assert there.comparison == here.comparison
     sections = results_sections(head, year_period(2025))
     assert sections and sections[0].tables[0].title.ru == "Обращения"
+
+
+def test_programme_targets_reach_centers_as_reference_data(
+    store: Store, transport: AppTransport, make_replica: Callable[[str], CivicApp]
+) -> None:
+    from decimal import Decimal
+
+    from civicdesk.domain.programmes import Indicator
+    from civicdesk.services import programmes
+
+    center = make_replica("a")
+    office = make_replica("ho")
+    enroll_new(store, center, transport, name="Ақсу")
+    enroll_new(store, office, transport, name="Бас кеңсе", head_office=True)
+    head = office.context(Actor(None, "Бас кеңсе", Role.HEAD_OFFICE,
+                                office.state.center_id or "", "ru"))
+    p = programmes.create_programme(head, "Бағдарлама", "Программа", date(2025, 1, 1),
+                                    date(2025, 12, 31), ["19"])
+    programmes.add_target(head, p.id, Indicator.SEMINARS_HELD, 16)
+    assert sync.sync_now(office, transport=transport).errors == 0
+    assert sync.sync_now(center, transport=transport).errors == 0
+    rows = programmes.target_vs_actual(center.admin_context("kk"), p.id)
+    assert [(r.indicator, r.target) for r in rows] == [(Indicator.SEMINARS_HELD, Decimal(16))]
+    # a center's copy is reference data: a local change to it is never sent
+    with center.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE programme_targets SET target = 1")
+    assert sync.sync_now(center, transport=transport).pushed == 0

@@ -1,4 +1,5 @@
-"""measured booklet campaigns: campaigns, survey waves and sheets; who handed out copies
+"""measured campaigns (campaigns, survey waves and sheets), who handed out copies,
+programmes and their targets (head office)
 
 Revision ID: 0016
 Revises: 0006
@@ -19,7 +20,8 @@ down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-NEW_TABLES = ("campaigns", "survey_waves", "survey_sheets")
+NEW_TABLES = ("campaigns", "survey_waves", "survey_sheets", "programmes",
+              "programme_targets")
 
 
 def _sync_columns() -> list[sa.Column[object]]:
@@ -78,6 +80,27 @@ def upgrade() -> None:
     )
     op.create_index("ix_survey_sheets_wave", "survey_sheets", ["wave_id", "deleted", "number"])
     op.create_index("ix_survey_sheets_external", "survey_sheets", ["wave_id", "external_id"])
+    op.create_table(
+        "programmes",
+        sa.Column("name_kk", sa.String(300), nullable=False),
+        sa.Column("name_ru", sa.String(300), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=False),
+        sa.Column("regions", sa.JSON(), nullable=False),
+        *_sync_columns(),
+    )
+    op.create_table(
+        "programme_targets",
+        sa.Column("programme_id", sa.String(36), sa.ForeignKey(
+            "programmes.id", name="fk_programme_targets_programme_id_programmes"),
+            nullable=False, index=True),
+        sa.Column("indicator", sa.String(30), nullable=False),
+        sa.Column("region_kato", sa.String(2), nullable=True),
+        sa.Column("quarter", sa.String(6), nullable=True),
+        sa.Column("campaign_id", sa.String(36), nullable=True),
+        sa.Column("target", sa.BigInteger(), nullable=False),
+        *_sync_columns(),
+    )
     with op.batch_alter_table("distributions") as batch:
         batch.add_column(sa.Column("handed_by", sa.String(10), nullable=False,
                                    server_default="staff"))
