@@ -28,7 +28,7 @@ from civicdesk.services.campaigns import (
     save_sheet,
 )
 
-__all__ = ["DEMO_QUESTIONS", "add_demo_campaign", "fill_wave"]
+__all__ = ["DEMO_QUESTIONS", "add_demo_campaign", "add_demo_programme", "fill_wave"]
 
 DEMO_QUESTIONS: tuple[Question, ...] = (
     Question(
@@ -122,3 +122,32 @@ def add_demo_campaign(ctx: Context, seed: int = 2025, sheets: int = 120) -> Camp
     return get_campaign(ctx, campaign.id)
 
 
+
+
+def add_demo_programme(ctx: Context, campaign: CampaignView) -> str:
+    """A programme of the center's region with targets, as head office would set them
+    (made here with a head-office actor, so the demo's target page has content)."""
+    import dataclasses
+
+    from civicdesk.db.models import Center
+    from civicdesk.domain.enums import Role
+    from civicdesk.domain.programmes import Indicator
+    from civicdesk.services import programmes
+
+    with ctx.db.session() as s:
+        center = s.get(Center, ctx.actor.center_id)
+        region = center.region_kato if center is not None else "19"
+    head = ctx.with_actor(dataclasses.replace(ctx.actor, role=Role.HEAD_OFFICE))
+    year = ctx.today().year
+    p = programmes.create_programme(
+        head, "Жергілікті өзін-өзі басқаруды дамыту", "Развитие местного самоуправления",
+        ctx.today().replace(year=year - 1, month=1, day=1), ctx.today().replace(month=12, day=31),
+        [region])
+    for indicator, value in ((Indicator.SEMINARS_HELD, 16), (Indicator.PARTICIPANTS, 240),
+                             (Indicator.COPIES_DISTRIBUTED, 600),
+                             (Indicator.CONSULTATIONS, 1500),
+                             (Indicator.APPLICATIONS_FUNDED, 4)):
+        programmes.add_target(head, p.id, indicator, value, region_kato=region)
+    programmes.add_target(head, p.id, Indicator.AWARENESS_CHANGE_PP, 35, region_kato=region,
+                          campaign_id=campaign.id)
+    return p.id
