@@ -187,3 +187,22 @@ def test_single_choice_question_kind_in_grid(ctx: Context) -> None:
     with pytest.raises(UserError) as exc:
         svc.save_sheet(ctx, c.waves[0].id, SheetInput(cells=["1", "1"]))
     assert codes(exc) == ["sheet.count"]
+
+
+def test_export_carries_anonymous_sheets(ctx: Context, tmp_path: object) -> None:
+    import csv
+    from pathlib import Path
+
+    from civicdesk.services.admin import export_tables
+
+    c = new_campaign(ctx)
+    svc.save_sheet(ctx, c.waves[0].id, SheetInput(cells=["1", "2", "13", "1"], sex=Sex.MALE,
+                                                  age_band=AgeBand.A30_35))
+    out = Path(str(tmp_path)) / "export"
+    counts = export_tables(ctx.db.path.parent, "csv", out)
+    assert counts["campaigns"] == 1 and counts["survey_sheets"] == 1
+    with (out / "survey_sheets.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows[0]["sex"] == "m" and rows[0]["age_band"] == "30_35"
+    assert rows[0]["answers"] == "[[1], [2], [1, 3], [1]]"
+    assert not {"full_name", "iin", "phone"} & set(rows[0])
