@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -88,7 +88,7 @@ class TargetRow:
     def percent(self) -> Decimal | None:
         if self.actual is None or not self.target:
             return None
-        return (self.actual * 100 / self.target).quantize(Decimal("0.1"))
+        return (self.actual * 100 / self.target).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def _view(p: Programme) -> ProgrammeView:

@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
              _external_page("booklets", "BookletsPage")),
             ("campaigns", lambda: self.tr("Campaigns"),
              _external_page("campaigns", "CampaignsPage")),
+            ("programmes", lambda: self.tr("Programmes"),
+             _external_page("programmes", "ProgrammesPage")),
             ("reports", lambda: self.tr("Reports"),
              _external_page("reports", "ReportsPage")),
             ("sync", lambda: self.tr("Synchronisation"), _external_page("sync_page", "SyncPage")),

@@ -708,6 +708,10 @@ Theirs: %2</source>
         <translation>Науқандар</translation>
     </message>
     <message>
+        <source>Programmes</source>
+        <translation>Бағдарламалар</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>

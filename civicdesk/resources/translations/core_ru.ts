@@ -708,6 +708,10 @@ Theirs: %2</source>
         <translation>Кампании</translation>
     </message>
     <message>
+        <source>Programmes</source>
+        <translation>Программы</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
