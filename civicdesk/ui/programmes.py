@@ -4,6 +4,7 @@ quarter, printed as a bilingual PDF or saved as XLSX."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,7 +12,11 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
     QFileDialog,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,13 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.domain.programmes import INDICATOR_NAMES
+from civicdesk.domain.programmes import INDICATOR_NAMES, Indicator
 from civicdesk.printing.report import render_report
 from civicdesk.services import programmes as svc
+from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.campaigns import CampaignRow, list_campaigns
 from civicdesk.services.printing import PrintJob
 from civicdesk.services.programme_report import programme_document, write_programme_report
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.screens_common import Retranslating, render_and_preview, show_error_text
+from civicdesk.ui.screens_common import (
+    Retranslating,
+    from_qdate,
+    render_and_preview,
+    show_error_text,
+    to_qdate,
+)
 
 __all__ = ["ProgrammesPage"]
 
@@ -70,6 +83,9 @@ class ProgrammesPage(QWidget, Retranslating):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.status)
+        self.editor = self._editor()
+        lay.addWidget(self.editor)
+        self.editor.setVisible(env.actor is not None and env.actor.is_head_office)
         b = self.bind_text
         b(self.l_region.setText, lambda: self.tr("Region (KATO)"))
         b(self.l_quarter.setText, lambda: self.tr("Quarter"))
@@ -80,11 +96,86 @@ class ProgrammesPage(QWidget, Retranslating):
         self.retranslate()
         self.refresh()
 
+    def _editor(self) -> QGroupBox:
+        """Head office: a new programme, and a target of the chosen one."""
+        box = QGroupBox()
+        g = QGridLayout(box)
+        self.name_kk, self.name_ru, self.regions = QLineEdit(), QLineEdit(), QLineEdit()
+        self.starts_on, self.ends_on = QDateEdit(), QDateEdit()
+        for d in (self.starts_on, self.ends_on):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd.MM.yyyy")
+            d.setDate(to_qdate(date.today()))
+        self.create_button = QPushButton()
+        self.create_button.clicked.connect(self.create_programme)
+        for i, w in enumerate((self.name_kk, self.name_ru, self.starts_on, self.ends_on,
+                               self.regions, self.create_button)):
+            g.addWidget(w, 0, i)
+        self.indicator = QComboBox()
+        for ind in Indicator:
+            self.indicator.addItem("", ind.value)
+        self.target_value = QDoubleSpinBox()
+        self.target_value.setRange(0, 10_000_000)
+        self.target_value.setDecimals(1)
+        self.target_region, self.target_quarter = QLineEdit(), QLineEdit()
+        self.campaign = QComboBox()
+        self.add_target_button = QPushButton()
+        self.add_target_button.clicked.connect(self.add_target)
+        for i, w in enumerate((self.indicator, self.target_value, self.target_region,
+                               self.target_quarter, self.campaign, self.add_target_button)):
+            g.addWidget(w, 1, i)
+        b = self.bind_text
+        b(box.setTitle, lambda: self.tr("Head office: programmes and targets"))
+        b(self.name_kk.setPlaceholderText, lambda: self.tr("Name (Kazakh)"))
+        b(self.name_ru.setPlaceholderText, lambda: self.tr("Name (Russian)"))
+        b(self.regions.setPlaceholderText, lambda: self.tr("Regions (KATO), e.g. 19, 33"))
+        b(self.create_button.setText, lambda: self.tr("Create programme"))
+        b(self.target_region.setPlaceholderText, lambda: self.tr("Region (KATO)"))
+        b(self.target_quarter.setPlaceholderText, lambda: self.tr("e.g. 2025Q3"))
+        b(self.add_target_button.setText, lambda: self.tr("Add target"))
+        if self.env.actor is not None and self.env.actor.is_head_office:
+            self.env.runner.db(list_campaigns, self.env.ctx(), ListQuery(limit=500),
+                               on_done=self._got_campaigns)
+        return box
+
+    def _got_campaigns(self, page: Page[CampaignRow]) -> None:
+        self.campaign.clear()
+        self.campaign.addItem("—", None)
+        for c in page.rows:
+            self.campaign.addItem(self.env.tr_label(c), c.id)
+
+    @Slot()
+    def create_programme(self) -> None:
+        ctx = self.env.ctx()
+        regions = [r.strip() for r in self.regions.text().replace(";", ",").split(",")]
+        start = from_qdate(self.starts_on.date()) or date.today()
+        end = from_qdate(self.ends_on.date()) or date.today()
+        self.env.runner.db(svc.create_programme, ctx, self.name_kk.text(), self.name_ru.text(),
+                           start, end, regions, on_done=lambda _v: self.refresh(),
+                           on_error=lambda e: show_error_text(self.status, self.env, e))
+
+    @Slot()
+    def add_target(self) -> None:
+        pid = self.programme.currentData()
+        if pid is None:
+            return
+        ctx = self.env.ctx()
+        value = Decimal(str(round(self.target_value.value(), 1)))
+        self.env.runner.db(
+            svc.add_target, ctx, str(pid), Indicator(self.indicator.currentData()), value,
+            region_kato=self.target_region.text().strip() or None,
+            quarter=self.target_quarter.text().strip().upper() or None,
+            campaign_id=self.campaign.currentData(), on_done=lambda _v: self.load(),
+            on_error=lambda e: show_error_text(self.status, self.env, e))
+
     def retranslate(self) -> None:
         super().retranslate()
         self.table.setHorizontalHeaderLabels([
             self.tr("Indicator"), self.tr("Region"), self.tr("Quarter"), self.tr("Target"),
             self.tr("Actual"), self.tr("Done, %")])
+        if hasattr(self, "indicator"):
+            for i, ind in enumerate(Indicator):
+                self.indicator.setItemText(i, self.env.tr_label(INDICATOR_NAMES[ind]))
         if hasattr(self, "rows"):
             self._fill()
 

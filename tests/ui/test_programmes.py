@@ -77,3 +77,34 @@ def test_targets_beside_actuals_printed_and_saved(qtbot, env: UiEnv, app: CivicA
         assert header is not None and header.text() == "Цель"
 
     qtbot.waitUntil(russian, timeout=3000)
+
+
+def test_head_office_sets_a_programme_and_its_targets_on_the_page(
+        qtbot, app: CivicApp, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    head = Actor("ho", "Бас кеңсе", Role.HEAD_OFFICE, "ho-center", "kk")
+    env = UiEnv(app=app, runner=runner, actor=head, lang="kk")
+    i18n.ensure_compiled()
+    i18n.install("kk")
+    page = ProgrammesPage(env)
+    qtbot.addWidget(page)
+    assert runner.wait_idle()
+    assert not page.editor.isHidden()
+    page.name_kk.setText("Бағдарлама")
+    page.name_ru.setText("Программа")
+    page.starts_on.setDate(page.starts_on.date().addDays(-30))
+    page.regions.setText("19, 33")
+    page.create_programme()
+    assert runner.wait_idle()
+    assert runner.wait_idle()
+    assert page.programme.count() == 1
+    page.indicator.setCurrentIndex(page.indicator.findData(Indicator.SEMINARS_HELD.value))
+    page.target_value.setValue(16)
+    page.target_region.setText("19")
+    page.add_target()
+    assert runner.wait_idle()
+    assert runner.wait_idle()
+    assert page.table.rowCount() == 1
+    page.target_region.setText("55")  # not in the programme: said, nothing added
+    page.add_target()
+    assert runner.wait_idle()
+    assert "облыс" in page.status.text().lower() and page.table.rowCount() == 1

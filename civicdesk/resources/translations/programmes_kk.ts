@@ -28,6 +28,30 @@
         <translation>XLSX сақтау…</translation>
     </message>
     <message>
+        <source>Head office: programmes and targets</source>
+        <translation>Бас кеңсе: бағдарламалар мен мақсаттар</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Атауы (қазақша)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Атауы (орысша)</translation>
+    </message>
+    <message>
+        <source>Regions (KATO), e.g. 19, 33</source>
+        <translation>Облыстар (КАТО), мысалы 19, 33</translation>
+    </message>
+    <message>
+        <source>Create programme</source>
+        <translation>Бағдарлама құру</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>Мақсат қосу</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>Көрсеткіш</translation>
     </message>

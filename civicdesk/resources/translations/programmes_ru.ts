@@ -28,6 +28,30 @@
         <translation>Сохранить XLSX…</translation>
     </message>
     <message>
+        <source>Head office: programmes and targets</source>
+        <translation>Головной офис: программы и цели</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (на казахском)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (на русском)</translation>
+    </message>
+    <message>
+        <source>Regions (KATO), e.g. 19, 33</source>
+        <translation>Области (КАТО), например 19, 33</translation>
+    </message>
+    <message>
+        <source>Create programme</source>
+        <translation>Создать программу</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>Добавить цель</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>Показатель</translation>
     </message>
