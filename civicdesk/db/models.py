@@ -472,6 +472,9 @@ class Distribution(SyncMixin, Base):
     settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
     copies: Mapped[int] = mapped_column(Integer)
     distributed_on: Mapped[date] = mapped_column(Date)
+    # Who handed the copies out (staff / volunteers) and to how many people in person.
+    handed_by: Mapped[str] = mapped_column(String(10), default="staff", server_default="staff")
+    people_briefed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # --------------------------------------------------------------------------- audit, files
@@ -537,6 +540,18 @@ class Setting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+# Measured campaigns live in their own module; it needs Base, so it comes after it
+# (import those models from here, not from that module).
+from civicdesk.db.models_campaigns import CAMPAIGN_MODELS  # noqa: E402
+from civicdesk.db.models_campaigns import Campaign as Campaign  # noqa: E402, PLC0414
+from civicdesk.db.models_campaigns import SurveySheet as SurveySheet  # noqa: E402, PLC0414
+from civicdesk.db.models_campaigns import SurveyWave as SurveyWave  # noqa: E402, PLC0414
+from civicdesk.db.models_programmes import PROGRAMME_MODELS, PROGRAMME_TABLES  # noqa: E402
+from civicdesk.db.models_programmes import Programme as Programme  # noqa: E402, PLC0414
+from civicdesk.db.models_programmes import (  # noqa: E402
+    ProgrammeTarget as ProgrammeTarget,  # noqa: PLC0414
+)
+
 __all__ = [name for name in dir() if not name.startswith("_")]
 
 SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
@@ -567,6 +582,8 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Distribution,
     AuditEntry,
     Attachment,
+    *CAMPAIGN_MODELS,
+    *PROGRAMME_MODELS,
 )
 
 install_events(Resident, User, Settlement)
@@ -574,4 +591,5 @@ install_events(Resident, User, Settlement)
 # Owned by head office; centers only pull these.
 REFERENCE_TABLES: frozenset[str] = frozenset(
     {"regions", "districts", "rural_districts", "topics", "legal_acts", "grant_calls"}
+    | PROGRAMME_TABLES
 )

@@ -287,6 +287,24 @@ EXPORTS: dict[str, str] = {
         " d.copies, d.distributed_on FROM distributions d LEFT JOIN settlements s"
         " ON s.id = d.settlement_id WHERE d.deleted = 0"
     ),
+    # Measured campaigns: the sheets are anonymous (sex, age band, village, answers).
+    "campaigns": (
+        "SELECT id, center_id, title_kk, title_ru, booklet_id, starts_on, ends_on,"
+        " knows_threshold, questions FROM campaigns WHERE deleted = 0"
+    ),
+    "survey_waves": (
+        "SELECT id, campaign_id, kind, number, starts_on, ends_on FROM survey_waves"
+        " WHERE deleted = 0"
+    ),
+    "survey_sheets": (
+        "SELECT sh.id, sh.wave_id, sh.number, sh.sex, sh.age_band, s.name_kk AS settlement_kk,"
+        " s.name_ru AS settlement_ru, sh.answers, sh.source FROM survey_sheets sh"
+        " LEFT JOIN settlements s ON s.id = sh.settlement_id WHERE sh.deleted = 0"
+    ),
+    "hand_outs": (
+        "SELECT id, print_run_id, copies, distributed_on, handed_by, people_briefed"
+        " FROM distributions WHERE deleted = 0"
+    ),
 }
 
 

@@ -646,10 +646,12 @@ def record_print_run(
 
 
 def distribute(
-    ctx: Context, print_run_id: str, settlement_id: str | None, copies: int, on: date
+    ctx: Context, print_run_id: str, settlement_id: str | None, copies: int, on: date,
+    *, handed_by: str = "staff", people_briefed: int = 0,
 ) -> DistributionView:
     """Hand out copies of a print run in a village; the total handed out never
-    exceeds the copies printed (``booklet.over_distributed``)."""
+    exceeds the copies printed (``booklet.over_distributed``). ``handed_by`` (staff or
+    volunteers) and ``people_briefed`` are checked by the campaign service."""
     with ctx.db.session() as s:
         run = get_live(s, PrintRun, print_run_id, ctx)
         booklet = get_live(s, Booklet, run.booklet_id, ctx)
@@ -667,7 +669,7 @@ def distribute(
         c.raise_if_any()
         row = Distribution(
             print_run_id=run.id, settlement_id=settlement_id or None, copies=copies,
-            distributed_on=on,
+            distributed_on=on, handed_by=handed_by, people_briefed=people_briefed,
         )
         stamp_new(ctx, row, center_id=run.center_id)
         s.add(row)

@@ -10,6 +10,7 @@ and the workbook are both made from it, so they always hold the same numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Sequence
@@ -396,9 +397,13 @@ def _out(out: Out) -> Path | IO[bytes]:
     return Path(out) if isinstance(out, str) else out
 
 
-def write_pdf(r: Report, out: Out) -> int:
-    """The report as PDF; returns the number of pages."""
-    return render_report(report_document(r), _out(out))
+def _with(doc: ReportData, extra: Sequence[ReportSection]) -> ReportData:
+    return dataclasses.replace(doc, sections=(*doc.sections, *extra)) if extra else doc
+
+
+def write_pdf(r: Report, out: Out, extra: Sequence[ReportSection] = ()) -> int:
+    """The report as PDF (with ``extra`` sections at its end); returns the pages."""
+    return render_report(_with(report_document(r), extra), _out(out))
 
 
 _NUMBER_FORMATS: dict[CellKind, str] = {
@@ -505,10 +510,10 @@ def _table_sheet(wb: Workbook, t: ReportTable, used: set[str]) -> None:
         ws.column_dimensions[get_column_letter(first + j)].width = width
 
 
-def write_xlsx(r: Report, out: Out) -> int:
+def write_xlsx(r: Report, out: Out, extra: Sequence[ReportSection] = ()) -> int:
     """The report as a workbook: key figures, then one sheet per table. Returns the
     number of sheets."""
-    doc = report_document(r)
+    doc = _with(report_document(r), extra)
     wb = Workbook()
     wb.properties.title = f"{doc.title.kk} / {doc.title.ru}"
     wb.properties.subject = _both(doc.period)
@@ -530,4 +535,7 @@ def write_report(ctx: Context, period: Period, fmt: str, out: Out) -> int:
     if kind not in FORMATS:
         raise UserError("report.format", BAD_FORMAT, field="format", fmt=fmt)
     report = build_report(ctx, period)
-    return write_pdf(report, out) if kind == "pdf" else write_xlsx(report, out)
+    from civicdesk.services.report_results import results_sections
+
+    extra = results_sections(ctx, period)
+    return write_pdf(report, out, extra) if kind == "pdf" else write_xlsx(report, out, extra)

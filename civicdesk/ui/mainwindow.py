@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 STATUS_INTERVAL_MS = 30_000
 #: what pages reload when a sync round brought changes from head office
 PULLED_ENTITIES = ("consultation", "resident", "meeting", "grant_call", "grant_application",
-                   "seminar", "booklet", "settlement", "user")
+                   "seminar", "booklet", "settlement", "user", "campaign")
 
 
 @dataclass
@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
             ("seminars", lambda: self.tr("Seminars"), _external_page("seminars", "SeminarsPage")),
             ("booklets", lambda: self.tr("Booklets and forms"),
              _external_page("booklets", "BookletsPage")),
+            ("campaigns", lambda: self.tr("Campaigns"),
+             _external_page("campaigns", "CampaignsPage")),
+            ("programmes", lambda: self.tr("Programmes"),
+             _external_page("programmes", "ProgrammesPage")),
             ("reports", lambda: self.tr("Reports"),
              _external_page("reports", "ReportsPage")),
             ("sync", lambda: self.tr("Synchronisation"), _external_page("sync_page", "SyncPage")),

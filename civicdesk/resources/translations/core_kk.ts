@@ -716,6 +716,14 @@ Theirs: %2</source>
         <translation>Буклеттер мен бланкілер</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>Науқандар</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Бағдарламалар</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>

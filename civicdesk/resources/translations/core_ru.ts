@@ -716,6 +716,14 @@ Theirs: %2</source>
         <translation>Буклеты и бланки</translation>
     </message>
     <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Программы</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
