@@ -309,9 +309,33 @@ step_installer() {
   local v; v=$(version)
   rm -f "$OUT/CivicDesk-$v-setup.exe"
   iscc "/DAppVersion=$v" "/DBundle=$(winpath "$OUT/civicdesk")" "/O$(winpath "$OUT")" \
-    "$(winpath "$ROOT/installer/civicdesk.iss")" | tee "$LOGS/iscc.log"
+    "$(winpath "$ROOT/installer/civicdesk.iss")" > "$LOGS/iscc.log" || { cat "$LOGS/iscc.log" >&2; die "ISCC failed"; }
   [ -s "$OUT/CivicDesk-$v-setup.exe" ] || die "ISCC made no installer (is wine32:i386 installed?)"
   lap "installer ($(du -m "$OUT/CivicDesk-$v-setup.exe" | cut -f1) MB)"
+  minbuild_refused
+}
+
+# The refusal of an old Windows 10: the same script, compiled over a two-file stand-in
+# bundle with a minimum build above Wine's, must refuse to install and say why.
+minbuild_refused() {
+  local tiny=$CACHE/minbuild
+  rm -rf "$tiny" && mkdir -p "$tiny/bundle"
+  echo "stand-in" > "$tiny/bundle/civicdesk.exe"; echo "stand-in" > "$tiny/bundle/civicdesk-cli.exe"
+  iscc /DAppVersion=0.0.0 /DMinBuild=99999 "/DBundle=$(winpath "$tiny/bundle")" "/O$(winpath "$tiny")" \
+    "$(winpath "$ROOT/installer/civicdesk.iss")" > "$LOGS/iscc-minbuild.log" || { cat "$LOGS/iscc-minbuild.log" >&2; die "ISCC failed"; }
+  cp "$tiny"/CivicDesk-0.0.0-setup.exe "$WINEPREFIX/drive_c/minbuild-setup.exe"
+  local rc=0
+  setup_exe 'C:\minbuild-setup.exe' /VERYSILENT /SUPPRESSMSGBOXES '/DIR=C:\minbuild-test' \
+    '/LOG=C:\minbuild.log' || rc=$?
+  cp "$WINEPREFIX/drive_c/minbuild.log" "$LOGS/minbuild.log" 2>/dev/null || true
+  rm -f "$WINEPREFIX/drive_c/minbuild-setup.exe"
+  # (Setup's exit code does not reach us through Wine: the log and the folder tell)
+  [ ! -e "$WINEPREFIX/drive_c/minbuild-test/civicdesk.exe" ] \
+    || die "an installer requiring build 99999 installed anyway (rc=$rc)"
+  grep -aq "older than build 99999" "$LOGS/minbuild.log" || die "no refusal in $LOGS/minbuild.log"
+  grep -aq "Обновите Windows" "$LOGS/minbuild.log" && grep -aq "Windows жүйесін жаңартыңыз" "$LOGS/minbuild.log" \
+    || die "the refusal is not in Kazakh and Russian"
+  echo "an older Windows build is refused: $(grep -a 'older than build' "$LOGS/minbuild.log" | sed 's/^.*Windows/Windows/')"
 }
 
 # ---------------------------------------------------------------- install
