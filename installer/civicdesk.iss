@@ -94,12 +94,10 @@ begin
   Result := (Version.Major > 10) or ((Version.Major = 10) and (Version.Build >= {#MinBuild}));
   if not Result then
   begin
-    Log(Format('Windows %d.%d build %d is older than build {#MinBuild}: not installing',
-      [Version.Major, Version.Minor, Version.Build]));
+    Log(Format('Windows %d.%d build %d is older than build {#MinBuild}: not installing', [Version.Major, Version.Minor, Version.Build]));
     SuppressibleMsgBox(
       'CivicDesk үшін Windows 10 нұсқа 1903 (құрастыру {#MinBuild}) немесе одан жаңасы керек. ' +
-      Format('Бұл компьютерде құрастыру %d орнатылған. Windows жүйесін жаңартыңыз.', [Version.Build]) +
-      #13#10#13#10 +
+      Format('Бұл компьютерде құрастыру %d орнатылған. Windows жүйесін жаңартыңыз.', [Version.Build]) + #13#10#13#10 +
       'Для CivicDesk нужна Windows 10 версии 1903 (сборка {#MinBuild}) или новее. ' +
       Format('На этом компьютере сборка %d. Обновите Windows.', [Version.Build]),
       mbCriticalError, MB_OK, IDOK);
