@@ -45,6 +45,7 @@ from civicdesk.printing.templates import (
 from civicdesk.services import booklets as booklets_svc
 from civicdesk.services import grants as grants_svc
 from civicdesk.services import meetings as meetings_svc
+from civicdesk.services import operator as operator_svc
 from civicdesk.services import reference
 from civicdesk.services import residents as residents_svc
 from civicdesk.services import seminars as seminars_svc
@@ -351,21 +352,34 @@ def print_application(ctx: Context, app_id: str, out: Output) -> int:
 # ----------------------------------------------------------------------- consent
 
 
-def consent_input(ctx: Context, resident_id: str | None) -> pd.ConsentFormData:
-    kk, ru = _center_names(ctx)
-    name: str | None = None
-    signed: date | None = None
+def _consent_data(ctx: Context | None) -> pd.ConsentFormData:
+    """The consent form of the center (blank lines where a detail is not set)."""
     purposes = list(CONSENT_PURPOSES.values())
-    version = CONSENT_FORM_VERSION
-    if resident_id:
-        r = residents_svc.get_resident(ctx, resident_id)
-        name, signed = r.full_name, r.consent_date
-        if r.consent_purposes:
-            purposes = [CONSENT_PURPOSES[p] for p in r.consent_purposes if p in CONSENT_PURPOSES]
-        version = r.consent_form_version or version
+    if ctx is None:
+        return pd.ConsentFormData(
+            center_name="", purposes=purposes, form_version=CONSENT_FORM_VERSION
+        )
+    o = operator_svc.operator_details(ctx)
     return pd.ConsentFormData(
-        center_name=_both(kk, ru), purposes=purposes, form_version=version,
-        resident_name=name, signed_on=signed,
+        center_name=_both(o.name_kk, o.name_ru), purposes=purposes,
+        form_version=CONSENT_FORM_VERSION, center_address=o.address,
+        operator_bin=o.bin, operator_ru_dative=o.name_ru_dative,
+        operator_kk_genitive=o.name_kk_genitive, head_office_kk=o.head_office_kk,
+        head_office_ru=o.head_office_ru, term_years=o.consent_term_years,
+    )
+
+
+def consent_input(ctx: Context, resident_id: str | None) -> pd.ConsentFormData:
+    data = _consent_data(ctx)
+    if not resident_id:
+        return data
+    r = residents_svc.get_resident(ctx, resident_id)
+    purposes = data.purposes
+    if r.consent_purposes:
+        purposes = [CONSENT_PURPOSES[p] for p in r.consent_purposes if p in CONSENT_PURPOSES]
+    return replace(
+        data, resident_name=r.full_name, signed_on=r.consent_date, purposes=purposes,
+        form_version=r.consent_form_version or CONSENT_FORM_VERSION,
     )
 
 
@@ -384,15 +398,16 @@ def print_consent(ctx: Context, resident_id: str | None, out: Output) -> int:
 BLANK_FORMS = ("consent", "attendance", "grant_application")
 
 
-def prepare_blank_form(kind: str, lang: Lang = "kk", *, title: str = "") -> PrintJob:
+def prepare_blank_form(
+    kind: str, lang: Lang = "kk", *, title: str = "", ctx: Context | None = None
+) -> PrintJob:
     """A form to fill in by hand: ``consent``, ``attendance`` or ``grant_application``.
 
-    Forms are bilingual, so ``lang`` only picks the default title of a sheet.
+    Forms are bilingual, so ``lang`` only picks the default title of a sheet. With
+    ``ctx`` the consent form names the center as the operator (with its BIN).
     """
     if kind == "consent":
-        return PrintJob(render_consent, {"data": pd.ConsentFormData(
-            center_name="", purposes=list(CONSENT_PURPOSES.values()),
-            form_version=CONSENT_FORM_VERSION)})
+        return PrintJob(render_consent, {"data": _consent_data(ctx)})
     if kind == "attendance":
         default = "Қатысу парағы / Лист регистрации"
         return PrintJob(render_attendance_sheet, {"data": pd.AttendanceSheetData(
@@ -402,8 +417,10 @@ def prepare_blank_form(kind: str, lang: Lang = "kk", *, title: str = "") -> Prin
     raise UserError("print.unknown_form", UNKNOWN_FORM, kind=kind)
 
 
-def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = "") -> int:
-    pages: int = prepare_blank_form(kind, lang, title=title).render(out)
+def print_blank_form(
+    kind: str, out: Output, lang: Lang = "kk", *, title: str = "", ctx: Context | None = None
+) -> int:
+    pages: int = prepare_blank_form(kind, lang, title=title, ctx=ctx).render(out)
     return pages
 
 

@@ -695,7 +695,8 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
         lang = self.env.lang
         titles = {"consent": self.tr("Consent to personal data processing"),
                   "attendance": self.tr("Attendance sheet"), "grant_application": self.tr("Grant application")}
-        render_and_preview(self, self.env, lambda: print_svc.prepare_blank_form(kind, lang), f"blank-{kind}-",
+        ctx = self.env.ctx()
+        render_and_preview(self, self.env, lambda: print_svc.prepare_blank_form(kind, lang, ctx=ctx), f"blank-{kind}-",
                            titles[kind], on_rendered=self._rendered, show=self.show_previews)
 
     # ============================================================= print runs

@@ -114,7 +114,7 @@ def fill(folder: Path, revision: str) -> dict[str, int]:
             manager_password="sample-password", language="kk",
         )
         ctx = app.context(authenticate(app, "manager", "sample-password"))
-        generate_demo(ctx, consultations=30, seed=int(revision))
+        generate_demo(ctx, consultations=30, seed=int(revision[:4]))
         # Edge rows, written as raw SQL exactly as the tables stand at this revision.
         now = datetime(2025, 3, 14, 10, 30).strftime("%Y-%m-%d %H:%M:%S.%f")
         with db.engine.begin() as conn:
