@@ -26,7 +26,7 @@ from civicdesk.domain.meetings import rule_for
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
 from civicdesk.printing import data as pd
 from civicdesk.printing.booklet import EditionInfo, RenderResult, render_booklet
-from civicdesk.printing.common import write_output
+from civicdesk.printing.common import unique_font_tags, write_output
 from civicdesk.printing.forms import (
     render_attendance_sheet,
     render_certificate,
@@ -272,6 +272,8 @@ def render_certificates(data: list[pd.CertificateData], out: Output) -> int:
         buf = io.BytesIO()
         render_certificate(item, buf)
         writer.append(io.BytesIO(buf.getvalue()))
+    # each certificate is its own document: its subsets all start as AAAAAA+...
+    unique_font_tags(writer)
     result = io.BytesIO()
     writer.write(result)
     write_output(result.getvalue(), out)
