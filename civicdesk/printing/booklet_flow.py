@@ -289,6 +289,9 @@ class _Flow:
     def _legal(self) -> list[Flowable]:
         st = self.st
         label = _LABELS["legal"]
+        as_of = self.content.legal_as_of
+        if as_of is not None:
+            label = Message(kk=f"{label.kk} ({as_of.kk})", ru=f"{label.ru} ({as_of.ru})")
         items = self.content.legal_basis
         if self.arrangement is BilingualArrangement.PARALLEL:
             out = self.heading(label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,9 +64,14 @@ class KkRu(Protocol):
 # --------------------------------------------------------------------------- text
 
 
+_NUMBER_SIGN = re.compile(r"№[ \t]+")
+
+
 def esc(text: str) -> str:
-    """Escape user text for a reportlab Paragraph; newlines become line breaks."""
-    return escape(text.strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Escape user text for a reportlab Paragraph; newlines become line breaks; «№»
+    is tied to its number with a no-break space, so it never ends a line alone."""
+    text = _NUMBER_SIGN.sub("№\u00a0", text.strip())
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def dmy(d: date | None) -> str:
