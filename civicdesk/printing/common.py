@@ -149,9 +149,17 @@ class Styles:
     note: ParagraphStyle
 
 
-def make_styles(size: float = 9.5) -> Styles:
+def make_styles(size: float = 9.5, *, hyphenate: bool = False) -> Styles:
+    """The paragraph styles at ``size``; with ``hyphenate`` long Kazakh and Russian words
+    break at a syllable with a hyphen instead of anywhere without one (narrow cells)."""
     fonts = register_reportlab_fonts()
     lead = size * 1.28
+    extra: dict[str, Any] = {}
+    if hyphenate:
+        # the text carries soft hyphens (hyphenation.soft_hyphens); 2: a word that
+        # cannot be broken in the room left on a line moves to the next line and
+        # breaks there, instead of being cut without a hyphen to fill the line
+        extra = {"embeddedHyphenation": 2}
 
     def st(name: str, **kw: Any) -> ParagraphStyle:
         base: dict[str, Any] = {
@@ -162,6 +170,7 @@ def make_styles(size: float = 9.5) -> Styles:
             "leading": lead,
             "textColor": BLACK,
             "alignment": TA_LEFT,
+            **extra,
         }
         base.update(kw)
         return ParagraphStyle(name, **base)

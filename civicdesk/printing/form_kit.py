@@ -47,6 +47,7 @@ from .common import (
     two_columns,
     write_output,
 )
+from .hyphenation import soft_hyphens
 
 M = Message
 
@@ -271,6 +272,11 @@ MARGIN = 18 * MM
 class _Ctx:
     st: Styles
     width: float
+    #: Mark break points in cell and field texts (narrow columns of the grant form).
+    hyphenate: bool = False
+
+    def hy(self, text: str) -> str:
+        return soft_hyphens(text) if self.hyphenate else text
 
     # labels
     def label(self, key: str | Message, **params: object) -> Paragraph:
@@ -283,9 +289,10 @@ class _Ctx:
     def head(self, key: str | Message, center: bool = False) -> Paragraph:
         msg = L[key] if isinstance(key, str) else key
         style = self.st.cell_center if center else self.st.cell
+        kk, ru = esc(self.hy(msg.kk)), esc(self.hy(msg.ru))
         if msg.kk == msg.ru:
-            return Paragraph(f"<b>{esc(msg.kk)}</b>", style)
-        return Paragraph(f"<b>{esc(msg.kk)}</b><br/><b>{esc(msg.ru)}</b>", style)
+            return Paragraph(f"<b>{kk}</b>", style)
+        return Paragraph(f"<b>{kk}</b><br/><b>{ru}</b>", style)
 
     def title(self, key: str | Message, suffix: str = "") -> list[Flowable]:
         """``ХАТТАМА / ПРОТОКОЛ`` on one line when it fits, else one line each."""
@@ -310,7 +317,7 @@ class _Ctx:
     def value(self, text: str | None, *, lines: int = 1) -> Flowable:
         if text is None or not text.strip():
             return RuledLines(lines, pitch=7 * MM) if lines > 1 else Paragraph("", self.st.body)
-        return Paragraph(esc(text), self.st.body)
+        return Paragraph(esc(self.hy(text)), self.st.body)
 
     def fields(
         self,
@@ -397,7 +404,7 @@ class _Ctx:
         style = st.cell_bold if bold else st.cell_center if center else st.cell
         if right:
             style = ParagraphStyle("cell_right", parent=style, alignment=2)
-        return Paragraph(esc(text), style)
+        return Paragraph(esc(self.hy(text)), style)
 
     def signature(self, key: str | Message, name: str = "") -> Flowable:
         """Label | ____________ (signature) | name."""
@@ -494,8 +501,10 @@ def _build(
     return pages[0] if pages else 0
 
 
-def _ctx(size: float = 9.5, width: float = A4_W - 2 * MARGIN) -> _Ctx:
-    return _Ctx(make_styles(size), width)
+def _ctx(
+    size: float = 9.5, width: float = A4_W - 2 * MARGIN, *, hyphenate: bool = False
+) -> _Ctx:
+    return _Ctx(make_styles(size, hyphenate=hyphenate), width, hyphenate)
 
 
 def _bilingual_date_line(d: date, place: str = "") -> str:

@@ -8,6 +8,7 @@ before anything is drawn.  Dates in fields are dd.MM.yyyy, in headings long date
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -261,7 +262,7 @@ def render_consultation_slip(data: ConsultationSlipData, out: Output) -> int:
 def render_grant_application(data: GrantApplicationData | None, out: Output) -> int:
     """A filled application, or with ``None`` the blank form to fill in by hand."""
     check_texts(data)
-    c = _ctx(9.5)
+    c = _ctx(9.5, hyphenate=True)  # narrow budget cells: break words at syllables
     st = c.st
     d = data
     blank = d is None
@@ -332,13 +333,15 @@ def render_grant_application(data: GrantApplicationData | None, out: Output) -> 
                 c.cell(ind.target),
             ]
         )
-    for i in range(len(indicators), len(indicators) + (4 if blank else 0)):
+    # a filled form without indicators gets lines to write them in, not a bare header
+    empty_rows = 4 if blank or not indicators else 0
+    for i in range(len(indicators), len(indicators) + empty_rows):
         ind_rows.append([c.cell(str(i + 1), center=True), "", "", ""])
     story.append(
         c.grid(
             ind_rows,
             [10 * MM, w * 0.5, (w * 0.5 - 10 * MM) / 2, (w * 0.5 - 10 * MM) / 2],
-            row_height=None if not blank else 9 * MM,
+            row_height=None if not empty_rows else 9 * MM,
         )
     )
     story += [
@@ -373,10 +376,16 @@ def _kind_boxes(c: _Ctx) -> Table:
     return t
 
 
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*")
+
+
 def _activities(c: _Ctx, items: Sequence[str] | None) -> Flowable:
+    """One numbered line per activity; a number the applicant typed («1. …», «2) …») is
+    not numbered again («1. 1. …»)."""
     if not items:
         return RuledLines(5, pitch=7 * MM)
-    return Paragraph("<br/>".join(f"{i}. {esc(a)}" for i, a in enumerate(items, 1)), c.st.body)
+    lines = [c.hy(_NUMBERED.sub("", a)) for a in items]
+    return Paragraph("<br/>".join(f"{i}. {esc(a)}" for i, a in enumerate(lines, 1)), c.st.body)
 
 
 def _budget_table(c: _Ctx, d: GrantApplicationData | None) -> Table:
@@ -403,7 +412,7 @@ def _budget_table(c: _Ctx, d: GrantApplicationData | None) -> Table:
         rows.append(
             [
                 c.cell(str(i), center=True),
-                Paragraph(f"{esc(cat.kk)} /<br/>{esc(cat.ru)}", c.st.cell),
+                Paragraph(f"{esc(c.hy(cat.kk))}\u00a0/<br/>{esc(c.hy(cat.ru))}", c.st.cell),
                 c.cell(ln.item),
                 c.cell(ln.unit, center=True),
                 c.cell(_num(ln.quantity), right=True),
