@@ -26,9 +26,11 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
 )
 
 from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.errors import Message
 
 from .booklet_flow import (
     A4_H,
@@ -55,6 +57,8 @@ from .common import (
     BottomAligned,
     Output,
     PageGeometry,
+    RuledLines,
+    Styles,
     check_texts,
     draw_crop_marks,
     esc,
@@ -84,6 +88,24 @@ __all__ = [
     "load_template",
     "render_booklet",
 ]
+
+NOTES = Message(kk="Жазбаларға арналған бет", ru="Для заметок")
+
+
+def _notes_pages(count: int, st: Styles, height: float) -> list[Flowable]:
+    """``count`` pages with a heading and ruled lines, each filling one page."""
+    out: list[Flowable] = []
+    pitch = 8 * MM
+    lines = max(1, int((height - st.size * 4) // pitch))
+    for _ in range(count):
+        out += [
+            PageBreak(),
+            Paragraph(f"{esc(NOTES.kk)} / {esc(NOTES.ru)}", st.h2),
+            Spacer(1, st.size),
+            RuledLines(lines, pitch=pitch),
+        ]
+    return out
+
 
 def _render_a5(
     content: BookletContent,
@@ -156,29 +178,43 @@ def _render_a5(
     )
     buf = io.BytesIO()
     doc = _doc(buf, geom.pagesize, content, edition)
-    doc.addPageTemplates(
-        [
-            PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="content"),
-            PageTemplate("content", [frame], onPage=on_content),
-            PageTemplate("back", [back_frame], onPage=on_back),
-        ]
-    )
-    cover = flow.cover()
-    if edition is not None:
-        cover.append(BottomAligned([Paragraph(esc(edition.center_name), st.small)]))
-    story: list[Flowable] = [
-        *cover,
-        NextPageTemplate("content"),
-        PageBreak(),
-        *flow.sections(),
-        NextPageTemplate("back"),
-        PageBreak(),
-        *flow.back(edition),
+    templates = [
+        PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="content"),
+        PageTemplate("content", [frame], onPage=on_content),
+        PageTemplate("back", [back_frame], onPage=on_back),
     ]
-    doc.build(story)
+    doc.addPageTemplates(templates)
+
+    def story(notes: int) -> list[Flowable]:
+        # made anew for each build: reportlab flowables keep state from a layout
+        cover = flow.cover()
+        if edition is not None:
+            cover.append(BottomAligned([Paragraph(esc(edition.center_name), st.small)]))
+        return [
+            *cover,
+            NextPageTemplate("content"),
+            PageBreak(),
+            *flow.sections(),
+            *_notes_pages(notes, st, A5_H - 26 * MM),
+            NextPageTemplate("back"),
+            PageBreak(),
+            *flow.back(edition),
+        ]
+
+    doc.build(story(0))
     reader = PdfReader(io.BytesIO(buf.getvalue()))
     k = len(reader.pages)
     n = pad_to_multiple(max(k, 4))
+    if n > k:
+        # the sheets need a multiple of four pages: ruled pages for notes rather than
+        # blank ones before the back cover
+        buf = io.BytesIO()
+        doc = _doc(buf, geom.pagesize, content, edition)
+        doc.addPageTemplates(templates)
+        doc.build(story(n - k))
+        reader = PdfReader(io.BytesIO(buf.getvalue()))
+        k = len(reader.pages)
+        n = pad_to_multiple(max(k, 4))
     # blank pages go before the back cover, which must stay the last page
     order: list[int | None] = [*range(k - 1), *([None] * (n - k)), k - 1]
 

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
+    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -131,9 +132,17 @@ class _Flow:
                 Paragraph(esc(it.text(lang)), st.bullet, bulletText="•") for it in block.items
             ] + [Spacer(1, st.size * 0.3)]
         if isinstance(block, FillBlock):
+            # the center fills each place in once: printed in the Kazakh part with both
+            # labels, left out of the Russian one; the label stays with its lines
+            if lang != "kk":
+                return []
+            label = block.label
+            text = label.kk if label.kk == label.ru else f"{label.kk} / {label.ru}"
             return [
-                Paragraph(esc(block.label.text(lang)), st.bold),
-                RuledLines(block.lines, pitch=st.size * 2.1),
+                KeepTogether([
+                    Paragraph(esc(text), st.bold),
+                    RuledLines(block.lines, pitch=st.size * 2.1),
+                ]),
                 Spacer(1, st.size * 0.6),
             ]
         if isinstance(block, NoteBlock):
@@ -228,8 +237,10 @@ class _Flow:
                 w,
                 gap=gap,
             )
-            label.keepWithNext = True
-            return [label, RuledLines(block.lines, pitch=st.size * 2.1), Spacer(1, st.size * 0.6)]
+            return [
+                KeepTogether([label, RuledLines(block.lines, pitch=st.size * 2.1)]),
+                Spacer(1, st.size * 0.6),
+            ]
         if isinstance(block, NoteBlock):
             half = (w - 4.4 * MM) / 2
             inner = Table(
