@@ -33,6 +33,7 @@ from civicdesk.printing.forms import (
     render_consent,
     render_grant_application,
     render_minutes,
+    render_review_sheet,
 )
 from civicdesk.printing.templates import (
     BookletContent,
@@ -61,6 +62,7 @@ __all__ = [
     "prepare_certificates",
     "prepare_consent",
     "prepare_minutes",
+    "prepare_review_sheet",
     "print_application",
     "print_attendance",
     "print_blank_form",
@@ -68,6 +70,7 @@ __all__ = [
     "print_certificates",
     "print_consent",
     "print_minutes",
+    "print_review_sheet",
 ]
 
 Output = Path | BinaryIO
@@ -339,6 +342,46 @@ def application_input(ctx: Context, app_id: str) -> pd.GrantApplicationData:
         ],
         number=number,
     )
+
+
+def review_sheet_input(
+    ctx: Context, app_id: str, review_id: str | None = None
+) -> pd.ReviewSheetData:
+    """The scoring sheet of an application by the call's criteria: a recorded review
+    filled in, or (``review_id`` None) empty boxes for a reviewer to fill by hand."""
+    a = grants_svc.get_application(ctx, app_id)
+    call = grants_svc.get_call(ctx, a.call_id)
+    review = next((r for r in a.reviews if r.id == review_id), None) if review_id else None
+    criteria = [
+        pd.CriterionData(
+            name=c.name, weight=c.weight, max_score=c.max_score,
+            score=None if review is None or review.conflict_declared else review.scores.get(c.code),
+        )
+        for c in call.criteria
+    ]
+    return pd.ReviewSheetData(
+        call_title=_both(a.call_title_kk, a.call_title_ru),
+        application_number=app_id[-6:].upper(),
+        application_title=a.title,
+        applicant=a.applicant_name,
+        reviewer=review.reviewer_name if review else "",
+        criteria=criteria,
+        no_conflict_declared=bool(review and not review.conflict_declared),
+        signed_on=review.submitted_on if review else None,
+        remarks=review.comment if review else "",
+    )
+
+
+def prepare_review_sheet(ctx: Context, app_id: str, review_id: str | None = None) -> PrintJob:
+    return PrintJob(render_review_sheet, {"data": review_sheet_input(ctx, app_id, review_id)})
+
+
+def print_review_sheet(
+    ctx: Context, app_id: str, out: Output, review_id: str | None = None
+) -> int:
+    """The reviewer's scoring sheet (filled from a recorded review, or blank)."""
+    pages: int = prepare_review_sheet(ctx, app_id, review_id).render(out)
+    return pages
 
 
 def prepare_application(ctx: Context, app_id: str) -> PrintJob:

@@ -617,6 +617,18 @@
         <source>Grant application</source>
         <translation>Грантқа өтінім</translation>
     </message>
+    <message>
+        <source>Print review sheet</source>
+        <translation>Бағалау парағын басып шығару</translation>
+    </message>
+    <message>
+        <source>The selected review filled in, or a blank sheet when no review is selected</source>
+        <translation>Тізімде таңдалған бағалау толтырылып, ал ештеңе таңдалмаса — бос парақ басылады</translation>
+    </message>
+    <message>
+        <source>Review sheet</source>
+        <translation>Бағалау парағы</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>

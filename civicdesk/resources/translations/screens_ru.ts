@@ -617,6 +617,18 @@
         <source>Grant application</source>
         <translation>Заявка на грант</translation>
     </message>
+    <message>
+        <source>Print review sheet</source>
+        <translation>Печать оценочного листа</translation>
+    </message>
+    <message>
+        <source>The selected review filled in, or a blank sheet when no review is selected</source>
+        <translation>Печатается выбранная в списке оценка, а если ничего не выбрано — пустой лист</translation>
+    </message>
+    <message>
+        <source>Review sheet</source>
+        <translation>Оценочный лист</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
