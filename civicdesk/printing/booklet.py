@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -105,6 +106,29 @@ def _notes_pages(count: int, st: Styles, height: float) -> list[Flowable]:
             RuledLines(lines, pitch=pitch),
         ]
     return out
+
+
+def _single_pages(
+    reader: PdfReader,
+    order: list[int | None],
+    trim: tuple[float, float],
+    bleed: float,
+    content: BookletContent,
+    edition: EditionInfo | None,
+) -> bytes:
+    """The logical pages one per PDF page, in reading order, each with its trim box
+    (and bleed box): for print shops that impose themselves."""
+    writer = PdfWriter()
+    w, h = trim
+    for index in order:
+        if index is None:
+            page = writer.add_blank_page(w + 2 * bleed, h + 2 * bleed)
+        else:
+            page = writer.add_page(reader.pages[index])
+        page.trimbox = RectangleObject((bleed, bleed, bleed + w, bleed + h))
+        page.bleedbox = RectangleObject((0, 0, w + 2 * bleed, h + 2 * bleed))
+    writer.add_metadata(_metadata(content, edition))
+    return _written(writer)
 
 
 def _render_a5(
@@ -217,6 +241,9 @@ def _render_a5(
         n = pad_to_multiple(max(k, 4))
     # blank pages go before the back cover, which must stay the last page
     order: list[int | None] = [*range(k - 1), *([None] * (n - k)), k - 1]
+    if opts.pages_out is not None:
+        write_output(_single_pages(reader, order, (A5_W, A5_H), b, content, edition),
+                     opts.pages_out)
 
     slug = opts.slug
     sheet_trim_w, sheet_trim_h = 2 * A5_W, A5_H
@@ -315,8 +342,11 @@ def render_booklet(
     bleed: bool = False,
     crop_marks: bool = False,
     out: Output,
+    pages_out: Output | None = None,
 ) -> RenderResult:
-    """Render ``content`` as a print-ready PDF into ``out`` (a path or a binary file).
+    """Render ``content`` as a print-ready PDF into ``out`` (a path or a binary file);
+    for the A5 booklet ``pages_out`` also gets the single pages in reading order, each
+    with its trim and bleed boxes (print shops that impose themselves ask for these).
 
     Raises ``UserError('print.missing_glyphs')`` if the text has characters the font
     cannot draw, ``UserError('print.trifold_overflow')`` if a tri-fold cannot hold it.
@@ -326,6 +356,7 @@ def render_booklet(
         bleed=BLEED_MM * MM if bleed else 0.0,
         slug=SLUG_MM * MM if crop_marks else 0.0,
         crop_marks=crop_marks,
+        pages_out=pages_out if BookletLayout(layout) is BookletLayout.A5_BOOKLET else None,
     )
     renderers: dict[BookletLayout, Callable[..., tuple[bytes, RenderResult]]] = {
         BookletLayout.A5_BOOKLET: _render_a5,

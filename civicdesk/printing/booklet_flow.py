@@ -35,6 +35,7 @@ from .common import (
     MM,
     PRODUCER,
     BottomAligned,
+    Output,
     RuledLines,
     Styles,
     draw_crop_marks,
@@ -67,6 +68,8 @@ _LABELS = {
     "print_run": Message(kk="Таралымы", ru="Тираж"),
     "copies": Message(kk="дана", ru="экз."),
     "hours": Message(kk="Кеңес беру уақыты", ru="Часы консультаций"),
+    "publisher": Message(kk="Шығарушы", ru="Издатель"),
+    "order": Message(kk="Тапсырыс №", ru="Заказ №"),
 }
 
 
@@ -79,6 +82,8 @@ class EditionInfo:
     print_run: int
     #: Optional extra line, e.g. who funded the print run.
     note: str = ""
+    #: The print shop's order number, when there is one.
+    order_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -381,8 +386,12 @@ class _Flow:
             f"{esc(_LABELS['print_run'].kk)} / {esc(_LABELS['print_run'].ru)}: "
             f"{e.print_run:,}".replace(",", "\u00a0")
             + f" {esc(_LABELS['copies'].kk)} / {esc(_LABELS['copies'].ru)}",
-            esc(e.center_name),
+            f"{esc(_LABELS['publisher'].kk)} / {esc(_LABELS['publisher'].ru)}: {esc(e.center_name)}",
         ]
+        if e.order_number:
+            lines.append(
+                f"{esc(_LABELS['order'].kk)} / {esc(_LABELS['order'].ru)}: {esc(e.order_number)}"
+            )
         if e.note:
             lines.append(esc(e.note))
         return [
@@ -399,6 +408,8 @@ class _Opts:
     bleed: float
     slug: float
     crop_marks: bool
+    #: A5 only: also write the single pages in reading order here.
+    pages_out: Output | None = None
 
 
 def _base_size(layout: BookletLayout, arrangement: BilingualArrangement) -> float:

@@ -503,9 +503,12 @@ def prepare_booklet(
     copies: int | None = None,
     edition_date: date | None = None,
     lang: Lang = "kk",
+    order_number: str = "",
+    pages_out: Output | None = None,
 ) -> PrintJob:
     """A booklet by its id, by a template name, or from content being edited in the app
-    (the template format as a dict, or parsed content)."""
+    (the template format as a dict, or parsed content). With ``copies`` the back page
+    carries the imprint (print run, date, publisher, order number)."""
     content = _booklet_content(ctx, booklet, BookletLayout(layout))
     edition = None
     if copies:
@@ -514,6 +517,7 @@ def prepare_booklet(
             center_name=kk if lang == "kk" else ru,
             edition_date=edition_date or ctx.today(),
             print_run=copies,
+            order_number=order_number.strip(),
         )
     return PrintJob(
         render_booklet,
@@ -524,6 +528,7 @@ def prepare_booklet(
             "edition": edition,
             "bleed": bleed,
             "crop_marks": crop_marks,
+            "pages_out": pages_out,
         },
     )
 
@@ -538,10 +543,22 @@ def print_booklet(
     *,
     crop_marks: bool | None = None,
     copies: int | None = None,
+    order_number: str = "",
+    pages_out: Output | None = None,
+    record_run: bool = False,
 ) -> RenderResult:
+    """Render a booklet; with ``record_run`` and ``copies`` a booklet printed by its id
+    gets the print run recorded (for the distribution records and reports)."""
+    if copies is not None and (isinstance(copies, bool) or not 1 <= copies <= booklets_svc.MAX_COPIES):
+        raise UserError("booklet.copies", booklets_svc.COPIES, max=booklets_svc.MAX_COPIES)
     job = prepare_booklet(
         ctx, booklet, layout, arrangement, bleed=bleed,
         crop_marks=bleed if crop_marks is None else crop_marks, copies=copies,
+        order_number=order_number, pages_out=pages_out,
     )
     result: RenderResult = job.render(out)
+    is_template = isinstance(booklet, str) and booklet in {t.name for t in list_templates()}
+    if record_run and copies and isinstance(booklet, str) and not is_template:
+        note = f"№ {order_number.strip()}" if order_number.strip() else ""
+        booklets_svc.record_print_run(ctx, booklet, copies, ctx.today(), layout, note=note)
     return result

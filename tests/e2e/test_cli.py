@@ -210,3 +210,20 @@ def test_report_command(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "report",
                         "--period", "2025Q5", "--format", "pdf", "--out", str(tmp_path / "r.pdf"))
     assert code == 2 and "квартала" in err
+
+
+def test_print_booklet_copies_order_and_single_pages(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "print", "booklet",
+                        "rural-youth", "--copies", "300", "--order", "5", "--bleed",
+                        "--pages", str(tmp_path / "p.pdf"), "--out", str(tmp_path / "b.pdf"))
+    assert code == 0, err
+    text = "".join(p.extract_text() or "" for p in PdfReader(tmp_path / "b.pdf").pages)
+    assert "Заказ №: 5" in text
+    assert len(PdfReader(tmp_path / "p.pdf").pages) % 4 == 0
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "print", "booklet",
+                        "rural-youth", "--copies", "0", "--out", str(tmp_path / "c.pdf"))
+    assert code == 2 and "Дана саны" in err
