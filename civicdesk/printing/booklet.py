@@ -275,7 +275,8 @@ def _render_a5(
     )
     data = _written(writer)
     return data, RenderResult(
-        pages=len(sides), sheets=n // 4, logical_pages=n, skipped_images=tuple(flow.skipped)
+        pages=len(sides), sheets=n // 4, logical_pages=n, skipped_images=tuple(flow.skipped),
+        low_resolution_images=tuple(flow.low_res),
     )
 
 
@@ -330,6 +331,7 @@ def _render_a4(
         sheets=(pages + 1) // 2,
         logical_pages=pages,
         skipped_images=tuple(flow.skipped),
+        low_resolution_images=tuple(flow.low_res),
     )
 
 

@@ -86,6 +86,10 @@ class EditionInfo:
     order_number: str = ""
 
 
+#: Pictures printed below this resolution are reported (print shops ask for 300).
+MIN_PPI = 200
+
+
 @dataclass(frozen=True)
 class RenderResult:
     #: Pages in the written PDF (imposed sheet sides for A5 and tri-fold).
@@ -96,6 +100,8 @@ class RenderResult:
     logical_pages: int
     #: Image paths that were left out because the file is missing or unreadable.
     skipped_images: tuple[str, ...] = field(default=())
+    #: Pictures below MIN_PPI at their printed size, with their effective ppi.
+    low_resolution_images: tuple[tuple[str, int], ...] = field(default=())
 
 
 # ------------------------------------------------------------------------- content
@@ -126,6 +132,8 @@ class _Flow:
     st: Styles
     width: float
     skipped: list[str] = field(default_factory=list)
+    #: (path, effective ppi) of pictures below MIN_PPI at their printed size.
+    low_res: list[tuple[str, int]] = field(default_factory=list)
 
     # single-language pieces
     def _block_lang(self, block: Block, lang: Lang, width: float) -> list[Flowable]:
@@ -188,6 +196,10 @@ class _Flow:
             return []
         w = min(width, block.width_mm * MM) if block.width_mm else width
         h = w * ih / iw
+        ppi = int(iw / (w / 72.0))
+        if ppi < MIN_PPI and all(p != block.path for p, _ in self.low_res):
+            log.warning("image %s prints at %d ppi (< %d)", block.path, ppi, MIN_PPI)
+            self.low_res.append((block.path, ppi))
         img = Image(str(path), width=w, height=h)
         out: list[Flowable] = [img]
         if block.caption is not None:
