@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -213,6 +214,23 @@ class SectionEditor(QGroupBox):
         for b in self.blocks:
             b.kind_label.setText(self.page.kind_name(b.kind))
             b.remove_button.setToolTip(QCoreApplication.translate("BookletsPage", "Remove this block"))
+
+
+class _CheckedJob:
+    """A print job that keeps what rendering returned (to warn about pictures)."""
+
+    def __init__(self) -> None:
+        self.job: print_svc.PrintJob | None = None
+        self.result: object = None
+
+    def wrap(self, job: print_svc.PrintJob) -> _CheckedJob:
+        self.job = job
+        return self
+
+    def render(self, out: Any) -> object:
+        assert self.job is not None
+        self.result = self.job.render(out)
+        return self.result
 
 
 class BookletsPage(QWidget, Retranslating, ListEditor):
@@ -684,11 +702,28 @@ class BookletsPage(QWidget, Retranslating, ListEditor):
         arrangement = BilingualArrangement(self.arrangement_combo.currentData())
         bleed, marks, copies, lang = self.bleed.isChecked(), self.crop_marks.isChecked(), self.imprint_copies.value(), self.env.lang
         title = self.title_kk.text() if lang == "kk" else self.title_ru.text()
-        render_and_preview(
-            self, self.env,
-            lambda: print_svc.prepare_booklet(ctx, content, layout, arrangement, bleed=bleed, crop_marks=marks,
-                                              copies=copies or None, lang=lang),
-            "booklet-", title or self.tr("Booklet"), on_rendered=self._rendered, show=self.show_previews)
+        checked = _CheckedJob()
+
+        def prepare() -> _CheckedJob:
+            return checked.wrap(print_svc.prepare_booklet(
+                ctx, content, layout, arrangement, bleed=bleed, crop_marks=marks,
+                copies=copies or None, lang=lang))
+
+        def rendered(path: object) -> None:
+            self._warn_low_resolution(checked.result)
+            self._rendered(path)
+
+        render_and_preview(self, self.env, prepare, "booklet-", title or self.tr("Booklet"),
+                           on_rendered=rendered, show=self.show_previews)
+
+    def _warn_low_resolution(self, result: object) -> None:
+        """Name the pictures that print below 200 ppi (they may look blurred)."""
+        low = getattr(result, "low_resolution_images", ())
+        if not low:
+            return
+        names = ", ".join(f"{path} ({ppi} ppi)" for path, ppi in low)
+        text = self.tr("These pictures print below 200 ppi and may look blurred: %1. Use a larger picture or print it smaller.")
+        QMessageBox.warning(self, self.tr("Booklet"), text.replace("%1", names))
 
     @Slot()
     def print_blank(self, kind: str) -> None:

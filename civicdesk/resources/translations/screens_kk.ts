@@ -215,6 +215,10 @@
         <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
         <translation>Тізімде қазақша және орысша жолдар саны әртүрлі: әр тармақ екі тілде де болуы керек.</translation>
     </message>
+    <message>
+        <source>These pictures print below 200 ppi and may look blurred: %1. Use a larger picture or print it smaller.</source>
+        <translation>Бұл суреттер 200 ppi-ден төмен басылады және бұлыңғыр көрінуі мүмкін: %1. Үлкенірек сурет алыңыз немесе оны кішірек басыңыз.</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>

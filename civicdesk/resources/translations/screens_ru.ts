@@ -215,6 +215,10 @@
         <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
         <translation>В списке разное число строк на казахском и русском: у каждого пункта должны быть оба текста.</translation>
     </message>
+    <message>
+        <source>These pictures print below 200 ppi and may look blurred: %1. Use a larger picture or print it smaller.</source>
+        <translation>Эти рисунки печатаются с разрешением ниже 200 ppi и могут выглядеть размытыми: %1. Возьмите рисунок крупнее или напечатайте его меньше.</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>
