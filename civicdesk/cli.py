@@ -238,6 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
     pb.add_argument("--arrangement", choices=["parallel", "sequential"], default="parallel")
     pb.add_argument("--bleed", action="store_true")
     pb.add_argument("--crop-marks", action="store_true")
+    pb.add_argument("--copies", type=int, default=None,
+                    help="print run: printed in the imprint and, for a booklet id, recorded")
+    pb.add_argument("--order", default="", help="print shop's order number for the imprint")
+    pb.add_argument("--pages", type=Path, default=None,
+                    help="A5 booklet: also write single pages in reading order to this PDF")
     pb.add_argument("--out", type=Path, required=True)
     pf = psub.add_parser("form")
     pf.add_argument("kind", choices=["consent", "attendance", "grant-blank"])
@@ -452,7 +457,8 @@ def cmd_print(args: argparse.Namespace, out: Out) -> int:
             result = printing.print_booklet(
                 ctx, args.source, BookletLayout(args.layout),
                 BilingualArrangement(args.arrangement), args.bleed, args.out,
-                crop_marks=args.crop_marks or args.bleed,
+                crop_marks=args.crop_marks or args.bleed, copies=args.copies,
+                order_number=args.order, pages_out=args.pages, record_run=True,
             )
             pages = result.pages
         elif args.what == "minutes":

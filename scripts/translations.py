@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "civicdesk" / "ui"
 TS_DIR = ROOT / "civicdesk" / "resources" / "translations"
 LANGS = {"kk": "kk_KZ", "ru": "ru_KZ"}
-SCREENS = ("meetings", "grants", "seminars", "booklets", "screens_common", "pdf_preview")
+SCREENS = ("meetings", "meeting_agenda", "meeting_akim", "meeting_attendance", "grants", "seminars", "booklets", "booklet_blocks", "screens_common", "pdf_preview")
 
 
 def tool(name: str) -> str:

@@ -148,6 +148,11 @@ class Center(SyncMixin, Base):
     address: Mapped[str] = mapped_column(String(300), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
     is_head_office: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the operator of personal data as the consent form names it (Law No. 94-V, art. 8)
+    bin: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    name_ru_dative: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    name_kk_genitive: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    consent_term_years: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
 
 
 class User(SyncMixin, Base):

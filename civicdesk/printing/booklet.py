@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import RectangleObject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -26,9 +27,11 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
 )
 
 from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.errors import Message
 
 from .booklet_flow import (
     A4_H,
@@ -55,6 +58,8 @@ from .common import (
     BottomAligned,
     Output,
     PageGeometry,
+    RuledLines,
+    Styles,
     check_texts,
     draw_crop_marks,
     esc,
@@ -84,6 +89,47 @@ __all__ = [
     "load_template",
     "render_booklet",
 ]
+
+NOTES = Message(kk="Жазбаларға арналған бет", ru="Для заметок")
+
+
+def _notes_pages(count: int, st: Styles, height: float) -> list[Flowable]:
+    """``count`` pages with a heading and ruled lines, each filling one page."""
+    out: list[Flowable] = []
+    pitch = 8 * MM
+    lines = max(1, int((height - st.size * 4) // pitch))
+    for _ in range(count):
+        out += [
+            PageBreak(),
+            Paragraph(f"{esc(NOTES.kk)} / {esc(NOTES.ru)}", st.h2),
+            Spacer(1, st.size),
+            RuledLines(lines, pitch=pitch),
+        ]
+    return out
+
+
+def _single_pages(
+    reader: PdfReader,
+    order: list[int | None],
+    trim: tuple[float, float],
+    bleed: float,
+    content: BookletContent,
+    edition: EditionInfo | None,
+) -> bytes:
+    """The logical pages one per PDF page, in reading order, each with its trim box
+    (and bleed box): for print shops that impose themselves."""
+    writer = PdfWriter()
+    w, h = trim
+    for index in order:
+        if index is None:
+            page = writer.add_blank_page(w + 2 * bleed, h + 2 * bleed)
+        else:
+            page = writer.add_page(reader.pages[index])
+        page.trimbox = RectangleObject((bleed, bleed, bleed + w, bleed + h))
+        page.bleedbox = RectangleObject((0, 0, w + 2 * bleed, h + 2 * bleed))
+    writer.add_metadata(_metadata(content, edition))
+    return _written(writer)
+
 
 def _render_a5(
     content: BookletContent,
@@ -156,31 +202,48 @@ def _render_a5(
     )
     buf = io.BytesIO()
     doc = _doc(buf, geom.pagesize, content, edition)
-    doc.addPageTemplates(
-        [
-            PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="content"),
-            PageTemplate("content", [frame], onPage=on_content),
-            PageTemplate("back", [back_frame], onPage=on_back),
-        ]
-    )
-    cover = flow.cover()
-    if edition is not None:
-        cover.append(BottomAligned([Paragraph(esc(edition.center_name), st.small)]))
-    story: list[Flowable] = [
-        *cover,
-        NextPageTemplate("content"),
-        PageBreak(),
-        *flow.sections(),
-        NextPageTemplate("back"),
-        PageBreak(),
-        *flow.back(edition),
+    templates = [
+        PageTemplate("cover", [cover_frame], onPage=on_cover, autoNextPageTemplate="content"),
+        PageTemplate("content", [frame], onPage=on_content),
+        PageTemplate("back", [back_frame], onPage=on_back),
     ]
-    doc.build(story)
+    doc.addPageTemplates(templates)
+
+    def story(notes: int) -> list[Flowable]:
+        # made anew for each build: reportlab flowables keep state from a layout
+        cover = flow.cover()
+        if edition is not None:
+            cover.append(BottomAligned([Paragraph(esc(edition.center_name), st.small)]))
+        return [
+            *cover,
+            NextPageTemplate("content"),
+            PageBreak(),
+            *flow.sections(),
+            *_notes_pages(notes, st, A5_H - 26 * MM),
+            NextPageTemplate("back"),
+            PageBreak(),
+            *flow.back(edition),
+        ]
+
+    doc.build(story(0))
     reader = PdfReader(io.BytesIO(buf.getvalue()))
     k = len(reader.pages)
     n = pad_to_multiple(max(k, 4))
+    if n > k:
+        # the sheets need a multiple of four pages: ruled pages for notes rather than
+        # blank ones before the back cover
+        buf = io.BytesIO()
+        doc = _doc(buf, geom.pagesize, content, edition)
+        doc.addPageTemplates(templates)
+        doc.build(story(n - k))
+        reader = PdfReader(io.BytesIO(buf.getvalue()))
+        k = len(reader.pages)
+        n = pad_to_multiple(max(k, 4))
     # blank pages go before the back cover, which must stay the last page
     order: list[int | None] = [*range(k - 1), *([None] * (n - k)), k - 1]
+    if opts.pages_out is not None:
+        write_output(_single_pages(reader, order, (A5_W, A5_H), b, content, edition),
+                     opts.pages_out)
 
     slug = opts.slug
     sheet_trim_w, sheet_trim_h = 2 * A5_W, A5_H
@@ -212,7 +275,8 @@ def _render_a5(
     )
     data = _written(writer)
     return data, RenderResult(
-        pages=len(sides), sheets=n // 4, logical_pages=n, skipped_images=tuple(flow.skipped)
+        pages=len(sides), sheets=n // 4, logical_pages=n, skipped_images=tuple(flow.skipped),
+        low_resolution_images=tuple(flow.low_res),
     )
 
 
@@ -267,6 +331,7 @@ def _render_a4(
         sheets=(pages + 1) // 2,
         logical_pages=pages,
         skipped_images=tuple(flow.skipped),
+        low_resolution_images=tuple(flow.low_res),
     )
 
 
@@ -279,8 +344,11 @@ def render_booklet(
     bleed: bool = False,
     crop_marks: bool = False,
     out: Output,
+    pages_out: Output | None = None,
 ) -> RenderResult:
-    """Render ``content`` as a print-ready PDF into ``out`` (a path or a binary file).
+    """Render ``content`` as a print-ready PDF into ``out`` (a path or a binary file);
+    for the A5 booklet ``pages_out`` also gets the single pages in reading order, each
+    with its trim and bleed boxes (print shops that impose themselves ask for these).
 
     Raises ``UserError('print.missing_glyphs')`` if the text has characters the font
     cannot draw, ``UserError('print.trifold_overflow')`` if a tri-fold cannot hold it.
@@ -290,6 +358,7 @@ def render_booklet(
         bleed=BLEED_MM * MM if bleed else 0.0,
         slug=SLUG_MM * MM if crop_marks else 0.0,
         crop_marks=crop_marks,
+        pages_out=pages_out if BookletLayout(layout) is BookletLayout.A5_BOOKLET else None,
     )
     renderers: dict[BookletLayout, Callable[..., tuple[bytes, RenderResult]]] = {
         BookletLayout.A5_BOOKLET: _render_a5,

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
+    KeepTogether,
     Paragraph,
     Spacer,
     Table,
@@ -34,6 +35,7 @@ from .common import (
     MM,
     PRODUCER,
     BottomAligned,
+    Output,
     RuledLines,
     Styles,
     draw_crop_marks,
@@ -66,6 +68,8 @@ _LABELS = {
     "print_run": Message(kk="Таралымы", ru="Тираж"),
     "copies": Message(kk="дана", ru="экз."),
     "hours": Message(kk="Кеңес беру уақыты", ru="Часы консультаций"),
+    "publisher": Message(kk="Шығарушы", ru="Издатель"),
+    "order": Message(kk="Тапсырыс №", ru="Заказ №"),
 }
 
 
@@ -78,6 +82,12 @@ class EditionInfo:
     print_run: int
     #: Optional extra line, e.g. who funded the print run.
     note: str = ""
+    #: The print shop's order number, when there is one.
+    order_number: str = ""
+
+
+#: Pictures printed below this resolution are reported (print shops ask for 300).
+MIN_PPI = 200
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,8 @@ class RenderResult:
     logical_pages: int
     #: Image paths that were left out because the file is missing or unreadable.
     skipped_images: tuple[str, ...] = field(default=())
+    #: Pictures below MIN_PPI at their printed size, with their effective ppi.
+    low_resolution_images: tuple[tuple[str, int], ...] = field(default=())
 
 
 # ------------------------------------------------------------------------- content
@@ -120,6 +132,8 @@ class _Flow:
     st: Styles
     width: float
     skipped: list[str] = field(default_factory=list)
+    #: (path, effective ppi) of pictures below MIN_PPI at their printed size.
+    low_res: list[tuple[str, int]] = field(default_factory=list)
 
     # single-language pieces
     def _block_lang(self, block: Block, lang: Lang, width: float) -> list[Flowable]:
@@ -131,9 +145,17 @@ class _Flow:
                 Paragraph(esc(it.text(lang)), st.bullet, bulletText="•") for it in block.items
             ] + [Spacer(1, st.size * 0.3)]
         if isinstance(block, FillBlock):
+            # the center fills each place in once: printed in the Kazakh part with both
+            # labels, left out of the Russian one; the label stays with its lines
+            if lang != "kk":
+                return []
+            label = block.label
+            text = label.kk if label.kk == label.ru else f"{label.kk} / {label.ru}"
             return [
-                Paragraph(esc(block.label.text(lang)), st.bold),
-                RuledLines(block.lines, pitch=st.size * 2.1),
+                KeepTogether([
+                    Paragraph(esc(text), st.bold),
+                    RuledLines(block.lines, pitch=st.size * 2.1),
+                ]),
                 Spacer(1, st.size * 0.6),
             ]
         if isinstance(block, NoteBlock):
@@ -174,6 +196,10 @@ class _Flow:
             return []
         w = min(width, block.width_mm * MM) if block.width_mm else width
         h = w * ih / iw
+        ppi = int(iw / (w / 72.0))
+        if ppi < MIN_PPI and all(p != block.path for p, _ in self.low_res):
+            log.warning("image %s prints at %d ppi (< %d)", block.path, ppi, MIN_PPI)
+            self.low_res.append((block.path, ppi))
         img = Image(str(path), width=w, height=h)
         out: list[Flowable] = [img]
         if block.caption is not None:
@@ -228,8 +254,10 @@ class _Flow:
                 w,
                 gap=gap,
             )
-            label.keepWithNext = True
-            return [label, RuledLines(block.lines, pitch=st.size * 2.1), Spacer(1, st.size * 0.6)]
+            return [
+                KeepTogether([label, RuledLines(block.lines, pitch=st.size * 2.1)]),
+                Spacer(1, st.size * 0.6),
+            ]
         if isinstance(block, NoteBlock):
             half = (w - 4.4 * MM) / 2
             inner = Table(
@@ -289,6 +317,9 @@ class _Flow:
     def _legal(self) -> list[Flowable]:
         st = self.st
         label = _LABELS["legal"]
+        as_of = self.content.legal_as_of
+        if as_of is not None:
+            label = Message(kk=f"{label.kk} ({as_of.kk})", ru=f"{label.ru} ({as_of.ru})")
         items = self.content.legal_basis
         if self.arrangement is BilingualArrangement.PARALLEL:
             out = self.heading(label)
@@ -367,8 +398,12 @@ class _Flow:
             f"{esc(_LABELS['print_run'].kk)} / {esc(_LABELS['print_run'].ru)}: "
             f"{e.print_run:,}".replace(",", "\u00a0")
             + f" {esc(_LABELS['copies'].kk)} / {esc(_LABELS['copies'].ru)}",
-            esc(e.center_name),
+            f"{esc(_LABELS['publisher'].kk)} / {esc(_LABELS['publisher'].ru)}: {esc(e.center_name)}",
         ]
+        if e.order_number:
+            lines.append(
+                f"{esc(_LABELS['order'].kk)} / {esc(_LABELS['order'].ru)}: {esc(e.order_number)}"
+            )
         if e.note:
             lines.append(esc(e.note))
         return [
@@ -385,6 +420,8 @@ class _Opts:
     bleed: float
     slug: float
     crop_marks: bool
+    #: A5 only: also write the single pages in reading order here.
+    pages_out: Output | None = None
 
 
 def _base_size(layout: BookletLayout, arrangement: BilingualArrangement) -> float:

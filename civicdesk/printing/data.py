@@ -39,12 +39,21 @@ __all__ = [
 class ConsentFormData:
     """Written consent to the processing of personal data."""
 
-    center_name: str  # the operator
+    center_name: str  # the operator, nominative ("kk / ru"); "": a line to fill in
     purposes: Sequence[KkRu]
     form_version: str
     center_address: str = ""
     resident_name: str | None = None  # None: blank lines to write the name by hand
     signed_on: date | None = None  # None: a blank date field
+    operator_bin: str = ""  # "": a line to fill in
+    #: The name in the case the running text needs (ru dative, kk genitive); "": the
+    #: text refers to "the operator named above" instead.
+    operator_ru_dative: str = ""
+    operator_kk_genitive: str = ""
+    #: The third party the data go to (the head office); "": named generically.
+    head_office_kk: str = ""
+    head_office_ru: str = ""
+    term_years: int = 5
 
 
 @dataclass(frozen=True)

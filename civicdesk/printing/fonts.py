@@ -195,6 +195,7 @@ def register_reportlab_fonts() -> FontNames:
     global _registered
     if _registered is not None:
         return _registered
+    from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
@@ -207,6 +208,13 @@ def register_reportlab_fonts() -> FontNames:
         bold = f"{FAMILY}-Bold"
         italic = f"{FAMILY}-Italic" if "italic" in files else regular
         pdfmetrics.registerFont(RLTTFont(regular, str(files["regular"])))
+        # a canvas selects its initial font on every page; left at Helvetica, each PDF
+        # would reference a font it never draws with and does not embed
+        rl_config.canvas_basefontname = regular
+        # likewise a table's plain-text cells (an empty "" cell still selects a font)
+        from reportlab.platypus.tables import CellStyle
+
+        CellStyle.fontname = regular
         pdfmetrics.registerFont(RLTTFont(bold, str(files["bold"])))
         if "italic" in files:
             pdfmetrics.registerFont(RLTTFont(italic, str(files["italic"])))

@@ -8,6 +8,7 @@ before anything is drawn.  Dates in fields are dd.MM.yyyy, in headings long date
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -65,6 +66,7 @@ __all__ = [
 from .form_kit import (
     APPLICANT_KIND,
     CATEGORY,
+    CONSENT_DATA,
     L,
     _bilingual_date_line,
     _build,
@@ -132,46 +134,71 @@ def render_attendance_sheet(data: AttendanceSheetData, out: Output) -> int:
 # ------------------------------------------------------------------------- consent
 
 
+def _ru_years(n: int) -> str:
+    return f"в течение {n} {'года' if n % 10 == 1 and n % 100 != 11 else 'лет'}"
+
+
 def render_consent(data: ConsentFormData, out: Output) -> int:
+    """Written consent meeting Law No. 94-V, art. 8: the operator with its BIN, the
+    subject, the data, the purposes, the third party (head office), the term and how to
+    withdraw. Blank parts get lines to fill in by hand."""
     check_texts(data)
-    c = _ctx(9.5)
+    c = _ctx(8.5)
     st = c.st
+
+    def bullets(items: Sequence[KkRu]) -> list[Flowable]:
+        rows: list[Flowable] = []
+        for p in items:
+            row = two_columns(
+                Paragraph(esc(p.kk), st.bullet, bulletText="•"),
+                Paragraph(esc(p.ru), st.bullet, bulletText="•"),
+                c.width,
+            )
+            row.spaceAfter = st.size * 0.25
+            rows.append(row)
+        return rows
+
+    operator = data.center_name + (f", {data.center_address}" if data.center_address else "")
+    story: list[Flowable] = [
+        *c.title("consent_title"),
+        Spacer(1, 2 * MM),
+        c.fields([
+            ("operator", operator or None),
+            ("operator_bin", data.operator_bin or None),
+            ("full_name", data.resident_name or None),
+        ]),
+        Spacer(1, 4 * MM),
+    ]
     body = L["consent_body"]
-    story: list[Flowable] = [*c.title("consent_title"), Spacer(1, 2 * MM)]
-    name_row = (
-        c.fields([("full_name", data.resident_name)])
-        if data.resident_name
-        else c.fields([("full_name", None)])
-    )
-    story += [name_row, Spacer(1, 4 * MM)]
-    story.append(
-        c.parallel(
-            body.text("kk", operator=data.center_name), body.text("ru", operator=data.center_name)
-        )
-    )
-    for p in data.purposes:
-        row = two_columns(
-            Paragraph(esc(p.kk), st.bullet, bulletText="•"),
-            Paragraph(esc(p.ru), st.bullet, bulletText="•"),
-            c.width,
-        )
-        row.spaceAfter = st.size * 0.25
-        story.append(row)
-    story.append(Spacer(1, 2 * MM))
-    story.append(c.parallel(L["consent_terms"].kk, L["consent_terms"].ru))
-    story.append(Spacer(1, 3 * MM))
-    story.append(
-        c.fields(
-            [
-                (
-                    "operator",
-                    data.center_name + (f", {data.center_address}" if data.center_address else ""),
-                ),
-                ("date", dmy(data.signed_on) or None),
-            ]
-        )
-    )
-    story.append(c.signature("signature", data.resident_name or ""))
+    above = L["operator_named_above"]
+    story.append(c.parallel(
+        body.text("kk", operator=data.operator_kk_genitive or above.kk),
+        body.text("ru", operator=data.operator_ru_dative or above.ru),
+    ))
+    story += [c.section("consent_data"), *bullets(CONSENT_DATA), Spacer(1, 2 * MM)]
+    story += [c.section("consent_purposes"), *bullets(data.purposes), Spacer(1, 2 * MM)]
+    third = L["consent_third_text"]
+    blank = L["head_office_blank"]
+    story += [
+        c.section("consent_third"),
+        c.parallel(third.text("kk", head=data.head_office_kk or blank.kk),
+                   third.text("ru", head=data.head_office_ru or blank.ru)),
+    ]
+    term = L["consent_term_text"]
+    story += [
+        c.section("consent_term"),
+        c.parallel(term.text("kk", years=data.term_years),
+                   term.text("ru", years_ru=_ru_years(data.term_years))),
+    ]
+    withdraw = L["consent_withdraw_text"]
+    signature = [
+        c.section("consent_withdraw"),
+        c.parallel(withdraw.kk, withdraw.ru),
+        Spacer(1, 3 * MM),
+        c.fields([("date", dmy(data.signed_on) or None)]),
+        c.signature("signature", data.resident_name or ""),
+    ]
+    story.append(KeepTogether(signature))
     footer = f"{L['form_version'].kk} / {L['form_version'].ru}: {data.form_version}"
     return _build(
         story,
@@ -235,7 +262,7 @@ def render_consultation_slip(data: ConsultationSlipData, out: Output) -> int:
 def render_grant_application(data: GrantApplicationData | None, out: Output) -> int:
     """A filled application, or with ``None`` the blank form to fill in by hand."""
     check_texts(data)
-    c = _ctx(9.5)
+    c = _ctx(9.5, hyphenate=True)  # narrow budget cells: break words at syllables
     st = c.st
     d = data
     blank = d is None
@@ -306,13 +333,15 @@ def render_grant_application(data: GrantApplicationData | None, out: Output) -> 
                 c.cell(ind.target),
             ]
         )
-    for i in range(len(indicators), len(indicators) + (4 if blank else 0)):
+    # a filled form without indicators gets lines to write them in, not a bare header
+    empty_rows = 4 if blank or not indicators else 0
+    for i in range(len(indicators), len(indicators) + empty_rows):
         ind_rows.append([c.cell(str(i + 1), center=True), "", "", ""])
     story.append(
         c.grid(
             ind_rows,
             [10 * MM, w * 0.5, (w * 0.5 - 10 * MM) / 2, (w * 0.5 - 10 * MM) / 2],
-            row_height=None if not blank else 9 * MM,
+            row_height=None if not empty_rows else 9 * MM,
         )
     )
     story += [
@@ -347,10 +376,16 @@ def _kind_boxes(c: _Ctx) -> Table:
     return t
 
 
+_NUMBERED = re.compile(r"^\s*(\d{1,3})\s*[.)]\s*")
+
+
 def _activities(c: _Ctx, items: Sequence[str] | None) -> Flowable:
+    """One numbered line per activity; a number the applicant typed («1. …», «2) …») is
+    not numbered again («1. 1. …»)."""
     if not items:
         return RuledLines(5, pitch=7 * MM)
-    return Paragraph("<br/>".join(f"{i}. {esc(a)}" for i, a in enumerate(items, 1)), c.st.body)
+    lines = [c.hy(_NUMBERED.sub("", a)) for a in items]
+    return Paragraph("<br/>".join(f"{i}. {esc(a)}" for i, a in enumerate(lines, 1)), c.st.body)
 
 
 def _budget_table(c: _Ctx, d: GrantApplicationData | None) -> Table:
@@ -377,7 +412,7 @@ def _budget_table(c: _Ctx, d: GrantApplicationData | None) -> Table:
         rows.append(
             [
                 c.cell(str(i), center=True),
-                Paragraph(f"{esc(cat.kk)} /<br/>{esc(cat.ru)}", c.st.cell),
+                Paragraph(f"{esc(c.hy(cat.kk))}\u00a0/<br/>{esc(c.hy(cat.ru))}", c.st.cell),
                 c.cell(ln.item),
                 c.cell(ln.unit, center=True),
                 c.cell(_num(ln.quantity), right=True),

@@ -13,6 +13,9 @@ from civicdesk.domain.enums import BookletLayout
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.paths import resources_dir
 
+from .legal import as_of as legal_as_of
+from .legal import citation, resolve
+
 log = logging.getLogger(__name__)
 
 BAD_TEMPLATE = Message(
@@ -75,6 +78,8 @@ class BookletContent:
     contacts: Message | None = None
     #: Folder that image paths are relative to (the templates folder when loaded).
     base_dir: Path | None = None
+    #: «по состоянию на …» for the legal basis, when it comes from the reference data.
+    legal_as_of: Message | None = None
 
 
 #: Editions of a shipped template: the full text (A5 booklet, A4 pages) and a short
@@ -179,17 +184,31 @@ def _parse(d: object, base_dir: Path | None) -> BookletContent:
                 blocks=tuple(_block(b, f"{where}.blocks[{j}]") for j, b in enumerate(blocks)),
             )
         )
+    legal_basis = tuple(
+        _pair(x, f"legal_basis[{i}]")
+        for i, x in enumerate(_list(root.get("legal_basis", []), "legal_basis"))
+    )
+    as_of: Message | None = None
+    if root.get("legal_acts"):
+        codes = _list(root["legal_acts"], "legal_acts")
+        try:
+            acts = resolve([_str(c, f"legal_acts[{i}]") for i, c in enumerate(codes)])
+        except KeyError as e:
+            raise _BadError(
+                "legal_acts", f"белгісіз акт коды {e}", f"неизвестный код акта {e}"
+            ) from None
+        # the citations come from the reference data: a replaced act shows its successor
+        legal_basis = tuple(citation(a) for a in acts)
+        as_of = legal_as_of(acts)
     return BookletContent(
         name=name,
         title=_pair(_key(root, "title", ""), "title"),
         subtitle=_pair(root["subtitle"], "subtitle") if root.get("subtitle") is not None else None,
         sections=tuple(sections),
-        legal_basis=tuple(
-            _pair(x, f"legal_basis[{i}]")
-            for i, x in enumerate(_list(root.get("legal_basis", []), "legal_basis"))
-        ),
+        legal_basis=legal_basis,
         contacts=_pair(root["contacts"], "contacts") if root.get("contacts") is not None else None,
         base_dir=base_dir,
+        legal_as_of=as_of,
     )
 
 

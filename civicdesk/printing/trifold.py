@@ -217,7 +217,10 @@ def _render_trifold_once(
     writer.compress_identical_objects()
     skipped = tuple(dict.fromkeys(p for f in flows.values() for p in f.skipped))
     return _written(writer), RenderResult(
-        pages=2, sheets=1, logical_pages=6, skipped_images=skipped
+        pages=2, sheets=1, logical_pages=6, skipped_images=skipped,
+        low_resolution_images=tuple(
+            dict.fromkeys(x for f in flows.values() for x in f.low_res)
+        ),
     )
 
 

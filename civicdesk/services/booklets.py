@@ -310,6 +310,13 @@ def _clean_content(content: dict[str, Any], name: str, title: dict[str, str]) ->
         raise _BadContentError("legal_basis", "тізім күтілген", "ожидается список")
     if legal:
         out["legal_basis"] = [_pair(x, f"legal_basis[{i}]") for i, x in enumerate(legal)]
+    codes = content.get("legal_acts")
+    if codes:
+        # codes of the reference data's acts: printed from it with an "as of" date
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise _BadContentError("legal_acts", "акт кодтарының тізімі керек",
+                                   "нужен список кодов актов")
+        out["legal_acts"] = list(codes)
     if content.get("contacts") is not None:
         out["contacts"] = _pair(content["contacts"], "contacts", required=False)
     return out

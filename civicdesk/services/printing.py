@@ -26,13 +26,14 @@ from civicdesk.domain.meetings import rule_for
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
 from civicdesk.printing import data as pd
 from civicdesk.printing.booklet import EditionInfo, RenderResult, render_booklet
-from civicdesk.printing.common import write_output
+from civicdesk.printing.common import unique_font_tags, write_output
 from civicdesk.printing.forms import (
     render_attendance_sheet,
     render_certificate,
     render_consent,
     render_grant_application,
     render_minutes,
+    render_review_sheet,
 )
 from civicdesk.printing.templates import (
     BookletContent,
@@ -45,6 +46,7 @@ from civicdesk.printing.templates import (
 from civicdesk.services import booklets as booklets_svc
 from civicdesk.services import grants as grants_svc
 from civicdesk.services import meetings as meetings_svc
+from civicdesk.services import operator as operator_svc
 from civicdesk.services import reference
 from civicdesk.services import residents as residents_svc
 from civicdesk.services import seminars as seminars_svc
@@ -60,6 +62,7 @@ __all__ = [
     "prepare_certificates",
     "prepare_consent",
     "prepare_minutes",
+    "prepare_review_sheet",
     "print_application",
     "print_attendance",
     "print_blank_form",
@@ -67,6 +70,7 @@ __all__ = [
     "print_certificates",
     "print_consent",
     "print_minutes",
+    "print_review_sheet",
 ]
 
 Output = Path | BinaryIO
@@ -271,6 +275,8 @@ def render_certificates(data: list[pd.CertificateData], out: Output) -> int:
         buf = io.BytesIO()
         render_certificate(item, buf)
         writer.append(io.BytesIO(buf.getvalue()))
+    # each certificate is its own document: its subsets all start as AAAAAA+...
+    unique_font_tags(writer)
     result = io.BytesIO()
     writer.write(result)
     write_output(result.getvalue(), out)
@@ -338,6 +344,46 @@ def application_input(ctx: Context, app_id: str) -> pd.GrantApplicationData:
     )
 
 
+def review_sheet_input(
+    ctx: Context, app_id: str, review_id: str | None = None
+) -> pd.ReviewSheetData:
+    """The scoring sheet of an application by the call's criteria: a recorded review
+    filled in, or (``review_id`` None) empty boxes for a reviewer to fill by hand."""
+    a = grants_svc.get_application(ctx, app_id)
+    call = grants_svc.get_call(ctx, a.call_id)
+    review = next((r for r in a.reviews if r.id == review_id), None) if review_id else None
+    criteria = [
+        pd.CriterionData(
+            name=c.name, weight=c.weight, max_score=c.max_score,
+            score=None if review is None or review.conflict_declared else review.scores.get(c.code),
+        )
+        for c in call.criteria
+    ]
+    return pd.ReviewSheetData(
+        call_title=_both(a.call_title_kk, a.call_title_ru),
+        application_number=app_id[-6:].upper(),
+        application_title=a.title,
+        applicant=a.applicant_name,
+        reviewer=review.reviewer_name if review else "",
+        criteria=criteria,
+        no_conflict_declared=bool(review and not review.conflict_declared),
+        signed_on=review.submitted_on if review else None,
+        remarks=review.comment if review else "",
+    )
+
+
+def prepare_review_sheet(ctx: Context, app_id: str, review_id: str | None = None) -> PrintJob:
+    return PrintJob(render_review_sheet, {"data": review_sheet_input(ctx, app_id, review_id)})
+
+
+def print_review_sheet(
+    ctx: Context, app_id: str, out: Output, review_id: str | None = None
+) -> int:
+    """The reviewer's scoring sheet (filled from a recorded review, or blank)."""
+    pages: int = prepare_review_sheet(ctx, app_id, review_id).render(out)
+    return pages
+
+
 def prepare_application(ctx: Context, app_id: str) -> PrintJob:
     return PrintJob(render_grant_application, {"data": application_input(ctx, app_id)})
 
@@ -351,21 +397,34 @@ def print_application(ctx: Context, app_id: str, out: Output) -> int:
 # ----------------------------------------------------------------------- consent
 
 
-def consent_input(ctx: Context, resident_id: str | None) -> pd.ConsentFormData:
-    kk, ru = _center_names(ctx)
-    name: str | None = None
-    signed: date | None = None
+def _consent_data(ctx: Context | None) -> pd.ConsentFormData:
+    """The consent form of the center (blank lines where a detail is not set)."""
     purposes = list(CONSENT_PURPOSES.values())
-    version = CONSENT_FORM_VERSION
-    if resident_id:
-        r = residents_svc.get_resident(ctx, resident_id)
-        name, signed = r.full_name, r.consent_date
-        if r.consent_purposes:
-            purposes = [CONSENT_PURPOSES[p] for p in r.consent_purposes if p in CONSENT_PURPOSES]
-        version = r.consent_form_version or version
+    if ctx is None:
+        return pd.ConsentFormData(
+            center_name="", purposes=purposes, form_version=CONSENT_FORM_VERSION
+        )
+    o = operator_svc.operator_details(ctx)
     return pd.ConsentFormData(
-        center_name=_both(kk, ru), purposes=purposes, form_version=version,
-        resident_name=name, signed_on=signed,
+        center_name=_both(o.name_kk, o.name_ru), purposes=purposes,
+        form_version=CONSENT_FORM_VERSION, center_address=o.address,
+        operator_bin=o.bin, operator_ru_dative=o.name_ru_dative,
+        operator_kk_genitive=o.name_kk_genitive, head_office_kk=o.head_office_kk,
+        head_office_ru=o.head_office_ru, term_years=o.consent_term_years,
+    )
+
+
+def consent_input(ctx: Context, resident_id: str | None) -> pd.ConsentFormData:
+    data = _consent_data(ctx)
+    if not resident_id:
+        return data
+    r = residents_svc.get_resident(ctx, resident_id)
+    purposes = data.purposes
+    if r.consent_purposes:
+        purposes = [CONSENT_PURPOSES[p] for p in r.consent_purposes if p in CONSENT_PURPOSES]
+    return replace(
+        data, resident_name=r.full_name, signed_on=r.consent_date, purposes=purposes,
+        form_version=r.consent_form_version or CONSENT_FORM_VERSION,
     )
 
 
@@ -384,15 +443,16 @@ def print_consent(ctx: Context, resident_id: str | None, out: Output) -> int:
 BLANK_FORMS = ("consent", "attendance", "grant_application")
 
 
-def prepare_blank_form(kind: str, lang: Lang = "kk", *, title: str = "") -> PrintJob:
+def prepare_blank_form(
+    kind: str, lang: Lang = "kk", *, title: str = "", ctx: Context | None = None
+) -> PrintJob:
     """A form to fill in by hand: ``consent``, ``attendance`` or ``grant_application``.
 
-    Forms are bilingual, so ``lang`` only picks the default title of a sheet.
+    Forms are bilingual, so ``lang`` only picks the default title of a sheet. With
+    ``ctx`` the consent form names the center as the operator (with its BIN).
     """
     if kind == "consent":
-        return PrintJob(render_consent, {"data": pd.ConsentFormData(
-            center_name="", purposes=list(CONSENT_PURPOSES.values()),
-            form_version=CONSENT_FORM_VERSION)})
+        return PrintJob(render_consent, {"data": _consent_data(ctx)})
     if kind == "attendance":
         default = "Қатысу парағы / Лист регистрации"
         return PrintJob(render_attendance_sheet, {"data": pd.AttendanceSheetData(
@@ -402,8 +462,10 @@ def prepare_blank_form(kind: str, lang: Lang = "kk", *, title: str = "") -> Prin
     raise UserError("print.unknown_form", UNKNOWN_FORM, kind=kind)
 
 
-def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = "") -> int:
-    pages: int = prepare_blank_form(kind, lang, title=title).render(out)
+def print_blank_form(
+    kind: str, out: Output, lang: Lang = "kk", *, title: str = "", ctx: Context | None = None
+) -> int:
+    pages: int = prepare_blank_form(kind, lang, title=title, ctx=ctx).render(out)
     return pages
 
 
@@ -441,9 +503,12 @@ def prepare_booklet(
     copies: int | None = None,
     edition_date: date | None = None,
     lang: Lang = "kk",
+    order_number: str = "",
+    pages_out: Output | None = None,
 ) -> PrintJob:
     """A booklet by its id, by a template name, or from content being edited in the app
-    (the template format as a dict, or parsed content)."""
+    (the template format as a dict, or parsed content). With ``copies`` the back page
+    carries the imprint (print run, date, publisher, order number)."""
     content = _booklet_content(ctx, booklet, BookletLayout(layout))
     edition = None
     if copies:
@@ -452,6 +517,7 @@ def prepare_booklet(
             center_name=kk if lang == "kk" else ru,
             edition_date=edition_date or ctx.today(),
             print_run=copies,
+            order_number=order_number.strip(),
         )
     return PrintJob(
         render_booklet,
@@ -462,6 +528,7 @@ def prepare_booklet(
             "edition": edition,
             "bleed": bleed,
             "crop_marks": crop_marks,
+            "pages_out": pages_out,
         },
     )
 
@@ -476,10 +543,22 @@ def print_booklet(
     *,
     crop_marks: bool | None = None,
     copies: int | None = None,
+    order_number: str = "",
+    pages_out: Output | None = None,
+    record_run: bool = False,
 ) -> RenderResult:
+    """Render a booklet; with ``record_run`` and ``copies`` a booklet printed by its id
+    gets the print run recorded (for the distribution records and reports)."""
+    if copies is not None and (isinstance(copies, bool) or not 1 <= copies <= booklets_svc.MAX_COPIES):
+        raise UserError("booklet.copies", booklets_svc.COPIES, max=booklets_svc.MAX_COPIES)
     job = prepare_booklet(
         ctx, booklet, layout, arrangement, bleed=bleed,
         crop_marks=bleed if crop_marks is None else crop_marks, copies=copies,
+        order_number=order_number, pages_out=pages_out,
     )
     result: RenderResult = job.render(out)
+    is_template = isinstance(booklet, str) and booklet in {t.name for t in list_templates()}
+    if record_run and copies and isinstance(booklet, str) and not is_template:
+        note = f"№ {order_number.strip()}" if order_number.strip() else ""
+        booklets_svc.record_print_run(ctx, booklet, copies, ctx.today(), layout, note=note)
     return result

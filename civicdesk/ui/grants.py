@@ -661,7 +661,10 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         self.review_form.addRow(self.l_comment, self.review_comment)
         self.add_review_button = QPushButton()
         self.add_review_button.clicked.connect(self.add_review)
+        self.print_review_button = QPushButton()
+        self.print_review_button.clicked.connect(self.print_review_sheet)
         rb = QHBoxLayout()
+        rb.addWidget(self.print_review_button)
         rb.addStretch(1)
         rb.addWidget(self.add_review_button)
         self.review_form.addRow(rb)
@@ -770,6 +773,9 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         b(self.score_box.setTitle, lambda: self.tr("Scores by criteria"))
         b(self.l_comment.setText, lambda: self.tr("Comment"))
         b(self.add_review_button.setText, lambda: self.tr("Save review"))
+        b(self.print_review_button.setText, lambda: self.tr("Print review sheet"))
+        b(self.print_review_button.setToolTip, lambda: self.tr(
+            "The selected review filled in, or a blank sheet when no review is selected"))
         b(self.indicators_box.setTitle, lambda: self.tr("Indicators: baseline, target, actual"))
         b(self.ind_name.setPlaceholderText, lambda: self.tr("Indicator"))
         b(self.ind_unit.setPlaceholderText, lambda: self.tr("unit"))
@@ -1314,6 +1320,19 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         ctx, app_id = self.env.ctx(), self.view.id
         render_and_preview(self, self.env, lambda: print_svc.prepare_application(ctx, app_id), "application-",
                            self.tr("Grant application"), on_rendered=self._rendered, show=self.show_previews)
+
+    @Slot()
+    def print_review_sheet(self) -> None:
+        """The scoring sheet: the review selected in the list, else a blank one."""
+        if self.view is None:
+            return
+        row = self.reviews_list.currentRow()
+        reviews = self.view.reviews
+        review_id = reviews[row].id if 0 <= row < len(reviews) else None
+        ctx, app_id = self.env.ctx(), self.view.id
+        render_and_preview(self, self.env, lambda: print_svc.prepare_review_sheet(ctx, app_id, review_id),
+                           "review-", self.tr("Review sheet"), on_rendered=self._rendered,
+                           show=self.show_previews)
 
     @Slot()
     def print_blank(self) -> None:

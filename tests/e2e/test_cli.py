@@ -495,3 +495,43 @@ def test_restore_from_a_missing_file_says_it_is_missing(
                         str(tmp_path / "E" / "нет.sqlite3"))
     assert code == 2 and "не найден" in err
     assert _digest(demo_dir / DB_FILE_NAME) == before
+
+def test_print_booklet_copies_order_and_single_pages(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "print", "booklet",
+                        "rural-youth", "--copies", "300", "--order", "5", "--bleed",
+                        "--pages", str(tmp_path / "p.pdf"), "--out", str(tmp_path / "b.pdf"))
+    assert code == 0, err
+    text = "".join(p.extract_text() or "" for p in PdfReader(tmp_path / "b.pdf").pages)
+    assert "Заказ №: 5" in text
+    assert len(PdfReader(tmp_path / "p.pdf").pages) % 4 == 0
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "print", "booklet",
+                        "rural-youth", "--copies", "0", "--out", str(tmp_path / "c.pdf"))
+    assert code == 2 and "Дана саны" in err
+
+
+def test_print_demo_booklet_by_id_falls_back_to_its_template(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    con = sqlite3.connect(demo_dir / DB_FILE_NAME)
+    try:
+        rows = con.execute(
+            "SELECT id, template_name, template_edition, content FROM booklets WHERE deleted = 0"
+        ).fetchall()
+    finally:
+        con.close()
+    assert rows and all(r[1] and r[2] == "full" for r in rows)
+    booklet_id = rows[0][0]
+    for layout in ("a5-booklet", "a4-trifold"):
+        out = tmp_path / f"{layout}.pdf"
+        code, stdout, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "print",
+                                 "booklet", booklet_id, "--layout", layout, "--out", str(out))
+        assert code == 0, err
+        assert "PDF дайын" in stdout
+        text = "".join(p.extract_text() or "" for p in PdfReader(out).pages)
+        assert "Құқықтық негіз" in text

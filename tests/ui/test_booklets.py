@@ -121,3 +121,18 @@ def test_print_run_and_distribution(page: BookletsPage, env: UiEnv, ctx: Context
     _idle(env)
     assert page.runs_error.text()
     assert svc.distribution_summary(ctx, page.view.id).distributed == 120
+
+
+def test_low_resolution_pictures_are_named_in_a_warning(page: BookletsPage,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from civicdesk.printing.booklet import RenderResult
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    page._warn_low_resolution(RenderResult(pages=1, sheets=1, logical_pages=1))
+    assert not shown
+    page._warn_low_resolution(RenderResult(pages=1, sheets=1, logical_pages=1,
+                                           low_resolution_images=(("pictures/map.png", 42),)))
+    assert shown and "pictures/map.png (42 ppi)" in shown[0] and "200 ppi" in shown[0]

@@ -202,3 +202,33 @@ def test_opened_draft_with_a_budget_is_not_unsaved(page: GrantsPage, env: UiEnv,
     page.save_budget()
     _idle(env)
     assert not page.dirty
+
+
+def test_review_sheet_prints_from_the_review_screen(page: GrantsPage, env: UiEnv, ctx: Context,
+                                                    sample: Sample, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    svc.transition(ctx, sample.application_id, ApplicationStatus.SUBMITTED)
+    svc.transition(ctx, sample.application_id, ApplicationStatus.UNDER_REVIEW)
+    page.open_application(sample.application_id)
+    _idle(env)
+    page.reviewer.setText("Мәдина Есенова")
+    for spin in page.score_spins.values():
+        spin.setValue(7)
+    page.add_review()
+    _idle(env)
+    got: list[Path] = []
+    page.show_previews = False
+    page.on_rendered = lambda p: got.append(Path(str(p)))
+    assert page.print_review_button.isEnabled() and page.print_review_button.text()
+    page.reviews_list.setCurrentRow(0)
+    page.print_review_sheet()
+    qtbot.waitUntil(lambda: bool(got), timeout=60000)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(got[0]).pages)
+    assert "ОЦЕНОЧНЫЙ ЛИСТ ЭКСПЕРТА" in text and "Мәдина Есенова" in text
+    # nothing selected: a blank sheet for a reviewer to fill in by hand
+    page.reviews_list.setCurrentRow(-1)
+    page.print_review_sheet()
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=60000)
+    blank = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(got[1]).pages)
+    assert "ОЦЕНОЧНЫЙ ЛИСТ ЭКСПЕРТА" in blank and "Мәдина Есенова" not in blank

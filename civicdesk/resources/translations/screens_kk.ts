@@ -215,6 +215,10 @@
         <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
         <translation>Тізімде қазақша және орысша жолдар саны әртүрлі: әр тармақ екі тілде де болуы керек.</translation>
     </message>
+    <message>
+        <source>These pictures print below 200 ppi and may look blurred: %1. Use a larger picture or print it smaller.</source>
+        <translation>Бұл суреттер 200 ppi-ден төмен басылады және бұлыңғыр көрінуі мүмкін: %1. Үлкенірек сурет алыңыз немесе оны кішірек басыңыз.</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>
@@ -616,6 +620,18 @@
     <message>
         <source>Grant application</source>
         <translation>Грантқа өтінім</translation>
+    </message>
+    <message>
+        <source>Print review sheet</source>
+        <translation>Бағалау парағын басып шығару</translation>
+    </message>
+    <message>
+        <source>The selected review filled in, or a blank sheet when no review is selected</source>
+        <translation>Тізімде таңдалған бағалау толтырылып, ал ештеңе таңдалмаса — бос парақ басылады</translation>
+    </message>
+    <message>
+        <source>Review sheet</source>
+        <translation>Бағалау парағы</translation>
     </message>
 </context>
 <context>

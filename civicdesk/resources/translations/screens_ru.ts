@@ -215,6 +215,10 @@
         <source>A list has a different number of lines in Kazakh and in Russian: each item needs both.</source>
         <translation>В списке разное число строк на казахском и русском: у каждого пункта должны быть оба текста.</translation>
     </message>
+    <message>
+        <source>These pictures print below 200 ppi and may look blurred: %1. Use a larger picture or print it smaller.</source>
+        <translation>Эти рисунки печатаются с разрешением ниже 200 ppi и могут выглядеть размытыми: %1. Возьмите рисунок крупнее или напечатайте его меньше.</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>
@@ -616,6 +620,18 @@
     <message>
         <source>Grant application</source>
         <translation>Заявка на грант</translation>
+    </message>
+    <message>
+        <source>Print review sheet</source>
+        <translation>Печать оценочного листа</translation>
+    </message>
+    <message>
+        <source>The selected review filled in, or a blank sheet when no review is selected</source>
+        <translation>Печатается выбранная в списке оценка, а если ничего не выбрано — пустой лист</translation>
+    </message>
+    <message>
+        <source>Review sheet</source>
+        <translation>Оценочный лист</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,15 @@
-"""a booklet remembers its template edition; a meeting records "not competent"
+"""booklet template edition; meeting "not competent"; the center as operator of data
 
 A template has a full text (A5 booklet, A4 pages) and a short tri-fold text; a booklet
 row made from a template now keeps both the template's name and the edition, so it
 prints (and falls back to) the right text.
+
+A meeting finalized without a quorum is recorded as not competent (no decisions), so
+its minutes cannot contradict themselves.
+
+A center keeps what the consent form needs to name it as the operator of personal
+data: its BIN, its name in the Russian dative and in the Kazakh genitive, and the term
+of consent in years (a setting: no act fixes a figure).
 
 Revision ID: 0007_print
 Revises: 0007_sync
@@ -27,6 +34,17 @@ def upgrade() -> None:
         "UPDATE booklets SET template_edition = CASE WHEN layout = 'a4-trifold' "
         "THEN 'trifold' ELSE 'full' END WHERE template_name IS NOT NULL"
     )
+    with op.batch_alter_table("centers") as batch:
+        batch.add_column(sa.Column("bin", sa.String(12), nullable=False, server_default=""))
+        batch.add_column(
+            sa.Column("name_ru_dative", sa.String(300), nullable=False, server_default="")
+        )
+        batch.add_column(
+            sa.Column("name_kk_genitive", sa.String(300), nullable=False, server_default="")
+        )
+        batch.add_column(
+            sa.Column("consent_term_years", sa.Integer(), nullable=False, server_default="5")
+        )
     with op.batch_alter_table("meetings") as batch:
         batch.add_column(
             sa.Column("not_competent", sa.Boolean(), nullable=False, server_default=sa.false())
@@ -34,6 +52,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("centers") as batch:
+        for column in ("consent_term_years", "name_kk_genitive", "name_ru_dative", "bin"):
+            batch.drop_column(column)
     with op.batch_alter_table("meetings") as batch:
         batch.drop_column("not_competent")
     with op.batch_alter_table("booklets") as batch:
