@@ -212,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="online backup of the database")
     backup.add_argument("--out", type=Path, required=True)
+    cli_signin.add_backup_arguments(backup)
     backup.add_argument("--force", action="store_true", help="replace an existing file")
 
     restore = sub.add_parser("restore", help="restore from a backup file")
@@ -336,8 +337,11 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
     app = _open_app(_data_dir(args))
     try:
         actor = cli_signin.signed_actor(app, args, out.lang)
+        if args.encrypt and not actor:
+            raise UserError("cli.sign_in", cli_signin.M_NEED_USER)
         if actor:
-            path = backup_as(app, actor, args.out, force=args.force)
+            passphrase = cli_signin.ask_passphrase(out.lang, twice=True) if args.encrypt else None
+            path = backup_as(app, actor, args.out, force=args.force, passphrase=passphrase)
         else:
             path = make_backup(app.data_dir, args.out, force=args.force)
     finally:
@@ -347,6 +351,25 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: Out) -> int:
+    import shutil
+    import tempfile
+
+    from civicdesk.services.backup_crypt import decrypt_file, is_encrypted
+
+    opened: Path | None = None
+    source = args.file
+    try:
+        if is_encrypted(args.file):  # a sealed stick copy: opened into a scratch folder
+            opened = Path(tempfile.mkdtemp(prefix="civicdesk-restore-"))
+            passphrase = cli_signin.ask_passphrase(out.lang, twice=False)
+            source = decrypt_file(args.file, opened / args.file.name, passphrase)
+        return _restore_from(args, out, source)
+    finally:
+        if opened is not None:
+            shutil.rmtree(opened, ignore_errors=True)
+
+
+def _restore_from(args: argparse.Namespace, out: Out, source: Path) -> int:
     from civicdesk.db.engine import DB_FILE_NAME
     from civicdesk.services.admin import inspect_backup
     from civicdesk.services.admin_actions import restore_as
@@ -354,8 +377,8 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.restore import is_sound
 
     # a file that will be refused is refused before any sign-in touches the database
-    inspect_backup(args.file)
-    check_backup_belongs(_data_dir(args), args.file, move_center=args.move_center)
+    inspect_backup(source)
+    check_backup_belongs(_data_dir(args), source, move_center=args.move_center)
     actor = None
     live = _data_dir(args) / DB_FILE_NAME
     if live.exists() and is_sound(live):  # a destroyed database has no one to sign in
@@ -364,7 +387,7 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
             actor = cli_signin.signed_actor(app, args, out.lang)
         finally:
             app.close()
-    summary, kept = restore_as(_data_dir(args), actor, args.file, move_center=args.move_center)
+    summary, kept = restore_as(_data_dir(args), actor, source, move_center=args.move_center)
     out.say(M_RESTORE, path=args.file, revision=summary.revision, kept=kept or "—")
     out.say(M_RESTORE_COUNTS, counts=", ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     return EXIT_OK

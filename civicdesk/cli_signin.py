@@ -14,7 +14,7 @@ import getpass
 from pathlib import Path
 from typing import Any
 
-from civicdesk.domain.errors import Message, UserError
+from civicdesk.domain.errors import Lang, Message, UserError
 
 #: command -> the operation it needs (services/permissions.PERMISSIONS)
 SIGNED_COMMANDS: dict[str, str] = {
@@ -44,6 +44,32 @@ M_TOKEN_REVOKED = Message(
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--user", default=None, help="sign in as this login; the password is asked"
+    )
+
+
+M_PASSPHRASE = Message(
+    kk="Көшірменің құпия сөз тіркесі (жоғалса, көшірмені ешкім аша алмайды): ",
+    ru="Парольная фраза копии (если её потерять, копию не откроет никто): ",
+)
+M_PASSPHRASE_AGAIN = Message(kk="Тағы бір рет: ", ru="Ещё раз: ")
+M_PASSPHRASE_DIFFERS = Message(
+    kk="Екі рет терілген құпия сөз тіркесі әртүрлі.", ru="Парольные фразы не совпадают."
+)
+
+
+def ask_passphrase(lang: str, *, twice: bool) -> str:
+    """The center's backup passphrase, typed (twice for a new copy)."""
+    lg: Lang = "ru" if lang == "ru" else "kk"
+    first = getpass.getpass(M_PASSPHRASE.text(lg))
+    if twice and getpass.getpass(M_PASSPHRASE_AGAIN.text(lg)) != first:
+        raise UserError("backup.passphrase_differs", M_PASSPHRASE_DIFFERS)
+    return first
+
+
+def add_backup_arguments(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument(
+        "--encrypt", action="store_true",
+        help="seal the copy with the center's passphrase (asked; for USB sticks)",
     )
 
 

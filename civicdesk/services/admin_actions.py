@@ -33,12 +33,25 @@ def refuse_bad_target(data_dir: Path, out: Path, *, force: bool = False) -> None
         raise UserError("backup.exists", BACKUP_EXISTS, path=str(out))
 
 
-def backup_as(app: CivicApp, actor: Actor, out: Path, *, force: bool = False) -> Path:
+def backup_as(
+    app: CivicApp, actor: Actor, out: Path, *, force: bool = False, passphrase: str | None = None
+) -> Path:
+    """A backup at ``out``; with ``passphrase`` sealed (backup_crypt)."""
+    from civicdesk.services.backup_crypt import check_passphrase, encrypt_file
+
     ctx = app.context(actor)
     with ctx.db.session() as s:
         authorize_in(ctx, s, "backup.make")
-    path = make_backup(app.data_dir, out, force=force)
-    _record(ctx, "backup", "database", {"path": str(path)})
+    if passphrase is None:
+        path = make_backup(app.data_dir, out, force=force)
+    else:
+        check_passphrase(passphrase)
+        plain = make_backup(app.data_dir, out.with_name(out.name + ".plain"), force=True)
+        try:
+            path = encrypt_file(plain, out, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
+    _record(ctx, "backup", "database", {"path": str(path), "encrypted": passphrase is not None})
     return path
 
 
