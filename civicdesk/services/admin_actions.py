@@ -18,9 +18,13 @@ from civicdesk.services.base import Actor, Context, audit
 from civicdesk.services.permissions import authorize, authorize_in
 
 
-def _record(ctx: Context, action: str, entity: str, details: dict[str, object]) -> None:
+def record_run(ctx: Context, action: str, entity: str, details: dict[str, object]) -> None:
+    """An audit entry for a run of ``action`` (backup, restore, export, report)."""
     with ctx.db.session() as s:
         audit(ctx, s, action, entity, None, None, details)
+
+
+_record = record_run
 
 
 def refuse_bad_target(data_dir: Path, out: Path, *, force: bool = False) -> None:
