@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from civicdesk import cli_signin
+from civicdesk import cli_signin, console
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.paths import default_data_dir
 
@@ -130,8 +130,8 @@ M_OUT_IS_FOLDER = Message(
     ru="«{path}» — это папка, а не файл. Укажите имя файла.",
 )
 M_CANNOT_WRITE = Message(
-    kk="«{path}» файлына жазу мүмкін болмады (қате коды {code}). Ештеңе өзгертілген жоқ.",
-    ru="Не удалось записать «{path}» (код ошибки {code}). Ничего не изменено.",
+    kk="«{path}» файлына жазу мүмкін болмады (қате коды {errcode}). Ештеңе өзгертілген жоқ.",
+    ru="Не удалось записать «{path}» (код ошибки {errcode}). Ничего не изменено.",
 )
 M_USAGE = Message(
     kk="Команда қате берілді: {detail}. Анықтама: civicdesk --help",
@@ -334,7 +334,12 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
 
     _writable(args.out)
     refuse_bad_target(_data_dir(args), args.out, force=args.force)
-    app = _open_app(_data_dir(args))
+    try:
+        app = _open_app(_data_dir(args))
+    except UserError as err:
+        if err.code != "db.in_use":
+            raise
+        return _backup_while_open(args, out)
     try:
         actor = cli_signin.signed_actor(app, args, out.lang)
         if args.encrypt and not actor:
@@ -346,6 +351,33 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
             path = make_backup(app.data_dir, args.out, force=args.force)
     finally:
         app.close()
+    out.say(M_BACKUP, path=path)
+    return EXIT_OK
+
+
+def _backup_while_open(args: argparse.Namespace, out: Out) -> int:
+    """A backup only reads, so it is made while the window holds the folder; the person
+    is checked read-only and the run goes to the log file (the audit log cannot be
+    written meanwhile)."""
+    from civicdesk.db.engine import DB_FILE_NAME
+    from civicdesk.services.admin import make_backup
+    from civicdesk.services.backup_crypt import encrypt_file
+
+    data_dir = _data_dir(args)
+    actor = cli_signin.signed_actor_read_only(data_dir / DB_FILE_NAME, args, out.lang)
+    if args.encrypt:
+        if actor is None:
+            raise UserError("cli.sign_in", cli_signin.M_NEED_USER)
+        passphrase = cli_signin.ask_passphrase(out.lang, twice=True)
+        plain = make_backup(data_dir, args.out.with_name(args.out.name + ".plain"), force=True)
+        try:
+            path = encrypt_file(plain, args.out, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
+    else:
+        path = make_backup(data_dir, args.out, force=args.force)
+    log.info("backup %s by %s while the app was open", path,
+             actor.user_name if actor else "(no center yet)")
     out.say(M_BACKUP, path=path)
     return EXIT_OK
 
@@ -514,15 +546,14 @@ def environment_error(exc: OSError, target: object) -> UserError:
     """An operating-system failure outside the database (an output file, a folder)
     as a kk/ru message: disk full and read-only get their own advice, anything else
     names the error code (never an English sentence)."""
-    from civicdesk.db.engine import translate_operational_error
+    from civicdesk.db.engine import error_code, translate_operational_error
 
     known = translate_operational_error(exc, str(target))
     if known is not None:
         return known
     if exc.errno == errno.EISDIR:
         return UserError("output.is_folder", M_OUT_IS_FOLDER, path=target)
-    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
-    return UserError("output.write", M_CANNOT_WRITE, path=target, code=code)
+    return UserError("output.write", M_CANNOT_WRITE, path=target, errcode=error_code(exc))
 
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
@@ -566,6 +597,7 @@ def _lang_for(args: argparse.Namespace) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     Parser.lang = _lang_in_argv(argv)
     try:

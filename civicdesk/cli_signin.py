@@ -102,6 +102,25 @@ def signed_actor(app: Any, args: argparse.Namespace, lang: str) -> Any:
     return actor
 
 
+def signed_actor_read_only(db_path: Path, args: argparse.Namespace, lang: str) -> Any:
+    """As ``signed_actor`` while the window holds the data folder: checked read-only."""
+    from civicdesk.services import readonly_signin
+    from civicdesk.services.backup_token import stored_token
+    from civicdesk.services.permissions import authorize
+
+    if readonly_signin.center_of(db_path) is None:
+        return None
+    login = getattr(args, "user", None)
+    if login:
+        actor = readonly_signin.sign_in(db_path, login, ask_password(login, lang))
+    elif args.command == "backup":
+        actor = readonly_signin.token_actor(db_path, stored_token(db_path))
+    else:
+        raise UserError("cli.sign_in", M_NEED_USER)
+    authorize(actor, SIGNED_COMMANDS[args.command])
+    return actor
+
+
 def cmd_backup_token(args: argparse.Namespace, data_dir: Path, lang: str) -> int:
     from civicdesk.services import backup_token
     from civicdesk.services.app import CivicApp

@@ -189,6 +189,18 @@ def current_revision(engine: Engine) -> str | None:
         return stored_revision(conn)
 
 
+def error_code(exc: BaseException) -> str:
+    """A language-neutral name for a low-level failure, for the end of a kk/ru
+    message (``ENOSPC``, ``SQLITE_CORRUPT``): never the English sentence."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(name, str) and name:
+        return name
+    number = getattr(exc, "errno", None)
+    if isinstance(number, int):
+        return errno.errorcode.get(number, str(number))
+    return type(exc).__name__
+
+
 def translate_operational_error(exc: BaseException, path: Path | str) -> UserError | None:
     """Map SQLite's low-level failures to a message the user can act on."""
     msg = str(exc).lower()
@@ -202,7 +214,7 @@ def translate_operational_error(exc: BaseException, path: Path | str) -> UserErr
     if "readonly" in msg or "read-only" in msg or "attempt to write a readonly" in msg:
         return DatabaseError("db.read_only", READ_ONLY, path=str(path))
     if "file is not a database" in msg or "malformed" in msg:
-        return DatabaseError("db.corrupt", CORRUPT, path=str(path), detail=str(exc)[:120])
+        return DatabaseError("db.corrupt", CORRUPT, path=str(path), detail=error_code(exc))
     if "database is locked" in msg:
         return DatabaseError("db.locked", LOCKED)
     return None
@@ -493,7 +505,7 @@ def open_database(
             if user_error is not None:
                 raise user_error from exc
             raise DatabaseError(
-                "db.corrupt", CORRUPT, path=str(path), detail=str(exc)[:120]
+                "db.corrupt", CORRUPT, path=str(path), detail=error_code(orig)
             ) from exc
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)

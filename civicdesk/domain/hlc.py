@@ -77,6 +77,10 @@ class HybridClock:
             self._last = Timestamp(top, counter, self.node)
             return self._last.encode()
 
+    def wall_ms(self) -> int:
+        """This node's wall clock, in milliseconds since the epoch."""
+        return int(self._wall())
+
     @property
     def last(self) -> str:
         return self._last.encode()

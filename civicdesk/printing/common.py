@@ -75,6 +75,11 @@ def long_date(d: date, lang: Lang) -> str:
     return format_date(d, lang, style="long")
 
 
+def official_date(d: date, lang: Lang) -> str:
+    """The form legal documents use: «2025 жылғы 18 сәуір» / «18 апреля 2025 года»."""
+    return format_date(d, lang, style="official")
+
+
 def money(amount: Decimal | int, lang: Lang = "ru") -> str:
     return format_money(amount, lang)
 

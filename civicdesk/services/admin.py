@@ -19,6 +19,7 @@ from civicdesk.db.engine import (
     DB_FILE_NAME,
     DatabaseError,
     check_file,
+    error_code,
     integrity_problems,
     open_database,
     ro_uri,
@@ -186,8 +187,8 @@ def check_database(path: Path) -> list[CheckResult]:
         err = translate_operational_error(orig, path)
         if err is not None and err.code != "db.corrupt":
             raise err from exc
-        raise DatabaseError("db.corrupt", CORRUPT, path=str(path), detail=str(orig)[:120]) \
-            from exc
+        raise DatabaseError("db.corrupt", CORRUPT, path=str(path),
+                            detail=error_code(orig)) from exc
     finally:
         engine.dispose()
 
@@ -355,7 +356,7 @@ def export_tables(data_dir: Path, fmt: str, out: Path) -> dict[str, int]:
                 raise
     except OSError as exc:
         err = translate_operational_error(exc, out)
-        raise (err or UserError("export.write", CANNOT_WRITE, path=str(out), detail=str(exc))) from exc
+        raise (err or UserError("export.write", CANNOT_WRITE, path=str(out), detail=error_code(exc))) from exc
     return counts
 
 

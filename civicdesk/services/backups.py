@@ -36,7 +36,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from civicdesk.db.engine import DB_FILE_NAME, translate_operational_error
+from civicdesk.db.engine import DB_FILE_NAME, error_code, translate_operational_error
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.services.admin import BackupSummary, inspect_backup, make_backup
 from civicdesk.services.app import CivicApp
@@ -77,8 +77,8 @@ COPY_MISMATCH = Message(
     "оригиналом",
 )
 NOT_MADE = Message(
-    kk="Сақтық көшірмені «{path}» қалтасына жазу мүмкін болмады (қате коды {code}).",
-    ru="Не удалось записать резервную копию в папку «{path}» (код ошибки {code}).",
+    kk="Сақтық көшірмені «{path}» қалтасына жазу мүмкін болмады (қате коды {errcode}).",
+    ru="Не удалось записать резервную копию в папку «{path}» (код ошибки {errcode}).",
 )
 SAME_FOLDER = Message(
     kk="Екінші қалта негізгі қалтамен бірдей болмауы керек.",
@@ -323,9 +323,7 @@ def _copy_file(src: Path, dest: Path) -> Path:
 def _problem_detail(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         return exc.text("ru") + " / " + exc.text("kk")
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return errno.errorcode.get(exc.errno, str(exc.errno))
-    return type(exc).__name__
+    return error_code(exc)
 
 
 def _copy_to_second(made: Path, second: Path) -> tuple[Path | None, UserError | None]:
@@ -356,8 +354,8 @@ def _make(app: CivicApp, policy: BackupPolicy, day: date) -> Path:
         known = translate_operational_error(exc, main)
         if known is not None:
             raise known from exc
-        code = errno.errorcode.get(getattr(exc, "errno", 0) or 0, type(exc).__name__)
-        raise UserError("backup.not_made", NOT_MADE, path=str(main), code=code) from exc
+        raise UserError("backup.not_made", NOT_MADE, path=str(main),
+                        errcode=error_code(exc)) from exc
 
 
 def _second_and_rotate(

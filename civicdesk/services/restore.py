@@ -32,6 +32,7 @@ from civicdesk.db.engine import (
     DatabaseError,
     backup_file,
     check_file,
+    error_code,
     known_revisions,
     open_database,
     ro_uri,
@@ -109,10 +110,11 @@ def make_backup(data_dir: Path, out: Path, *, force: bool = False) -> Path:
         err = translate_operational_error(exc, out)
         if err is not None:
             raise err from exc
-        raise UserError("backup.write", CANNOT_WRITE, path=str(out), detail=str(exc)) from exc
+        raise UserError("backup.write", CANNOT_WRITE, path=str(out), detail=error_code(exc)) from exc
 
 
 def _damaged(shown: Path, detail: str) -> UserError:
+    """``detail``: SQLite's check result or error name (language-neutral)."""
     return UserError("restore.damaged", RESTORE_DAMAGED, path=str(shown), detail=detail[:120])
 
 
@@ -127,7 +129,7 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
         check_file(path, allow_empty=False)
     except DatabaseError as err:
         if err.code in ("db.empty", "db.truncated"):
-            raise _damaged(shown, err.text("ru")) from err
+            raise _damaged(shown, err.code) from err
         raise UserError("restore.not_ours", NOT_OURS, path=str(shown)) from err
     if not path.is_file():
         raise UserError("restore.not_ours", NOT_OURS, path=str(shown))
@@ -158,9 +160,9 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
         made_at = datetime.fromisoformat(made) if made else None
         return BackupSummary(shown, revision, made_at, counts)
     except sqlite3.Error as exc:
-        raise _damaged(shown, str(exc)) from exc
+        raise _damaged(shown, error_code(exc)) from exc
     except ValueError as exc:
-        raise _damaged(shown, str(exc)) from exc
+        raise _damaged(shown, type(exc).__name__) from exc
     finally:
         con.close()
 
@@ -210,12 +212,12 @@ def _copy_in(backup: Path, staging: Path) -> None:
 
 def _prepare(staging: Path) -> None:
     """Upgrade the scratch copy and rebuild its search index (nobody else sees it)."""
-    from civicdesk.db.search import rebuild_fts
+    from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
 
     db = open_database(staging, lock=False, keep_copy=False)
     try:
         with db.engine.begin() as conn:
-            for table in ("residents", "consultations"):
+            for table in SEARCH_TABLES:
                 rebuild_fts(conn, table)
     finally:
         db.close()
@@ -276,7 +278,7 @@ def restore_backup(
     except OSError as exc:
         raise (translate_operational_error(exc, target)
                or UserError("backup.write", CANNOT_WRITE, path=str(data_dir),
-                            detail=str(exc))) from exc
+                            detail=error_code(exc))) from exc
     lock = take_folder(target)
     try:
         inspect_backup(backup)  # refuse early, before copying anything
@@ -303,7 +305,7 @@ def restore_backup(
             except (sqlite3.Error, OSError) as exc:
                 err = translate_operational_error(exc, target)
                 raise (err or UserError(
-                    "backup.write", CANNOT_WRITE, path=str(target), detail=str(exc)
+                    "backup.write", CANNOT_WRITE, path=str(target), detail=error_code(exc)
                 )) from exc
     finally:
         lock.release()

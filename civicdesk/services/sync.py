@@ -18,12 +18,13 @@ from typing import Literal
 
 import httpx
 
-from civicdesk.domain.errors import Lang
+from civicdesk.domain.errors import Lang, Message
 from civicdesk.services.app import CENTER_KEY, CivicApp
 from civicdesk.services.base import put_setting
+from civicdesk.sync import messages as m
 from civicdesk.sync import tls
 from civicdesk.sync.client import ConflictView, EnrollInfo, SyncClient, SyncError, SyncSummary
-from civicdesk.sync.protocol import API, H_PROTOCOL, PROTOCOL_VERSION, Scalar
+from civicdesk.sync.protocol import API, CLOCK_MARGIN_MS, H_PROTOCOL, PROTOCOL_VERSION, Scalar
 from civicdesk.sync.waiting import WaitingRow
 
 EXIT_OK = 0
@@ -47,6 +48,7 @@ __all__ = [
     "SyncStatus",
     "SyncSummary",
     "WaitingRow",
+    "clock_warning",
     "conflicts",
     "enroll",
     "exit_code_for",
@@ -56,6 +58,7 @@ __all__ = [
     "summary_text",
     "sync_now",
     "waiting",
+    "waiting_reason",
 ]
 
 
@@ -71,6 +74,15 @@ class SyncStatus:
     online: bool | None  # None when not checked or not enrolled
     #: rows received from the server that could not be applied yet (see ``waiting``)
     waiting: int = 0
+    #: server's wall clock minus this PC's, at the last answer (None: never synced)
+    clock_offset_ms: int | None = None
+    #: the first few waiting rows: (table, id, why)
+    waiting_reasons: tuple[tuple[str, str, Message], ...] = ()
+
+    @property
+    def clock_off(self) -> bool:
+        """This PC's clock differs from the server's by more than the margin."""
+        return self.clock_offset_ms is not None and abs(self.clock_offset_ms) > CLOCK_MARGIN_MS
 
 
 @dataclass(frozen=True)
@@ -165,11 +177,45 @@ def status(
         open_conflicts=client.open_conflicts(),
         online=online,
         waiting=client.waiting_count(),
+        waiting_reasons=tuple(
+            (w.table, w.row_id, waiting_reason(w.reason)) for w in client.waiting()[:5]
+        ),
+        clock_offset_ms=client.state("clock_offset_ms"),
+    )
+
+
+def clock_warning(st: SyncStatus) -> Message | None:
+    """The kk/ru warning for the Sync page and the status bar when the PC's clock is
+    off by more than the margin (docs/sync.md, clocks); None when it is right."""
+    if not st.clock_off or st.clock_offset_ms is None:
+        return None
+    minutes = max(1, round(abs(st.clock_offset_ms) / 60_000))
+    ahead = st.clock_offset_ms < 0
+    return Message(
+        kk=m.CLOCK_OFF.text(
+            "kk", minutes=minutes, direction_kk="алда" if ahead else "артта", direction_ru=""
+        ),
+        ru=m.CLOCK_OFF.text(
+            "ru", minutes=minutes, direction_ru="спешат относительно" if ahead
+            else "отстают от", direction_kk="",
+        ),
     )
 
 
 def history(app: CivicApp, limit: int = 50) -> list[HistoryEntry]:
     return [HistoryEntry(**row) for row in _client(app).history(limit)]
+
+
+def waiting_reason(reason: str) -> Message:
+    """Why a row waits, in words (the stored reason is SQLite's own text)."""
+    text = reason.upper()
+    if "UNIQUE" in text:
+        return m.WAITING_UNIQUE
+    if "NOT NULL" in text:
+        return m.WAITING_REQUIRED
+    if "FOREIGN KEY" in text:
+        return m.WAITING_PARENT
+    return m.WAITING_OTHER
 
 
 def waiting(app: CivicApp) -> list[WaitingRow]:

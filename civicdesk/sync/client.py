@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -29,11 +30,12 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from civicdesk.db.changes import parse_changed
+from civicdesk.db.collation import sort_keys_for
 from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
-from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
+from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
-from civicdesk.domain.hlc import HybridClock
+from civicdesk.domain.hlc import HybridClock, Timestamp
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
@@ -127,7 +129,6 @@ def _q(name: str) -> str:
 
 #: pages at least this big are indexed for search once, after the pull
 BULK_INDEX_ROWS = 500
-SEARCH_TABLES = ("residents", "consultations")
 FTS_STALE_KEY = "search_index_stale"
 
 
@@ -163,6 +164,7 @@ class SyncClient:
         self.batch_size = min(batch_size, MAX_BATCH_ROWS)
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
+        self._restamped: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------------ local state
 
@@ -358,6 +360,7 @@ class SyncClient:
                 ("center_name", info.center_name),
                 ("head_office", info.head_office),
                 ("server_id", info.server_id),
+                ("server_epoch", info.epoch),
                 ("cursor", 0),
             ):
                 self._put(conn, key, value)
@@ -377,6 +380,7 @@ class SyncClient:
     def sync_once(self) -> SyncSummary:
         """Push everything pending, then pull everything new. Raises ``SyncError``."""
         started = _now()
+        self._restamped = set()
         with self._conn() as conn:
             hid = conn.exec_driver_sql(
                 "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)
@@ -384,9 +388,19 @@ class SyncClient:
         pushed = pulled = conflicts = errors = waiting = 0
         try:
             with self._http() as client:
-                pushed, conflicts, errors = self._push_all(client)
-                upload_missing(self, client)
-                pulled, _parked = self._pull_all(client)
+                for attempt in range(2):
+                    p, c, e = self._push_all(client)
+                    pushed, conflicts, errors = pushed + p, conflicts + c, errors + e
+                    upload_missing(self, client)
+                    try:
+                        pulled, _parked = self._pull_all(client)
+                    except _RewoundError:
+                        if attempt:
+                            raise SyncError(
+                                "server", "sync.rewound", m.SERVER_ERROR
+                            ) from None
+                        continue  # everything is queued again: push it, then pull from 0
+                    break
                 waiting = self.retry_waiting()
                 download_missing(self, client)
         except UserError as exc:
@@ -435,6 +449,7 @@ class SyncClient:
             except ValueError as exc:
                 raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
             p, c, e = self._apply_push_result(pending, result)
+            self._check_rewind(result.epoch, result.highest_seq)
             pushed += p
             conflicts += c
             errors += e
@@ -460,7 +475,10 @@ class SyncClient:
             rows: list[RowChange] = []
             versions: list[list[Any]] = []
             for table, row_id, op, changed, version in outbox:
-                rows.append(self._row_change(conn, table, row_id, op, changed))
+                row = self._row_change(conn, table, row_id, op, changed)
+                if int(version) == 0 and row.op == "upsert":
+                    row = row.model_copy(update={"restore": True})  # see _requeue_everything
+                rows.append(row)
                 versions.append([table, row_id, version, changed])
             batch = PushBatch(
                 batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
@@ -528,6 +546,12 @@ class SyncClient:
                         conn.exec_driver_sql(
                             "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", key
                         )
+                    if (
+                        res.status == "rejected"
+                        and res.reason == "clock_ahead"
+                        and self._restamp(conn, res.table, res.id, result.server_time, cur)
+                    ):
+                        continue  # sent again with the server's time in this round
                     if res.status == "rejected":
                         errors += 1
                         self._queue_conflict(
@@ -566,9 +590,44 @@ class SyncClient:
                 raise
             finally:
                 conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-        if self.clock is not None:
-            self.clock.observe(result.server_time)
+        self._note_server_time(result.server_time)
         return pushed, conflicts, errors
+
+    def _restamp(
+        self, conn: Connection, table: str, row_id: str, server_time: str, cur: Any
+    ) -> bool:
+        """A row refused because its timestamp is ahead of the server's clock (this
+        PC's clock is off): stamp it with the server's time and queue it again, once
+        per round. The PC is told about its clock (``clock_offset_ms``)."""
+        key = (table, row_id)
+        if key in self._restamped or cur is None:
+            return False
+        self._restamped.add(key)
+        node = self.clock.node if self.clock is not None else "pc"
+        try:
+            ts = Timestamp.decode(server_time)
+        except ValueError:
+            return False
+        stamp = Timestamp(ts.wall_ms, ts.counter, node).encode()
+        if "hlc" in self.columns(conn, table):
+            conn.exec_driver_sql(f"UPDATE {_q(table)} SET hlc = ? WHERE id = ?", (stamp, row_id))
+        conn.exec_driver_sql(
+            "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, queued_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO NOTHING",
+            (table, row_id, str(cur[2]), str(cur[1]), int(cur[0]), _now()),
+        )
+        return True
+
+    def _note_server_time(self, server_time: str) -> None:
+        """Remember how far this PC's wall clock is from the server's (for the warning)."""
+        try:
+            server_ms = Timestamp.decode(server_time).wall_ms
+        except ValueError:
+            return
+        local_ms = self.clock.wall_ms() if self.clock is not None else time.time_ns() // 10**6
+        self.set_state("clock_offset_ms", server_ms - local_ms)
+        if self.clock is not None:
+            self.clock.observe(server_time)
 
     def _kept_in_flight(
         self,
@@ -788,6 +847,8 @@ class SyncClient:
         }
         extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
         values.update({k: v for k, v in extra.items() if k in colset})
+        # derived, never synced: Kazakh sort keys of names
+        values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
         return values, colset
 
     # ------------------------------------------------------------------ pull
@@ -814,6 +875,7 @@ class SyncClient:
         """
         pulled = errors = 0
         full = bool(self.state("full_resync", False))
+        rewound = bool(self.state("rewound", False))
         seen: set[tuple[str, str]] = set()
         cursor = 0 if full else int(self.state("cursor", 0))
         ahead: Future[PullPage] | None = None
@@ -829,17 +891,20 @@ class SyncClient:
                         self.set_state("full_resync", True)
                         full, cursor, seen, ahead = True, 0, set(), None
                         continue
+                    if self._check_rewind(page.epoch, page.highest_seq):
+                        raise _RewoundError
                     ahead = (
                         pool.submit(self._fetch_page, client, page.next_cursor)
                         if page.has_more
                         else None
                     )
-                    n, e = self._apply_page(page, full=full, seen=seen)
+                    # After a rewind the server's revisions may be below the ones this
+                    # PC remembers: take what it has now, whatever the revision.
+                    n, e = self._apply_page(page, full=full or rewound, seen=seen)
                     pulled += n
                     errors += e
                     cursor = page.next_cursor
-                    if self.clock is not None:
-                        self.clock.observe(page.server_time)
+                    self._note_server_time(page.server_time)
                     if not page.has_more:
                         break
             finally:
@@ -847,8 +912,61 @@ class SyncClient:
                     ahead.cancel()
         if full:
             self._reconcile_deletions(seen)
+        if rewound:
+            self.set_state("rewound", False)
         self.rebuild_search_if_stale()
         return pulled, errors
+
+    # ------------------------------------------------------------------ server rewound
+
+    def _check_rewind(self, epoch: str, highest: int) -> bool:
+        """Notice a server put back from an earlier snapshot (docs/sync.md §4).
+
+        Another epoch than the one this PC knows (``civicdesk-server restored``), or a
+        cursor above the server's highest sequence number, means the server lost what
+        came after its snapshot: every record this PC may send is queued again (the
+        server merges what it already has), and the next pull starts from 0 taking the
+        server's versions whatever their revision. Returns True when that happened."""
+        if not epoch:
+            return False  # a server without epochs
+        with self._conn() as conn:
+            known = self._get(conn, "server_epoch")
+            cursor = int(self._get(conn, "cursor", 0) or 0)
+            if (known is None or known == epoch) and cursor <= highest:
+                if known is None:
+                    self._put(conn, "server_epoch", epoch)
+                return False
+            queued = self._requeue_everything(conn)
+            self._put(conn, "server_epoch", epoch)
+            self._put(conn, "cursor", 0)
+            self._put(conn, "rewound", True)
+            self._put(conn, "rewound_at", {"at": _now(), "queued": queued})
+        return True
+
+    def _requeue_everything(self, conn: Connection) -> int:
+        """Queue every record this PC may send, as a *restore* (``local_version`` 0):
+        the server takes it only where it lacks the record or holds an older version,
+        so a PC that had not pulled the latest edit of a record cannot undo it. Records
+        with a real local change keep their outbox row as it is (a later edit of a
+        restore row makes it an ordinary change)."""
+        center = self._get(conn, "center_id")
+        head_office = bool(self._get(conn, "head_office", False))
+        total = 0
+        for table in SYNCED_TABLES:
+            if not self.columns(conn, table):
+                continue
+            reference = table in REFERENCE_TABLES
+            if reference and not head_office:
+                continue
+            where, params = ("1 = 1", ()) if reference else ("center_id = ?", (center,))
+            res = conn.exec_driver_sql(
+                "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, "
+                f"queued_at) SELECT ?, id, 'upsert', '*', 0, ? FROM {_q(table)} WHERE {where} "
+                "ON CONFLICT (table_name, row_id) DO NOTHING",
+                (table, _now(), *params),
+            )
+            total += int(res.rowcount or 0)
+        return total
 
     def rebuild_search_if_stale(self) -> bool:
         """Refill the search index after pages applied without it (see _apply_changes)."""
@@ -1155,6 +1273,10 @@ class SyncClient:
                 .all()
             )
             return [dict(r) for r in rows]
+
+
+class _RewoundError(Exception):
+    """The server was put back from a snapshot: push everything again, then pull."""
 
 
 class _CountedError(Exception):

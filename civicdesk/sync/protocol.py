@@ -23,6 +23,9 @@ MAX_BATCH_ROWS = 500
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
 MAX_BODY_BYTES = 8 * 1024 * 1024
+#: A timestamp more than this ahead of the server's clock is refused; a PC whose clock
+#: differs from the server's by more than this is told so (docs/sync.md, clocks).
+CLOCK_MARGIN_MS = 5 * 60 * 1000
 
 H_PROTOCOL = "X-CivicDesk-Protocol"
 H_SCHEMA = "X-CivicDesk-Schema"
@@ -56,6 +59,10 @@ class RowChange(_Model):
     hlc: str = Field(default="", max_length=80, pattern=r"^[^\x00-\x1f\x7f]*$")
     changed: list[Annotated[str, Field(max_length=64)]] | None = Field(default=None, max_length=500)
     data: dict[str, Scalar] = Field(default_factory=dict)
+    # Sent again after the server was rewound, not edited since the PC saw the server's
+    # revision ``base_rev``: the server takes it only if it lacks the record or holds an
+    # earlier revision; otherwise it answers with its own version.
+    restore: bool = False
 
 
 class PushBatch(_Model):
@@ -86,6 +93,11 @@ class PushResult(_Model):
     batch_id: str
     results: list[RowResult]
     server_time: str
+    # The server's epoch (a new one after a restore) and its highest sequence number:
+    # a client that sees another epoch, or a cursor above ``highest_seq``, knows the
+    # server was rewound (docs/sync.md, restore).
+    epoch: str = ""
+    highest_seq: int = 0
 
 
 class Change(_Model):
@@ -103,6 +115,8 @@ class PullPage(_Model):
     next_cursor: int
     has_more: bool
     server_time: str
+    epoch: str = ""
+    highest_seq: int = 0
 
 
 class EnrollRequest(_Model):
@@ -121,6 +135,7 @@ class EnrollResponse(_Model):
     region_kato: str
     head_office: bool
     server_id: str
+    epoch: str = ""
 
 
 class StatusResponse(_Model):
@@ -129,6 +144,8 @@ class StatusResponse(_Model):
     min_schema: int
     server_time: str
     server_id: str
+    epoch: str = ""
+    highest_seq: int = 0
     center_id: str | None = None
     head_office: bool | None = None
     pending_conflicts: int | None = None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.formatting import format_datetime
+from civicdesk.services.sync import clock_warning
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.autosync.start()
         env.signals.data_changed.connect(lambda _e: self.refresh_status())
         env.signals.language_changed.connect(lambda _l: self.language.sync())
+        env.signals.open_consultations_of.connect(
+            lambda rid, name: self.show_page("consultations").show_resident(rid, name))  # type: ignore[attr-defined]
 
         self.resize(1280, 720)
         self.retranslate()
@@ -247,8 +250,10 @@ class MainWindow(QMainWindow):
         else:
             state = self.tr("not checked yet")
         text = self.tr("Sync: %1, %2, changes to send: %3")
+        text = text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+        warning = clock_warning(s)
         self.sync_status_label.setText(
-            text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+            text if warning is None else f"{text}. {warning.text(self.env.lang)}"
         )
 
     def retranslate(self) -> None:

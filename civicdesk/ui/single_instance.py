@@ -2,31 +2,31 @@
 
 The data folder's OS lock (``civicdesk.db.folderlock``) decides who may open it;
 this module only lets the second start tell the first one "the user wants you":
-the first CivicDesk listens on a local socket named after its data folder and,
-when poked, raises its active window.  Where the platform does not allow a window
-to take the focus, the first window at least flashes in the task bar.
+the first CivicDesk watches a small file in its data folder (``civicdesk.wake``,
+through ``QFileSystemWatcher``, so no network module is needed in the bundle) and,
+when the second start writes to it, raises its active window.  Where the platform
+does not let a window take the focus, the first window flashes in the task bar.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import logging
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QFileSystemWatcher, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger("civicdesk")
 
-WAKE = b"raise\n"
+WAKE_FILE = "civicdesk.wake"
 
 
-def server_name(data_dir: Path) -> str:
-    folder = os.path.normcase(os.path.abspath(data_dir))
-    return "civicdesk-" + hashlib.sha256(folder.encode("utf-8")).hexdigest()[:20]
+def wake_path(data_dir: Path) -> Path:
+    return Path(data_dir) / WAKE_FILE
 
 
 def raise_windows() -> None:
@@ -45,46 +45,39 @@ def raise_windows() -> None:
 
 
 class Beacon(QObject):
-    """Listens for a second start of CivicDesk on the same data folder.
-
-    Only the holder of the folder's lock makes one, so a name left over by a
-    crashed process is stale and may be removed.
-    """
+    """Watches for a second start of CivicDesk on the same data folder."""
 
     def __init__(self, data_dir: Path, on_wake: Callable[[], None] = raise_windows,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.on_wake = on_wake
-        self.server = QLocalServer(self)
-        name = server_name(data_dir)
-        if not self.server.listen(name):
-            QLocalServer.removeServer(name)
-            if not self.server.listen(name):
-                log.warning("second-start beacon unavailable: %s", self.server.errorString())
-        self.server.newConnection.connect(self._accept)
+        self.path = wake_path(data_dir)
+        self.watcher = QFileSystemWatcher(self)
+        try:
+            self.path.touch(exist_ok=True)
+        except OSError as exc:  # a read-only folder: no beacon, nothing else changes
+            log.warning("second-start beacon unavailable: %r", exc)
+            return
+        self.watcher.addPath(str(self.path))
+        self.watcher.fileChanged.connect(self._changed)
 
-    def _accept(self) -> None:
-        while self.server.hasPendingConnections():
-            sock = self.server.nextPendingConnection()
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(sock.deleteLater)
-
-    def _read(self, sock: QLocalSocket) -> None:
-        if bytes(sock.readAll().data()).startswith(WAKE.strip()):
-            log.info("a second start asked for this window")
-            self.on_wake()
+    def _changed(self, name: str) -> None:
+        if name not in self.watcher.files() and os.path.exists(name):
+            self.watcher.addPath(name)  # replaced rather than written: watch it again
+        log.info("a second start asked for this window")
+        self.on_wake()
 
     def close(self) -> None:
-        self.server.close()
+        files = self.watcher.files()
+        if files:
+            self.watcher.removePaths(files)
 
 
-def wake_first(data_dir: Path, timeout_ms: int = 1000) -> bool:
-    """Ask the CivicDesk that holds ``data_dir`` to come forward; True if it heard."""
-    sock = QLocalSocket()
-    sock.connectToServer(server_name(data_dir))
-    if not sock.waitForConnected(timeout_ms):
-        return False
-    sock.write(WAKE)
-    ok = sock.waitForBytesWritten(timeout_ms)
-    sock.disconnectFromServer()
-    return bool(ok)
+def wake_first(data_dir: Path) -> bool:
+    """Ask the CivicDesk that holds ``data_dir`` to come forward; False when the
+    request could not be written (then only the message is shown)."""
+    with contextlib.suppress(OSError):
+        with wake_path(data_dir).open("w", encoding="utf-8") as fh:
+            fh.write(f"{datetime.now().isoformat(timespec='seconds')} {os.getpid()}\n")
+        return True
+    return False

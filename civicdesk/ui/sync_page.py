@@ -549,8 +549,18 @@ class SyncPage(QWidget):
         else:
             self.result_label.setText("")
         self.result_label.setVisible(self.summary is not None)
-        self.pending_label.setText(
-            self.tr("Changes waiting to be sent: %1").replace("%1", str(s.pending if s else 0)))
+        lines = [
+            self.tr("Changes waiting to be sent: %1").replace("%1", str(s.pending if s else 0))
+        ]
+        if s is not None and s.waiting:
+            lines.append(self.tr("Received rows waiting to be applied: %1").replace(
+                "%1", str(s.waiting)))
+            lines += [f"• {t} {i[:8]}: {why.text(self.env.lang)}"
+                      for t, i, why in s.waiting_reasons]
+        warning = sync.clock_warning(s) if s is not None else None
+        if warning is not None:
+            lines.append(warning.text(self.env.lang))
+        self.pending_label.setText("\n".join(lines))
         self._update_buttons()
 
     def _fill_history(self) -> None:

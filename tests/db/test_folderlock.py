@@ -95,3 +95,41 @@ def test_read_only_folder_gets_the_read_only_message(tmp_path: Path) -> None:
         assert caught.value.code == "db.read_only"
     finally:
         folder.chmod(0o755)
+
+
+def test_windows_branch_uses_msvcrt_byte_locks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Windows path, driven through a stand-in ``msvcrt`` that behaves like the
+    real one (a locked byte refuses a second non-blocking lock with EACCES)."""
+    import errno
+    import types
+
+    held: dict[int, int] = {}  # locked offset -> fd
+    calls: list[tuple[int, int]] = []
+
+    def locking(fd: int, mode: int, nbytes: int) -> None:
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        calls.append((mode, nbytes))
+        if mode == fake.LK_NBLCK:
+            if offset in held and held[offset] != fd:
+                raise OSError(errno.EACCES, "locked")
+            held[offset] = fd
+        elif mode == fake.LK_UNLCK:
+            held.pop(offset, None)
+
+    fake = types.SimpleNamespace(LK_NBLCK=2, LK_UNLCK=0, locking=locking)
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    monkeypatch.setattr(folderlock.sys, "platform", "win32")
+    db = tmp_path / DB_FILE_NAME
+    lock = folderlock.acquire(db)
+    assert calls == [(fake.LK_NBLCK, 1)]
+    # another process's attempt: a fresh descriptor on the same file is refused
+    fd = os.open(folderlock.lock_path_for(db), os.O_RDWR)
+    try:
+        assert not folderlock._try_lock(fd)
+    finally:
+        os.close(fd)
+    lock.release()
+    assert held == {}
+    folderlock.acquire(db).release()

@@ -118,6 +118,10 @@ def test_hostile_values_on_postgres(pg_store: Store) -> None:
         r = push("ok", {"center_id": "x\u0000"}, 2)
         assert r.status_code == 200 and r.json()["results"][0]["reason"] == "no_center"
         r = push("ok", {"center_id": cid, "question": "a\u0000b", "n": 10**30}, 3)
+        assert r.status_code == 200 and r.json()["results"][0]["reason"] == "bad_value"
+        r = push("ok", {"center_id": cid, "question": "?", "ratio": float("nan")}, 4)
+        assert r.status_code == 200 and r.json()["results"][0]["reason"] == "bad_value"
+        r = push("ok", {"center_id": cid, "question": "?"}, 5)
         assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
         assert client.get("/sync/v1/pull", headers=headers).status_code == 200
         assert_error(client.get(f"/sync/v1/pull?cursor={10**22}", headers=headers), 400)

@@ -286,15 +286,18 @@ def test_clocks_hours_apart_and_a_year_ahead(tmp_path) -> None:  # type: ignore[
                 data={"center_id": cid, "question": "?"},
             ),
         ]
-        store.push(
+        raw = store.push(
             who, PushBatch(batch_id="b", device_id="dev", schema_version=4, rows=rows), "h", dumps
         )
+        from civicdesk.sync.protocol import PushResult
+
+        answer = PushResult.model_validate_json(raw)
         kept = store.get_record("consultations", "c-behind")
-        clamped = store.get_record("consultations", "c-ahead")
         assert kept is not None and kept["hlc"] == behind
-        assert clamped is not None
-        assert Timestamp.decode(clamped["hlc"]).wall_ms <= now_ms + store.clock.max_drift_ms
-        assert Timestamp.decode(store.clock.now()).wall_ms <= now_ms + store.clock.max_drift_ms
+        # a year ahead: refused for that row (the PC is told), never adopted
+        assert answer.results[1].reason == "clock_ahead"
+        assert store.get_record("consultations", "c-ahead") is None
+        assert Timestamp.decode(store.clock.now()).wall_ms <= now_ms + store.clock_margin_ms
         # the desktop's clock, observing the server, is not dragged a year ahead either
         desk = HybridClock("desk", wall=lambda: now_ms)
         desk.observe(ahead)

@@ -53,7 +53,7 @@ def test_the_first_instance_hears_the_second(qtbot: QtBot, tmp_path: Path) -> No
     beacon = Beacon(tmp_path, on_wake=lambda: woken.append(True))
     try:
         assert wake_first(tmp_path)
-        qtbot.waitUntil(lambda: woken == [True], timeout=5000)
+        qtbot.waitUntil(lambda: len(woken) >= 1, timeout=5000)
     finally:
         beacon.close()
-    assert not wake_first(tmp_path / "other", timeout_ms=200)
+    assert not wake_first(tmp_path / "no-such-folder")

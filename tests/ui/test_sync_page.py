@@ -340,3 +340,29 @@ def test_cancel_stops_waiting_for_a_round(
     # the round went on in the background and is in the history
     qtbot.waitUntil(lambda: page.history_table.rowCount() == 1, timeout=WAIT_MS)
     assert page.error_label.text() == ""
+
+
+def test_waiting_rows_and_a_wrong_clock_are_shown(
+    qtbot: QtBot, ui_env: UiEnv, coordinator: SyncCoordinator, store: Store, center: str
+) -> None:
+    page = make_page(qtbot, ui_env)
+    enrol_on_page(qtbot, page, store.issue_code(center))
+    with ui_env.app.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_waiting (table_name, row_id, origin, rev, data, reason, "
+            "first_seen, last_tried) VALUES ('users', 'u-1234567890', 'pull', 2, '{}', "
+            "'UNIQUE constraint failed: users.center_id, users.login', 'x', 'x')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO sync_state (key, value) VALUES ('clock_offset_ms', '-86400000') "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+    page.refresh()
+    qtbot.waitUntil(lambda: page.status is not None and page.status.waiting == 1)
+    text = page.pending_label.text()
+    assert "Қолданылуды күтіп тұрған алынған жолдар: 1" in text
+    assert "бірдей логин" in text
+    assert "1440 минутқа алда" in text
+    ui_env.set_language("ru")
+    qtbot.waitUntil(lambda: "Полученные строки ждут применения: 1" in page.pending_label.text())
+    assert "спешат" in page.pending_label.text()

@@ -243,7 +243,9 @@ def create_app(
         except (ApiError, StoreError):
             limiter.failed(who)  # only failures count: centers behind one NAT enrol freely
             raise
-        answer = EnrollResponse(token=token, server_id=the_store.server_id, **info)
+        answer = EnrollResponse(
+            token=token, server_id=the_store.server_id, epoch=the_store.epoch(), **info
+        )
         return reply(request, dumps(answer))
 
     @app.post(
@@ -291,6 +293,8 @@ def create_app(
             min_schema=min_schema,
             server_time=the_store.clock.now(),
             server_id=the_store.server_id,
+            epoch=await call(the_store.epoch),
+            highest_seq=await call(the_store.highest_seq),
         )
         if request.headers.get("authorization"):
             check_versions(request)
@@ -308,4 +312,8 @@ def app_from_env() -> FastAPI:
     """Factory for several uvicorn workers: the database URL comes from the environment."""
     import os
 
-    return create_app(os.environ.get("CIVICDESK_SERVER_DB"))
+    margin = os.environ.get("CIVICDESK_SERVER_CLOCK_MARGIN_MINUTES")
+    url = os.environ.get("CIVICDESK_SERVER_DB")
+    if margin:
+        return create_app(store=Store(url, clock_margin_ms=int(float(margin) * 60_000)))
+    return create_app(url)

@@ -6,6 +6,7 @@
     civicdesk-server [--db URL] centers
     civicdesk-server [--db URL] revoke CENTER_OR_DEVICE
     civicdesk-server [--db URL] purge [--days N]
+    civicdesk-server [--db URL] restored        # right after putting back a dump
 
 The default database is a SQLite file in the user data folder (created on first use);
 ``--db postgresql+psycopg://user@host/db`` (or ``CIVICDESK_SERVER_DB``) for PostgreSQL.
@@ -14,13 +15,15 @@ The default database is a SQLite file in the user data folder (created on first 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
-from civicdesk.sync.server.store import Store, default_db_url
+from civicdesk import console
+from civicdesk.sync.server.store import DEFAULT_CLOCK_MARGIN_MS, Store, default_db_url
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile")
     serve.add_argument("--ssl-keyfile")
     serve.add_argument("--min-schema", type=int, default=1)
+    serve.add_argument(
+        "--clock-margin",
+        type=float,
+        default=DEFAULT_CLOCK_MARGIN_MS / 60_000,
+        help="minutes a pushed timestamp may be ahead of the server's clock (default 5)",
+    )
     sub.add_parser("migrate", help="create or upgrade the server database")
     enroll = sub.add_parser("enroll", help="issue a one-time enrolment code for a center")
     enroll.add_argument("--center", required=True, help="center name (created if new)")
@@ -44,11 +53,25 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("target", help="center id or name, or device id")
     purge = sub.add_parser("purge", help="forget tombstones older than the horizon")
     purge.add_argument("--days", type=float, default=90.0)
+    sub.add_parser(
+        "restored",
+        help="after putting the database back from a dump: start a new epoch, so every "
+        "PC re-sends what the server lost and pulls again",
+    )
     return p
 
 
+SERVER_EXTRA = ("fastapi", "uvicorn", "psycopg")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     args = _parser().parse_args(argv)
+    missing = [m for m in SERVER_EXTRA if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"civicdesk-server needs {', '.join(missing)}: pip install 'civicdesk[server]'",
+              file=sys.stderr)
+        return 2
     url = args.db or default_db_url()
     if args.command == "serve":
         import uvicorn
@@ -56,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from civicdesk.sync.server.app import create_app
 
         os.environ["CIVICDESK_SERVER_DB"] = url
+        os.environ["CIVICDESK_SERVER_CLOCK_MARGIN_MINUTES"] = str(args.clock_margin)
         ssl = {}
         if args.ssl_certfile:
             ssl = {"ssl_certfile": args.ssl_certfile, "ssl_keyfile": args.ssl_keyfile}
@@ -69,8 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 **ssl,
             )
         else:
+            margin_ms = int(args.clock_margin * 60_000)
             uvicorn.run(
-                create_app(url, min_schema=args.min_schema),
+                create_app(store=Store(url, clock_margin_ms=margin_ms), min_schema=args.min_schema),
                 host=args.host,
                 port=args.port,
                 **ssl,
@@ -103,6 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             n = store.revoke(args.target)
             print(f"revoked {n} token(s)")
             return 0 if n or known else 1
+        elif args.command == "restored":
+            print(f"new epoch {store.new_epoch()}: PCs re-send and pull again at their next sync")
         elif args.command == "purge":
             n = store.purge_tombstones(timedelta(days=args.days))
             print(f"purged {n} tombstone(s)")

@@ -62,9 +62,10 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from civicdesk.domain.hlc import HybridClock, Timestamp
+from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
 from civicdesk.sync.protocol import (
+    CLOCK_MARGIN_MS,
     Change,
     FieldConflict,
     PullPage,
@@ -77,6 +78,7 @@ from civicdesk.sync.protocol import (
 )
 from civicdesk.sync.server.minimise import head_office_view
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
+from civicdesk.sync.server.values import bad_column, parse_hlc
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
     KNOWN_TABLES,
@@ -88,8 +90,13 @@ from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
 SERVER_SCHEMA_VERSION = 1
 SEQ_KEY = "seq"
 PURGED_KEY = "purged_seq"
+# Changed when the database is created and when it is put back from a dump
+# (``civicdesk-server restored``): clients then re-send and pull again.
+EPOCH_KEY = "epoch"
 ADVISORY_KEY = 0x5C1D_5E0
 CODE_TTL = timedelta(days=14)
+#: A pushed timestamp more than this ahead of the server's clock is refused (per row).
+DEFAULT_CLOCK_MARGIN_MS = CLOCK_MARGIN_MS
 
 
 # Never a conflict: bookkeeping that simply follows the last accepted write.
@@ -258,7 +265,7 @@ class Store:
         db_url: str | None = None,
         *,
         tombstone_horizon: timedelta = timedelta(days=90),
-        max_drift_ms: int = 60 * 60 * 1000,
+        clock_margin_ms: int = DEFAULT_CLOCK_MARGIN_MS,
         wall: Any = None,
     ) -> None:
         self.url = db_url or default_db_url()
@@ -281,8 +288,11 @@ class Store:
         self.migrate()
         self.server_id = self._meta_get("server_id") or ""
         self._wall: Any = wall or (lambda: time.time_ns() // 1_000_000)
+        self.clock_margin_ms = clock_margin_ms
+        # The server's clock never runs more than the margin ahead of its wall time:
+        # a timestamp further ahead is refused (``_row_hlc``), never observed.
         self.clock = HybridClock(
-            "srv-" + self.server_id[-8:], max_drift_ms=max_drift_ms, wall=self._wall
+            "srv-" + self.server_id[-8:], max_drift_ms=clock_margin_ms, wall=self._wall
         )
         self._seq_lock = threading.Lock()
 
@@ -303,6 +313,7 @@ class Store:
                     ("server_id", new_id()),
                     (SEQ_KEY, "0"),
                     (PURGED_KEY, "0"),
+                    (EPOCH_KEY, new_id()),
                 ):
                     conn.execute(insert(server_meta).values(key=key, value=value))
             elif int(version) > SERVER_SCHEMA_VERSION:
@@ -311,6 +322,31 @@ class Store:
                     f"({SERVER_SCHEMA_VERSION}); update civicdesk-server"
                 )
             # Future versions: upgrade step by step here, then store the new number.
+            if conn.scalar(select(server_meta.c.value).where(server_meta.c.key == EPOCH_KEY)) is None:
+                conn.execute(insert(server_meta).values(key=EPOCH_KEY, value=new_id()))
+
+    def epoch(self, conn: Connection | None = None) -> str:
+        return self._meta_get(EPOCH_KEY, conn) or ""
+
+    def new_epoch(self) -> str:
+        """After the database was put back from a dump: every client re-sends what the
+        server may have lost and pulls again from the start (docs/deployment.md)."""
+        epoch = new_id()
+        with self._tx() as conn:
+            conn.execute(
+                update(server_meta).where(server_meta.c.key == EPOCH_KEY).values(value=epoch)
+            )
+        return epoch
+
+    def highest_seq(self, conn: Connection | None = None) -> int:
+        """The highest sequence number ever handed out (a cursor above it: rewound)."""
+        if conn is None:
+            with self.engine.connect() as c:
+                return self.highest_seq(c)
+        if self.is_pg:
+            row = conn.exec_driver_sql("SELECT last_value, is_called FROM records_seq").first()
+            return int(row[0]) if row is not None and row[1] else 0
+        return int(self._meta_get(SEQ_KEY, conn) or 0)
 
     def _meta_get(self, key: str, conn: Connection | None = None) -> str | None:
         stmt = select(server_meta.c.value).where(server_meta.c.key == key)
@@ -598,7 +634,11 @@ class Store:
                     c.update(device_id=who.device_id, created_at=now)
                 conn.execute(insert(conflicts), new_conflicts)
             answer = PushResult(
-                batch_id=batch.batch_id, results=results, server_time=self.clock.now()
+                batch_id=batch.batch_id,
+                results=results,
+                server_time=self.clock.now(),
+                epoch=self.epoch(conn),
+                highest_seq=self.highest_seq(conn),
             )
             body: bytes = encode(answer)
             conn.execute(
@@ -754,15 +794,19 @@ class Store:
             ]
             conn.execute(stmt, params)
 
-    def _clamp_hlc(self, hlc: str) -> str:
-        try:
-            ts = Timestamp.decode(hlc)
-        except ValueError:
+    def _row_hlc(self, hlc: str) -> str | None:
+        """The timestamp a pushed row keeps; None when it is refused (see values.py).
+
+        A row without a timestamp gets the server's; a malformed one, or one more
+        than the margin ahead of the server's wall clock, is refused."""
+        if not hlc:
             return self.clock.now()
-        now_ms = int(self._wall())
+        ts = parse_hlc(hlc)
+        if ts is None:
+            return None
+        if ts.wall_ms > int(self._wall()) + self.clock_margin_ms:
+            return None
         self.clock.observe(hlc)
-        if ts.wall_ms > now_ms + self.clock.max_drift_ms:
-            return self.clock.now()
         return hlc
 
     def _apply_row(
@@ -787,11 +831,17 @@ class Store:
         owner = existing["center_id"] if existing is not None else data.get("center_id")
         if not isinstance(owner, str) or not owner or "\x00" in owner or len(owner) > 64:
             return rejected("no_center")
-        if r.op == "upsert" and data.get("center_id", owner) != owner:
-            return rejected("center_changed")
         head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
+        # Ownership first, so that a record of another center and an id nobody has
+        # get the same answer: a center cannot learn which ids exist elsewhere.
         if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
+        if r.op == "upsert" and data.get("center_id", owner) != owner:
+            return rejected("center_changed")
+        if r.op == "upsert" and bad_column(r.table, data) is not None:
+            return rejected("bad_value")
+        if r.hlc and parse_hlc(r.hlc) is None:
+            return rejected("bad_clock")
         if (
             r.table == "audit_log"
             and existing is not None
@@ -804,7 +854,10 @@ class Store:
         refused = row_problem(who.head_office, r.table, data)
         if refused:
             return rejected(refused)
-        hlc = self._clamp_hlc(r.hlc) if r.hlc else self.clock.now()
+        stamped = self._row_hlc(r.hlc)
+        if stamped is None:
+            return rejected("clock_ahead")
+        hlc = stamped
 
         def ok(rev: int, deleted: bool) -> RowResult:
             return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
@@ -814,20 +867,49 @@ class Store:
                 # Made and deleted before it ever reached us: nothing to keep.
                 return ok(0, True), None, None
             deleted = bool(data.get("deleted") or False)
+            first = max(1, r.base_rev) if r.restore else 1  # a restore keeps its revision
             fresh: dict[str, Any] = {
                 "center_id": owner,
                 "data": data,
-                "field_revs": dict.fromkeys(data, 1),
-                "rev": 1,
+                "field_revs": dict.fromkeys(data, first),
+                "rev": first,
                 "deleted": deleted,
                 "hlc": hlc,
             }
-            return ok(1, deleted), fresh, None
+            return ok(first, deleted), fresh, None
 
         cur: dict[str, Scalar] = dict(existing["data"])
         revs: dict[str, int] = dict(existing["field_revs"])
         old_rev = int(existing["rev"])
         new_rev = old_rev + 1
+        if r.restore and r.op == "upsert":
+            # A copy the PC holds of the server's revision ``base_rev`` (it has not
+            # changed it since). Taken whole only if that revision is later than the
+            # one the server holds now (which came from its dump); otherwise the PC
+            # takes the server's version.
+            if r.base_rev <= old_rev:
+                return (
+                    RowResult(
+                        table=r.table, id=r.id, status="merged", rev=old_rev, data=cur,
+                        deleted=bool(existing["deleted"]),
+                    ),
+                    None,
+                    None,
+                )
+            restored = dict(data)
+            for f, v in restored.items():
+                if f not in cur or not _same(v, cur.get(f)):
+                    revs[f] = r.base_rev
+            cur.update(restored)
+            back: dict[str, Any] = {
+                "center_id": owner,
+                "data": cur,
+                "field_revs": revs,
+                "rev": r.base_rev,
+                "deleted": bool(cur.get("deleted") or False),
+                "hlc": hlc,
+            }
+            return ok(r.base_rev, bool(back["deleted"])), back, None
         if r.op == "delete":
             if existing["deleted"]:
                 return ok(old_rev, True), None, None
@@ -858,6 +940,14 @@ class Store:
                 clash[f] = FieldConflict(mine=mine, theirs=theirs)
             else:
                 apply[f] = mine
+        deleted_since = existing["deleted"] and revs.get("deleted", 0) > r.base_rev
+        if deleted_since and "deleted" not in changed and apply:
+            # Edited here, deleted there since the PC last saw it: the edit is not
+            # absorbed into the tombstone; the editor is asked to restore or accept.
+            for f, mine in apply.items():
+                clash[f] = FieldConflict(mine=mine, theirs=cur.get(f))
+            clash["deleted"] = FieldConflict(mine=0, theirs=cur.get("deleted", 1))
+            apply = {}
         record: dict[str, Any] | None = None
         rev = old_rev
         if apply:
@@ -962,6 +1052,8 @@ class Store:
         stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
+            epoch = self.epoch(conn)
+            highest = self.highest_seq(conn)
             if not self.is_pg:
                 conn.rollback()
         more = len(rows) > limit
@@ -988,6 +1080,8 @@ class Store:
             next_cursor=next_cursor,
             has_more=more,
             server_time=self.clock.now(),
+            epoch=epoch,
+            highest_seq=highest,
         )
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:

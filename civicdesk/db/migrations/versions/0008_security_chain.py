@@ -1,7 +1,7 @@
 """sync login out of the database, a hash chain over the audit log, sign-in failures
 
 Revision ID: 0008_security
-Revises: 0007_sync
+Revises: 0007_kk
 
 - The bearer token and the enrolment's instance id leave ``sync_state``: from now on
   they live in the operating system's credential store (civicdesk.sync.credentials),
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_security"
-down_revision = "0007_sync"
+down_revision = "0007_kk"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,131 @@
+"""What the server accepts as a column value and as a timestamp.
+
+A value taken by the server is applied by every PC that pulls it, so a value one PC
+could push but another cannot store would stop everybody (an integer beyond int64 is
+an ``OverflowError`` in SQLite, ``NaN`` is refused by PostgreSQL's JSON, a date that is
+not an ISO date breaks the app that reads it). Each pushed value is checked against
+the column's type in the desktop models; a column the server does not know (a newer
+desktop, additive migration) gets the checks every column gets: int64, finite, no NUL,
+at most ``MAX_TEXT`` characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String
+
+from civicdesk.db.models import SYNCED_MODELS
+from civicdesk.db.types import ScaledDecimal
+from civicdesk.domain.hlc import Timestamp
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+MAX_TEXT = 1_000_000  # characters of one value (the batch itself is at most 8 MB)
+MAX_NAME = 64
+# "<16-digit wall ms>-<counter>-<node>" as HybridClock writes it (docs/sync.md, clocks)
+HLC_PATTERN = re.compile(r"^\d{16}-\d{4,6}-[\x21-\x7e]{1,40}$")
+
+Kind = tuple[str, int | None]  # (kind, maximum length of text)
+
+
+@functools.cache
+def column_kinds() -> dict[str, dict[str, Kind]]:
+    out: dict[str, dict[str, Kind]] = {}
+    for model in SYNCED_MODELS:
+        kinds: dict[str, Kind] = {}
+        for col in model.__table__.columns:  # type: ignore[attr-defined]
+            t = col.type
+            if isinstance(t, Boolean):
+                kinds[col.name] = ("bool", None)
+            elif isinstance(t, Integer | ScaledDecimal):
+                kinds[col.name] = ("int", None)
+            elif isinstance(t, Float | Numeric):
+                kinds[col.name] = ("float", None)
+            elif isinstance(t, DateTime):
+                kinds[col.name] = ("datetime", None)
+            elif isinstance(t, Date):
+                kinds[col.name] = ("date", None)
+            elif isinstance(t, JSON):
+                kinds[col.name] = ("json", None)
+            elif isinstance(t, String):
+                kinds[col.name] = ("text", t.length)
+            else:
+                kinds[col.name] = ("any", None)
+        out[str(model.__tablename__)] = kinds
+    return out
+
+
+def _generic(value: Any) -> bool:
+    if value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return INT64_MIN <= value <= INT64_MAX
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, str):
+        return "\x00" not in value and len(value) <= MAX_TEXT
+    return False
+
+
+def _iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _iso_datetime(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def value_ok(kind: Kind, value: Any) -> bool:
+    if not _generic(value):
+        return False
+    if value is None:
+        return True
+    name, length = kind
+    if name == "bool":
+        return isinstance(value, bool) or value in (0, 1)
+    if name == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if name == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if name == "date":
+        return isinstance(value, str) and _iso_date(value)
+    if name == "datetime":
+        return isinstance(value, str) and _iso_datetime(value)
+    if name == "json":
+        return isinstance(value, str)
+    if name == "text":
+        return isinstance(value, str) and (length is None or len(value) <= length)
+    return True
+
+
+def bad_column(table: str, data: dict[str, Any]) -> str | None:
+    """The first column whose value cannot be stored everywhere, or None."""
+    kinds = column_kinds().get(table, {})
+    for column, value in data.items():
+        if not column or len(column) > MAX_NAME or "\x00" in column:
+            return column[:MAX_NAME]
+        if not value_ok(kinds.get(column, ("any", None)), value):
+            return column
+    return None
+
+
+def parse_hlc(text: str) -> Timestamp | None:
+    """A well-formed timestamp, or None."""
+    if not HLC_PATTERN.match(text):
+        return None
+    try:
+        return Timestamp.decode(text)
+    except ValueError:
+        return None
