@@ -150,6 +150,13 @@ def _compact(app: CivicApp) -> None:
         for table in ("residents", "consultations"):
             rebuild_fts(conn, table)
         conn.commit()
+        # VACUUM renumbered rowids the sync round's answers may still refer to: the index
+        # is rebuilt once more at the end of the next sync round or start
+        conn.exec_driver_sql(
+            "INSERT INTO sync_state (key, value) VALUES ('search_index_stale', 'true') "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+        conn.commit()
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.exec_driver_sql("PRAGMA secure_delete = OFF")
         conn.commit()
