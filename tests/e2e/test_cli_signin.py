@@ -152,3 +152,19 @@ def test_backup_while_the_window_holds_the_folder_still_checks_the_person(
         holder.stdin.write("\n")
         holder.stdin.flush()
         holder.wait(timeout=60)
+
+
+def test_another_centers_backup_needs_move_center_at_the_command_line(
+    center: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from civicdesk.services.admin import make_backup
+
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "demo", "--consultations", "5",
+                 "--center-name", "Басқа орталық"]) == 0
+    theirs = make_backup(other, tmp_path / "theirs.sqlite3")
+    base = ["--data-dir", str(center), "--lang", "ru", "--user", "manager"]
+    capsys.readouterr()
+    assert main([*base, "restore", str(theirs)]) == 2
+    assert "--move-center" in capsys.readouterr().err
+    assert main([*base, "restore", str(theirs), "--move-center"]) == 0
