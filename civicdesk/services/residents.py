@@ -28,6 +28,7 @@ from civicdesk.services.base import (
     Page,
     apply_sort,
     audit,
+    check_signed_in,
     get_live,
     jsonable,
     paged,
@@ -157,6 +158,7 @@ def _refuse_duplicates(
     settlement is, only when the user said so (``allow_similar``)."""
     from civicdesk.services.resident_checks import IIN_TAKEN, LIKELY_SAME, find_in
 
+    check_signed_in(ctx, s)  # a signed-out user learns nothing of who is registered
     matches = find_in(s, ctx, row.full_name, row.iin, row.birth_year, row.settlement_id,
                       exclude_id=exclude_id)
     same_iin = [m for m in matches if m.same_iin]

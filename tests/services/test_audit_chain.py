@@ -40,9 +40,12 @@ def _some_entries(ctx: Context, year: int = 1985) -> str:
         full_name="Айгүл Серікқызы", sex=Sex.FEMALE, birth_year=year, phone="8 701 123 45 67",
         consent_date=date(2025, 1, 10), consent_purposes=["consultation"],
     )
-    rid = create_resident(ctx, data).id
+    # called more than once per test: the same person again is meant, not a slip
+    rid = create_resident(ctx, data, allow_similar=True).id
     update_resident(ctx, rid, ResidentInput(**{**data.__dict__, "notes": "Көші-қон сұрағы"}))
-    create_resident(ctx, ResidentInput(**{**data.__dict__, "full_name": "Ерлан Бекұлы"}))
+    create_resident(
+        ctx, ResidentInput(**{**data.__dict__, "full_name": "Ерлан Бекұлы"}), allow_similar=True
+    )
     return rid
 
 

@@ -840,8 +840,6 @@ class Store:
             return rejected("center_changed")
         if r.op == "upsert" and bad_column(r.table, data) is not None:
             return rejected("bad_value")
-        if r.hlc and parse_hlc(r.hlc) is None:
-            return rejected("bad_clock")
         if (
             r.table == "audit_log"
             and existing is not None
@@ -854,6 +852,8 @@ class Store:
         refused = row_problem(who.head_office, r.table, data)
         if refused:
             return rejected(refused)
+        if r.hlc and parse_hlc(r.hlc) is None:
+            return rejected("bad_clock")
         stamped = self._row_hlc(r.hlc)
         if stamped is None:
             return rejected("clock_ahead")
