@@ -212,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="online backup of the database")
     backup.add_argument("--out", type=Path, required=True)
+    cli_signin.add_backup_arguments(backup)
     backup.add_argument("--force", action="store_true", help="replace an existing file")
 
     restore = sub.add_parser("restore", help="restore from a backup file")
@@ -338,11 +339,19 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
 
     _writable(args.out)
     refuse_bad_target(_data_dir(args), args.out, force=args.force)
-    app = _open_app(_data_dir(args))
+    try:
+        app = _open_app(_data_dir(args))
+    except UserError as err:
+        if err.code != "db.in_use":
+            raise
+        return _backup_while_open(args, out)
     try:
         actor = cli_signin.signed_actor(app, args, out.lang)
+        if args.encrypt and not actor:
+            raise UserError("cli.sign_in", cli_signin.M_NEED_USER)
         if actor:
-            path = backup_as(app, actor, args.out, force=args.force)
+            passphrase = cli_signin.ask_passphrase(out.lang, twice=True) if args.encrypt else None
+            path = backup_as(app, actor, args.out, force=args.force, passphrase=passphrase)
         else:
             path = make_backup(app.data_dir, args.out, force=args.force)
     finally:
@@ -351,7 +360,53 @@ def cmd_backup(args: argparse.Namespace, out: Out) -> int:
     return EXIT_OK
 
 
+def _backup_while_open(args: argparse.Namespace, out: Out) -> int:
+    """A backup only reads, so it is made while the window holds the folder; the person
+    is checked read-only and the run goes to the log file (the audit log cannot be
+    written meanwhile)."""
+    from civicdesk.db.engine import DB_FILE_NAME
+    from civicdesk.services.admin import make_backup
+    from civicdesk.services.backup_crypt import encrypt_file
+
+    data_dir = _data_dir(args)
+    actor = cli_signin.signed_actor_read_only(data_dir / DB_FILE_NAME, args, out.lang)
+    if args.encrypt:
+        if actor is None:
+            raise UserError("cli.sign_in", cli_signin.M_NEED_USER)
+        passphrase = cli_signin.ask_passphrase(out.lang, twice=True)
+        plain = make_backup(data_dir, args.out.with_name(args.out.name + ".plain"), force=True)
+        try:
+            path = encrypt_file(plain, args.out, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
+    else:
+        path = make_backup(data_dir, args.out, force=args.force)
+    log.info("backup %s by %s while the app was open", path,
+             actor.user_name if actor else "(no center yet)")
+    out.say(M_BACKUP, path=path)
+    return EXIT_OK
+
+
 def cmd_restore(args: argparse.Namespace, out: Out) -> int:
+    import shutil
+    import tempfile
+
+    from civicdesk.services.backup_crypt import decrypt_file, is_encrypted
+
+    opened: Path | None = None
+    source = args.file
+    try:
+        if is_encrypted(args.file):  # a sealed stick copy: opened into a scratch folder
+            opened = Path(tempfile.mkdtemp(prefix="civicdesk-restore-"))
+            passphrase = cli_signin.ask_passphrase(out.lang, twice=False)
+            source = decrypt_file(args.file, opened / args.file.name, passphrase)
+        return _restore_from(args, out, source)
+    finally:
+        if opened is not None:
+            shutil.rmtree(opened, ignore_errors=True)
+
+
+def _restore_from(args: argparse.Namespace, out: Out, source: Path) -> int:
     from civicdesk.db.engine import DB_FILE_NAME
     from civicdesk.services.admin import inspect_backup
     from civicdesk.services.admin_actions import restore_as
@@ -359,8 +414,8 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.restore import is_sound
 
     # a file that will be refused is refused before any sign-in touches the database
-    inspect_backup(args.file)
-    check_backup_belongs(_data_dir(args), args.file, move_center=args.move_center)
+    inspect_backup(source)
+    check_backup_belongs(_data_dir(args), source, move_center=args.move_center)
     actor = None
     live = _data_dir(args) / DB_FILE_NAME
     if live.exists() and is_sound(live):  # a destroyed database has no one to sign in
@@ -369,7 +424,7 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
             actor = cli_signin.signed_actor(app, args, out.lang)
         finally:
             app.close()
-    summary, kept = restore_as(_data_dir(args), actor, args.file, move_center=args.move_center)
+    summary, kept = restore_as(_data_dir(args), actor, source, move_center=args.move_center)
     out.say(M_RESTORE, path=args.file, revision=summary.revision, kept=kept or "—")
     out.say(M_RESTORE_COUNTS, counts=", ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     return EXIT_OK

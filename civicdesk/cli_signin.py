@@ -14,7 +14,7 @@ import getpass
 from pathlib import Path
 from typing import Any
 
-from civicdesk.domain.errors import Message, UserError
+from civicdesk.domain.errors import Lang, Message, UserError
 
 #: command -> the operation it needs (services/permissions.PERMISSIONS)
 SIGNED_COMMANDS: dict[str, str] = {
@@ -47,6 +47,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+M_PASSPHRASE = Message(
+    kk="Көшірменің құпия сөз тіркесі (жоғалса, көшірмені ешкім аша алмайды): ",
+    ru="Парольная фраза копии (если её потерять, копию не откроет никто): ",
+)
+M_PASSPHRASE_AGAIN = Message(kk="Тағы бір рет: ", ru="Ещё раз: ")
+M_PASSPHRASE_DIFFERS = Message(
+    kk="Екі рет терілген құпия сөз тіркесі әртүрлі.", ru="Парольные фразы не совпадают."
+)
+
+
+def ask_passphrase(lang: str, *, twice: bool) -> str:
+    """The center's backup passphrase, typed (twice for a new copy)."""
+    lg: Lang = "ru" if lang == "ru" else "kk"
+    first = getpass.getpass(M_PASSPHRASE.text(lg))
+    if twice and getpass.getpass(M_PASSPHRASE_AGAIN.text(lg)) != first:
+        raise UserError("backup.passphrase_differs", M_PASSPHRASE_DIFFERS)
+    return first
+
+
+def add_backup_arguments(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument(
+        "--encrypt", action="store_true",
+        help="seal the copy with the center's passphrase (asked; for USB sticks)",
+    )
+
+
 def add_commands(sub: Any) -> None:
     token = sub.add_parser("backup-token", help="token for scheduled backups (this account)")
     token.add_argument("--revoke", action="store_true")
@@ -73,6 +99,25 @@ def signed_actor(app: Any, args: argparse.Namespace, lang: str) -> Any:
     else:
         raise UserError("cli.sign_in", M_NEED_USER)
     authorize(actor, operation)
+    return actor
+
+
+def signed_actor_read_only(db_path: Path, args: argparse.Namespace, lang: str) -> Any:
+    """As ``signed_actor`` while the window holds the data folder: checked read-only."""
+    from civicdesk.services import readonly_signin
+    from civicdesk.services.backup_token import stored_token
+    from civicdesk.services.permissions import authorize
+
+    if readonly_signin.center_of(db_path) is None:
+        return None
+    login = getattr(args, "user", None)
+    if login:
+        actor = readonly_signin.sign_in(db_path, login, ask_password(login, lang))
+    elif args.command == "backup":
+        actor = readonly_signin.token_actor(db_path, stored_token(db_path))
+    else:
+        raise UserError("cli.sign_in", M_NEED_USER)
+    authorize(actor, SIGNED_COMMANDS[args.command])
     return actor
 
 

@@ -26,7 +26,8 @@ __all__ = [
     "validate_resident",
 ]
 
-CONSENT_FORM_VERSION = "2025-1"
+# "2025-2": the form says what goes where (center, server, head office, exports)
+CONSENT_FORM_VERSION = "2025-2"
 MIN_BIRTH_YEAR = 1900
 MAX_NAME_LENGTH = 200
 

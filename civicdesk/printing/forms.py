@@ -183,6 +183,8 @@ def render_consent(data: ConsentFormData, out: Output) -> int:
         c.section("consent_third"),
         c.parallel(third.text("kk", head=data.head_office_kk or blank.kk),
                    third.text("ru", head=data.head_office_ru or blank.ru)),
+        Spacer(1, 2 * MM),
+        c.parallel(L["consent_transfer"].kk, L["consent_transfer"].ru),
     ]
     term = L["consent_term_text"]
     story += [

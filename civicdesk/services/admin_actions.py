@@ -18,9 +18,13 @@ from civicdesk.services.base import Actor, Context, audit
 from civicdesk.services.permissions import authorize, authorize_in
 
 
-def _record(ctx: Context, action: str, entity: str, details: dict[str, object]) -> None:
+def record_run(ctx: Context, action: str, entity: str, details: dict[str, object]) -> None:
+    """An audit entry for a run of ``action`` (backup, restore, export, report)."""
     with ctx.db.session() as s:
         audit(ctx, s, action, entity, None, None, details)
+
+
+_record = record_run
 
 
 def refuse_bad_target(data_dir: Path, out: Path, *, force: bool = False) -> None:
@@ -33,12 +37,25 @@ def refuse_bad_target(data_dir: Path, out: Path, *, force: bool = False) -> None
         raise UserError("backup.exists", BACKUP_EXISTS, path=str(out))
 
 
-def backup_as(app: CivicApp, actor: Actor, out: Path, *, force: bool = False) -> Path:
+def backup_as(
+    app: CivicApp, actor: Actor, out: Path, *, force: bool = False, passphrase: str | None = None
+) -> Path:
+    """A backup at ``out``; with ``passphrase`` sealed (backup_crypt)."""
+    from civicdesk.services.backup_crypt import check_passphrase, encrypt_file
+
     ctx = app.context(actor)
     with ctx.db.session() as s:
         authorize_in(ctx, s, "backup.make")
-    path = make_backup(app.data_dir, out, force=force)
-    _record(ctx, "backup", "database", {"path": str(path)})
+    if passphrase is None:
+        path = make_backup(app.data_dir, out, force=force)
+    else:
+        check_passphrase(passphrase)
+        plain = make_backup(app.data_dir, out.with_name(out.name + ".plain"), force=True)
+        try:
+            path = encrypt_file(plain, out, passphrase)
+        finally:
+            plain.unlink(missing_ok=True)
+    _record(ctx, "backup", "database", {"path": str(path), "encrypted": passphrase is not None})
     return path
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
+from pathlib import Path
 
 from civicdesk.db.models import User
 from civicdesk.domain.enums import Role
@@ -33,7 +34,16 @@ NO_TOKEN = Message(
 
 
 def _key(app: CivicApp) -> str:
-    return "backup-" + credentials.key_for(app.db.path)
+    return key_for_file(app.db.path)
+
+
+def key_for_file(db_path: Path) -> str:
+    return "backup-" + credentials.key_for(db_path)
+
+
+def stored_token(db_path: Path) -> str | None:
+    """This account's backup key for the database file, if one was made here."""
+    return credentials.default_store().get(key_for_file(db_path))
 
 
 def _digest(token: str) -> str:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import secrets
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +161,14 @@ def default_store() -> SecretStore:
         from keyring.backends import fail, null
     except ImportError:  # pragma: no cover - keyring is a dependency
         return fallback
+    if sys.platform == "win32":
+        # Credential Manager directly: a frozen build may lack keyring's entry points
+        try:
+            from keyring.backends.Windows import WinVaultKeyring
+
+            keyring.set_keyring(WinVaultKeyring())
+        except Exception:  # keyring then chooses as usual
+            pass
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring | null.Keyring):
         return fallback

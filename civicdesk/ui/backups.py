@@ -50,8 +50,11 @@ from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_datetime
 from civicdesk.services import backups as svc
 from civicdesk.services.admin import BackupSummary, inspect_backup, restore_backup
+from civicdesk.services.admin_actions import record_run
 from civicdesk.services.app import CivicApp
 from civicdesk.services.backups import BackupEntry, BackupPolicy
+from civicdesk.services.base import Actor
+from civicdesk.services.permissions import authorize
 from civicdesk.ui.common import ErrorLabel, is_language_change
 from civicdesk.ui.env import UiEnv
 
@@ -65,16 +68,35 @@ COLUMNS = 9  # file, kind, made, revision, 4 counts, state
 # --------------------------------------------------------------- work on the db thread
 
 
-back_up_now = svc.back_up_now
+def back_up_now(app: CivicApp, actor: Actor | None = None) -> tuple[Path, UserError | None]:
+    """The Backups page's button: a backup now, written to the audit log as the manager
+    (docs/security.md)."""
+    if actor is not None:
+        authorize(actor, "backup.make")
+    path, problem = svc.back_up_now(app)
+    if actor is not None:
+        record_run(app.context(actor), "backup", "database", {"path": str(path)})
+    return path, problem
 
 
-def restore_into(app: CivicApp, backup: Path) -> tuple[BackupSummary, Path | None]:
+def restore_into(
+    app: CivicApp, backup: Path, actor: Actor | None = None
+) -> tuple[BackupSummary, Path | None]:
     """Close the app's pooled connections, then restore (checked first; the current
     database is kept aside).  A refusal leaves the file untouched and the engine
-    reconnects on its next use."""
+    reconnects on its next use. The restore is written to the restored database's
+    audit log as the manager."""
+    if actor is not None:
+        authorize(actor, "backup.restore")
     app.save_clock()
     app.db.engine.dispose()
-    return restore_backup(app.data_dir, backup)
+    result = restore_backup(app.data_dir, backup)
+    if actor is not None:
+        record_run(
+            app.context(actor), "restore", "database",
+            {"from": str(backup), "kept": str(result[1]) if result[1] else None},
+        )
+    return result
 
 
 # --------------------------------------------------------------------- the table
@@ -360,7 +382,7 @@ class BackupsPage(QWidget):
             return
         self._set_busy(True, self.tr("Backing up…"))
         self.env.runner.db(
-            back_up_now, self.env.app,
+            back_up_now, self.env.app, self.env.actor,
             on_done=self._backed_up, on_error=self._backup_failed,
             on_finally=lambda: self._set_busy(False),
         )
@@ -437,7 +459,7 @@ class BackupsPage(QWidget):
             return
         self._set_busy(True, self.tr("Restoring…"))
         self.env.runner.db(
-            restore_into, self.env.app, summary.path,
+            restore_into, self.env.app, summary.path, self.env.actor,
             on_done=self._restored, on_error=self._refused,
             on_finally=lambda: self._set_busy(False),
         )

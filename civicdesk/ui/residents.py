@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -40,6 +41,7 @@ from civicdesk.services import reference
 from civicdesk.services import resident_checks as checks
 from civicdesk.services import residents as svc
 from civicdesk.services.base import ListQuery, Page
+from civicdesk.services.erasure import ErasureReport, erase_person
 from civicdesk.services.reference import Named
 from civicdesk.services.residents import ResidentInput, ResidentRow, ResidentView
 from civicdesk.ui.common import (
@@ -289,10 +291,29 @@ class ResidentsPage(QWidget):
         box.open()
 
     def _erase(self, resident_id: str) -> None:
-        self.env.runner.db(
-            svc.erase_resident, self.env.ctx(), resident_id,
-            on_done=lambda _v: self.env.notify_changed("resident"),
+        actor = self.env.actor
+        if actor is None:
+            return
+        self.env.runner.db(erase_person, self.env.app, actor, resident_id, on_done=self._erased)
+
+    def _erased(self, report: ErasureReport) -> None:
+        """What the erasure could not do by itself, for the manager (not modal)."""
+        self.env.notify_changed("resident")
+        self.last_erasure = report
+        due = [b.removed_by for b in report.old_backups if b.removed_by is not None]
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Erase personal data"),
+            self.tr(
+                "The personal data were erased here; the server and head office lose them "
+                "at the next sync. Consultations of this person to read (their text may "
+                "still identify them): %1. Backups made before today still hold the data "
+                "until the rotation removes them (the last on %2)."
+            ).replace("%1", str(len(report.to_review)))
+            .replace("%2", format_date(max(due), self.env.lang, "short") if due else "—"),
+            QMessageBox.StandardButton.Ok, self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # --- language --------------------------------------------------------------------
 

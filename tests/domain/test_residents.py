@@ -30,7 +30,7 @@ def test_age_groups() -> None:
 
 
 def test_consent_constants() -> None:
-    assert CONSENT_FORM_VERSION == "2025-1"
+    assert CONSENT_FORM_VERSION == "2025-2"  # the form now says what goes where
     assert set(CONSENT_PURPOSES) == {"consultation", "follow_up", "statistics", "events"}
 
 
@@ -54,7 +54,7 @@ def test_valid_resident_with_iin_fills_sex_and_year() -> None:
         phone="+77011234567",
         consent_date=date(2025, 2, 1),
         consent_purposes=("consultation", "statistics"),
-        consent_form_version="2025-1",
+        consent_form_version=CONSENT_FORM_VERSION,
     )
 
 

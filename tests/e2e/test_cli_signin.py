@@ -119,3 +119,52 @@ def test_scheduled_backup_uses_the_accounts_token_only_for_backups(
     assert token and token.encode() not in raw
     assert main([*plain, "--user", "manager", "backup-token", "--revoke"]) == 0
     assert main([*plain, "backup", "--out", str(tmp_path / "c.sqlite3")]) == 2
+
+
+def test_backup_while_the_window_holds_the_folder_still_checks_the_person(
+    center: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    plain = ["--data-dir", str(center), "--lang", "ru"]
+    assert main([*plain, "--user", "manager", "backup-token"]) == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent("""
+            import sys
+            from civicdesk.services.app import CivicApp
+            app = CivicApp(sys.argv[1]); print("open", flush=True)
+            sys.stdin.readline(); app.close()
+        """), str(center)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert main([*plain, "--user", "consultant", "backup", "--out",
+                     str(tmp_path / "c.sqlite3")]) == 2
+        assert not (tmp_path / "c.sqlite3").exists()
+        assert main([*plain, "backup", "--out", str(tmp_path / "t.sqlite3")]) == 0
+        assert main([*plain, "--user", "manager", "backup", "--out",
+                     str(tmp_path / "m.sqlite3")]) == 0
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+
+
+def test_another_centers_backup_needs_move_center_at_the_command_line(
+    center: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from civicdesk.services.admin import make_backup
+
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "demo", "--consultations", "5",
+                 "--center-name", "Басқа орталық"]) == 0
+    theirs = make_backup(other, tmp_path / "theirs.sqlite3")
+    base = ["--data-dir", str(center), "--lang", "ru", "--user", "manager"]
+    capsys.readouterr()
+    assert main([*base, "restore", str(theirs)]) == 2
+    assert "--move-center" in capsys.readouterr().err
+    assert main([*base, "restore", str(theirs), "--move-center"]) == 0

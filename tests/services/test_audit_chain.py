@@ -33,9 +33,11 @@ def _chain_problems(folder: Path) -> list[str]:
     return chain[0].problems
 
 
-def _some_entries(ctx: Context) -> str:
+def _some_entries(ctx: Context, year: int = 1985) -> str:
+    """Entries of a new resident and a second one (``year`` keeps each call's people
+    apart from an earlier call's: the same name and year is offered as the same person)."""
     data = ResidentInput(
-        full_name="Айгүл Серікқызы", sex=Sex.FEMALE, birth_year=1985, phone="8 701 123 45 67",
+        full_name="Айгүл Серікқызы", sex=Sex.FEMALE, birth_year=year, phone="8 701 123 45 67",
         consent_date=date(2025, 1, 10), consent_purposes=["consultation"],
     )
     # called more than once per test: the same person again is meant, not a slip
@@ -130,7 +132,7 @@ def test_erasure_keeps_the_chain_valid(app: CivicApp, ctx: Context) -> None:
 def test_restore_starts_a_new_chain(app: CivicApp, ctx: Context, tmp_path: Path) -> None:
     _some_entries(ctx)
     backup = make_backup(app.data_dir, tmp_path / "b.sqlite3")
-    _some_entries(ctx)
+    _some_entries(ctx, 1986)
     con = sqlite3.connect(app.data_dir / DB_FILE_NAME)
     before = {d for (d,) in con.execute("SELECT DISTINCT chain_device FROM audit_log "
                                         "WHERE chain_device IS NOT NULL")}
@@ -139,7 +141,7 @@ def test_restore_starts_a_new_chain(app: CivicApp, ctx: Context, tmp_path: Path)
     restore_backup(app.data_dir, backup)
     again = CivicApp(app.data_dir)
     try:
-        _some_entries(again.context(ctx.actor))
+        _some_entries(again.context(ctx.actor), 1987)
         con = sqlite3.connect(again.data_dir / DB_FILE_NAME)
         after = {d for (d,) in con.execute("SELECT DISTINCT chain_device FROM audit_log "
                                            "WHERE chain_device IS NOT NULL")}

@@ -32,9 +32,9 @@ PASSWORD = "secret-pass-1"
 T0 = datetime(2025, 3, 1, 9, 0)
 
 
-def _resident(ctx: Context) -> str:
+def _resident(ctx: Context, name: str = "Айгүл Серікқызы") -> str:
     data = ResidentInput(
-        full_name="Айгүл Серікқызы", sex=Sex.FEMALE, birth_year=1985,
+        full_name=name, sex=Sex.FEMALE, birth_year=1985,
         consent_date=date(2025, 1, 10), consent_purposes=["consultation"],
     )
     return create_resident(ctx, data).id
@@ -127,7 +127,7 @@ def test_deactivated_user_is_signed_out_at_next_action(
     user = next(u for u in list_users(ctx) if u.login == "consultant")
     update_user(ctx, user.id, active=False)
     with pytest.raises(UserError) as err:
-        _resident(consultant_ctx)
+        _resident(consultant_ctx, "Гүлнар Әлиқызы")
     assert err.value.code == "auth.signed_out"
     assert "войдите снова" in err.value.text("ru")
     with ctx.db.session() as s:

@@ -169,7 +169,7 @@ def test_upgrade_drops_a_token_left_in_the_database(make_replica: Make) -> None:
         conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
         conn.commit()
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007_sync")
+        command.downgrade(cfg, "0007_kk")
         conn.exec_driver_sql(
             "INSERT INTO sync_state (key, value) VALUES ('token', ?), ('instance_id', ?)",
             (json.dumps("old-token"), json.dumps("i-1")),

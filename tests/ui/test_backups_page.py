@@ -232,7 +232,7 @@ def test_sign_in_backup_that_cannot_be_written_is_said_not_dropped(
 
     blocker = tmp_path / "file"
     blocker.write_text("x")  # the backup folder would have to be inside a file
-    svc.save_policy(ui_env.app, svc.BackupPolicy(blocker / "daily", 3, None))
+    svc.save_policy(ui_env.app, svc.BackupPolicy(blocker / "daily", 3, None), ui_env.actor)
     window = QMainWindow()
     qtbot.addWidget(window)
     start_daily_backup(ui_env, window)

@@ -992,6 +992,10 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
 Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтару мүмкін емес.</translation>
     </message>
     <message>
+        <source>The personal data were erased here; the server and head office lose them at the next sync. Consultations of this person to read (their text may still identify them): %1. Backups made before today still hold the data until the rotation removes them (the last on %2).</source>
+        <translation>Дербес деректер осы жерде жойылды; сервер мен бас кеңсе оларды келесі синхрондауда жояды. Осы адамның оқып шығатын кеңестері (мәтіні оны әлі де анықтауы мүмкін): %1. Бүгінге дейін жасалған сақтық көшірмелерде деректер ротация оларды жойғанша сақталады (соңғысы %2).</translation>
+    </message>
+    <message>
         <source>Search by name, IIN or phone…</source>
         <translation>Аты-жөні, ЖСН немесе телефон бойынша іздеу…</translation>
     </message>

@@ -992,6 +992,10 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
 ФИО, ИИН, телефон, примечания и год рождения будут удалены безвозвратно; обезличенная статистика сохранится. Это действие нельзя отменить.</translation>
     </message>
     <message>
+        <source>The personal data were erased here; the server and head office lose them at the next sync. Consultations of this person to read (their text may still identify them): %1. Backups made before today still hold the data until the rotation removes them (the last on %2).</source>
+        <translation>Персональные данные удалены здесь; сервер и головной офис удалят их при следующей синхронизации. Консультации этого человека, которые нужно прочитать (текст может всё ещё указывать на него): %1. Резервные копии, сделанные до сегодняшнего дня, хранят данные, пока ротация их не удалит (последняя — %2).</translation>
+    </message>
+    <message>
         <source>Search by name, IIN or phone…</source>
         <translation>Поиск по ФИО, ИИН или телефону…</translation>
     </message>

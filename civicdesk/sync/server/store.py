@@ -77,7 +77,7 @@ from civicdesk.sync.protocol import (
     Scalar,
 )
 from civicdesk.sync.server.minimise import head_office_view
-from civicdesk.sync.server.row_rules import row_problem
+from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.values import bad_column, parse_hlc
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
@@ -844,8 +844,10 @@ class Store:
             r.table == "audit_log"
             and existing is not None
             and not _resent_unchanged(r, data, existing)
+            and not (r.op == "upsert" and is_erasure_scrub(data, existing["data"], META_FIELDS))
         ):
-            # append-only: an audit entry once stored is never rewritten or removed
+            # append-only: an audit entry once stored is never rewritten or removed,
+            # except for a person's values blanked by an erasure on request
             return rejected("append_only")
         refused = row_problem(who.head_office, r.table, data)
         if refused:
