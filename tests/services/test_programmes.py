@@ -80,8 +80,12 @@ def test_programme_tables_are_reference_data() -> None:
 
 
 def test_drill_down_lists_the_records_behind_each_actual(ctx: Context, head: Context) -> None:
-    from civicdesk.services.booklets import BookletInput, create_booklet, distribute
-    from civicdesk.services.booklets import record_print_run
+    from civicdesk.services.booklets import (
+        BookletInput,
+        create_booklet,
+        distribute,
+        record_print_run,
+    )
 
     s = sem.create_seminar(ctx, sem.SeminarInput("Семинар", date(2025, 2, 10)))
     sem.add_participant(ctx, s.id, sem.ParticipantInput("А"))
