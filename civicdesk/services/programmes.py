@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal, select
 from sqlalchemy.orm import Session
 
 from civicdesk.db.models import (
@@ -43,10 +43,12 @@ from civicdesk.services.reports import FUNDED_STATUSES
 
 __all__ = [
     "ProgrammeView",
+    "RecordRef",
     "TargetRow",
     "add_target",
     "create_programme",
     "list_programmes",
+    "target_records",
     "target_vs_actual",
 ]
 
@@ -231,4 +233,82 @@ def target_vs_actual(ctx: Context, programme_id: str) -> list[TargetRow]:
             out[i] = TargetRow(row.id, row.indicator, row.region_kato, row.quarter,
                                row.campaign_id, row.target,
                                Decimal(str(round(points, 1))))
+    return out
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """One record behind an actual: its table, id, date and a short description."""
+
+    table: str
+    id: str
+    on: date
+    text: str
+    amount: int  # what it adds to the actual (1, or copies handed out)
+
+
+def _records_stmt(indicator: Indicator, regions: Sequence[str], start: date, end: date) -> Any:
+    centers = select(Center.id).where(Center.region_kato.in_(list(regions)))
+    if indicator is Indicator.CONSULTATIONS:
+        return (select(literal("consultations"), Consultation.id,
+                       func.date(Consultation.occurred_at), func.substr(Consultation.question, 1,
+                                                                        80), literal(1))
+                .where(Consultation.deleted.is_(False), Consultation.center_id.in_(centers),
+                       Consultation.occurred_at >= datetime.combine(start, time()),
+                       Consultation.occurred_at < datetime.combine(end + timedelta(days=1),
+                                                                   time()))
+                .order_by(Consultation.occurred_at))
+    seminar_where = [Seminar.deleted.is_(False), Seminar.center_id.in_(centers),
+                     Seminar.held_on >= start, Seminar.held_on <= end]
+    if indicator is Indicator.SEMINARS_HELD:
+        return (select(literal("seminars"), Seminar.id, Seminar.held_on, Seminar.title,
+                       literal(1)).where(*seminar_where).order_by(Seminar.held_on))
+    if indicator is Indicator.PARTICIPANTS:
+        p = SeminarParticipant
+        return (select(literal("seminar_participants"), p.id, Seminar.held_on,
+                       Seminar.title, literal(1))
+                .join(Seminar, Seminar.id == p.seminar_id)
+                .where(*seminar_where, p.deleted.is_(False), p.attended.is_(True))
+                .order_by(Seminar.held_on))
+    if indicator is Indicator.COPIES_DISTRIBUTED:
+        return (select(literal("distributions"), Distribution.id,
+                       Distribution.distributed_on, literal(""), Distribution.copies)
+                .join(PrintRun, PrintRun.id == Distribution.print_run_id)
+                .where(Distribution.deleted.is_(False), PrintRun.deleted.is_(False),
+                       Distribution.center_id.in_(centers),
+                       Distribution.distributed_on >= start, Distribution.distributed_on <= end)
+                .order_by(Distribution.distributed_on))
+    return (select(literal("grant_applications"), GrantApplication.id,
+                   GrantApplication.awarded_on, GrantApplication.title, literal(1))
+            .join(GrantCall, GrantCall.id == GrantApplication.call_id)
+            .where(GrantApplication.deleted.is_(False), GrantCall.region_kato.in_(list(regions)),
+                   GrantApplication.status.in_([x.value for x in FUNDED_STATUSES]),
+                   GrantApplication.awarded_on >= start, GrantApplication.awarded_on <= end)
+            .order_by(GrantApplication.awarded_on))
+
+
+def target_records(ctx: Context, target_id: str, limit: int = 500) -> list[RecordRef]:
+    """The records an actual is made of (the first ``limit``), for drill-down."""
+    from civicdesk.db.models import SurveyWave
+
+    with ctx.db.session() as s:
+        target = s.get(ProgrammeTarget, target_id)
+        programme = s.get(Programme, target.programme_id) if target is not None else None
+        if target is None or target.deleted or programme is None:
+            raise UserError("programme.missing", MISSING)
+        indicator = Indicator(target.indicator)
+        if indicator is Indicator.AWARENESS_CHANGE_PP:
+            waves = s.execute(select(SurveyWave.id, SurveyWave.starts_on, SurveyWave.kind,
+                                     SurveyWave.number)
+                              .where(SurveyWave.campaign_id == (target.campaign_id or ""),
+                                     SurveyWave.deleted.is_(False))
+                              .order_by(SurveyWave.number)).all()
+            return [RecordRef("survey_waves", w[0], w[1], f"{w[3]}. {w[2]}", 1) for w in waves]
+        start, end = _span(programme, target.quarter)
+        regions = [target.region_kato] if target.region_kato else list(programme.regions)
+        rows = s.execute(_records_stmt(indicator, regions, start, end).limit(limit)).all()
+    out = []
+    for table, rid, on, text, amount in rows:
+        day = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])
+        out.append(RecordRef(str(table), str(rid), day, str(text or ""), int(amount)))
     return out

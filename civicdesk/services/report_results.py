@@ -22,9 +22,10 @@ from civicdesk.domain.statistics import Change, PairedGain, Reliability, Share
 from civicdesk.printing.report import Figure, ReportColumn, ReportRow, ReportSection, ReportTable
 from civicdesk.services.base import Context
 from civicdesk.services.campaign_figures import AwarenessReport, awareness_report
+from civicdesk.services.grant_results import IndicatorSum, grant_indicator_sums
 from civicdesk.services.seminar_gain import SeminarResults, period_results
 
-__all__ = ["awareness_section", "gain_section", "results_sections"]
+__all__ = ["awareness_section", "gain_section", "grant_section", "results_sections"]
 
 M = Message
 SECTION = M("Ақпараттық науқандардың нәтижесі: хабардарлық",
@@ -142,6 +143,30 @@ def gain_section(r: SeminarResults) -> ReportSection | None:
     return ReportSection(GAIN_SECTION, figures=figures, tables=(table,), note=GAIN_NOTE)
 
 
+GRANT_SECTION = M("Гранттық жобалардың нәтижелері (қаржыландырылған өтінімдер, барлығы)",
+                  "Результаты грантовых проектов (профинансированные заявки, всего)")
+GRANT_NOTE = M("Көрсеткіштер өлшем бірлігі бірдей болғанда ғана қосылады; бірлігі жоқ "
+               "көрсеткіштер қосылмайды.",
+               "Показатели складываются, только когда совпадают единицы измерения; "
+               "показатели без единицы не складываются.")
+
+
+def grant_section(sums: list[IndicatorSum]) -> ReportSection | None:
+    if not sums:
+        return None
+    columns = (ReportColumn(M("Бірлік", "Единица"), "text"),
+               ReportColumn(M("Көрсеткіштер", "Показателей")),
+               ReportColumn(M("Бастапқы", "Исходное"), "decimal"),
+               ReportColumn(M("Мақсат", "Цель"), "decimal"),
+               ReportColumn(M("Нақты", "Факт"), "decimal"))
+    table = ReportTable(
+        "grant-indicators", M("Облыстар бойынша", "По областям"), M("Облыс", "Область"),
+        columns, tuple(ReportRow(M(x.group, x.group), (x.unit, x.indicators, x.baseline,
+                                                         x.target, x.actual)) for x in sums),
+        sheet="Грант нәтижелері")
+    return ReportSection(GRANT_SECTION, tables=(table,), note=GRANT_NOTE)
+
+
 def results_sections(ctx: Context, period: Period, center_id: str | None = None
                      ) -> tuple[ReportSection, ...]:
     """The results sections for the actor (a center's own, or all at head office)."""
@@ -156,5 +181,6 @@ def results_sections(ctx: Context, period: Period, center_id: str | None = None
     sections = [
         awareness_section([awareness_report(ctx, cid) for cid in ids]),
         gain_section(period_results(ctx, period, center)),
+        grant_section(grant_indicator_sums(ctx)),
     ]
     return tuple(x for x in sections if x is not None)

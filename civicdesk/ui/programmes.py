@@ -8,11 +8,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
@@ -77,6 +78,8 @@ class ProgrammesPage(QWidget, Retranslating):
         top.addWidget(self.xlsx_button)
         self.table = QTableWidget(0, 6)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.cellDoubleClicked.connect(lambda r, _c: self.drill(r))
         self.status = QLabel()
         self.status.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -226,8 +229,36 @@ class ProgrammesPage(QWidget, Retranslating):
                       r.region_kato or self.tr("all"), r.quarter or "—", _num(r.target),
                       _num(r.actual), _num(r.percent))
             for c, text in enumerate(values):
-                self.table.setItem(i, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(i, c, item)
         self.table.resizeColumnsToContents()
+
+    def drill(self, row: int) -> None:
+        """The records behind the row's actual, in a dialog."""
+        item = self.table.item(row, 0)
+        if item is None:
+            return
+        target_id = str(item.data(Qt.ItemDataRole.UserRole))
+        self.env.runner.db(svc.target_records, self.env.ctx(), target_id,
+                           on_done=self._show_records,
+                           on_error=lambda e: show_error_text(self.status, self.env, e))
+
+    def _show_records(self, records: list[svc.RecordRef]) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Records behind the actual"))
+        table = QTableWidget(len(records), 3, dialog)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Record"), self.tr("Adds")])
+        for i, r in enumerate(records):
+            for c, text in enumerate((r.on.strftime("%d.%m.%Y"), r.text, str(r.amount))):
+                table.setItem(i, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        QVBoxLayout(dialog).addWidget(table)
+        dialog.resize(640, 420)
+        self.records_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def print_current(self) -> None:
         pid = self.programme.currentData()

@@ -77,3 +77,31 @@ def test_programme_tables_are_reference_data() -> None:
 
     assert {"programmes", "programme_targets"} <= REFERENCE
     assert {"programmes", "programme_targets"} <= set(SYNCED_TABLES)
+
+
+def test_drill_down_lists_the_records_behind_each_actual(ctx: Context, head: Context) -> None:
+    from civicdesk.services.booklets import (
+        BookletInput,
+        create_booklet,
+        distribute,
+        record_print_run,
+    )
+
+    s = sem.create_seminar(ctx, sem.SeminarInput("Семинар", date(2025, 2, 10)))
+    sem.add_participant(ctx, s.id, sem.ParticipantInput("А"))
+    b = create_booklet(ctx, BookletInput("Кітапша", "Буклет", {"blocks": []}))
+    run = record_print_run(ctx, b.id, 300, date(2025, 3, 1))
+    distribute(ctx, run.id, None, 120, date(2025, 3, 2))
+    distribute(ctx, run.id, None, 30, date(2025, 3, 3))
+    p = svc.create_programme(head, "Б", "П", START, date(2025, 12, 31), ["19"])
+    ids = [svc.add_target(head, p.id, ind, 10) for ind in (
+        Indicator.SEMINARS_HELD, Indicator.PARTICIPANTS, Indicator.COPIES_DISTRIBUTED,
+        Indicator.CONSULTATIONS)]
+    rows = svc.target_vs_actual(ctx, p.id)
+    for row, target_id in zip(rows, ids, strict=True):
+        records = svc.target_records(ctx, target_id)
+        assert Decimal(sum(r.amount for r in records)) == row.actual
+    copies = svc.target_records(ctx, ids[2])
+    assert [(r.table, r.on, r.amount) for r in copies] == [
+        ("distributions", date(2025, 3, 2), 120), ("distributions", date(2025, 3, 3), 30)]
+    assert svc.target_records(ctx, ids[0])[0].text == "Семинар"

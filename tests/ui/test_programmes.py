@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtWidgets import QTableWidget
 
 from civicdesk.domain.enums import Role
 from civicdesk.domain.programmes import Indicator
@@ -108,3 +109,23 @@ def test_head_office_sets_a_programme_and_its_targets_on_the_page(
     page.add_target()
     assert runner.wait_idle()
     assert "облыс" in page.status.text().lower() and page.table.rowCount() == 1
+
+
+def test_double_click_shows_the_records_behind_an_actual(qtbot, env: UiEnv,  # type: ignore[no-untyped-def]
+                                                         app: CivicApp, ctx: Context) -> None:
+    head = app.context(Actor("ho", "Бас кеңсе", Role.HEAD_OFFICE, "ho-center", "ru"))
+    p = programmes.create_programme(head, "Б", "П", date(2025, 1, 1), date(2025, 12, 31),
+                                    ["19"])
+    programmes.add_target(head, p.id, Indicator.SEMINARS_HELD, 4)
+    sem.create_seminar(ctx, sem.SeminarInput("Цифрлық сауаттылық", date(2025, 4, 2)))
+    page = ProgrammesPage(env)
+    qtbot.addWidget(page)
+    assert env.runner.wait_idle()
+    assert env.runner.wait_idle()
+    page.drill(0)
+    assert env.runner.wait_idle()
+    table = page.records_dialog.findChild(QTableWidget)
+    assert table is not None and table.rowCount() == 1
+    cell = table.item(0, 1)
+    assert cell is not None and cell.text() == "Цифрлық сауаттылық"
+    page.records_dialog.close()

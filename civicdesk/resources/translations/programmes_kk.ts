@@ -76,6 +76,22 @@
         <translation>Бас кеңсе әлі бағдарлама белгілемеген</translation>
     </message>
     <message>
+        <source>Records behind the actual</source>
+        <translation>Нақты мәннің жазбалары</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Adds</source>
+        <translation>Қосады</translation>
+    </message>
+    <message>
         <source>Target and actual</source>
         <translation>Мақсат пен нақты</translation>
     </message>

@@ -76,6 +76,22 @@
         <translation>Головной офис ещё не задал ни одной программы</translation>
     </message>
     <message>
+        <source>Records behind the actual</source>
+        <translation>Записи, из которых сложился факт</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Adds</source>
+        <translation>Добавляет</translation>
+    </message>
+    <message>
         <source>Target and actual</source>
         <translation>Цель и факт</translation>
     </message>
