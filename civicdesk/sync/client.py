@@ -59,7 +59,7 @@ from civicdesk.sync.protocol import (
     dumps,
     gzip_bytes,
 )
-from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA, SYNCED_TABLES
+from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA, SHARED_EDIT_TABLES, SYNCED_TABLES
 from civicdesk.sync.waiting import (
     WaitingRow,
     forget,
@@ -928,7 +928,9 @@ class SyncClient:
         return True
 
     def _requeue_everything(self, conn: Connection) -> int:
-        """Queue every record this PC may send, as a *restore* (``local_version`` 0):
+        """Queue every record this PC may send (its center's; head office also the
+        reference data and every center's grant applications and budget lines), as a
+        *restore* (``local_version`` 0):
         the server takes it only where it lacks the record or holds an older version,
         so a PC that had not pulled the latest edit of a record cannot undo it. Records
         with a real local change keep their outbox row as it is (a later edit of a
@@ -942,7 +944,10 @@ class SyncClient:
             reference = table in REFERENCE_TABLES
             if reference and not head_office:
                 continue
-            where, params = ("1 = 1", ()) if reference else ("center_id = ?", (center,))
+            # Head office also writes the reference data and every center's grant
+            # applications and budget lines: those may have been lost too.
+            every_row = head_office and (reference or table in SHARED_EDIT_TABLES)
+            where, params = ("1 = 1", ()) if every_row else ("center_id = ?", (center,))
             res = conn.exec_driver_sql(
                 "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, "
                 f"queued_at) SELECT ?, id, 'upsert', '*', 0, ? FROM {_q(table)} WHERE {where} "
