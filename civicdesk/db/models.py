@@ -143,7 +143,9 @@ class Center(SyncMixin, Base):
 
 class User(SyncMixin, Base):
     __tablename__ = "users"
-    __sync_exclude__ = frozenset({"password_hash"})
+    # Never sent: the password hash stays on the PC, and the last sign-in is this PC's
+    # own business (two PCs of a center would otherwise conflict at every sign-in).
+    __sync_exclude__ = frozenset({"password_hash", "last_login_at"})
     login: Mapped[str] = mapped_column(String(80))
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
