@@ -3,6 +3,7 @@
 db.demo_100k            civicdesk demo --consultations 100000      target 60 s
 db.open_up_to_date      open_database incl. the migration check    target 0.3 s
 db.search_fts           full-text search, first page (median)      target 0.05 s
+db.search_people        search by resident name, IIN/phone ending, settlement  0.05 s
 db.first_page_sorted_*  first page of the journal sorted by column target 0.1 s
 """
 
@@ -81,6 +82,24 @@ def search() -> float:
     return statistics.median(times)
 
 
+# a first name, a surname, IIN and phone endings, settlements in kk and ru, mixed
+PEOPLE = ["әсем", "жұлдыз", "сейітова", "0062", "8062", "бақанас", "село аккол",
+          "айжан бюджет", "ёлкин"]
+
+
+def search_people() -> float:
+    from civicdesk.services.base import ListQuery
+    from civicdesk.services.consultations import list_consultations
+
+    ctx = _ctx()
+    times = []
+    for word in PEOPLE * 2:
+        t0 = time.perf_counter()
+        list_consultations(ctx, ListQuery(search=word, limit=200))
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
 def _sorted(column: str) -> float:
     from civicdesk.services.base import ListQuery
     from civicdesk.services.consultations import list_consultations
@@ -105,5 +124,6 @@ BENCHMARKS = [
     ("db.demo_100k", demo, "s", 60.0),
     ("db.open_up_to_date", open_db, "s", 0.3),
     ("db.search_fts", search, "s", 0.05),
+    ("db.search_people", search_people, "s", 0.05),
     *[(f"db.first_page_sorted_{c}", _sorted_fn(c), "s", 0.1) for c in COLUMNS],
 ]

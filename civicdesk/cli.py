@@ -4,8 +4,10 @@ Messages are in the user's language (``--lang``, else the app's setting, else th
 system locale: Russian if it says so, Kazakh otherwise). Exit codes a script can rely on:
 
     0  done
-    1  ``check`` found problems
-    2  the user's input or data was refused (message printed, nothing changed)
+    1  ``check`` found problems (also: the file is empty, truncated or malformed)
+    2  the user's input or data was refused (message printed, nothing changed);
+       also: CivicDesk is already open on this data folder, the disk is full, the
+       folder is read-only
     3  no connection to the server
     4  the server refused our credentials
     5  sync finished but conflicts wait for a person
@@ -15,14 +17,17 @@ system locale: Russian if it says so, Kazakh otherwise). Exit codes a script can
 from __future__ import annotations
 
 import argparse
+import errno
 import locale
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from civicdesk import console
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.paths import default_data_dir
 
@@ -102,14 +107,92 @@ M_NO_FOLDER = Message(
     kk="«{path}» қалтасын жасау мүмкін емес.", ru="Невозможно создать папку «{path}»."
 )
 M_REPORT = Message(kk="Есеп дайын: {path} ({n}).", ru="Отчёт готов: {path} ({n}).")
+M_SYNC = Message(
+    kk="Жіберілді: {pushed}, алынды: {pulled}, жаңа қайшылықтар: {new}.",
+    ru="Отправлено: {pushed}, получено: {pulled}, новых конфликтов: {new}.",
+)
+M_CONFLICTS_WAIT = Message(
+    kk="Адамның шешімін күтетін қайшылықтар: {n}. Оларды «Синхрондау» бетінде шешіңіз.",
+    ru="Конфликтов ждут решения человека: {n}. Решите их на странице «Синхронизация».",
+)
+M_ROWS_WAIT = Message(
+    kk="Қолданылмай күтіп тұрған жолдар: {n} (себептері «Синхрондау» бетінде; әр раундта қайта қолданылады).",
+    ru="Строк ждут применения: {n} (причины на странице «Синхронизация»; повтор в каждом раунде).",
+)
+M_BAD_CODE = Message(
+    kk="Қосылу коды 4-тен 64 таңбаға дейін болуы керек және басқару таңбаларынсыз; "
+    "бас кеңсе берген кодты қайта теріңіз.",
+    ru="Код подключения должен быть от 4 до 64 символов без управляющих символов; "
+    "введите код из головного офиса ещё раз.",
+)
+M_OUT_IS_FOLDER = Message(
+    kk="«{path}» — қалта, файл емес. Файл атын көрсетіңіз.",
+    ru="«{path}» — это папка, а не файл. Укажите имя файла.",
+)
+M_CANNOT_WRITE = Message(
+    kk="«{path}» файлына жазу мүмкін болмады (қате коды {errcode}). Ештеңе өзгертілген жоқ.",
+    ru="Не удалось записать «{path}» (код ошибки {errcode}). Ничего не изменено.",
+)
+M_USAGE = Message(
+    kk="Команда қате берілді: {detail}. Анықтама: civicdesk --help",
+    ru="Команда задана неверно: {detail}. Справка: civicdesk --help",
+)
 M_BUG = Message(
     kk="Бағдарламада қате болды. Мәліметтер журналда: {log}",
     ru="В программе произошла ошибка. Подробности в журнале: {log}",
 )
 
 
+#: argparse's own messages (English) -> kk/ru, by pattern.
+_ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Message]] = [
+    (re.compile(r"the following arguments are required: (?P<a>.+)"),
+     Message(kk="міндетті параметрлер жоқ: {a}", ru="не указаны обязательные параметры: {a}")),
+    (re.compile(r"argument (?P<a>\S+): invalid choice: (?P<v>'[^']*')"
+                r"(?: \(choose from (?P<c>.+)\))?"),
+     Message(kk="{a} параметрінің мәні {v} жарамайды (болатындары: {c})",
+             ru="недопустимое значение {v} параметра {a} (возможные: {c})")),
+    (re.compile(r"argument (?P<a>\S+): invalid (?P<t>\w+) value: (?P<v>.+)"),
+     Message(kk="{a} параметрінің мәні {v} жарамайды", ru="недопустимое значение {v} "
+             "параметра {a}")),
+    (re.compile(r"argument (?P<a>\S+): expected one argument"),
+     Message(kk="{a} параметріне мән керек", ru="параметру {a} нужно значение")),
+    (re.compile(r"unrecognized arguments: (?P<a>.+)"),
+     Message(kk="белгісіз параметрлер: {a}", ru="неизвестные параметры: {a}")),
+]
+
+
+def translate_argparse(message: str, lang: Lang) -> str:
+    """argparse's English error in kk/ru (the unknown ones are quoted as they are)."""
+    for pattern, text in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message.strip())
+        if match:
+            params = {k: (v or "—") for k, v in match.groupdict().items()}
+            return M_USAGE.text(lang, detail=text.text(lang, **params))
+    return M_USAGE.text(lang, detail=message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are in the user's language, exit code 2."""
+
+    lang: Lang = "kk"
+
+    def error(self, message: str) -> NoReturn:
+        print(translate_argparse(message, Parser.lang), file=sys.stderr)
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def _lang_in_argv(argv: Sequence[str]) -> Lang:
+    """The --lang asked for, before argparse runs (so its errors can use it)."""
+    for i, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None)
+        if value in ("kk", "ru"):
+            return "ru" if value == "ru" else "kk"
+    return _system_lang()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="civicdesk",
         description="CivicDesk — ЖӨБ дамыту орталықтарына арналған бағдарлама / "
         "программа для центров развития МСУ",
@@ -128,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup = sub.add_parser("backup", help="online backup of the database")
     backup.add_argument("--out", type=Path, required=True)
+    backup.add_argument("--force", action="store_true", help="replace an existing file")
 
     restore = sub.add_parser("restore", help="restore from a backup file")
     restore.add_argument("file", type=Path)
@@ -219,10 +303,16 @@ def cmd_demo(args: argparse.Namespace, out: Out) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: Out) -> int:
-    from civicdesk.db.engine import DB_FILE_NAME
-    from civicdesk.services.admin import check_database, check_text
+    from civicdesk.db.engine import DB_FILE_NAME, DatabaseError
+    from civicdesk.services.admin import DAMAGE_CODES, check_database, check_text
 
-    results = check_database(_data_dir(args) / DB_FILE_NAME)
+    try:
+        results = check_database(_data_dir(args) / DB_FILE_NAME)
+    except DatabaseError as err:
+        if err.code not in DAMAGE_CODES:
+            raise
+        out.error(err)  # damage found: that is what check is for, not a refusal
+        return EXIT_PROBLEMS
     print(check_text(results, out.lang))
     problems = sum(len(r.problems) for r in results)
     if problems:
@@ -235,7 +325,8 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
 def cmd_backup(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import make_backup
 
-    path = make_backup(_data_dir(args), args.out)
+    _writable(args.out)
+    path = make_backup(_data_dir(args), args.out, force=args.force)
     out.say(M_BACKUP, path=path)
     return EXIT_OK
 
@@ -260,10 +351,11 @@ def cmd_export(args: argparse.Namespace, out: Out) -> int:
 def cmd_enroll(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services import sync
 
+    code = _enrolment_code(args.code)
     app = _open_app(_data_dir(args))
     try:
         try:
-            info = sync.enroll(app, args.server, args.code)
+            info = sync.enroll(app, args.server, code)
         except UserError as err:
             out.error(err)
             return sync.exit_code_for(err)
@@ -283,10 +375,16 @@ def cmd_sync(args: argparse.Namespace, out: Out) -> int:
         except UserError as err:
             out.error(err)
             return sync.exit_code_for(err)
+        # Conflicts queued by earlier rounds wait as much as the new ones.
+        waiting = sync.status(app).open_conflicts
     finally:
         app.close()
-    print(sync.summary_text(summary))
-    return sync.exit_code_for(None, open_conflicts=summary.conflicts, waiting=summary.waiting)
+    out.say(M_SYNC, pushed=summary.pushed, pulled=summary.pulled, new=summary.conflicts)
+    if waiting:
+        out.say(M_CONFLICTS_WAIT, n=waiting)
+    if summary.waiting:
+        out.say(M_ROWS_WAIT, n=summary.waiting)
+    return sync.exit_code_for(None, open_conflicts=waiting, waiting=summary.waiting)
 
 
 def cmd_print(args: argparse.Namespace, out: Out) -> int:
@@ -326,11 +424,41 @@ def cmd_print(args: argparse.Namespace, out: Out) -> int:
 
 
 def _writable(path: Path) -> None:
-    """Refuse an output path in a folder that cannot be made, before any work."""
+    """Refuse an output path that is a folder, or in a folder that cannot be made,
+    before any work."""
+    if path.is_dir():
+        raise UserError("output.is_folder", M_OUT_IS_FOLDER, path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError("output.folder", M_NO_FOLDER, path=path.parent) from exc
+
+
+def _enrolment_code(code: str) -> str:
+    """The code as head office gave it, or a kk/ru refusal (too short, control
+    characters, bytes that are not text)."""
+    code = code.strip()
+    try:
+        code.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError("enroll.code", M_BAD_CODE) from None
+    if not 4 <= len(code) <= 64 or any(ord(ch) < 32 or ord(ch) == 127 for ch in code):
+        raise UserError("enroll.code", M_BAD_CODE)
+    return code
+
+
+def environment_error(exc: OSError, target: object) -> UserError:
+    """An operating-system failure outside the database (an output file, a folder)
+    as a kk/ru message: disk full and read-only get their own advice, anything else
+    names the error code (never an English sentence)."""
+    from civicdesk.db.engine import error_code, translate_operational_error
+
+    known = translate_operational_error(exc, str(target))
+    if known is not None:
+        return known
+    if exc.errno == errno.EISDIR:
+        return UserError("output.is_folder", M_OUT_IS_FOLDER, path=target)
+    return UserError("output.write", M_CANNOT_WRITE, path=target, errcode=error_code(exc))
 
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
@@ -368,7 +496,13 @@ def _lang_for(args: argparse.Namespace) -> Lang:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    console.install()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    Parser.lang = _lang_in_argv(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else EXIT_USER_ERROR
     out = Out(_lang_for(args))
     data_dir = _data_dir(args)
     if args.self_test:
@@ -384,6 +518,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args, out)
     except UserError as err:
         out.error(err)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        # The user's environment (a full disk, a read-only or missing folder), not
+        # a bug: a message and exit 2; the details go to the log.
+        log.warning("command %s: %r", args.command, exc)
+        out.error(environment_error(exc, getattr(exc, "filename", None) or "—"))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

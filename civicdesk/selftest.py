@@ -58,14 +58,14 @@ def _translations(tmp: Path) -> None:
             source = message.findtext("source")
             assert tr is not None and (tr.text or "").strip(), f"{ts.name}: {source!r}"
             assert tr.get("type") != "unfinished", f"{ts.name}: unfinished {source!r}"
-    from civicdesk.ui.i18n import ensure_compiled
+    from civicdesk.ui.i18n import compiled, ensure_compiled
 
     ensure_compiled()
     from PySide6.QtCore import QTranslator
 
     for ts in catalogs:
-        qm = ts.with_suffix(".qm")
-        assert qm.exists(), f"{qm.name} was not compiled"
+        qm = compiled(ts)
+        assert qm is not None, f"{ts.with_suffix('.qm').name} was not compiled"
         assert QTranslator().load(str(qm)), f"{qm.name} does not load"
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,9 @@ def stage_resources(stage: Path) -> Path:
     # translations: compiled with the lrelease shipped in the PySide6 wheel
     code = (
         "import sys; from civicdesk.ui.i18n import ensure_compiled, lrelease_path;"
+        "from civicdesk.paths import resources_dir;"
         "assert lrelease_path(), 'lrelease not found in PySide6';"
-        "print(*[p.name for p in ensure_compiled()])"
+        "print(*[p.name for p in ensure_compiled(resources_dir() / 'translations')])"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=ROOT)
     missing = [ts.name for ts in res.glob("translations/*.ts") if not ts.with_suffix(".qm").is_file()]
@@ -64,6 +66,21 @@ def freshen_translations(bundle: Path) -> None:
         os.utime(qm, (now + 60, now + 60))
 
 
+# the head-office server's stack: a center PC's bundle carries none of it
+SERVER_MODULES = ("fastapi", "starlette", "uvicorn", "psycopg", "psycopg_binary",
+                  "civicdesk.sync.server")
+
+
+def bundled_server_modules(work: Path) -> list[str]:
+    """Modules of the server stack in the bundle's archive (PyInstaller's PYZ table of
+    contents, a Python literal of (name, path, kind) entries)."""
+    tocs = list((work / "pyinstaller").rglob("PYZ-*.toc"))
+    if not tocs:
+        raise SystemExit(f"no PYZ table of contents under {work / 'pyinstaller'}")
+    pattern = re.compile(r"'((?:%s)(?:\.[\w.]+)?)'" % "|".join(re.escape(m) for m in SERVER_MODULES))
+    return sorted({m for toc in tocs for m in pattern.findall(toc.read_text(encoding="utf-8"))})
+
+
 def build(dist: Path, work: Path, *, clean: bool, with_cups: bool = False) -> Path:
     stage = stage_resources(work / "stage")
     env = dict(os.environ, CIVICDESK_STAGE=str(stage),
@@ -77,6 +94,9 @@ def build(dist: Path, work: Path, *, clean: bool, with_cups: bool = False) -> Pa
     subprocess.run(cmd, check=True, env=env, cwd=ROOT)
     bundle = dist / "civicdesk"
     freshen_translations(bundle)
+    server = bundled_server_modules(work)
+    if server:
+        raise SystemExit(f"the bundle holds the server stack: {', '.join(server[:10])}")
     return bundle
 
 

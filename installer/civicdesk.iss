@@ -15,7 +15,13 @@
 #endif
 #define AppExe "civicdesk.exe"
 #define AppCli "civicdesk-cli.exe"
-#define Bundle "..\dist\civicdesk"
+#ifndef Bundle
+  #define Bundle "..\dist\civicdesk"
+#endif
+; Qt 6 needs Windows' own icu.dll, which Windows 10 has since version 1903 (build 18362)
+#ifndef MinBuild
+  #define MinBuild "18362"
+#endif
 
 [Setup]
 ; Never change AppId: an upgrade finds the previous installation by it.
@@ -33,6 +39,7 @@ Compression=lzma2/max
 SolidCompression=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Windows 10 or 11; the build number is checked in [Code] (a message in Kazakh and Russian)
 MinVersion=10.0
 PrivilegesRequired=admin
 WizardStyle=modern
@@ -75,3 +82,26 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,CivicDesk}"; Flags:
 
 ; No [UninstallDelete] and no [UninstallRun]: the data folder stays after an
 ; uninstall, so a reinstall (or a newer version) finds the center's records.
+
+[Code]
+{ Refuse a Windows 10 older than version 1903: the program would not start there (Qt 6
+  needs icu.dll).  Windows 11 reports itself as 10.0 with build 22000 or later. }
+function InitializeSetup(): Boolean;
+var
+  Version: TWindowsVersion;
+begin
+  GetWindowsVersionEx(Version);
+  Result := (Version.Major > 10) or ((Version.Major = 10) and (Version.Build >= {#MinBuild}));
+  if not Result then
+  begin
+    Log(Format('Windows %d.%d build %d is older than build {#MinBuild}: not installing',
+      [Version.Major, Version.Minor, Version.Build]));
+    SuppressibleMsgBox(
+      'CivicDesk үшін Windows 10 нұсқа 1903 (құрастыру {#MinBuild}) немесе одан жаңасы керек. ' +
+      Format('Бұл компьютерде құрастыру %d орнатылған. Windows жүйесін жаңартыңыз.', [Version.Build]) +
+      #13#10#13#10 +
+      'Для CivicDesk нужна Windows 10 версии 1903 (сборка {#MinBuild}) или новее. ' +
+      Format('На этом компьютере сборка %d. Обновите Windows.', [Version.Build]),
+      mbCriticalError, MB_OK, IDOK);
+  end;
+end;

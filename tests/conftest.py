@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's offscreen platform has no fonts on Windows (text drawn as boxes, font warnings
+# that fail the tests); there Qt's own "windows" platform draws off screen as well (also
+# headless under Wine's null display driver).  Set before any test module sets a default.
+if sys.platform == "win32":
+    os.environ["QT_QPA_PLATFORM"] = "windows"
+else:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from civicdesk.db.engine import DB_FILE_NAME
 from civicdesk.domain.enums import Role

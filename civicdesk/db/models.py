@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from civicdesk.db.collation import install_events
 from civicdesk.db.types import money, quantity
 from civicdesk.domain.ids import new_id
 
@@ -99,14 +100,22 @@ class Settlement(SyncMixin, Base):
     """A village or town; centers may add their own."""
 
     __tablename__ = "settlements"
+    __sync_exclude__ = frozenset({"sort_name"})
     kato: Mapped[str | None] = mapped_column(String(9), unique=True)
     district_id: Mapped[str | None] = mapped_column(ForeignKey("districts.id"), index=True)
     rural_district_id: Mapped[str | None] = mapped_column(ForeignKey("rural_districts.id"))
     name_kk: Mapped[str] = mapped_column(String(200))
     name_ru: Mapped[str] = mapped_column(String(200))
     population: Mapped[int | None] = mapped_column(Integer)
+    #: Kazakh alphabetical order of name_kk (civicdesk.db.collation)
+    sort_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    #: the official settlement a center's own entry was merged into (head office)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
 
-    __table_args__ = (Index("ix_settlements_name_kk", "name_kk"),)
+    __table_args__ = (
+        Index("ix_settlements_name_kk", "name_kk"),
+        Index("ix_settlements_sort", "sort_name"),
+    )
 
 
 class Topic(SyncMixin, Base):
@@ -143,9 +152,10 @@ class Center(SyncMixin, Base):
 
 class User(SyncMixin, Base):
     __tablename__ = "users"
-    # Never sent: the password hash stays on the PC, and the last sign-in is this PC's
-    # own business (two PCs of a center would otherwise conflict at every sign-in).
-    __sync_exclude__ = frozenset({"password_hash", "last_login_at"})
+    # Never sent: the password hash stays on the PC, the last sign-in is this PC's own
+    # business (two PCs of a center would otherwise conflict at every sign-in), and
+    # sort_name is derived locally.
+    __sync_exclude__ = frozenset({"password_hash", "last_login_at", "sort_name"})
     login: Mapped[str] = mapped_column(String(80))
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
@@ -153,15 +163,18 @@ class User(SyncMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     language: Mapped[str] = mapped_column(String(2), default="kk")
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sort_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __table_args__ = (
         Index("ix_users_name", "full_name"),
+        Index("ix_users_sort", "sort_name"),
         UniqueConstraint("center_id", "login", name="uq_users_center_login"),
     )
 
 
 class Resident(SyncMixin, Base):
     __tablename__ = "residents"
+    __sync_exclude__ = frozenset({"sort_name"})
     full_name: Mapped[str] = mapped_column(String(200))
     iin: Mapped[str | None] = mapped_column(String(12))
     sex: Mapped[str | None] = mapped_column(String(1))
@@ -176,9 +189,11 @@ class Resident(SyncMixin, Base):
     consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
     erased_at: Mapped[datetime | None] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     __table_args__ = (
         Index("ix_residents_name", "full_name"),
+        Index("ix_residents_sort", "sort_name"),
         Index("ix_residents_iin", "iin"),
         Index("ix_residents_live", "center_id", "deleted"),
     )
@@ -256,6 +271,8 @@ class Meeting(SyncMixin, Base):
     akim_response_on: Mapped[date | None] = mapped_column(Date)
     akim_response: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: Finalized without a quorum: recorded as not competent, no decisions.
+    not_competent: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     attendees: Mapped[list[MeetingAttendee]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
@@ -432,6 +449,8 @@ class SeminarParticipant(SyncMixin, Base):
 class Booklet(SyncMixin, Base):
     __tablename__ = "booklets"
     template_name: Mapped[str | None] = mapped_column(String(80))
+    #: "full" or "trifold": which edition of the template the content came from.
+    template_edition: Mapped[str | None] = mapped_column(String(16))
     title_kk: Mapped[str] = mapped_column(String(300))
     title_ru: Mapped[str] = mapped_column(String(300))
     content: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -530,6 +549,8 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     AuditEntry,
     Attachment,
 )
+
+install_events(Resident, User, Settlement)
 
 # Owned by head office; centers only pull these.
 REFERENCE_TABLES: frozenset[str] = frozenset(

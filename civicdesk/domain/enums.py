@@ -38,7 +38,7 @@ class ConsultationStatus(StrEnum):
 
 
 class MeetingKind(StrEnum):
-    GATHERING = "gathering"  # сход / жиын (art. 39-2)
+    GATHERING = "gathering"  # сход / жиын (art. 39-3)
     MEETING = "meeting"  # собрание / жиналыс (art. 39-3)
     SEPARATE_GATHERING = "separate_gathering"  # раздельный сход / бөлек жиын
 

@@ -167,7 +167,9 @@ def make_iin(birth_date: date, sex: Sex, serial: int) -> str | None:
     if base is None:
         raise ValueError("birth year must be 1800..2099")
     code = base + (0 if sex is Sex.MALE else 1)
-    first11 = f"{birth_date:%y%m%d}{code}{serial:04d}"
+    # not strftime("%y"): Windows' C library refuses years before 1900
+    yymmdd = f"{birth_date.year % 100:02d}{birth_date.month:02d}{birth_date.day:02d}"
+    first11 = f"{yymmdd}{code}{serial:04d}"
     check = iin_check_digit(first11)
     return None if check is None else f"{first11}{check}"
 

@@ -1,10 +1,12 @@
 """Gatherings and meetings of the local community: quorum, votes, status, deadlines.
 
-Thresholds are versioned rules naming their legal source, never bare constants:
-districts adopt their own rules on the basis of the template ones, and the law changes.
-Law of RK No. 148-II of 23.01.2001, art. 39-2 (gathering) and art. 39-3 (meeting);
-Order of the Minister of National Economy No. 295 of 07.08.2017 (template rules of
-meetings); Order No. 122 of 23.06.2023 (template rules of separate gatherings).
+Thresholds are versioned rules naming the acts they rest on, never bare constants.
+The figures themselves are the center's settings (defaults below): the law delegates
+them to the rules each district maslikhat adopts (Law of RK No. 148-II of 23.01.2001,
+art. 39-3: the gathering; para. 3-1: the meeting's regulations on the basis of the
+Model regulations approved by Order of the Minister of National Economy No. 295 of
+07.08.2017; para. 6: separate gatherings, Model rules of Order No. 122 of 23.06.2023).
+No published source for a nationwide quorum figure was found (docs/sources.md).
 """
 
 from __future__ import annotations
@@ -82,16 +84,19 @@ DEFAULT_RULES: tuple[QuorumRule, ...] = (
         decision_denominator=2,
         decision_strict=True,
         legal_source=Message(
-            kk=f"{_LAW_148_KK}, 39-3-бап; ҚР Ұлттық экономика министрінің "
-            "2017 жылғы 7 тамыздағы № 295 бұйрығы (жиналыстың үлгілік қағидалары)",
-            ru=f"{_LAW_148}, ст. 39-3; приказ Министра национальной экономики РК "
-            "от 07.08.2017 № 295 (типовые правила проведения собрания)",
+            kk=f"{_LAW_148_KK}, 39-3-бабының 3-1-тармағы; Жергілікті қоғамдастық "
+            "жиналысының үлгілік регламенті (ҚР Ұлттық экономика министрінің 2017 жылғы "
+            "7 тамыздағы № 295 бұйрығы); аудандық мәслихат бекіткен жиналыс регламенті",
+            ru=f"{_LAW_148}, п. 3-1 ст. 39-3; Типовой регламент собрания местного "
+            "сообщества (приказ Министра национальной экономики РК от 07.08.2017 № 295); "
+            "регламент собрания, утверждённый маслихатом района",
         ),
         note=Message(
-            kk="Жиналыс мүшелерінің жартысынан астамы қатысса, заңды; шешім қатысушылардың "
-            "жай көпшілік даусымен қабылданады",
-            ru="Собрание правомочно при участии более половины его членов; решение "
-            "принимается простым большинством голосов присутствующих",
+            kk="Кворум мен шешім шегі — орталықтың баптауы: әдепкі бойынша мүшелердің "
+            "жартысынан астамы және қатысушылардың жай көпшілігі; ауданыңыздың "
+            "регламентіне сәйкес тексеріңіз",
+            ru="Порог кворума и решения — настройка центра: по умолчанию более половины "
+            "членов и простое большинство присутствующих; сверьте с регламентом района",
         ),
     ),
     QuorumRule(
@@ -105,8 +110,8 @@ DEFAULT_RULES: tuple[QuorumRule, ...] = (
         decision_denominator=2,
         decision_strict=True,
         legal_source=Message(
-            kk=f"{_LAW_148_KK}, 39-2-бап; аудандық мәслихат бекіткен жиынның қағидалары",
-            ru=f"{_LAW_148}, ст. 39-2; правила схода, утверждённые районным маслихатом",
+            kk=f"{_LAW_148_KK}, 39-3-бап; аудандық мәслихат бекіткен жиынның қағидалары",
+            ru=f"{_LAW_148}, ст. 39-3; правила схода, утверждённые маслихатом района",
         ),
         note=Message(
             kk="Қатысу шегі бапталады: әдепкі бойынша өкілдердің (тұрғындар өкілдерінің) "
@@ -126,10 +131,12 @@ DEFAULT_RULES: tuple[QuorumRule, ...] = (
         decision_denominator=2,
         decision_strict=True,
         legal_source=Message(
-            kk="ҚР Ұлттық экономика министрінің 2023 жылғы 23 маусымдағы № 122 бұйрығы "
-            "(бөлек жиындарды өткізудің үлгілік қағидалары)",
-            ru="Приказ Министра национальной экономики РК от 23.06.2023 № 122 "
-            "(типовые правила проведения раздельных сходов)",
+            kk=f"{_LAW_148_KK}, 39-3-бабының 6-тармағы; Жергілікті қоғамдастықтың бөлек "
+            "жиындарын өткізудің үлгілік қағидалары (ҚР Ұлттық экономика министрінің "
+            "2023 жылғы 23 маусымдағы № 122 бұйрығы); аудандық мәслихат бекіткен қағидалар",
+            ru=f"{_LAW_148}, п. 6 ст. 39-3; Типовые правила проведения раздельных сходов "
+            "местного сообщества (приказ Министра национальной экономики РК от 23.06.2023 "
+            "№ 122); правила, утверждённые маслихатом района",
         ),
         note=Message(
             kk="Өкілдер ашық дауыс берумен, қатысушылардың жай көпшілік даусымен сайланады; "

@@ -9,6 +9,7 @@ __all__ = [
     "KK_ALPHABET",
     "fold_for_search",
     "fts_query",
+    "fts_terms",
     "kk_sort_key",
     "normalize_kk",
 ]
@@ -140,6 +141,30 @@ _TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _MAX_TERMS = 16
 
 
+def fts_terms(user_text: str) -> list[str]:
+    """The words of a search as FTS5 prefix terms, folded like the indexed documents.
+
+    ``Әсем 45 67`` -> ``['"әсем"*', '"4567"*']`` (groups of digits are one number, as a
+    phone is typed); FTS5 operators typed by the user are
+    treated as words. At most 16 terms, duplicates dropped.
+    """
+    tokens: list[str] = []
+    for token in _TOKEN.findall(fold_for_search(user_text)):
+        # digits typed in groups are one number: «45 67», «701-123-45-67»
+        if tokens and token.isdigit() and tokens[-1].isdigit():
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    words: list[str] = []
+    for token in tokens:
+        if token in words:
+            continue
+        words.append(token)
+        if len(words) == _MAX_TERMS:
+            break
+    return ['"' + w.replace('"', '""') + '"*' for w in words]
+
+
 def fts_query(user_text: str) -> str | None:
     """Turn what a user typed into a safe FTS5 MATCH expression.
 
@@ -147,13 +172,5 @@ def fts_query(user_text: str) -> str | None:
     ``алматы ауыл`` -> ``"алматы"* AND "ауыл"*``. Returns ``None`` when nothing
     searchable is left. FTS5 operators typed by the user are treated as words.
     """
-    words: list[str] = []
-    for token in _TOKEN.findall(fold_for_search(user_text)):
-        if token in words:
-            continue
-        words.append(token)
-        if len(words) == _MAX_TERMS:
-            break
-    if not words:
-        return None
-    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    terms = fts_terms(user_text)
+    return " AND ".join(terms) if terms else None

@@ -6,6 +6,7 @@ Colours are CMYK so black text is 100 % K as print shops ask.
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,11 @@ def dmy(d: date | None) -> str:
 
 def long_date(d: date, lang: Lang) -> str:
     return format_date(d, lang, style="long")
+
+
+def official_date(d: date, lang: Lang) -> str:
+    """The form legal documents use: «2025 жылғы 18 сәуір» / «18 апреля 2025 года»."""
+    return format_date(d, lang, style="official")
 
 
 def money(amount: Decimal | int, lang: Lang = "ru") -> str:
@@ -467,8 +473,14 @@ def write_output(data: bytes, out: Output) -> None:
     if isinstance(out, Path):
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(f".{out.name}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(out)
+        except OSError:
+            # a full or write-protected disk: no half-written file stays behind
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
     else:
         out.write(data)
 

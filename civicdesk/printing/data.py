@@ -118,8 +118,9 @@ class MinutesData:
     members_eligible: int
     present: int
     quorum_reached: bool
-    quorum_required: int  # the least number present for the rule to be met
-    quorum_source: KkRu  # the rule and the legal act it comes from
+    #: The least number present for the threshold to be met; None: no threshold.
+    quorum_required: int | None
+    quorum_source: KkRu  # the acts the center's threshold rests on
     starts_at: str = ""  # "HH:MM"
     ends_at: str = ""
     center_name: str = ""
@@ -127,6 +128,10 @@ class MinutesData:
     agenda: Sequence[AgendaItemData] = ()
     # separate gathering: representatives elected to the gathering
     elected_representatives: Sequence[MinutesAttendee] = ()
+    #: Not finalized yet: printed with ЖОБА / ПРОЕКТ.
+    draft: bool = False
+    #: False when finalized without a quorum ("not competent", no decisions).
+    competent: bool = True
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from civicdesk.domain.enums import BookletLayout
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.paths import resources_dir
 
@@ -74,6 +75,18 @@ class BookletContent:
     contacts: Message | None = None
     #: Folder that image paths are relative to (the templates folder when loaded).
     base_dir: Path | None = None
+
+
+#: Editions of a shipped template: the full text (A5 booklet, A4 pages) and a short
+#: text written for the six panels of the A4 tri-fold (``templates/trifold/<name>.json``).
+FULL = "full"
+TRIFOLD = "trifold"
+EDITIONS: tuple[str, ...] = (FULL, TRIFOLD)
+
+
+def edition_for(layout: str) -> str:
+    """The template edition a layout prints: the tri-fold text for the tri-fold."""
+    return TRIFOLD if str(layout) == BookletLayout.A4_TRIFOLD.value else FULL
 
 
 @dataclass(frozen=True)
@@ -206,10 +219,16 @@ def templates_dir() -> Path:
     return resources_dir() / "templates"
 
 
-def load_template(name: str, folder: Path | None = None) -> BookletContent:
-    """Read ``<templates>/<name>.json``."""
+def template_path(name: str, edition: str = FULL, folder: Path | None = None) -> Path:
+    """Where the file of a template edition lives (it may not exist)."""
     folder = folder or templates_dir()
-    path = folder / f"{name}.json"
+    return (folder / TRIFOLD if edition == TRIFOLD else folder) / f"{name}.json"
+
+
+def load_template(name: str, folder: Path | None = None, edition: str = FULL) -> BookletContent:
+    """Read ``<templates>/<name>.json`` (or its tri-fold edition)."""
+    folder = folder or templates_dir()
+    path = template_path(name, edition, folder)
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -222,7 +241,7 @@ def load_template(name: str, folder: Path | None = None) -> BookletContent:
             f"JSON қатесі, {e.lineno}-жол, {e.colno}-баған",
             f"ошибка JSON, строка {e.lineno}, столбец {e.colno}",
         ) from None
-    return booklet_from_dict(data, base_dir=folder, name=name)
+    return booklet_from_dict(data, base_dir=path.parent, name=name)
 
 
 def list_templates(folder: Path | None = None) -> list[TemplateInfo]:

@@ -2,28 +2,44 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from civicdesk.db.engine import (
+    CORRUPT,
     DB_FILE_NAME,
     DatabaseError,
-    backup_file,
     check_file,
+    error_code,
     integrity_problems,
-    known_revisions,
     open_database,
+    ro_uri,
+    stored_revision,
     translate_operational_error,
 )
+from civicdesk.db.schema_version import HEAD
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.iin import iin_check_digit
+from civicdesk.services.restore import (
+    CANNOT_WRITE,
+    NO_DATABASE,
+    NOT_OURS,
+    RESTORE_DAMAGED,
+    RESTORE_TOO_NEW,
+    BackupSummary,
+    inspect_backup,
+    make_backup,
+    restore_backup,
+)
 
 # --------------------------------------------------------------------------- check
 
@@ -118,147 +134,65 @@ INVARIANTS.append(
 )
 
 
+#: Codes of a damaged database: ``check`` reports them as problems found (exit 1).
+DAMAGE_CODES = frozenset({"db.empty", "db.truncated", "db.not_sqlite", "db.corrupt",
+                          "db.unreadable"})
+
+
+def _read_only_engine(path: Path) -> Engine:
+    uri = ro_uri(path)
+    return create_engine(
+        "sqlite+pysqlite://", poolclass=NullPool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
+
+
 def check_database(path: Path) -> list[CheckResult]:
-    """SQLite integrity and foreign keys, then the app's own invariants."""
-    db = open_database(path, create=False)
+    """SQLite integrity and foreign keys, then the app's own invariants.
+
+    Only reads: a damaged file is reported, never "repaired" or replaced by an empty
+    database.  An empty, truncated or malformed file raises ``DatabaseError`` with a
+    code in ``DAMAGE_CODES``; a missing one ``db.missing``.
+    """
+    if not path.is_file():
+        raise DatabaseError("db.missing", NO_DATABASE, path=str(path))
+    check_file(path, allow_empty=False)
+    engine = _read_only_engine(path)
     try:
         results = [
             CheckResult(
                 Message(kk="SQLite тұтастығы және сыртқы кілттер",
                         ru="Целостность SQLite и внешние ключи"),
-                integrity_problems(db.engine),
+                integrity_problems(engine),
             )
         ]
-        with db.engine.connect() as conn:
+        with engine.connect() as conn:
+            revision = stored_revision(conn)
+            if revision != HEAD:
+                return results  # an older schema: the app upgrades it on opening
             for name, fn in INVARIANTS:
                 results.append(CheckResult(name, fn(conn)))
         return results
+    except (DBAPIError, sqlite3.Error) as exc:
+        orig = getattr(exc, "orig", None) or exc
+        err = translate_operational_error(orig, path)
+        if err is not None and err.code != "db.corrupt":
+            raise err from exc
+        raise DatabaseError("db.corrupt", CORRUPT, path=str(path),
+                            detail=error_code(orig)) from exc
     finally:
-        db.close()
+        engine.dispose()
 
 
 # --------------------------------------------------------------------------- backup
 
-
-def make_backup(data_dir: Path, out: Path) -> Path:
-    src = data_dir / DB_FILE_NAME
-    if not src.exists():
-        raise DatabaseError("db.missing", NO_DATABASE, path=str(src))
-    check_file(src)
-    try:
-        return backup_file(src, out)
-    except OSError as exc:
-        err = translate_operational_error(exc, out)
-        if err is not None:
-            raise err from exc
-        raise UserError("backup.write", CANNOT_WRITE, path=str(out), detail=str(exc)) from exc
-
-
-NO_DATABASE = Message(
-    kk="«{path}» дерекқоры табылмады.",
-    ru="База данных «{path}» не найдена.",
-)
-CANNOT_WRITE = Message(
-    kk="«{path}» файлына жазу мүмкін болмады: {detail}",
-    ru="Не удалось записать файл «{path}»: {detail}",
-)
-NOT_OURS = Message(
-    kk="«{path}» — CivicDesk дерекқоры емес; ағымдағы деректер өзгертілген жоқ.",
-    ru="«{path}» — не база данных CivicDesk; текущие данные не изменены.",
-)
-RESTORE_TOO_NEW = Message(
-    kk="«{path}» көшірмесін бағдарламаның жаңарақ нұсқасы жасаған; ағымдағы деректер "
-    "өзгертілген жоқ. Алдымен бағдарламаны жаңартыңыз.",
-    ru="Копия «{path}» создана более новой версией программы; текущие данные не изменены. "
-    "Сначала обновите программу.",
-)
-RESTORE_DAMAGED = Message(
-    kk="«{path}» көшірмесі бүлінген ({detail}); ағымдағы деректер өзгертілген жоқ.",
-    ru="Копия «{path}» повреждена ({detail}); текущие данные не изменены.",
-)
-
-
-@dataclass(frozen=True)
-class BackupSummary:
-    path: Path
-    revision: str
-    made_at: datetime | None
-    counts: dict[str, int]
-
-
-SUMMARY_TABLES = ("residents", "consultations", "meetings", "grant_applications", "seminars",
-                  "booklets")
-
-
-def inspect_backup(path: Path) -> BackupSummary:
-    """What a backup holds and when it was made; refuses what is not ours."""
-    check_file(path)
-    if not path.exists() or path.stat().st_size == 0:
-        raise UserError("restore.not_ours", NOT_OURS, path=str(path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise UserError("restore.not_ours", NOT_OURS, path=str(path)) from exc
-    try:
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
-            raise UserError(
-                "restore.damaged", RESTORE_DAMAGED, path=str(path), detail=str(exc)
-            ) from exc
-        if not {"alembic_version", "consultations", "residents"} <= tables:
-            raise UserError("restore.not_ours", NOT_OURS, path=str(path))
-        revision = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        if revision not in known_revisions():
-            raise UserError("restore.too_new", RESTORE_TOO_NEW, path=str(path))
-        check = con.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise UserError("restore.damaged", RESTORE_DAMAGED, path=str(path), detail=check)
-        counts = {
-            t: int(con.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0])
-            for t in SUMMARY_TABLES
-            if t in tables
-        }
-        made = con.execute("SELECT max(updated_at) FROM audit_log").fetchone()[0]
-        made_at = datetime.fromisoformat(made) if made else None
-        return BackupSummary(path, revision, made_at, counts)
-    finally:
-        con.close()
-
-
-def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | None]:
-    """Replace the current database with ``backup`` after checking it.
-
-    The current database is copied aside first; on any refusal it stays untouched.
-    Returns the summary and where the previous database was kept.
-    """
-    summary = inspect_backup(backup)
-    target = data_dir / DB_FILE_NAME
-    kept: Path | None = None
-    data_dir.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = backup_file(target, data_dir / "backups" / f"before-restore-{stamp}.sqlite3")
-    tmp = target.with_name(target.name + ".restoring")
-    try:
-        backup_file(backup, tmp)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        err = translate_operational_error(exc, tmp)
-        raise (err or UserError("backup.write", CANNOT_WRITE, path=str(tmp), detail=str(exc))) from exc
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    tmp.replace(target)
-    db = open_database(target)  # migrates an older backup to the current schema
-    try:
-        with db.engine.begin() as conn:
-            from civicdesk.db.search import rebuild_fts
-
-            for table in ("residents", "consultations"):
-                rebuild_fts(conn, table)
-    finally:
-        db.close()
-    return summary, kept
+# Backup and restore live in ``civicdesk.services.restore``; re-exported here for the
+# command line and the Backups page.
+__all__ = [
+    "CANNOT_WRITE", "NOT_OURS", "NO_DATABASE", "RESTORE_DAMAGED", "RESTORE_TOO_NEW",
+    "BackupSummary", "CheckResult", "check_database", "check_text", "export_tables",
+    "inspect_backup", "make_backup", "restore_backup",
+]
 
 
 # --------------------------------------------------------------------------- export
@@ -402,11 +336,16 @@ def export_tables(data_dir: Path, fmt: str, out: Path) -> dict[str, int]:
                     con.close()
             out.parent.mkdir(parents=True, exist_ok=True)
             tmp = out.with_name(out.name + ".part")
-            wb.save(tmp)
-            tmp.replace(out)
+            try:
+                wb.save(tmp)
+                tmp.replace(out)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    tmp.unlink(missing_ok=True)  # no half-written workbook stays
+                raise
     except OSError as exc:
         err = translate_operational_error(exc, out)
-        raise (err or UserError("export.write", CANNOT_WRITE, path=str(out), detail=str(exc))) from exc
+        raise (err or UserError("export.write", CANNOT_WRITE, path=str(out), detail=error_code(exc))) from exc
     return counts
 
 

@@ -50,7 +50,7 @@ class CivicApp:
         """A big pull that stopped half-way left rows out of the search index: refill it."""
         from sqlalchemy import text
 
-        from civicdesk.db.search import rebuild_fts
+        from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
 
         with self.db.session() as s:
             stale = s.execute(
@@ -58,7 +58,7 @@ class CivicApp:
             ).scalar()
             if stale == "true":
                 conn = s.connection()
-                for table in ("residents", "consultations"):
+                for table in SEARCH_TABLES:
                     rebuild_fts(conn, table)
                 s.execute(
                     text("UPDATE sync_state SET value = 'false' WHERE key = 'search_index_stale'")

@@ -2,13 +2,23 @@
 backups a restore can choose from.
 
 A center PC is often the only place a center's records live, so once a day the
-database is copied with SQLite's online backup API (safe while the app writes) to
-``civicdesk-YYYY-MM-DD.sqlite3`` in the backup folder (``<data dir>/backups/daily``
-unless configured), and that file is copied to a second folder — typically a USB
-stick — when one is configured and plugged in.  A missing stick is reported in the
-result, never raised: it must not stop the app.  Each folder keeps the newest
-``keep`` daily files; rotation only ever deletes files whose name is exactly one
-this module writes.
+database is copied with SQLite's online backup API (safe while the app writes) to the
+backup folder (``<data dir>/backups/daily`` unless configured), and that file is
+copied to a second folder — typically a USB stick — when one is configured and
+plugged in.  A missing stick is reported in the result, never raised: it must not
+stop the app.
+
+File names carry the day, this PC's device and a sequence number:
+``civicdesk-2025-03-14-1a2b3c4d-000042.sqlite3``.  The sequence only grows, so
+
+- the rotation (keep the newest ``keep`` files) orders by sequence, not by the date
+  of a clock that may have been set back after a power cut, and it never deletes
+  the file made in the same run;
+- a stick shared by two PCs holds both PCs' files side by side: one PC neither
+  takes the other's file for its own copy nor rotates it away.
+
+Every file is a single verified file (no ``-wal``), and the copy on the stick is
+compared with the original after it is written.
 
 The policy lives in ``app_settings`` (key ``backup_policy``).  The UI calls these
 functions through its task runner (they do file I/O and may take seconds).
@@ -16,16 +26,17 @@ functions through its task runner (they do file I/O and may take seconds).
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from civicdesk.db.engine import DB_FILE_NAME
+from civicdesk.db.engine import DB_FILE_NAME, error_code, translate_operational_error
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.services.admin import BackupSummary, inspect_backup, make_backup
 from civicdesk.services.app import CivicApp
@@ -34,8 +45,13 @@ from civicdesk.services.base import get_setting, put_setting
 POLICY_KEY = "backup_policy"
 DEFAULT_KEEP = 14
 MAX_KEEP = 3650
-DAILY_NAME = "civicdesk-{day}.sqlite3"
-DAILY_RE = re.compile(r"^civicdesk-(\d{4}-\d{2}-\d{2})\.sqlite3$")
+SEQ_KEY = "backup_seq"
+DAILY_NAME = "civicdesk-{day}-{device}-{seq:06d}.sqlite3"
+#: This module's names: ``civicdesk-DAY-DEVICE-SEQ.sqlite3``, and the older
+#: ``civicdesk-DAY.sqlite3`` (no device: rotated before any newer file).
+DAILY_RE = re.compile(
+    r"^civicdesk-(\d{4}-\d{2}-\d{2})(?:-([0-9a-z]{1,16})-(\d{1,9}))?\.sqlite3$"
+)
 #: Backups made by other parts of the app, offered for a restore as well.
 OTHER_RE = re.compile(r"^(before-upgrade|before-restore)-.*\.sqlite3$")
 
@@ -54,6 +70,14 @@ SECOND_FAILED = Message(
     "негізгі қалтада жасалды.",
     ru="Не удалось скопировать во вторую папку «{path}»: {detail}. Копия сделана "
     "только в основной папке.",
+)
+COPY_MISMATCH = Message(
+    kk="флешкадағы көшірме түпнұсқамен сәйкес келмеді", ru="копия на флешке не совпала с "
+    "оригиналом",
+)
+NOT_MADE = Message(
+    kk="Сақтық көшірмені «{path}» қалтасына жазу мүмкін болмады (қате коды {errcode}).",
+    ru="Не удалось записать резервную копию в папку «{path}» (код ошибки {errcode}).",
 )
 SAME_FOLDER = Message(
     kk="Екінші қалта негізгі қалтамен бірдей болмауы керек.",
@@ -147,8 +171,13 @@ def default_folder(data_dir: Path) -> Path:
     return data_dir / "backups" / "daily"
 
 
-def daily_name(day: date) -> str:
-    return DAILY_NAME.format(day=day.isoformat())
+def device_tag(app: CivicApp) -> str:
+    """This PC in backup file names: the last 8 letters/digits of its device id."""
+    return re.sub(r"[^0-9a-z]", "", app.state.device_id.lower())[-8:] or "device"
+
+
+def daily_name(day: date, device: str, seq: int) -> str:
+    return DAILY_NAME.format(day=day.isoformat(), device=device, seq=seq)
 
 
 def load_policy(app: CivicApp) -> BackupPolicy:
@@ -175,87 +204,173 @@ def _same(a: Path, b: Path) -> bool:
         return a == b
 
 
-def daily_files(folder: Path) -> list[tuple[date, Path]]:
-    """The daily backups this module wrote in ``folder``, oldest first."""
-    found: list[tuple[date, Path]] = []
+@dataclass(frozen=True)
+class DailyFile:
+    day: date
+    device: str | None
+    """None for the older names without a device."""
+    seq: int
+    path: Path
+
+
+def daily_files(folder: Path) -> list[DailyFile]:
+    """The daily backups this module wrote in ``folder`` (every PC's)."""
+    found: list[DailyFile] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
         return found
     for path in entries:
         match = DAILY_RE.match(path.name)
-        if not match or not path.is_file():
+        if not match:
             continue
         try:
             day = date.fromisoformat(match.group(1))
-        except ValueError:
+            if not path.is_file():
+                continue
+        except (ValueError, OSError):
             continue
-        found.append((day, path))
-    found.sort()
+        device, seq = match.group(2), match.group(3)
+        found.append(DailyFile(day, device, int(seq) if seq else -1, path))
+    found.sort(key=lambda f: (f.day, f.seq, f.path.name))
     return found
 
 
-def rotate(folder: Path, keep: int) -> list[Path]:
-    """Delete the oldest daily backups beyond ``keep``; returns what was deleted."""
-    files = daily_files(folder)
+def _mine(folder: Path, device: str) -> list[DailyFile]:
+    """This PC's files (and the older nameless ones), oldest first by sequence:
+    the order the backups were made in, whatever the clock said."""
+    files = [f for f in daily_files(folder) if f.device in (device, None)]
+    files.sort(key=lambda f: (f.device is not None, f.seq if f.device else 0, f.day,
+                              f.path.name))
+    return files
+
+
+def rotate(folder: Path, keep: int, device: str,
+           protect: tuple[Path, ...] = ()) -> list[Path]:
+    """Delete this PC's oldest daily backups beyond ``keep``; never another PC's file
+    and never one in ``protect`` (those made in this run). Returns what was deleted."""
+    files = _mine(folder, device)
     removed: list[Path] = []
-    for _day, path in files[: max(0, len(files) - keep)]:
+    for f in files[: max(0, len(files) - keep)]:
+        if any(_same(f.path, p) for p in protect):
+            continue
         try:
-            path.unlink()
-            removed.append(path)
+            f.path.unlink()
+            removed.append(f.path)
         except FileNotFoundError:
             pass
+        except OSError:
+            continue  # a write-protected stick: nothing to rotate there
         for side in ("-wal", "-shm", "-journal"):
-            Path(str(path) + side).unlink(missing_ok=True)
+            try:
+                Path(str(f.path) + side).unlink(missing_ok=True)
+            except OSError:
+                pass
     return removed
 
 
-def _standalone(path: Path) -> None:
-    """Make a fresh backup a single file: rollback journal instead of WAL, so that
-    reading it later (list, restore, copy) leaves no -wal/-shm beside it."""
-    con = sqlite3.connect(path)
+def _next_seq(app: CivicApp, folders: list[Path], device: str) -> int:
+    """One more than any sequence this PC used: the setting, or a file (a restore
+    may have put back an older setting)."""
+    with app.db.session() as s:
+        stored = get_setting(s, SEQ_KEY, 0)
+    used = [f.seq for folder in folders for f in daily_files(folder) if f.device == device]
+    seq = max([stored if isinstance(stored, int) else 0, *used]) + 1
+    with app.db.session() as s:
+        put_setting(s, SEQ_KEY, seq)
+    return seq
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1024 * 1024), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _remove_quietly(path: Path) -> None:
     try:
-        con.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        con.close()
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _copy_file(src: Path, dest: Path) -> Path:
     """Copy a closed backup through a temporary name, flushed to the device (a USB
-    stick may be pulled out right after)."""
+    stick may be pulled out right after) and compared with the original."""
     tmp = dest.with_name(dest.name + ".part")
     try:
         with src.open("rb") as fin, tmp.open("wb") as fout:
-            shutil.copyfileobj(fin, fout, 1024 * 1024)
+            for chunk in iter(lambda: fin.read(1024 * 1024), b""):
+                fout.write(chunk)
             fout.flush()
             os.fsync(fout.fileno())
-        tmp.replace(dest)
+        if _digest(tmp) != _digest(src):
+            raise OSError(errno.EIO, COPY_MISMATCH.ru)
+        os.replace(tmp, dest)
     except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+        _remove_quietly(tmp)
         raise
     return dest
 
 
-def _copy_to_second(today: Path, second: Path) -> tuple[Path | None, UserError | None]:
+def _problem_detail(exc: BaseException) -> str:
+    if isinstance(exc, UserError):
+        return exc.text("ru") + " / " + exc.text("kk")
+    return error_code(exc)
+
+
+def _copy_to_second(made: Path, second: Path) -> tuple[Path | None, UserError | None]:
     if not second.is_dir():
         return None, UserError("backup.second_missing", SECOND_MISSING, path=str(second))
-    target = second / today.name
-    if target.is_file() and target.stat().st_size > 0:
-        return target, None
+    target = second / made.name
     try:
-        return _copy_file(today, target), None
+        if target.is_file() and target.stat().st_size == made.stat().st_size:
+            return target, None
+        return _copy_file(made, target), None
     except OSError as exc:
-        detail = getattr(exc, "strerror", None) or str(exc)
         return None, UserError(
-            "backup.second_failed", SECOND_FAILED, path=str(second), detail=detail
+            "backup.second_failed", SECOND_FAILED, path=str(second),
+            detail=_problem_detail(exc),
         )
 
 
+def _make(app: CivicApp, policy: BackupPolicy, day: date) -> Path:
+    """A new verified backup in the main folder; a kk/ru ``UserError`` on failure."""
+    main = policy.main_folder(app.data_dir)
+    device = device_tag(app)
+    folders = [main] + ([policy.second_folder] if policy.second_folder else [])
+    seq = _next_seq(app, folders, device)
+    path = main / daily_name(day, device, seq)
+    try:
+        return make_backup(app.data_dir, path)
+    except (OSError, sqlite3.Error) as exc:
+        known = translate_operational_error(exc, main)
+        if known is not None:
+            raise known from exc
+        raise UserError("backup.not_made", NOT_MADE, path=str(main),
+                        errcode=error_code(exc)) from exc
+
+
+def _second_and_rotate(
+    app: CivicApp, policy: BackupPolicy, path: Path
+) -> tuple[Path | None, UserError | None, list[Path]]:
+    device = device_tag(app)
+    removed = rotate(path.parent, policy.keep, device, protect=(path,))
+    second_copy: Path | None = None
+    problem: UserError | None = None
+    if policy.second_folder is not None:
+        second_copy, problem = _copy_to_second(path, policy.second_folder)
+        if second_copy is not None:
+            removed += rotate(policy.second_folder, policy.keep, device,
+                              protect=(second_copy,))
+    return second_copy, problem, removed
+
+
 def run_daily_backup(app: CivicApp, now: datetime | None = None) -> DailyBackup | None:
-    """Make today's backup unless it exists, copy it to the second folder, rotate.
+    """Make today's backup unless this PC's newest one is from today, copy it to the
+    second folder, rotate.
 
     Returns None when there was nothing to do (today's backup and its second copy
     exist, or no second folder is set); otherwise what was done and, if the second
@@ -265,28 +380,31 @@ def run_daily_backup(app: CivicApp, now: datetime | None = None) -> DailyBackup 
     day = (now or datetime.now()).date()
     policy = load_policy(app)
     main = policy.main_folder(app.data_dir)
-    path = main / daily_name(day)
-    made = False
-    if not path.is_file():
-        make_backup(app.data_dir, path)
-        _standalone(path)
-        made = True
-    removed = rotate(main, policy.keep)
-    second_copy: Path | None = None
-    problem: UserError | None = None
-    if policy.second_folder is not None:
-        already = (policy.second_folder / path.name).is_file()
-        if not made and already:
+    mine = [f for f in _mine(main, device_tag(app)) if f.device is not None]
+    newest = mine[-1] if mine else None
+    made = newest is None or newest.day != day
+    if made:
+        path = _make(app, policy, day)
+    else:
+        assert newest is not None
+        path = newest.path
+        if policy.second_folder is None or (policy.second_folder / path.name).is_file():
             return None
-        second_copy, problem = _copy_to_second(path, policy.second_folder)
-        if second_copy is not None:
-            removed += rotate(policy.second_folder, policy.keep)
-    elif not made:
-        return None
+    second_copy, problem, removed = _second_and_rotate(app, policy, path)
     return DailyBackup(
         path=path, made=made, second_copy=second_copy, second_problem=problem,
         removed=tuple(removed),
     )
+
+
+def back_up_now(app: CivicApp, now: datetime | None = None) -> tuple[Path, UserError | None]:
+    """A backup made now (the Backups page button), whatever was made earlier today;
+    copied to the second folder when reachable, then both rotated.  Returns the file
+    and, if the second folder could not be written, why."""
+    policy = load_policy(app)
+    path = _make(app, policy, (now or datetime.now()).date())
+    _copy, problem, _removed = _second_and_rotate(app, policy, path)
+    return path, problem
 
 
 def _entry(path: Path, kind: str) -> BackupEntry | None:
@@ -299,7 +417,7 @@ def _entry(path: Path, kind: str) -> BackupEntry | None:
     try:
         summary = inspect_backup(path)
     except UserError as err:
-        problem = err
+        problem = err  # listed, with why, never in the way of the other files
     return BackupEntry(
         path=path, kind=kind, made_at=datetime.fromtimestamp(stat.st_mtime),
         size=stat.st_size, summary=summary, problem=problem,
@@ -311,10 +429,10 @@ def list_backups(app: CivicApp) -> list[BackupEntry]:
     (the second only when reachable) and those made before an upgrade or a restore."""
     policy = load_policy(app)
     candidates: list[tuple[Path, str]] = [
-        (p, "daily") for _d, p in daily_files(policy.main_folder(app.data_dir))
+        (f.path, "daily") for f in daily_files(policy.main_folder(app.data_dir))
     ]
     if policy.second_folder is not None:
-        candidates += [(p, "second") for _d, p in daily_files(policy.second_folder)]
+        candidates += [(f.path, "second") for f in daily_files(policy.second_folder)]
     other = app.data_dir / "backups"
     try:
         for p in other.iterdir():

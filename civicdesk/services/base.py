@@ -127,7 +127,8 @@ def jsonable(value: Any) -> Any:
 
 def snapshot(row: Base, *, exclude: Iterable[str] = ()) -> dict[str, Any]:
     """Column values of a row as JSON-able data (for the audit log)."""
-    skip = {"password_hash", *exclude}
+    # sort keys are derived from names (and would keep an erased name readable)
+    skip = {"password_hash", "sort_name", *exclude}
     mapper = inspect(row).mapper
     return {
         col.key: jsonable(getattr(row, col.key))

@@ -25,6 +25,7 @@ from civicdesk.domain.ids import new_id
 from civicdesk.domain.text import normalize_kk
 from civicdesk.domain.validation import Collector
 from civicdesk.paths import resources_dir
+from civicdesk.printing.templates import EDITIONS, FULL, edition_for, template_path
 from civicdesk.services.base import (
     Context,
     ListQuery,
@@ -144,6 +145,8 @@ class BookletInput:
     edition: int = 1
     edition_date: date | None = None
     template_name: str | None = None
+    #: "full" or "trifold"; None: chosen from the layout when template_name is set.
+    template_edition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class BookletView:
     print_runs: list[PrintRunView]
     distributions: list[DistributionView]
     rev: int
+    template_edition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +200,8 @@ class BookletRow:
     edition_date: date | None
     printed: int
     distributed: int
+    template_name: str | None = None
+    template_edition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -327,9 +333,10 @@ def list_templates() -> list[TemplateRow]:
     return rows
 
 
-def template_content(name: str) -> dict[str, Any]:
-    """A template file read as it is (a dict in the template format)."""
-    path = _templates_dir() / f"{name}.json"
+def template_content(name: str, edition: str = FULL) -> dict[str, Any]:
+    """A template file read as it is (a dict in the template format); ``edition``
+    "trifold" reads the short text written for the A4 tri-fold."""
+    path = template_path(name, edition if edition in EDITIONS else FULL, _templates_dir())
     if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
         raise ValidationErrors(
             [ValidationError("booklet.template_missing", TEMPLATE_MISSING, field="template",
@@ -396,6 +403,9 @@ def _apply(ctx: Context, row: Booklet, data: BookletInput) -> None:
     row.edition, row.edition_date = data.edition, data.edition_date
     if data.template_name:
         row.template_name = data.template_name
+        row.template_edition = (
+            data.template_edition if data.template_edition in EDITIONS else edition_for(layout)
+        )
 
 
 def _distributed(s: Session, print_run_id: str) -> int:
@@ -459,6 +469,7 @@ def _view(s: Session, b: Booklet) -> BookletView:
         print_runs=[_run_view(s, r) for r in runs],
         distributions=[_dist_view(s, d) for d in dists],
         rev=b.rev,
+        template_edition=b.template_edition,
     )
 
 
@@ -484,8 +495,10 @@ def create_from_template(
     arrangement: BilingualArrangement = BilingualArrangement.PARALLEL,
     edition_date: date | None = None,
 ) -> BookletView:
-    """A new booklet whose content is a copy of a shipped template (edit it after)."""
-    content = template_content(template_name)
+    """A new booklet whose content is a copy of a shipped template (edit it after):
+    its tri-fold edition for the tri-fold layout, else the full text."""
+    edition = edition_for(layout)
+    content = template_content(template_name, edition)
     title = content.get("title") if isinstance(content.get("title"), dict) else {}
     assert isinstance(title, dict)
     return create_booklet(
@@ -493,7 +506,7 @@ def create_from_template(
         BookletInput(
             title_kk=str(title.get("kk", "")), title_ru=str(title.get("ru", "")),
             content=content, layout=layout, arrangement=arrangement,
-            edition_date=edition_date, template_name=template_name,
+            edition_date=edition_date, template_name=template_name, template_edition=edition,
         ),
     )
 
@@ -554,7 +567,7 @@ def _list_select() -> Any:
     )
     return select(
         Booklet.id, Booklet.title_kk, Booklet.title_ru, Booklet.layout, Booklet.edition,
-        Booklet.edition_date, printed, given,
+        Booklet.edition_date, printed, given, Booklet.template_name, Booklet.template_edition,
     )
 
 
@@ -582,7 +595,10 @@ def list_booklets(
     with ctx.db.session() as s:
         rows, total = paged(s, stmt, query)
         out = [
-            BookletRow(r[0], r[1], r[2], BookletLayout(r[3]), r[4], r[5], int(r[6]), int(r[7]))
+            BookletRow(
+                r[0], r[1], r[2], BookletLayout(r[3]), r[4], r[5], int(r[6]), int(r[7]),
+                r[8], r[9],
+            )
             for r in rows
         ]
     q = query.clamp()

@@ -233,12 +233,12 @@ _T = aliased(Topic)
 
 SORTS: dict[str, Any] = {
     "occurred_at": Consultation.occurred_at,
-    "resident": _R.full_name,
+    "resident": _R.sort_name,
     "topic": Consultation.topic_code,
     "channel": Consultation.channel,
     "status": Consultation.status,
-    "consultant": _U.full_name,
-    "settlement": _S.name_kk,
+    "consultant": _U.sort_name,
+    "settlement": _S.sort_name,
     "follow_up_on": Consultation.follow_up_on,
     # the first 60 characters, as indexed (ix_consultations_question)
     "question": func.substr(Consultation.question, 1, 60),
@@ -270,30 +270,59 @@ def _day_start(d: date) -> datetime:
     return datetime.combine(d, datetime.min.time())
 
 
-# Sorting by a name on another table walks that table's name index (ordered_join);
+# Sorting by a name on another table walks that table's index of Kazakh sort keys
+# (civicdesk.db.collation, via ordered_join);
 # consultations without that link come first in ascending order, last in descending.
 NAME_SORTS: dict[str, tuple[Any, Any, Any]] = {
-    "resident": (Resident, Resident.full_name, Consultation.resident_id),
-    "consultant": (User, User.full_name, Consultation.consultant_id),
-    "settlement": (Settlement, Settlement.name_kk, Consultation.settlement_id),
+    "resident": (Resident, Resident.sort_name, Consultation.resident_id),
+    "consultant": (User, User.sort_name, Consultation.consultant_id),
+    "settlement": (Settlement, Settlement.sort_name, Consultation.settlement_id),
 }
 
 
-def _filter_clauses(ctx: Context, query: ListQuery, f: ConsultationFilters) -> list[Any] | None:
+# Above this many matches the first page is read in date order from the date index,
+# checking each row against the matches, instead of reading every match and sorting.
+MANY_MATCHES = 1000
+_FTS = "(SELECT rowid FROM consultations_fts WHERE consultations_fts MATCH :m)"
+
+
+def _no_filters(f: ConsultationFilters) -> bool:
+    return not any((f.date_from, f.date_to, f.topic_code, f.settlement_id, f.consultant_id,
+                    f.status, f.channel, f.resident_id, f.extra))
+
+
+def _search_total(ctx: Context, s: Session, match: str) -> int:
+    """Matches of a search with no other filter, without reading the consultations.
+
+    The index holds exactly the live consultations; those of other centers (a few at
+    a center, pulled for reference) are counted through the center index and taken off.
+    """
+    n = int(s.scalar(text(
+        "SELECT count(*) FROM consultations_fts WHERE consultations_fts MATCH :m"
+    ).bindparams(m=match)) or 0)
+    if n and not ctx.actor.is_head_office:
+        n -= int(s.scalar(text(
+            "SELECT count(*) FROM consultations WHERE (center_id < :c OR center_id > :c) "
+            f"AND +consultations.rowid IN {_FTS}"
+        ).bindparams(c=ctx.actor.center_id, m=match)) or 0)
+    return n
+
+
+def _filter_clauses(
+    ctx: Context, query: ListQuery, f: ConsultationFilters, *, many: bool = False
+) -> list[Any] | None:
     """WHERE clauses over the consultations table alone; None when nothing can match."""
     clauses: list[Any] = [Consultation.deleted.is_(False)]
     if not ctx.actor.is_head_office:
         clauses.append(Consultation.center_id == ctx.actor.center_id)
     if query.search:
+        # one index holds the text, the resident (name, IIN, phone) and the settlement
         match = fts_query(query.search)
         if match is None:
             return None
-        clauses.append(
-            text(
-                "consultations.rowid IN (SELECT rowid FROM consultations_fts "
-                "WHERE consultations_fts MATCH :m)"
-            ).bindparams(m=match)
-        )
+        # "+" keeps SQLite from looking every match up by rowid when there are many
+        prefix = "+" if many else ""
+        clauses.append(text(f"{prefix}consultations.rowid IN {_FTS}").bindparams(m=match))
     if f.date_from:
         clauses.append(Consultation.occurred_at >= _day_start(f.date_from))
     if f.date_to:
@@ -324,11 +353,21 @@ def list_consultations(
     q = query.clamp()
     if q.sort is None:
         q = ListQuery(q.offset, q.limit, "occurred_at", True, q.search, q.filters)
-    clauses = _filter_clauses(ctx, q, filters or ConsultationFilters())
-    if clauses is None:
+    f = filters or ConsultationFilters()
+    match = fts_query(q.search) if q.search else None
+    if q.search and match is None:
         return Page([], 0, q.offset, q.limit)
     with ctx.db.session() as s:
-        total = int(s.scalar(select(func.count()).select_from(Consultation).where(*clauses)) or 0)
+        total: int | None = None
+        if match is not None and _no_filters(f):
+            total = _search_total(ctx, s, match)
+        many = total is not None and total > MANY_MATCHES and q.sort == "occurred_at"
+        clauses = _filter_clauses(ctx, q, f, many=many)
+        assert clauses is not None
+        if total is None:
+            total = int(
+                s.scalar(select(func.count()).select_from(Consultation).where(*clauses)) or 0
+            )
         if q.sort in NAME_SORTS:
             ids = _ids_by_name(s, q, clauses)
         else:

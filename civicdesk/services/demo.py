@@ -16,7 +16,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from civicdesk.db.collation import SORT_KEYS, sort_keys_for
 from civicdesk.db.models import District, Topic, User
+from civicdesk.db.search import SEARCH_TABLES, drop_triggers_sql, rebuild_sql
 from civicdesk.domain.enums import (
     ApplicationStatus,
     BudgetCategory,
@@ -114,6 +116,8 @@ def _sync_cols(center: str, user: str | None, when: datetime, hlc: str) -> dict[
 def _insert(conn: Any, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
+    if SORT_KEYS.get(table):
+        rows = [{**r, **sort_keys_for(table, r)} for r in rows]
     cols = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
@@ -202,6 +206,10 @@ def generate_demo(
                 "consent_purposes": ["consultation", "statistics"], "consent_withdrawn_on": None,
                 "erased_at": None, "notes": "",
             })
+        # index residents and consultations once at the end, not row by row
+        for table in SEARCH_TABLES:
+            for statement in drop_triggers_sql(table):
+                cur.execute(statement)
         _insert(cur, "residents", residents)
         # consultations in chunks
         channels = [c.value for c in ConsultationChannel]
@@ -233,6 +241,9 @@ def generate_demo(
             done += len(batch)
             if progress:
                 progress(done, consultations)
+        for table in SEARCH_TABLES:
+            for statement in rebuild_sql(table):
+                cur.execute(statement)
         # meetings with attendance and votes
         n_meetings = max(4, min(40, consultations // 2500))
         meetings, attendees, items = [], [], []
@@ -380,7 +391,8 @@ def generate_demo(
             bid = new_id()
             booklets.append({
                 "id": bid, **_sync_cols(center, ctx.actor.user_id, now, hlc),
-                "template_name": name, "title_kk": tkk, "title_ru": tru, "content": {},
+                "template_name": name, "template_edition": "full", "title_kk": tkk,
+                "title_ru": tru, "content": {},
                 "layout": "a5-booklet", "arrangement": "parallel", "edition": 1,
                 "edition_date": date(2025, 3, 1),
             })

@@ -195,6 +195,20 @@ RESPONSE_BEFORE_SENT = Message(
     kk="Әкімнің жауабы хаттама жіберілгеннен бұрын болуы мүмкін емес.",
     ru="Ответ акима не может быть раньше направления протокола.",
 )
+NO_QUORUM_CONFIRM = Message(
+    kk="Кворум жоқ: қатысқаны {present}, кемінде {needed} қажет. Хаттама «заңды емес: "
+    "кворум жоқ» деп, бірде-бір шешімсіз рәсімделеді; енгізілген дауыстар мен шешімдер "
+    "өшіріледі. Осылай рәсімдейсіз бе?",
+    ru="Кворума нет: присутствуют {present}, нужно не менее {needed}. Протокол будет "
+    "оформлен как «неправомочно: нет кворума», без решений; внесённые голоса и решения "
+    "будут удалены. Оформить так?",
+)
+NO_QUORUM_VOTES = Message(
+    kk="Кворум жоқ (қатысқаны {present}, кемінде {needed} қажет): бұл мәселе бойынша "
+    "дауыс беру нәтижесін енгізуге болмайды.",
+    ru="Кворума нет (присутствуют {present}, нужно не менее {needed}): итоги голосования "
+    "по этому вопросу вносить нельзя.",
+)
 RESPONSE_REQUIRED = Message(
     kk="Әкімнің жауабының мазмұнын жазыңыз.",
     ru="Укажите содержание ответа акима.",
@@ -298,6 +312,8 @@ class MeetingView:
     attendees: list[AttendeeView]
     agenda: list[AgendaItemView]
     rev: int
+    #: Finalized without a quorum: "not competent", no decisions were taken.
+    not_competent: bool = False
 
 
 @dataclass(frozen=True)
@@ -467,6 +483,7 @@ def _view(s: Session, m: Meeting) -> MeetingView:
         attendees=[_attendee_view(a) for a in _live_attendees(m)],
         agenda=[_item_view(i) for i in _live_agenda(m)],
         rev=m.rev,
+        not_competent=bool(m.not_competent),
     )
 
 
@@ -829,6 +846,11 @@ def record_votes(
             )
         except ValidationError as e:
             raise ValidationErrors([e]) from None
+        if not quorum.reached:
+            raise ValidationErrors([ValidationError(
+                "meeting.no_quorum_votes", NO_QUORUM_VOTES, field="votes_for",
+                present=quorum.present, needed=quorum.needed,
+            )])
         before = snapshot(row)
         row.votes_for, row.votes_against, row.votes_abstain = (
             votes_for, votes_against, votes_abstain,
@@ -872,11 +894,16 @@ def _change_status(ctx: Context, m: Meeting, target: MeetingStatus) -> dict[str,
     return before
 
 
-def finalize(ctx: Context, meeting_id: str) -> MeetingView:
+def finalize(ctx: Context, meeting_id: str, *, confirm_no_quorum: bool = False) -> MeetingView:
     """Check the minutes are complete and lock them.
 
     Needs chair and secretary, at least one agenda item, every item voted or marked
     not voted, consistent counts, and a meeting date not in the future.
+
+    Without a quorum nothing can have been decided: the first call is refused with
+    ``meeting.no_quorum_confirm`` (the question to ask); called again with
+    ``confirm_no_quorum`` the meeting is recorded as not competent, every item as
+    "no quorum" with its votes and decision cleared.
     """
     with ctx.db.session() as s:
         m = _load(s, ctx, meeting_id)
@@ -891,18 +918,32 @@ def finalize(ctx: Context, meeting_id: str) -> MeetingView:
         items = _live_agenda(m)
         if not items:
             c.add("meeting.agenda_empty", AGENDA_EMPTY, field="agenda")
+        rule = _rule(m)
+        quorum = _quorum(m)
+        no_quorum = quorum is not None and not quorum.reached
         for item in items:
-            if item.outcome == PENDING:
+            if item.outcome == PENDING and not no_quorum:
                 c.add("meeting.vote_pending", VOTE_PENDING, field="agenda", n=item.position)
         if m.held_on > ctx.today():
             c.add(
                 "meeting.future", MEETING_FUTURE, field="held_on",
                 date=m.held_on.strftime("%d.%m.%Y"),
             )
-        rule = _rule(m)
         c.attempt(lambda: check_quorum(m.members_eligible, m.members_present, rule))
         c.raise_if_any()
+        if no_quorum and quorum is not None:
+            if not confirm_no_quorum:
+                _fail("meeting.no_quorum_confirm", NO_QUORUM_CONFIRM, field="present",
+                      present=quorum.present, needed=quorum.needed)
+            for item in items:
+                item_before = snapshot(item)
+                item.votes_for = item.votes_against = item.votes_abstain = 0
+                item.outcome = VoteOutcome.NO_QUORUM.value
+                item.decision = ""
+                stamp_update(ctx, item)
+                record_change(ctx, s, "agenda_item", item, item_before)
         before = _change_status(ctx, m, MeetingStatus.FINALIZED)
+        m.not_competent = no_quorum
         m.finalized_at = ctx.now()
         m.quorum_rule_version = rule.version
         stamp_update(ctx, m)

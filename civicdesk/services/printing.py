@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,7 +20,7 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 
 from civicdesk.db.models import Center, GrantApplication
-from civicdesk.domain.enums import BilingualArrangement, BookletLayout
+from civicdesk.domain.enums import BilingualArrangement, BookletLayout, MeetingStatus
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.meetings import rule_for
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
@@ -37,6 +37,7 @@ from civicdesk.printing.forms import (
 from civicdesk.printing.templates import (
     BookletContent,
     booklet_from_dict,
+    edition_for,
     list_templates,
     load_template,
     templates_dir,
@@ -156,7 +157,9 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
         members_eligible=v.members_eligible,
         present=v.members_present,
         quorum_reached=bool(quorum and quorum.reached),
-        quorum_required=quorum.needed if quorum else rule.needed(v.members_eligible),
+        quorum_required=None if rule.quorum_numerator == 0 else (
+            quorum.needed if quorum else rule.needed(v.members_eligible)
+        ),
         quorum_source=rule.legal_source,
         starts_at=v.starts_at,
         ends_at=v.ends_at,
@@ -166,6 +169,8 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
         elected_representatives=[
             pd.MinutesAttendee(name=a.full_name) for a in m.elected_representatives
         ],
+        draft=v.status is MeetingStatus.DRAFT,
+        competent=not v.not_competent,
     )
 
 
@@ -405,14 +410,23 @@ def print_blank_form(kind: str, out: Output, lang: Lang = "kk", *, title: str = 
 # ----------------------------------------------------------------------- booklets
 
 
-def _booklet_content(ctx: Context, booklet: str | BookletContent | dict[str, Any]) -> BookletContent:
+def _booklet_content(
+    ctx: Context, booklet: str | BookletContent | dict[str, Any], layout: BookletLayout
+) -> BookletContent:
+    """The content to print. A template name prints the template's edition for the
+    layout; a booklet id prints the booklet's own content, or, when the row has no
+    sections of its own (made from a template and never edited), its template."""
     if isinstance(booklet, dict):
         return booklet_from_dict(booklet, base_dir=templates_dir(), name=str(booklet.get("name") or "booklet"))
     if not isinstance(booklet, str):
         return booklet
+    edition = edition_for(layout)
     if booklet in {t.name for t in list_templates()}:
-        return load_template(booklet)
+        return load_template(booklet, edition=edition)
     view = booklets_svc.get_booklet(ctx, booklet)
+    if not view.content.get("sections") and view.template_name:
+        content = load_template(view.template_name, edition=edition)
+        return replace(content, title=Message(kk=view.title_kk, ru=view.title_ru))
     return booklet_from_dict(view.content, base_dir=templates_dir(), name=view.title_kk)
 
 
@@ -430,7 +444,7 @@ def prepare_booklet(
 ) -> PrintJob:
     """A booklet by its id, by a template name, or from content being edited in the app
     (the template format as a dict, or parsed content)."""
-    content = _booklet_content(ctx, booklet)
+    content = _booklet_content(ctx, booklet, BookletLayout(layout))
     edition = None
     if copies:
         kk, ru = _center_names(ctx)

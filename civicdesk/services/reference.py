@@ -24,6 +24,7 @@ from civicdesk.db.models import (
     Settlement,
     Topic,
 )
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.errors import Lang, Message, ValidationError, ValidationErrors
 from civicdesk.domain.text import normalize_kk
 from civicdesk.paths import resources_dir
@@ -118,8 +119,9 @@ def load_reference_data(ctx: Context, folder: Path | None = None) -> dict[str, i
 
 def regions(ctx: Context) -> list[Named]:
     with ctx.db.session() as s:
-        rows = s.scalars(select(Region).where(Region.deleted.is_(False)).order_by(Region.kato))
-        return [Named(r.id, r.kato, r.name_kk, r.name_ru) for r in rows]
+        rows = s.scalars(select(Region).where(Region.deleted.is_(False)))
+        return sorted_by_name((Named(r.id, r.kato, r.name_kk, r.name_ru) for r in rows),
+                              lambda n: n.name_kk)
 
 
 def districts(ctx: Context, region_kato: str | None = None) -> list[Named]:
@@ -127,10 +129,10 @@ def districts(ctx: Context, region_kato: str | None = None) -> list[Named]:
         stmt = select(District).where(District.deleted.is_(False))
         if region_kato:
             stmt = stmt.where(District.region_kato == region_kato)
-        return [
-            Named(d.id, d.kato, d.name_kk, d.name_ru)
-            for d in s.scalars(stmt.order_by(District.name_ru))
-        ]
+        return sorted_by_name(
+            (Named(d.id, d.kato, d.name_kk, d.name_ru) for d in s.scalars(stmt)),
+            lambda n: n.name_kk,
+        )
 
 
 def topics(ctx: Context) -> list[Named]:
@@ -150,7 +152,7 @@ def settlements(ctx: Context, district_id: str | None = None) -> list[Named]:
             stmt = stmt.where(Settlement.district_id == district_id)
         return [
             Named(x.id, x.kato, x.name_kk, x.name_ru)
-            for x in s.scalars(stmt.order_by(Settlement.name_kk))
+            for x in s.scalars(stmt.order_by(Settlement.sort_name, Settlement.name_kk))
         ]
 
 

@@ -148,11 +148,35 @@ def _check_settlement(session: Any, settlement_id: str | None) -> Settlement | N
     return get_live(session, Settlement, settlement_id)
 
 
-def create_resident(ctx: Context, data: ResidentInput) -> ResidentView:
+def _refuse_duplicates(
+    ctx: Context, s: Any, row: Resident, *, allow_similar: bool, exclude_id: str | None = None
+) -> None:
+    """The same IIN is never a second person; the same name and birth year in the same
+    settlement is, only when the user said so (``allow_similar``)."""
+    from civicdesk.services.resident_checks import IIN_TAKEN, LIKELY_SAME, find_in
+
+    matches = find_in(s, ctx, row.full_name, row.iin, row.birth_year, row.settlement_id,
+                      exclude_id=exclude_id)
+    same_iin = [m for m in matches if m.same_iin]
+    if same_iin:
+        raise ValidationErrors([ValidationError(
+            "resident.iin_taken", IIN_TAKEN, field="iin", name=same_iin[0].full_name)])
+    if matches and not allow_similar:
+        raise ValidationErrors([ValidationError(
+            "resident.likely_duplicate", LIKELY_SAME, field="full_name",
+            name=matches[0].full_name)])
+
+
+def create_resident(
+    ctx: Context, data: ResidentInput, *, allow_similar: bool = False
+) -> ResidentView:
+    """Register a resident; refused if it is likely someone already registered
+    (see civicdesk.services.resident_checks) unless ``allow_similar``."""
     with ctx.db.session() as s:
         settlement = _check_settlement(s, data.settlement_id)
         row = Resident()
         _apply(ctx, row, data)
+        _refuse_duplicates(ctx, s, row, allow_similar=allow_similar)
         stamp_new(ctx, row)
         s.add(row)
         s.flush()
@@ -168,6 +192,8 @@ def update_resident(ctx: Context, resident_id: str, data: ResidentInput) -> Resi
         settlement = _check_settlement(s, data.settlement_id)
         before = snapshot(row)
         _apply(ctx, row, data)
+        if row.iin and row.iin != before.get("iin"):
+            _refuse_duplicates(ctx, s, row, allow_similar=True, exclude_id=row.id)
         stamp_update(ctx, row)
         record_change(ctx, s, "resident", row, before)
         return _view(row, settlement)
@@ -196,11 +222,12 @@ def delete_resident(ctx: Context, resident_id: str) -> None:
 
 
 SORTS = {
-    "full_name": Resident.full_name,
+    # Kazakh alphabetical order, through the indexed sort key
+    "full_name": Resident.sort_name,
     "birth_year": Resident.birth_year,
     "sex": Resident.sex,
     "phone": Resident.phone,
-    "settlement": Settlement.name_kk,
+    "settlement": Settlement.sort_name,
     "consent_date": Resident.consent_date,
     "created_at": Resident.created_at,
 }

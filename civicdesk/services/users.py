@@ -233,7 +233,7 @@ def list_users(ctx: Context) -> list[UserView]:
         stmt = select(User).where(User.deleted.is_(False))
         if not ctx.actor.is_head_office:
             stmt = stmt.where(User.center_id == ctx.actor.center_id)
-        return [_user_view(u) for u in s.scalars(stmt.order_by(User.full_name))]
+        return [_user_view(u) for u in s.scalars(stmt.order_by(User.sort_name, User.full_name))]
 
 
 def create_user(

@@ -30,9 +30,10 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from civicdesk.db.changes import parse_changed
+from civicdesk.db.collation import sort_keys_for
 from civicdesk.db.engine import Database
 from civicdesk.db.models import REFERENCE_TABLES
-from civicdesk.db.search import drop_fts_triggers, install_fts, rebuild_fts
+from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock, Timestamp
 from civicdesk.domain.ids import new_id
@@ -127,7 +128,6 @@ def _q(name: str) -> str:
 
 #: pages at least this big are indexed for search once, after the pull
 BULK_INDEX_ROWS = 500
-SEARCH_TABLES = ("residents", "consultations")
 FTS_STALE_KEY = "search_index_stale"
 
 
@@ -833,6 +833,8 @@ class SyncClient:
         }
         extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
         values.update({k: v for k, v in extra.items() if k in colset})
+        # derived, never synced: Kazakh sort keys of names
+        values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
         return values, colset
 
     # ------------------------------------------------------------------ pull

@@ -201,6 +201,8 @@ def start_daily_backup(env: UiEnv, window: QMainWindow) -> None:
         window.statusBar().showMessage(note.replace("%1", where), 15000)
 
     def failed(err: BaseException) -> None:
+        # A UserError comes here (disk full, read-only folder: said in kk/ru by the
+        # service); anything else goes to the runner's crash dialog, never silent.
         if isinstance(err, UserError):
             warn(QCoreApplication.translate("DailyBackup", "Today's backup was not made.")
                  + "\n" + err.text(env.lang))
@@ -228,6 +230,25 @@ def start_session(env: UiEnv) -> bool:
     return True
 
 
+def refuse_start(err: UserError, data_dir: Path, lang: Lang | None) -> int:
+    """The data folder cannot be opened: say why (in both languages while the
+    user's choice is unknown) and exit 2.  When another CivicDesk has the folder
+    open, it is first asked to come forward."""
+    if err.code == "db.in_use":
+        from civicdesk.ui.single_instance import wake_first
+
+        wake_first(data_dir)
+    text = err.text(lang) if lang else err.text("kk") + "\n\n" + err.text("ru")
+    if sys.stderr is not None:  # a windowed build has no console
+        print(text, file=sys.stderr)
+    icon = (QMessageBox.Icon.Information if err.code == "db.in_use"
+            else QMessageBox.Icon.Critical)
+    box = QMessageBox(icon, "CivicDesk", text, QMessageBox.StandardButton.Ok)
+    watch_ready(box)
+    box.exec()
+    return 2
+
+
 def run(data_dir: Path | str, lang: Lang | None = None) -> int:
     data_dir = Path(data_dir)
     setup_logging(data_dir)
@@ -244,11 +265,11 @@ def run(data_dir: Path | str, lang: Lang | None = None) -> int:
         try:
             civic = wait_for(runner, runner.db, CivicApp, data_dir)
         except UserError as err:
-            from PySide6.QtWidgets import QMessageBox
-
             splash.close()
-            QMessageBox.critical(None, "CivicDesk", err.text(lang or "kk"))
-            return 2
+            return refuse_start(err, data_dir, lang)
+        from civicdesk.ui.single_instance import Beacon
+
+        beacon = Beacon(data_dir)  # a second start on this folder raises our window
         language: Lang = lang or civic.state.language
         env = UiEnv(app=civic, runner=runner, lang=language)
         i18n.install(language)
@@ -264,6 +285,9 @@ def run(data_dir: Path | str, lang: Lang | None = None) -> int:
         return int(qapp.exec())
     finally:
         splash.close()
+        started = locals().get("beacon")
+        if started is not None:
+            started.close()
         runner.wait_idle(5000)
         civic_app = locals().get("civic")
         if isinstance(civic_app, CivicApp):

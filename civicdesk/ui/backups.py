@@ -14,9 +14,7 @@ writing the data it had before.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +49,7 @@ from PySide6.QtWidgets import (
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_datetime
 from civicdesk.services import backups as svc
-from civicdesk.services.admin import BackupSummary, inspect_backup, make_backup, restore_backup
+from civicdesk.services.admin import BackupSummary, inspect_backup, restore_backup
 from civicdesk.services.app import CivicApp
 from civicdesk.services.backups import BackupEntry, BackupPolicy
 from civicdesk.ui.common import ErrorLabel, is_language_change
@@ -67,43 +65,7 @@ COLUMNS = 9  # file, kind, made, revision, 4 counts, state
 # --------------------------------------------------------------- work on the db thread
 
 
-def _single_file(path: Path) -> None:
-    """A backup is one file: rollback journal, no -wal/-shm beside it."""
-    con = sqlite3.connect(path)
-    try:
-        con.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        con.close()
-
-
-def back_up_now(app: CivicApp, now: datetime | None = None) -> tuple[Path, UserError | None]:
-    """Write today's backup in the backup folder now (a fresh copy replaces an earlier
-    one of today only once it is complete), the same to the second folder when it is
-    reachable, then rotate both.  Returns the file and, if the second folder could not
-    be written, why (the main copy is made either way)."""
-    policy = svc.load_policy(app)
-    name = svc.daily_name((now or datetime.now()).date())
-    target = policy.main_folder(app.data_dir) / name
-    make_backup(app.data_dir, target)
-    _single_file(target)
-    svc.rotate(target.parent, policy.keep)
-    problem: UserError | None = None
-    second = policy.second_folder
-    if second is not None:
-        if not second.is_dir():
-            problem = UserError("backup.second_missing", svc.SECOND_MISSING, path=str(second))
-        else:
-            try:
-                copy = make_backup(app.data_dir, second / name)
-                _single_file(copy)
-                svc.rotate(second, policy.keep)
-            except (UserError, OSError, sqlite3.Error) as exc:
-                detail = exc.text(app.state.language) if isinstance(exc, UserError) \
-                    else str(exc)
-                problem = UserError(
-                    "backup.second_failed", svc.SECOND_FAILED, path=str(second), detail=detail
-                )
-    return target, problem
+back_up_now = svc.back_up_now
 
 
 def restore_into(app: CivicApp, backup: Path) -> tuple[BackupSummary, Path | None]:

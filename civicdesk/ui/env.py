@@ -23,6 +23,8 @@ class EnvSignals(QObject):
     data_changed = Signal(str)
     #: the signed-in user changed (after login / logout)
     actor_changed = Signal()
+    #: show the journal with every consultation of a resident (id, full name)
+    open_consultations_of = Signal(str, str)
 
 
 @dataclass

@@ -4,7 +4,10 @@ Source strings in the code are English (``self.tr`` / ``QCoreApplication.transla
 civicdesk/resources/translations/ holds one pair of catalogs per area (``core_kk.ts``,
 ``core_ru.ts``, ``screens_kk.ts`` ...).  The compiled .qm files are not kept in git:
 :func:`ensure_compiled` builds any that are missing or older than their .ts when the
-app starts, so a fresh checkout works; a frozen build ships them pre-made.
+app starts, so a fresh checkout works; a frozen build ships them pre-made.  Where the
+package folder cannot be written (a wheel installed for all users, into Program Files
+or /usr), they are compiled into the user's cache folder instead: :func:`qm_files`
+finds them in either place.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from civicdesk.domain.errors import Lang
-from civicdesk.paths import resources_dir
+from civicdesk.paths import cache_dir, resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -43,27 +46,65 @@ def catalogs(lang: Lang | None = None) -> list[Path]:
     return sorted(translations_dir().glob(pattern))
 
 
+def _fresh(qm: Path, ts: Path) -> bool:
+    try:
+        return qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime
+    except OSError:
+        return False
+
+
+def _cached_qm(ts: Path) -> Path:
+    return cache_dir() / "translations" / ts.with_suffix(".qm").name
+
+
+def compiled(ts: Path) -> Path | None:
+    """The up-to-date .qm of ``ts``: beside it, or in the cache; ``None`` if neither."""
+    for qm in (ts.with_suffix(".qm"), _cached_qm(ts)):
+        if _fresh(qm, ts):
+            return qm
+    return None
+
+
+def _compile(tool: Path, ts: Path, qm: Path) -> bool:
+    try:
+        qm.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [str(tool), "-silent", str(ts), "-qm", str(qm)],
+            check=True, capture_output=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.info("cannot compile %s into %s: %s", ts.name, qm.parent, exc)
+        return False
+    return _fresh(qm, ts)
+
+
 def ensure_compiled(folder: Path | None = None) -> list[Path]:
-    """Compile every .ts whose .qm is missing or stale; returns the .qm files written."""
+    """Compile every .ts whose .qm is missing or stale, beside it or (when that folder
+    cannot be written) into the cache; returns the .qm files written.  With ``folder``
+    given, only beside the .ts (a build preparing the files it ships)."""
+    beside_only = folder is not None
     folder = folder or translations_dir()
     tool = lrelease_path()
     written: list[Path] = []
     for ts in sorted(folder.glob("*.ts")):
-        qm = ts.with_suffix(".qm")
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        if _fresh(ts.with_suffix(".qm"), ts) or (not beside_only and compiled(ts) is not None):
             continue
         if tool is None:
             log.warning("cannot compile %s: lrelease not found", ts.name)
             continue
-        try:
-            subprocess.run(
-                [str(tool), "-silent", str(ts), "-qm", str(qm)],
-                check=True, capture_output=True, timeout=60,
-            )
-            written.append(qm)
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("cannot compile %s: %s", ts.name, exc)
+        targets = [ts.with_suffix(".qm")] + ([] if beside_only else [_cached_qm(ts)])
+        for qm in targets:
+            if _compile(tool, ts, qm):
+                written.append(qm)
+                break
+        else:
+            log.warning("cannot compile %s", ts.name)
     return written
+
+
+def qm_files(lang: Lang | None = None) -> list[Path]:
+    """The compiled catalogs (of one language), wherever :func:`ensure_compiled` put them."""
+    return [qm for ts in catalogs(lang) if (qm := compiled(ts)) is not None]
 
 
 def install(lang: Lang) -> None:
@@ -83,7 +124,7 @@ def install(lang: Lang) -> None:
     qt_base = QTranslator(app)
     if qt_base.load(f"qtbase_{lang}", qt_dir):
         _installed.append(qt_base)
-    for qm in sorted(translations_dir().glob(f"*_{lang}.qm")):
+    for qm in qm_files(lang):
         tr = QTranslator(app)
         if tr.load(str(qm)):
             _installed.append(tr)

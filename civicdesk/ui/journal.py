@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_date, format_datetime
@@ -40,6 +41,7 @@ from civicdesk.services.consultations import (
     ConsultationRow,
     ConsultationView,
 )
+from civicdesk.services.resident_checks import discard_unused
 from civicdesk.ui.common import (
     ErrorLabel,
     FormDialog,
@@ -142,8 +144,14 @@ class ConsultationsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.edit_button = QPushButton()
+        #: (id, name) of the resident whose consultations are shown, if any
+        self.resident_filter: tuple[str, str] | None = None
+        self.resident_chip = QPushButton()
+        self.resident_chip.setVisible(False)
+        self.resident_chip.clicked.connect(lambda: self.show_resident(None))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.resident_chip)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
 
@@ -228,9 +236,10 @@ class ConsultationsPage(QWidget):
         lang = self.env.lang
         fill_combo(self.topic, ((t.name(lang), t.code) for t in self.refs.topics),
                    blank=self.tr("All topics"))
-        fill_combo(self.settlement, ((s.name(lang), s.id) for s in self.refs.settlements),
+        places = sorted_by_name(self.refs.settlements, lambda s: s.name(lang))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in places),
                    blank=self.tr("All settlements"))
-        people = self.refs.users
+        people = sorted_by_name(self.refs.users, lambda u: u.full_name)
         actor = self.env.actor
         pairs = [(u.full_name, u.id) for u in people]
         if not pairs and actor is not None and actor.user_id:
@@ -248,7 +257,24 @@ class ConsultationsPage(QWidget):
             consultant_id=self.consultant.currentData(),
             status=ConsultationStatus(status) if status else None,
             channel=ConsultationChannel(channel) if channel else None,
+            resident_id=self.resident_filter[0] if self.resident_filter else None,
         )
+
+    def show_resident(self, resident_id: str | None, name: str = "") -> None:
+        """Show every consultation of one resident (None: of everybody again)."""
+        self.resident_filter = (resident_id, name) if resident_id else None
+        self.resident_chip.setVisible(resident_id is not None)
+        self._label_chip()
+        if resident_id is not None:
+            self.search.clear()
+            self.period.setCurrentIndex(0)
+        self.apply_filters()
+
+    def _label_chip(self) -> None:
+        if self.resident_filter is not None:
+            self.resident_chip.setText(
+                self.tr("Resident: %1 ✕").replace("%1", self.resident_filter[1]))
+            self.resident_chip.setToolTip(self.tr("Show the consultations of everybody"))
 
     def apply_filters(self) -> None:
         self.search_timer.stop()
@@ -339,7 +365,8 @@ class ConsultationsPage(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search by name, question or advice (Kazakh or Russian)…"))
+            self.tr("Search by name, IIN or phone ending, village, question or advice…"))
+        self._label_chip()
         self.new_button.setText(self.tr("New consultation"))
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         self.edit_button.setText(self.tr("Open"))
@@ -371,12 +398,15 @@ class ConsultationDialog(FormDialog[ConsultationView]):
     """New or existing consultation; errors appear next to their fields."""
 
     changed_entity = "consultation"
+    #: residents registered from this form (through the picker)
+    new_residents: list[str]
 
     def __init__(
         self, env: UiEnv, refs: Refs, view: ConsultationView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(env, parent)
+        self.new_residents = []
         self.refs = refs
         self.view = view
         self.resident_id: str | None = view.resident_id if view else None
@@ -515,9 +545,22 @@ class ConsultationDialog(FormDialog[ConsultationView]):
         picker = ResidentPicker(self.env, parent=self)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen is not None:
             rid, name, settlement_id = picker.chosen
+            if picker.created_new:
+                self.new_residents.append(rid)
             self._set_resident(rid, name)
             if settlement_id and not self.settlement.currentData():
                 select_data(self.settlement, settlement_id)
+
+    def done(self, result: int) -> None:
+        """Residents registered from this form and not kept in the end go again."""
+        super().done(result)
+        kept = self.saved.resident_id if self.saved is not None else None
+        for rid in self.new_residents:
+            if rid != kept:
+                self.env.runner.db(
+                    discard_unused, self.env.ctx(), rid,
+                    on_done=lambda _removed: self.env.notify_changed("resident"))
+        self.new_residents = []
 
     def collect(self) -> ConsultationInput:
         qdt = self.occurred.dateTime()

@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.autosync.start()
         env.signals.data_changed.connect(lambda _e: self.refresh_status())
         env.signals.language_changed.connect(lambda _l: self.language.sync())
+        env.signals.open_consultations_of.connect(
+            lambda rid, name: self.show_page("consultations").show_resident(rid, name))  # type: ignore[attr-defined]
 
         self.resize(1280, 720)
         self.retranslate()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -41,6 +42,7 @@ from civicdesk.domain.enums import MeetingKind, MeetingStatus, VoteOutcome
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_date
 from civicdesk.domain.meetings import MEETING_STATUS_NAMES, check_quorum, rule_for, vote_outcome
+from civicdesk.domain.validation import field_errors
 from civicdesk.services import meetings as svc
 from civicdesk.services import printing as print_svc
 from civicdesk.services import reference
@@ -305,6 +307,10 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         self.outcome_label = QLabel()
         self.outcome_label.setStyleSheet("font-weight: bold;")
         self.outcome_label.setWordWrap(True)
+        self.no_quorum_hint = QLabel()
+        self.no_quorum_hint.setWordWrap(True)
+        self.no_quorum_hint.setStyleSheet(f"color: {BAD_COLOR};")
+        self.no_quorum_hint.hide()
         self.item_decision = QPlainTextEdit()
         self.item_decision.setMaximumHeight(80)
         self.l_item_title, self.l_speakers, self.l_proposal = QLabel(), QLabel(), QLabel()
@@ -312,6 +318,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         self.item_errors.add_row(form, self.l_item_title, "title", self.item_title)
         form.addRow(self.l_speakers, self.item_speakers)
         form.addRow(self.l_proposal, self.item_proposal)
+        form.addRow(self.no_quorum_hint)
         self.item_errors.add_row(form, self.l_votes, "votes_for", votes)
         form.addRow(self.l_outcome, self.outcome_label)
         form.addRow(self.l_decision, self.item_decision)
@@ -377,6 +384,9 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         b = self.bind_text
         b(self.search.setPlaceholderText, lambda: self.tr("Search by number, place, chair…"))
         b(self.new_button.setText, lambda: self.tr("New meeting"))
+        b(self.no_quorum_hint.setText, lambda: self.tr(
+            "No quorum: votes cannot be entered. Correct the attendance, or finalize: the "
+            "meeting is then recorded as not competent, with no decisions."))
         b(self.print_minutes_button.setText, lambda: self.tr("Print minutes"))
         b(self.print_attendance_button.setText, lambda: self.tr("Print attendance sheet"))
         b(lambda t: self.tabs.setTabText(0, t), lambda: self.tr("Details"))
@@ -561,7 +571,10 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         kind = svc.KIND_NAMES[view.kind].text(lang)
         number = f" № {view.number}" if view.number else ""
         self.title_label.setText(f"{kind}{number} — {format_date(view.held_on, lang)}")
-        self.status_label.setText(MEETING_STATUS_NAMES[view.status].text(lang))
+        status = MEETING_STATUS_NAMES[view.status].text(lang)
+        if view.not_competent:
+            status += " — " + self.tr("not competent: no quorum, no decisions")
+        self.status_label.setText(status)
         if view.send_by is not None:
             self.deadline_label.setText(
                 self.tr("Send the minutes to the akim by %1.").replace("%1", format_date(view.send_by, lang)))
@@ -583,8 +596,13 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
         for p in (self.notes, self.item_proposal, self.item_decision):
             p.setReadOnly(locked)
         for w2 in (self.kind, self.held_on, self.has_time, self.starts_at, self.ends_at, self.settlement,
-                   self.eligible, self.votes_for, self.votes_against, self.votes_abstain):
+                   self.eligible):
             w2.setEnabled(not locked)
+        # no votes without a quorum (as saved): the service refuses them as well
+        no_quorum = saved and not (view and view.quorum and view.quorum.reached)
+        for spin in (self.votes_for, self.votes_against, self.votes_abstain):
+            spin.setEnabled(not locked and not no_quorum)
+        self.no_quorum_hint.setVisible(bool(no_quorum and not locked))
         self.starts_at.setEnabled(not locked and self.has_time.isChecked())
         self.ends_at.setEnabled(not locked and self.has_time.isChecked())
         self.save_button.setEnabled(not locked)
@@ -1005,6 +1023,18 @@ class MeetingsPage(QWidget, Retranslating, ListEditor):
                            on_error=self._finalize_failed)
 
     def _finalize_failed(self, error: BaseException) -> None:
+        errors = field_errors(error) if isinstance(error, UserError) else []
+        question = next((e for e in errors if e.code == "meeting.no_quorum_confirm"), None)
+        if question is not None and self.view is not None:
+            # no quorum: the meeting can only be recorded as not competent, if confirmed
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("No quorum"),
+                              question.text(self.env.lang),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            box.setDefaultButton(QMessageBox.StandardButton.No)
+            if box.exec() == QMessageBox.StandardButton.Yes:
+                self.env.runner.db(svc.finalize, self.env.ctx(), self.view.id, confirm_no_quorum=True,
+                                   on_done=self._saved, on_error=self._finalize_failed)
+            return
         # chair / secretary / date errors belong to the details tab; the rest in a box
         show_user_error(self, self.env, error, self.errors)
 

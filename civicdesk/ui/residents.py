@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -31,10 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import Sex
+from civicdesk.domain.errors import ValidationError
 from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.iin import validate_iin
 from civicdesk.domain.residents import CONSENT_PURPOSES
 from civicdesk.services import reference
+from civicdesk.services import resident_checks as checks
 from civicdesk.services import residents as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
@@ -52,6 +55,7 @@ from civicdesk.ui.common import (
 )
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.resident_checks import DuplicatesPanel, EraseQuestion
 from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, sex_text, status_text
 
@@ -87,6 +91,8 @@ class ResidentsModel(PagedTableModel[ResidentRow]):
 
 
 def _setup_table(table: QTableView, widths: tuple[int, ...]) -> None:
+    # by name, А to Я (Qt's header would start descending: Я and Ө names on top)
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -112,9 +118,11 @@ class ResidentsPage(QWidget):
         self.edit_button = QPushButton()
         self.export_button = QPushButton()
         self.erase_button = QPushButton()
+        self.journal_button = QPushButton()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        for b in (self.new_button, self.edit_button, self.export_button, self.erase_button):
+        for b in (self.new_button, self.edit_button, self.journal_button, self.export_button,
+                  self.erase_button):
             top.addWidget(b)
         self.export_button.setVisible(env.is_manager)
         self.erase_button.setVisible(env.is_manager)
@@ -145,6 +153,8 @@ class ResidentsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.export_button.clicked.connect(self.export_selected)
         self.erase_button.clicked.connect(self.erase_selected)
+        self.journal_button.clicked.connect(self.open_consultations)
+        self.history.itemActivated.connect(lambda _item: self.open_consultations())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.load_history())
         self.model.loaded.connect(lambda _n: self._show_count())
@@ -231,6 +241,12 @@ class ResidentsPage(QWidget):
 
         self.env.runner.db(svc.get_resident, self.env.ctx(), row.id, on_done=opened)
 
+    def open_consultations(self) -> None:
+        """All consultations of the selected resident, in the journal."""
+        row = self.selected_row()
+        if row is not None:
+            self.env.signals.open_consultations_of.emit(row.id, row.full_name)
+
     def export_selected(self, path: str | None = None) -> None:
         """Save everything held on the person as JSON (a data subject's request)."""
         row = self.selected_row()
@@ -262,20 +278,19 @@ class ResidentsPage(QWidget):
         if row is None or not self.env.is_manager:
             return
         if not confirmed:
-            answer = QMessageBox.warning(
-                self, self.tr("Erase personal data"),
-                self.tr(
-                    "Erase the personal data of %1 at their request?\n\n"
-                    "The name, IIN, phone, notes and year of birth are removed for good; "
-                    "anonymous statistics stay. This cannot be undone."
-                ).replace("%1", row.full_name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            self.env.runner.db(checks.describe, self.env.ctx(), row.id, on_done=self._ask_erase)
+            return
+        self._erase(row.id)
+
+    def _ask_erase(self, who: checks.ResidentMatch) -> None:
+        box = EraseQuestion(who, self.env.lang, self)
+        box.finished.connect(lambda _r: self._erase(who.id) if box.confirmed() else None)
+        self.erase_question = box
+        box.open()
+
+    def _erase(self, resident_id: str) -> None:
         self.env.runner.db(
-            svc.erase_resident, self.env.ctx(), row.id,
+            svc.erase_resident, self.env.ctx(), resident_id,
             on_done=lambda _v: self.env.notify_changed("resident"),
         )
 
@@ -285,6 +300,8 @@ class ResidentsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by name, IIN or phone…"))
         self.new_button.setText(self.tr("Register resident"))
         self.edit_button.setText(self.tr("Open"))
+        self.journal_button.setText(self.tr("Consultations"))
+        self.journal_button.setToolTip(self.tr("Open every consultation of the resident in the journal"))
         self.export_button.setText(self.tr("Export data…"))
         self.erase_button.setText(self.tr("Erase…"))
         self.history_title.setText(self.tr("Consultations of the resident"))
@@ -359,8 +376,18 @@ class ResidentDialog(FormDialog[ResidentView]):
         form.addRow("", e.add(ErrorLabel(), "consent_purposes"))
         form.addRow(self.labels["notes"], self.notes)
         self.finish_layout(form)
+        #: whether this form registered a new person (not chose an existing one)
+        self.created_new = False
+        self.duplicates = DuplicatesPanel()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.duplicates)
+        self.duplicates.use_existing.connect(self._use_existing)
+        self.duplicates.create_anyway.connect(lambda: self._create(allow_similar=True))
         self.resize(640, 620)
         self.consent.toggled.connect(self.consent_date.setEnabled)
+        self.iin.editingFinished.connect(self.check_iin)
+        self.iin.textEdited.connect(self._iin_typed)
         self.retranslate()
         self._load(view)
         for line in (self.full_name, self.iin, self.phone):
@@ -382,16 +409,16 @@ class ResidentDialog(FormDialog[ResidentView]):
             select_data(self.settlement, self.view.settlement_id)
 
     def _fill_settlements(self) -> None:
-        fill_combo(self.settlement,
-                   ((s.name(self.env.lang), s.id) for s in self.settlements),
+        lang = self.env.lang
+        places = sorted_by_name(self.settlements, lambda s: s.name(lang))
+        fill_combo(self.settlement, ((s.name(lang), s.id) for s in places),
                    blank=self.tr("— not set —"))
 
     def _load(self, view: ResidentView | None) -> None:
         if view is None:
-            self.consent.setChecked(True)
-            for key in ("consultation", "follow_up", "statistics"):
-                if key in self.purposes:
-                    self.purposes[key].setChecked(True)
+            # Consent is the resident's act: nothing is ticked until they have signed.
+            self.consent.setChecked(False)
+            self.consent_date.setEnabled(False)
             return
         self.full_name.setText(view.full_name)
         self.iin.setText(view.iin or "")
@@ -406,6 +433,27 @@ class ResidentDialog(FormDialog[ResidentView]):
         for key, box in self.purposes.items():
             box.setChecked(key in view.consent_purposes)
         self.notes.setPlainText(view.notes)
+
+    def _iin_typed(self, value: str) -> None:
+        digits = value.replace(" ", "")
+        if len(digits) >= 12 or not digits.isdigit():
+            self.check_iin()
+        else:
+            self.errors.labels["iin"].show_text("")
+
+    def check_iin(self) -> None:
+        """Show a wrong IIN at once, not only on save (the guide promises it)."""
+        label = self.errors.labels["iin"]
+        value = self.iin.text().strip()
+        if not value:
+            label.show_text("")
+            return
+        try:
+            validate_iin(value)
+        except ValidationError as exc:
+            label.show_text(exc.text(self.env.lang))
+        else:
+            label.show_text("")
 
     def collect(self) -> ResidentInput:
         sex = self.sex.currentData()
@@ -423,7 +471,45 @@ class ResidentDialog(FormDialog[ResidentView]):
         )
 
     def save(self) -> None:
-        self.save_record(svc.create_resident, svc.update_resident, self.collect)
+        if self.view is not None:
+            self.save_record(svc.create_resident, svc.update_resident, self.collect)
+            return
+        if self._busy:
+            return
+        # a likely duplicate is offered before a new resident is made
+        data = self.collect()
+        self.errors.clear()
+        clean_year = data.birth_year
+        if data.iin:
+            try:
+                clean_year = validate_iin(data.iin).birth_date.year
+            except ValidationError:
+                pass
+        self.env.runner.db(
+            checks.likely_duplicates, self.env.ctx(), data.full_name, data.iin, clean_year,
+            data.settlement_id, on_done=self._got_duplicates)
+
+    def _got_duplicates(self, matches: list[checks.ResidentMatch]) -> None:
+        self.duplicates.show_matches(matches, self.env.lang)
+        if not matches:
+            self._create(allow_similar=False)
+
+    def _create(self, *, allow_similar: bool) -> None:
+        if self._busy:
+            return
+        self.errors.clear()
+        self.created_new = True
+        self.submit(svc.create_resident, self.env.ctx(), self.collect(),
+                    allow_similar=allow_similar)
+
+    def _use_existing(self, resident_id: str) -> None:
+        self.created_new = False
+        self.env.runner.db(svc.get_resident, self.env.ctx(), resident_id, on_done=self._chosen)
+
+    def _chosen(self, view: ResidentView) -> None:
+        self.saved = view
+        self._dirty = False
+        self.accept()
 
     def unsaved_question(self) -> tuple[str, str]:
         return (self.tr("Unsaved changes"),
@@ -451,6 +537,7 @@ class ResidentDialog(FormDialog[ResidentView]):
         self._fill_settlements()
         self.set_button_texts(self.tr("Save"), self.tr("Cancel"))
         self.errors.relocalize(self.env.lang)
+        self.check_iin()
 
 
 class ResidentPicker(QDialog):
@@ -461,6 +548,8 @@ class ResidentPicker(QDialog):
         self.env = env
         #: (id, full name, settlement id) of the chosen resident
         self.chosen: tuple[str, str, str | None] | None = None
+        #: the chosen resident was registered here (discarded if the consultation is not)
+        self.created_new = False
         self.model = ResidentsModel(env)
         self.model.setParent(self)
         self.search = QLineEdit()
@@ -500,6 +589,7 @@ class ResidentPicker(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved is not None:
             v = dialog.saved
             self.chosen = (v.id, v.full_name, v.settlement_id)
+            self.created_new = dialog.created_new
             super().accept()
 
     def accept(self) -> None:

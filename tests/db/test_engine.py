@@ -145,3 +145,101 @@ def test_schema_version_constant_is_the_migration_head() -> None:
     from civicdesk.db.schema_version import HEAD
 
     assert head_revision() == HEAD
+
+
+# --------------------------------------------------------------- interrupted upgrades
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(path) as con:
+        return sorted(con.execute("SELECT name, coalesce(sql, '') FROM sqlite_master"))
+
+
+def _old_database(path: Path) -> str:
+    start = _revisions_in_order()[0]
+    engine = make_engine(path)
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, start)
+    engine.dispose()
+    return start
+
+
+def test_an_upgrade_that_fails_half_way_leaves_the_old_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    start = _old_database(path)
+    before = _schema(path)
+    real = command.upgrade
+
+    def cut(cfg: object, rev: str) -> None:
+        real(cfg, rev)  # every migration's DDL has run ...
+        raise KeyboardInterrupt  # ... and then the power goes
+
+    monkeypatch.setattr(command, "upgrade", cut)
+    with pytest.raises(KeyboardInterrupt):
+        open_database(path)
+    assert _schema(path) == before
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == start
+    monkeypatch.setattr(command, "upgrade", real)
+    db = open_database(path)  # the next start upgrades cleanly
+    try:
+        assert current_revision(db.engine) == head_revision()
+    finally:
+        db.close()
+
+
+def test_repeated_interrupted_upgrades_keep_one_before_upgrade_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    start = _old_database(path)
+    # a copy left by a start interrupted yesterday
+    (tmp_path / "backups").mkdir()
+    (tmp_path / "backups" / f"before-upgrade-{start}-20250101-080000.sqlite3").write_bytes(
+        path.read_bytes())
+    real = command.upgrade
+
+    def cut(cfg: object, rev: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "upgrade", cut)
+    for _ in range(3):
+        with pytest.raises(KeyboardInterrupt):
+            open_database(path)
+    monkeypatch.setattr(command, "upgrade", real)
+    open_database(path).close()
+    copies = list((tmp_path / "backups").glob("before-upgrade-*.sqlite3"))
+    assert len(copies) == 1
+    assert not list((tmp_path / "backups").glob("*.part"))
+
+
+def test_no_upgrade_while_another_process_holds_the_folder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "civicdesk.sqlite3"
+    _old_database(path)
+    before = _digest(path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys\nfrom civicdesk.db import folderlock\nfrom pathlib import Path\n"
+         "lock = folderlock.acquire(Path(sys.argv[1]))\nprint('held', flush=True)\n"
+         "sys.stdin.readline()\n", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseError) as caught:
+            open_database(path)
+        assert caught.value.code == "db.in_use"
+        assert _digest(path) == before
+        assert not (tmp_path / "backups").exists()
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=30)

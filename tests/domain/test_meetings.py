@@ -32,7 +32,12 @@ def test_default_rules_name_their_sources() -> None:
     assert {r.kind for r in DEFAULT_RULES} == set(MeetingKind)
     assert "148-II" in MEETING.legal_source.ru and "39-3" in MEETING.legal_source.ru
     assert "295" in MEETING.legal_source.kk and "07.08.2017" in MEETING.legal_source.ru
-    assert "39-2" in GATHERING.legal_source.ru and GATHERING.configurable
+    # the gathering is in art. 39-3 too (maslikhat decisions cite it); 39-2 was wrong
+    assert "39-3" in GATHERING.legal_source.ru and GATHERING.configurable
+    assert "39-2" not in GATHERING.legal_source.ru + GATHERING.legal_source.kk
+    assert "Типовой регламент собрания местного сообщества" in MEETING.legal_source.ru
+    assert "типовые правила проведения собрания" not in MEETING.legal_source.ru
+    assert MEETING.note is not None and "настройка центра" in MEETING.note.ru
     assert GATHERING.note is not None and "настраивается" in GATHERING.note.ru
     assert "122" in SEPARATE.legal_source.ru and "23.06.2023" in SEPARATE.legal_source.ru
 

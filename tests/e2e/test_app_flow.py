@@ -9,8 +9,10 @@ grant application with its budget. The database and the audit log are checked la
 from __future__ import annotations
 
 import os
+import sys
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# offscreen, except on Windows (no fonts there: see tests/conftest.py)
+os.environ["QT_QPA_PLATFORM"] = "windows" if sys.platform == "win32" else "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
 from collections.abc import Callable, Iterator

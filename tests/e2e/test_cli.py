@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,20 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _entry_point() -> list[str]:
+    """The installed ``civicdesk`` command (bin/civicdesk in a venv, Scripts\\civicdesk.exe
+    on Windows); ``python -m civicdesk`` where the install made no scripts (pip --target)."""
+    script = Path(sysconfig.get_path("scripts")) / (
+        "civicdesk.exe" if sys.platform == "win32" else "civicdesk"
+    )
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "civicdesk"]
+
+
 def test_entry_point_runs_without_traceback_on_bad_input(tmp_path: Path) -> None:
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "civicdesk"), "--data-dir", str(tmp_path), "--lang", "ru",
+        [*_entry_point(), "--data-dir", str(tmp_path), "--lang", "ru",
          "demo", "--consultations", "0"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True, encoding="utf-8", timeout=120, check=False,
     )
     assert result.returncode == 2
     assert "Число консультаций" in result.stderr
@@ -139,12 +149,12 @@ def test_export_csv_and_xlsx_keep_cyrillic(
     assert any(isinstance(v, str) and "қ" in v for row in values for v in row)
 
 
-def test_check_on_a_corrupt_file_is_a_clear_refusal(
+def test_check_on_a_corrupt_file_reports_the_damage(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / DB_FILE_NAME).write_bytes(b"garbage" * 1000)
     code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "ru", "check")
-    assert code == 2
+    assert code == 1  # damage found is check's result, not a refusal
     assert "не является базой данных CivicDesk" in err
 
 
@@ -156,7 +166,8 @@ def test_backup_to_an_unwritable_place_is_refused(
     code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "backup",
                         "--out", str(blocker / "sub" / "b.sqlite3"))
     assert code == 2
-    assert "Не удалось записать" in err or "нельзя записать" in err or "места" in err
+    assert "Не удалось записать" in err or "нельзя записать" in err or "места" in err \
+        or "Невозможно создать папку" in err
 
 
 def test_print_commands_make_pdfs_with_kazakh_intact(
@@ -191,10 +202,14 @@ def test_print_refusals(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "print", "minutes",
                         "no-such-meeting", "--out", str(tmp_path / "m.pdf"))
     assert code == 2 and "не найдена" in err
+    assert not (tmp_path / "m.pdf").exists()
+    # the tri-fold used to be refused for every template; its short edition prints
     code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "print", "booklet",
                         "rural-youth", "--layout", "a4-trifold", "--out", str(tmp_path / "t.pdf"))
-    assert code == 2 and "сыймайды" in err
-    assert not (tmp_path / "m.pdf").exists()
+    assert code == 0, err
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "t.pdf").pages) == 2
 
 
 def test_report_command(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -206,3 +221,231 @@ def test_report_command(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "report",
                         "--period", "2025Q5", "--format", "pdf", "--out", str(tmp_path / "r.pdf"))
     assert code == 2 and "квартала" in err
+
+
+# --------------------------------------------------------------- recovery on damage
+
+
+def _damaged_copy(demo_dir: Path, folder: Path, damage: str) -> Path:
+    folder.mkdir()
+    src = demo_dir / DB_FILE_NAME
+    main(["--data-dir", str(demo_dir), "backup", "--out", str(folder / "whole.sqlite3")])
+    data = (folder / "whole.sqlite3").read_bytes()
+    (folder / "whole.sqlite3").unlink()
+    assert src.exists()
+    if damage == "empty":
+        data = b""
+    elif damage == "truncated":
+        data = data[: len(data) // 2]
+    else:  # malformed: a b-tree page in the middle overwritten
+        page = 4096
+        middle = (len(data) // page // 2) * page
+        data = data[:middle] + b"\xee" * page + data[middle + page:]
+    (folder / DB_FILE_NAME).write_bytes(data)
+    return folder
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "malformed"])
+def test_check_reports_damage_with_exit_1_and_writes_nothing(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    folder = _damaged_copy(demo_dir, tmp_path / "d", damage)
+    db = folder / DB_FILE_NAME
+    before = _digest(db)
+    code, out, err = _run(capsys, "--data-dir", str(folder), "--lang", "ru", "check")
+    assert code == 1, (out, err)
+    assert "Traceback" not in out + err
+    assert "повреждена" in out + err or "пуст" in out + err or "проблем" in out + err
+    assert _digest(db) == before
+    assert not Path(str(db) + "-wal").exists()
+    assert "База данных в порядке" not in out
+    code, out, err = _run(capsys, "--data-dir", str(folder), "--lang", "kk", "check")
+    assert code == 1 and "Дерекқор дұрыс" not in out
+
+
+def test_check_on_an_empty_file_does_not_create_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / DB_FILE_NAME).write_bytes(b"")
+    code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "kk", "check")
+    assert code == 1
+    assert "бос (0 байт)" in err
+    assert (tmp_path / DB_FILE_NAME).stat().st_size == 0
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "malformed"])
+def test_restore_over_a_destroyed_database_from_the_command_line(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    good = tmp_path / "good.sqlite3"
+    assert _run(capsys, "--data-dir", str(demo_dir), "backup", "--out", str(good))[0] == 0
+    folder = _damaged_copy(demo_dir, tmp_path / "d", damage)
+    code, out, err = _run(capsys, "--data-dir", str(folder), "--lang", "ru", "restore",
+                          str(good))
+    assert code == 0, err
+    assert "before-restore-damaged" in out
+    assert _run(capsys, "--data-dir", str(folder), "check")[0] == 0
+
+
+def test_restoring_a_damaged_backup_is_refused_not_a_bug(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _damaged_copy(demo_dir, tmp_path / "d", "malformed")
+    before = _digest(demo_dir / DB_FILE_NAME)
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "restore",
+                        str(folder / DB_FILE_NAME))
+    assert code == 2
+    assert "повреждена" in err or "не база данных" in err
+    assert _digest(demo_dir / DB_FILE_NAME) == before
+
+
+# --------------------------------------------------------------- backups and refusals
+
+
+def test_backup_never_overwrites_without_force_and_never_the_live_database(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "b.sqlite3"
+    out_file.write_bytes(b"precious")
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "backup",
+                        "--out", str(out_file))
+    assert code == 2 and "--force" in err
+    assert out_file.read_bytes() == b"precious"
+    code, _, _ = _run(capsys, "--data-dir", str(demo_dir), "backup", "--out", str(out_file),
+                      "--force")
+    assert code == 0 and out_file.read_bytes()[:16] == b"SQLite format 3\x00"
+    live = demo_dir / DB_FILE_NAME
+    before = _digest(live)
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", "backup",
+                        "--out", str(live), "--force")
+    assert code == 2 and "жұмыс дерекқорының өзі" in err
+    assert _digest(live) == before
+    assert not list(tmp_path.glob("*.part")) and not list(demo_dir.glob("*.part"))
+
+
+def test_backup_file_is_one_self_contained_file(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "b.sqlite3"
+    assert _run(capsys, "--data-dir", str(demo_dir), "backup", "--out", str(out_file))[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.sqlite3"]
+    assert out_file.read_bytes()[18:20] == b"\x01\x01"  # rollback journal, not WAL
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "kk"),
+    [
+        (["backup"], "не указаны обязательные параметры", "міндетті параметрлер жоқ"),
+        (["export", "--format", "pdf", "--out", "x"], "недопустимое значение",
+         "жарамайды"),
+        (["demo", "--consultations", "many"], "недопустимое значение", "жарамайды"),
+        (["frobnicate"], "недопустимое значение", "жарамайды"),
+        (["check", "--nope"], "неизвестные параметры", "белгісіз параметрлер"),
+    ],
+)
+def test_argument_errors_are_in_kazakh_and_russian(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], ru: str, kk: str
+) -> None:
+    for lang, expected in (("ru", ru), ("kk", kk)):
+        code, _, err = _run(capsys, "--lang", lang, "--data-dir", str(tmp_path), *args)
+        assert code == 2
+        assert expected in err, err
+        assert "error:" not in err and "usage:" not in err
+
+
+@pytest.mark.parametrize("code_text", ["ab", "\udcff\udcfe-code", "x" * 65, "abc\x01def"])
+def test_bad_enrolment_code_is_refused_before_any_connection(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], code_text: str
+) -> None:
+    code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "ru", "enroll",
+                        "--server", "http://127.0.0.1:9", "--code", code_text)
+    assert code == 2
+    assert "Код подключения" in err
+
+
+def test_print_to_a_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "--data-dir", str(tmp_path), "--lang", "ru", "print", "form",
+                        "consent", "--out", str(tmp_path))
+    assert code == 2
+    assert "это папка" in err
+
+
+def test_sync_exits_5_while_earlier_conflicts_wait(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shutil
+
+    from civicdesk.services import sync
+    from civicdesk.sync.client import SyncSummary
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    shutil.copyfile(demo_dir / DB_FILE_NAME, folder / DB_FILE_NAME)
+    with sqlite3.connect(folder / DB_FILE_NAME) as con:
+        con.execute(
+            "INSERT INTO sync_conflicts (table_name, row_id, fields, reason, server_rev, "
+            "created_at) VALUES ('residents', 'r1', '{}', 'both changed', 2, "
+            "'2025-03-01 10:00:00')"
+        )
+    # this round itself finds no new conflict, but one from an earlier round waits
+    monkeypatch.setattr(sync, "sync_now", lambda app: SyncSummary(0, 0, 0, 0))
+    code, out, _ = _run(capsys, "--data-dir", str(folder), "--lang", "ru", "sync")
+    assert code == 5
+    assert "ждут решения человека: 1" in out
+
+
+def test_a_second_writing_command_is_refused_while_the_folder_is_open(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+    import textwrap
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    shutil.copyfile(demo_dir / DB_FILE_NAME, folder / DB_FILE_NAME)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent("""
+            import sys
+            from civicdesk.services.app import CivicApp
+            app = CivicApp(sys.argv[1]); print("open", flush=True)
+            sys.stdin.readline(); app.close()
+        """), str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        before = _digest(folder / DB_FILE_NAME)
+        good = tmp_path / "good.sqlite3"
+        assert _run(capsys, "--data-dir", str(demo_dir), "backup", "--out", str(good))[0] == 0
+        for args in (["restore", str(good)], ["demo", "--consultations", "5"],
+                     ["report", "--period", "2025", "--format", "xlsx", "--out",
+                      str(tmp_path / "r.xlsx")]):
+            code, _, err = _run(capsys, "--data-dir", str(folder), "--lang", "ru", *args)
+            assert code == 2, (args, err)
+            assert "уже открыт" in err
+            assert "Traceback" not in err
+        assert _digest(folder / DB_FILE_NAME) == before
+        # reading commands still work while the app is open
+        assert _run(capsys, "--data-dir", str(folder), "check")[0] == 0
+        assert _run(capsys, "--data-dir", str(folder), "backup", "--out",
+                    str(tmp_path / "while-open.sqlite3"))[0] == 0
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+
+
+def test_environment_errors_name_a_code_never_an_english_sentence() -> None:
+    import errno
+
+    from civicdesk.cli import environment_error
+
+    for number, expected in ((errno.EIO, "EIO"), (errno.ENOSPC, "места"),
+                             (errno.EROFS, "нельзя записать")):
+        err = environment_error(OSError(number, "Some English text"), "/x/y.pdf")
+        assert expected in err.text("ru")
+        assert "English" not in err.text("ru") and "English" not in err.text("kk")

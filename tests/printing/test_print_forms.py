@@ -91,4 +91,4 @@ def test_grant_budget_totals_and_share() -> None:
 def test_certificate_hours_in_both_languages() -> None:
     text = "".join(pdf_text(forms.render_certificate, samples.certificate()))
     assert "Көлемі: 6 сағат / Объём: 6 часов" in text
-    assert "2025 ж. 22 ақпан" in text and "22 февраля 2025 г." in text
+    assert "2025 жылғы 22 ақпан" in text and "22 февраля 2025 года" in text

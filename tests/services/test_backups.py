@@ -14,8 +14,10 @@ from civicdesk.services.admin import restore_backup
 from civicdesk.services.app import CivicApp
 from civicdesk.services.backups import (
     BackupPolicy,
+    back_up_now,
     daily_name,
     default_folder,
+    device_tag,
     list_backups,
     load_policy,
     run_daily_backup,
@@ -59,7 +61,8 @@ def test_one_backup_per_day(app: CivicApp, ctx: Context) -> None:
     _resident(ctx, "Айгүл Сейітова")
     first = run_daily_backup(app, now=DAY)
     assert first is not None and first.made
-    assert first.path == default_folder(app.data_dir) / "civicdesk-2025-03-14.sqlite3"
+    assert first.path == default_folder(app.data_dir) / daily_name(
+        date(2025, 3, 14), device_tag(app), 1)
     assert _residents_in(first.path) == 1
     stamp = first.path.stat().st_mtime_ns
 
@@ -70,7 +73,7 @@ def test_one_backup_per_day(app: CivicApp, ctx: Context) -> None:
 
     nxt = run_daily_backup(app, now=DAY + timedelta(days=1))
     assert nxt is not None and nxt.made
-    assert nxt.path.name == "civicdesk-2025-03-15.sqlite3"
+    assert nxt.path.name == daily_name(date(2025, 3, 15), device_tag(app), 2)
     assert _residents_in(nxt.path) == 2
 
 
@@ -87,9 +90,11 @@ def test_rotation_keeps_n_and_never_deletes_foreign_files(app: CivicApp) -> None
         result = run_daily_backup(app, now=DAY + timedelta(days=i))
         assert result is not None
         removed += result.removed
-    left = sorted(p.name for p in folder.glob("civicdesk-????-??-??.sqlite3"))
-    assert left == [daily_name(date(2025, 3, d)) for d in (17, 18, 19)]
-    assert sorted(p.name for p in removed) == [daily_name(date(2025, 3, d)) for d in (14, 15, 16)]
+    tag = device_tag(app)
+    left = sorted(p.name for p in folder.glob("civicdesk-????-??-??-*.sqlite3"))
+    assert left == [daily_name(date(2025, 3, d), tag, d - 13) for d in (17, 18, 19)]
+    assert sorted(p.name for p in removed) == [
+        daily_name(date(2025, 3, d), tag, d - 13) for d in (14, 15, 16)]
     assert all(f.read_text() == "not ours" for f in foreign)
 
 
@@ -103,9 +108,10 @@ def test_copy_to_second_folder_with_its_own_rotation(app: CivicApp, tmp_path: Pa
         assert result is not None and result.second_problem is None
         assert result.second_copy == usb / result.path.name
         assert result.path.parent == main
+    tag = device_tag(app)
     for folder in (main, usb):
         assert sorted(p.name for p in folder.iterdir()) == [
-            "civicdesk-2025-03-15.sqlite3", "civicdesk-2025-03-16.sqlite3"
+            daily_name(date(2025, 3, 15), tag, 2), daily_name(date(2025, 3, 16), tag, 3)
         ]
     assert not (app.data_dir / "backups" / "daily").exists()
     assert run_daily_backup(app, now=DAY + timedelta(days=2, hours=5)) is None
@@ -134,8 +140,9 @@ def test_unplugged_second_folder_is_reported_not_raised(app: CivicApp, tmp_path:
 def test_second_folder_that_cannot_be_written_is_reported(app: CivicApp, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    (usb / daily_name(DAY.date())).mkdir()  # stands in the way of the copy
-    (usb / (daily_name(DAY.date()) + ".part")).mkdir()
+    name = daily_name(DAY.date(), device_tag(app), 1)
+    (usb / name).mkdir()  # stands in the way of the copy
+    (usb / (name + ".part")).mkdir()
     save_policy(app, BackupPolicy(second_folder=usb))
     result = run_daily_backup(app, now=DAY)
     assert result is not None and result.path.is_file()
@@ -151,18 +158,26 @@ def test_list_backups_and_restore_summary(app: CivicApp, ctx: Context, tmp_path:
     made = run_daily_backup(app, now=DAY)
     assert made is not None
     (default_folder(app.data_dir) / "civicdesk-2025-03-13.sqlite3").write_bytes(b"garbage")
+    # and one that is a database with a damaged page, which SQLite itself trips over
+    malformed = bytearray(made.path.read_bytes())
+    malformed[4096:8192] = b"\xee" * 4096
+    (default_folder(app.data_dir) / "civicdesk-2025-03-12.sqlite3").write_bytes(malformed)
 
     entries = list_backups(app)
     by_kind = {(e.kind, e.path.name): e for e in entries}
-    daily = by_kind[("daily", "civicdesk-2025-03-14.sqlite3")]
-    assert ("second", "civicdesk-2025-03-14.sqlite3") in by_kind
+    daily = by_kind[("daily", made.path.name)]
+    assert ("second", made.path.name) in by_kind
     assert daily.revision == head_revision()
     assert daily.counts["residents"] == 2
     assert daily.last_change is not None
     assert daily.size > 0 and daily.problem is None
     assert abs((daily.made_at - datetime.now()).total_seconds()) < 120
+    daily = by_kind[("daily", made.path.name)]
     broken = by_kind[("daily", "civicdesk-2025-03-13.sqlite3")]
     assert broken.summary is None and broken.problem is not None
+    damaged = by_kind[("daily", "civicdesk-2025-03-12.sqlite3")]
+    assert damaged.summary is None and damaged.problem is not None
+    assert "civicdesk-2025-03-12.sqlite3" in damaged.problem.text("ru")
 
     _resident(ctx, "Ержан Төлеуов")
     data_dir = app.data_dir
@@ -177,3 +192,75 @@ def test_list_backups_and_restore_summary(app: CivicApp, ctx: Context, tmp_path:
         assert {"daily", "second", "before-restore"} <= kinds
     finally:
         reopened.close()
+
+
+# --------------------------------------------------------------- honest daily backups
+
+
+def test_clock_set_back_never_deletes_the_backup_just_made(app: CivicApp, ctx: Context) -> None:
+    """After a power cut the CMOS clock says 2000: the new backup is the newest one
+    (by sequence), so the rotation keeps it and deletes the oldest real one."""
+    save_policy(app, BackupPolicy(keep=2))
+    for i in range(2):
+        assert run_daily_backup(app, now=DAY + timedelta(days=i)) is not None
+    _resident(ctx, "Жаңа Адам")
+    result = run_daily_backup(app, now=datetime(2000, 1, 1, 9, 0))
+    assert result is not None and result.made
+    assert result.path.is_file() and result.path not in result.removed
+    assert _residents_in(result.path) == 1
+    left = sorted(p.name for p in default_folder(app.data_dir).iterdir())
+    assert len(left) == 2 and result.path.name in left
+    assert not any("2025-03-14" in name for name in left)  # the oldest made went
+    # the next run on the wrong clock does not think "already made" from an old file
+    assert run_daily_backup(app, now=datetime(2000, 1, 1, 17, 0)) is None
+
+
+def test_shared_stick_keeps_each_pcs_own_file(app: CivicApp, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # another PC wrote today's backup to the same stick (same day, other device)
+    other = usb / daily_name(DAY.date(), "0therpc0", 1)
+    other.write_bytes(b"the other PC's backup")
+    save_policy(app, BackupPolicy(second_folder=usb, keep=1))
+    result = run_daily_backup(app, now=DAY)
+    assert result is not None and result.second_problem is None
+    assert result.second_copy is not None and result.second_copy != other
+    assert result.second_copy.read_bytes() == result.path.read_bytes()
+    assert other.read_bytes() == b"the other PC's backup"  # never rotated away by us
+    run_daily_backup(app, now=DAY + timedelta(days=1))
+    assert other.exists()
+
+
+def test_manual_backups_never_replace_each_other(app: CivicApp) -> None:
+    first, _ = back_up_now(app, now=DAY)
+    second, _ = back_up_now(app, now=DAY)
+    assert first != second and first.is_file() and second.is_file()
+    assert first.read_bytes()[18:20] == b"\x01\x01"  # single file, rollback journal
+
+
+def test_sequence_survives_a_restore_of_an_older_setting(app: CivicApp, tmp_path: Path) -> None:
+    first = run_daily_backup(app, now=DAY)
+    assert first is not None
+    data_dir = app.data_dir
+    app.close()
+    restore_backup(data_dir, first.path)  # the restored settings say sequence 0
+    reopened = CivicApp(data_dir)
+    try:
+        nxt = run_daily_backup(reopened, now=DAY + timedelta(days=1))
+        assert nxt is not None and nxt.made and nxt.path != first.path
+        assert first.path.is_file()
+    finally:
+        reopened.close()
+
+
+def test_failure_to_write_the_main_folder_is_a_message(app: CivicApp, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    save_policy(app, BackupPolicy(folder=blocker / "daily"))
+    with pytest.raises(UserError) as caught:
+        run_daily_backup(app, now=DAY)
+    for lang in ("ru", "kk"):
+        text = caught.value.text(lang)  # type: ignore[arg-type]
+        assert text and str(blocker) in text
+        assert not any(w in text for w in ("directory", "No such", "Errno", "exists"))
+    assert not list(tmp_path.rglob("*.part"))

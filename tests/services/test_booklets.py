@@ -80,7 +80,7 @@ def test_templates_listed_and_read() -> None:
 
 def test_create_from_template_keeps_the_format(ctx: Context) -> None:
     b = svc.create_from_template(ctx, TEMPLATE, layout=BookletLayout.A4_TRIFOLD)
-    raw = svc.template_content(TEMPLATE)
+    raw = svc.template_content(TEMPLATE, "trifold")
     assert (b.title_kk, b.title_ru) == (raw["title"]["kk"], raw["title"]["ru"])
     assert b.template_name == TEMPLATE and b.layout is BookletLayout.A4_TRIFOLD
     assert b.content["name"] == TEMPLATE
@@ -273,3 +273,17 @@ def test_list_sorted_paged_filtered(ctx: Context) -> None:
     with pytest.raises(UserError) as exc:
         svc.list_booklets(ctx, ListQuery(sort="content"))
     assert exc.value.code == "list.bad_sort"
+
+
+def test_trifold_booklet_is_made_from_the_trifold_edition(ctx: Context) -> None:
+    b = svc.create_from_template(ctx, TEMPLATE, layout=BookletLayout.A4_TRIFOLD)
+    assert (b.template_name, b.template_edition) == (TEMPLATE, "trifold")
+    short = svc.template_content(TEMPLATE, "trifold")
+    full = svc.template_content(TEMPLATE)
+    assert len(b.content["sections"]) == len(short["sections"]) < len(full["sections"])
+    a5 = svc.create_from_template(ctx, TEMPLATE)
+    assert a5.template_edition == "full"
+    assert len(a5.content["sections"]) == len(full["sections"])
+    rows = {r.id: r for r in svc.list_booklets(ctx, ListQuery(0, 50)).rows}
+    assert (rows[b.id].template_name, rows[b.id].template_edition) == (TEMPLATE, "trifold")
+    assert rows[a5.id].template_edition == "full"

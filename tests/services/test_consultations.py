@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from civicdesk.db.models import Consultation
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import UserError, ValidationErrors
 from civicdesk.services.base import Context, ListQuery
@@ -120,12 +121,12 @@ def test_every_sort_matches_a_python_sort(ctx: Context, column: str, descending:
     rows = list_consultations(ctx, ListQuery(sort=column, descending=descending, limit=1000)).rows
     key = {
         "occurred_at": lambda r: r.occurred_at,
-        "resident": lambda r: r.resident_name or "",
+        "resident": lambda r: collation_key(r.resident_name),
         "topic": lambda r: r.topic_code,
         "channel": lambda r: r.channel.value,
         "status": lambda r: r.status.value,
-        "consultant": lambda r: r.consultant_name or "",
-        "settlement": lambda r: r.settlement_kk or "",
+        "consultant": lambda r: collation_key(r.consultant_name),
+        "settlement": lambda r: collation_key(r.settlement_kk),
         "follow_up_on": lambda r: r.follow_up_on or date.min,
         "question": lambda r: r.question,
     }[column]

@@ -351,12 +351,10 @@ def test_agenda_positions_stay_dense(ctx: Context) -> None:
         # meeting: more than half of members; simple majority of those present
         (MeetingKind.MEETING, 10, 6, (4, 1, 1), True, VoteOutcome.ADOPTED),
         (MeetingKind.MEETING, 10, 6, (3, 2, 1), True, VoteOutcome.REJECTED),
-        (MeetingKind.MEETING, 10, 5, (5, 0, 0), False, VoteOutcome.NO_QUORUM),
         (MeetingKind.MEETING, 10, 6, (0, 0, 0), True, VoteOutcome.NOT_VOTED),
         # gathering: its own (configurable) participation threshold, default > half
         (MeetingKind.GATHERING, 120, 61, (31, 20, 10), True, VoteOutcome.ADOPTED),
         (MeetingKind.GATHERING, 120, 61, (30, 31, 0), True, VoteOutcome.REJECTED),
-        (MeetingKind.GATHERING, 120, 60, (60, 0, 0), False, VoteOutcome.NO_QUORUM),
         # separate gathering: no participation threshold; majority of those present
         (MeetingKind.SEPARATE_GATHERING, 300, 25, (13, 12, 0), True, VoteOutcome.ADOPTED),
         (MeetingKind.SEPARATE_GATHERING, 300, 25, (12, 0, 13), True, VoteOutcome.REJECTED),
@@ -406,6 +404,44 @@ def test_record_votes_audited_with_decision(ctx: Context) -> None:
             select(AuditEntry).where(AuditEntry.entity_id == item.id, AuditEntry.action == "update")
         ).one()
         assert entry.after is not None and entry.after["outcome"] == "adopted"
+
+
+def test_votes_cannot_be_entered_without_quorum(ctx: Context) -> None:
+    m = svc.create_meeting(
+        ctx, meeting_input(kind=MeetingKind.GATHERING, members_eligible=120, members_present=60)
+    )
+    item = svc.add_agenda_item(ctx, m.id, AgendaItemInput("Мәселе"))
+    with pytest.raises(UserError) as exc:
+        svc.record_votes(ctx, item.id, 60, 0, 0, decision="Жолды жөндеу")
+    assert codes(exc) == ["meeting.no_quorum_votes"]
+    assert "61" in exc.value.text("ru") and "60" in exc.value.text("kk")
+    after = svc.get_meeting(ctx, m.id).agenda[0]
+    assert after.outcome is None and after.votes_for == 0 and after.decision == ""
+
+
+def test_finalize_without_quorum_asks_then_records_not_competent(ctx: Context) -> None:
+    # votes were entered while the quorum held; then the attendance was corrected
+    m = ready_meeting(ctx, present=6)
+    item = m.agenda[0]
+    svc.record_votes(ctx, item.id, 6, 0, 0, decision="Жолды жөндеу")
+    pending = svc.add_agenda_item(ctx, m.id, AgendaItemInput("Су құбыры"))
+    svc.update_meeting(ctx, m.id, meeting_input(members_present=3))
+    with pytest.raises(UserError) as exc:
+        svc.finalize(ctx, m.id)
+    assert codes(exc) == ["meeting.no_quorum_confirm"]
+    assert "6" in exc.value.text("ru") and "?" in exc.value.text("kk")
+    assert svc.get_meeting(ctx, m.id).status is MeetingStatus.DRAFT
+    done = svc.finalize(ctx, m.id, confirm_no_quorum=True)
+    assert done.status is MeetingStatus.FINALIZED and done.not_competent
+    assert [i.outcome for i in done.agenda] == [VoteOutcome.NO_QUORUM] * 2
+    assert all(
+        (i.votes_for, i.votes_against, i.votes_abstain, i.decision) == (0, 0, 0, "")
+        for i in done.agenda
+    )
+    assert audits(ctx, "agenda_item", pending.id)[-1] == "update"
+    # a meeting with a quorum is never marked so
+    ok = svc.finalize(ctx, ready_meeting(ctx).id)
+    assert not ok.not_competent
 
 
 # --------------------------------------------------------------------------- finalize, akim

@@ -90,3 +90,57 @@ def test_booklet_by_id_and_by_template(ctx: Context, sample: Sample, tmp_path: P
     r2 = printing.print_booklet(ctx, name, BookletLayout.A5_BOOKLET, BilingualArrangement.PARALLEL,
                                 True, tmp_path / "b2.pdf", copies=300)
     assert r2.pages % 2 == 0
+
+
+@pytest.mark.parametrize("layout", [BookletLayout.A5_BOOKLET, BookletLayout.A4_TRIFOLD])
+def test_booklet_by_id_without_own_content_prints_its_template(
+    ctx: Context, tmp_path: Path, layout: BookletLayout
+) -> None:
+    # the demo's rows: a template name and empty content
+    from civicdesk.db.models import Booklet
+    from civicdesk.services import booklets as booklets_svc
+
+    b = booklets_svc.create_booklet(ctx, booklets_svc.BookletInput(
+        title_kk="Мемлекеттік органдарға өтініш беру", title_ru="Обращение в государственные органы",
+        template_name="appeal-to-state-bodies"))
+    with ctx.db.session() as s:
+        row = s.get(Booklet, b.id)
+        assert row is not None
+        row.content = {}
+    out = tmp_path / "b.pdf"
+    printing.print_booklet(ctx, b.id, layout, BilingualArrangement.PARALLEL, False, out, copies=50)
+    text = _flat(_text(out))
+    assert "Обращение в государственные органы" in text
+    assert "e-Otinish" in text  # the template's text, not an empty booklet
+
+
+def test_minutes_of_a_meeting_without_quorum_say_so_and_nothing_else(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from datetime import date, timedelta
+
+    from civicdesk.domain.enums import MeetingKind
+    from civicdesk.services import meetings as msvc
+
+    m = msvc.create_meeting(ctx, msvc.MeetingInput(
+        kind=MeetingKind.MEETING, held_on=date.today() - timedelta(days=2), number="4",
+        chair_name="Серік Әлиев", secretary_name="Гүлнар Оспанова", members_eligible=10,
+        members_present=6))
+    item = msvc.add_agenda_item(ctx, m.id, msvc.AgendaItemInput("Жолды жөндеу туралы"))
+    msvc.record_votes(ctx, item.id, 6, 0, 0, decision="Жолды 2026 жылы жөндеу")
+    draft = tmp_path / "draft.pdf"
+    printing.print_minutes(ctx, m.id, draft)
+    text = _flat(_text(draft))
+    assert "ЖОБА / ПРОЕКТ" in text and "РЕШИЛИ" in text
+    # the attendance is corrected: only 3 came
+    msvc.update_meeting(ctx, m.id, msvc.MeetingInput(
+        kind=MeetingKind.MEETING, held_on=date.today() - timedelta(days=2), number="4",
+        chair_name="Серік Әлиев", secretary_name="Гүлнар Оспанова", members_eligible=10,
+        members_present=3))
+    msvc.finalize(ctx, m.id, confirm_no_quorum=True)
+    out = tmp_path / "m.pdf"
+    printing.print_minutes(ctx, m.id, out)
+    text = _flat(_text(out))
+    assert "собрание неправомочно" in text and "Не голосовали из-за отсутствия кворума" in text
+    for absent in ("РЕШИЛИ", "Жолды 2026 жылы жөндеу", "ПРОЕКТ", "Воздержались"):
+        assert absent not in text

@@ -97,13 +97,13 @@ def test_server_command_line(tmp_path: Path) -> None:
     out = subprocess.run(
         [*run, "enroll", "--center", "Ақсу", "--region", "19"],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     assert "code" in out
-    listed = subprocess.run([*run, "centers"], capture_output=True, text=True, check=True)
+    listed = subprocess.run([*run, "centers"], capture_output=True, encoding="utf-8", check=True)
     assert "Ақсу" in listed.stdout
-    revoked = subprocess.run([*run, "revoke", "Ақсу"], check=False, capture_output=True, text=True)
+    revoked = subprocess.run([*run, "revoke", "Ақсу"], check=False, capture_output=True, encoding="utf-8")
     assert revoked.returncode == 0
     bad = subprocess.run(
         [*run, "enroll", "--center", "X", "--region", "1"], check=False, capture_output=True

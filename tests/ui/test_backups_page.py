@@ -219,3 +219,24 @@ def test_sign_in_backup_warns_without_blocking_when_the_stick_is_out(
     assert len(boxes) == 1 and not boxes[0].isModal()
     assert "флешка" in boxes[0].text()
     boxes[0].close()
+
+
+def test_sign_in_backup_that_cannot_be_written_is_said_not_dropped(
+    qtbot: QtBot, ui_env: UiEnv, tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from civicdesk.ui.app import start_daily_backup
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")  # the backup folder would have to be inside a file
+    svc.save_policy(ui_env.app, svc.BackupPolicy(blocker / "daily", 3, None))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start_daily_backup(ui_env, window)
+    idle(ui_env)
+    boxes = window.findChildren(QMessageBox)
+    assert len(boxes) == 1 and not boxes[0].isModal()
+    assert str(blocker / "daily") in boxes[0].text()
+    assert "Errno" not in boxes[0].text()
+    boxes[0].close()

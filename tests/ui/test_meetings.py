@@ -220,3 +220,47 @@ def test_print_minutes_renders(page: MeetingsPage, env: UiEnv, ctx: Context, qtb
     page.print_minutes()
     qtbot.waitUntil(lambda: bool(got), timeout=60000)
     assert got[0].read_bytes().startswith(b"%PDF")
+
+
+def test_no_quorum_blocks_votes_and_finalize_asks(page: MeetingsPage, env: UiEnv, ctx: Context,
+                                                  monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def exec_box(box: QMessageBox) -> int:
+        asked.append(box.text())
+        return int(answers.pop(0))
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    view = _meeting(ctx, eligible=10)
+    svc.set_attendance(ctx, view.id, [svc.AttendeeInput(full_name=f"Қатысушы {i}") for i in range(3)])
+    svc.add_agenda_item(ctx, view.id, svc.AgendaItemInput(title="Жолды жөндеу"))
+    page.open_meeting(view.id)
+    _idle(env)
+    page.tabs.setCurrentIndex(2)
+    page.agenda_list.setCurrentRow(0)
+    # votes cannot be entered on an item without a quorum
+    assert not page.votes_for.isEnabled() and not page.votes_against.isEnabled()
+    assert page.no_quorum_hint.isVisibleTo(page) and "Кворум жоқ" in page.no_quorum_hint.text()
+    # finalizing asks; "No" leaves the draft as it was
+    page.finalize()
+    _idle(env)
+    assert len(asked) == 1 and "заңды емес" in asked[0]
+    assert svc.get_meeting(ctx, view.id).status is MeetingStatus.DRAFT
+    # "Yes" records the meeting as not competent, with no decisions
+    page.finalize()
+    _idle(env)
+    _idle(env)
+    done = svc.get_meeting(ctx, view.id)
+    assert done.status is MeetingStatus.FINALIZED and done.not_competent
+    assert done.agenda[0].outcome is not None and done.agenda[0].outcome.value == "no_quorum"
+    assert "заңды емес" in page.status_label.text()
+    got: list[Path] = []
+    page.show_previews = False
+    page.on_rendered = lambda p: got.append(Path(str(p)))
+    page.print_minutes()
+    qtbot.waitUntil(lambda: bool(got), timeout=60000)
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(got[0]).pages)
+    assert "собрание неправомочно" in text and "РЕШИЛИ" not in text

@@ -36,8 +36,8 @@ def test_register_with_consent_and_validation(qtbot, page: ResidentsPage, ctx: C
     d = ResidentDialog(env, parent=page)
     qtbot.addWidget(d)
     assert env.runner.wait_idle(5000)
-    assert d.consent.isChecked() and d.purposes["consultation"].isChecked()
-    d.consent.setChecked(False)
+    assert not d.consent.isChecked() and not d.consent_date.isEnabled()
+    assert not any(b.isChecked() for b in d.purposes.values())
     d.iin.setText("900101300008")  # wrong check digit
     d.save()
     assert env.runner.wait_idle(5000)
@@ -48,6 +48,12 @@ def test_register_with_consent_and_validation(qtbot, page: ResidentsPage, ctx: C
     d.full_name.setText("Гүлнар Сәрсенқызы Әбдірахманова")
     d.iin.setText("850515400002")
     d.consent.setChecked(True)
+    d.save()
+    assert env.runner.wait_idle(5000)
+    assert d.saved is None
+    assert d.errors.labels["consent_purposes"].text()  # consent names its purposes
+    for key in ("consultation", "follow_up", "statistics"):
+        d.purposes[key].setChecked(True)
     d.save()
     assert env.runner.wait_idle(5000)
     assert d.saved is not None

@@ -536,6 +536,18 @@ Theirs: %2</source>
         <source>Follow-ups due</source>
         <translation>Қайта хабарласу керек</translation>
     </message>
+    <message>
+        <source>Resident: %1 ✕</source>
+        <translation>Тұрғын: %1 ✕</translation>
+    </message>
+    <message>
+        <source>Show the consultations of everybody</source>
+        <translation>Барлық тұрғынның кеңестерін көрсету</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone ending, village, question or advice…</source>
+        <translation>Аты-жөні, ЖСН не телефонның соңғы цифрлары, елді мекен, сұрақ не кеңес бойынша іздеу…</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -995,6 +1007,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
         <source>Consultations of the resident</source>
         <translation>Тұрғынның кеңестері</translation>
     </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Кеңестері</translation>
+    </message>
+    <message>
+        <source>Open every consultation of the resident in the journal</source>
+        <translation>Тұрғынның барлық кеңесін журналда ашу</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1364,6 +1384,72 @@ This computer: %3</source>
     <message>
         <source>Edit</source>
         <translation>Өзгерту</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
+        <translation>Бұл адам бұрын тіркелген болуы мүмкін. Соны таңдаңыз немесе басқа адам болса, жаңа тұрғынды тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>Choose this resident</source>
+        <translation>Осы тұрғынды таңдау</translation>
+    </message>
+    <message>
+        <source>It is another person: register</source>
+        <translation>Бұл басқа адам: тіркеу</translation>
+    </message>
+    <message>
+        <source>IIN %1</source>
+        <translation>ЖСН %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>туған жылы %1</translation>
+    </message>
+    <message>
+        <source>consultations: %1</source>
+        <translation>кеңестер: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseQuestion</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Дербес деректерді жою</translation>
+    </message>
+    <message>
+        <source>IIN: %1</source>
+        <translation>ЖСН: %1</translation>
+    </message>
+    <message>
+        <source>Year of birth: %1</source>
+        <translation>Туған жылы: %1</translation>
+    </message>
+    <message>
+        <source>Settlement: %1</source>
+        <translation>Елді мекен: %1</translation>
+    </message>
+    <message>
+        <source>Consultations: %1</source>
+        <translation>Кеңестер саны: %1</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?</source>
+        <translation>%1 тұрғынның дербес деректерін оның өтініші бойынша жою керек пе?</translation>
+    </message>
+    <message>
+        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтаруға болмайды.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 </TS>

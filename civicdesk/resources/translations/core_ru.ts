@@ -536,6 +536,18 @@ Theirs: %2</source>
         <source>Follow-ups due</source>
         <translation>Повторные контакты</translation>
     </message>
+    <message>
+        <source>Resident: %1 ✕</source>
+        <translation>Житель: %1 ✕</translation>
+    </message>
+    <message>
+        <source>Show the consultations of everybody</source>
+        <translation>Показать консультации всех жителей</translation>
+    </message>
+    <message>
+        <source>Search by name, IIN or phone ending, village, question or advice…</source>
+        <translation>Поиск по ФИО, последним цифрам ИИН или телефона, населённому пункту, вопросу или совету…</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -995,6 +1007,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
         <source>Consultations of the resident</source>
         <translation>Консультации жителя</translation>
     </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультации</translation>
+    </message>
+    <message>
+        <source>Open every consultation of the resident in the journal</source>
+        <translation>Открыть все консультации жителя в журнале</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1364,6 +1384,72 @@ This computer: %3</source>
     <message>
         <source>Edit</source>
         <translation>Изменить</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
+        <translation>Возможно, этот человек уже записан. Выберите его или запишите нового жителя, если это другой человек.</translation>
+    </message>
+    <message>
+        <source>Choose this resident</source>
+        <translation>Выбрать этого жителя</translation>
+    </message>
+    <message>
+        <source>It is another person: register</source>
+        <translation>Это другой человек: записать</translation>
+    </message>
+    <message>
+        <source>IIN %1</source>
+        <translation>ИИН %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>год рождения %1</translation>
+    </message>
+    <message>
+        <source>consultations: %1</source>
+        <translation>консультаций: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseQuestion</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <source>IIN: %1</source>
+        <translation>ИИН: %1</translation>
+    </message>
+    <message>
+        <source>Year of birth: %1</source>
+        <translation>Год рождения: %1</translation>
+    </message>
+    <message>
+        <source>Settlement: %1</source>
+        <translation>Населённый пункт: %1</translation>
+    </message>
+    <message>
+        <source>Consultations: %1</source>
+        <translation>Консультаций: %1</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?</source>
+        <translation>Удалить персональные данные жителя %1 по его заявлению?</translation>
+    </message>
+    <message>
+        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>ФИО, ИИН, телефон, заметки и год рождения удаляются навсегда; обезличенная статистика остаётся. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 </TS>

@@ -928,6 +928,18 @@
         <source>Attendance sheet</source>
         <translation>Қатысу парағы</translation>
     </message>
+    <message>
+        <source>not competent: no quorum, no decisions</source>
+        <translation>заңды емес: кворум жоқ, шешімдер жоқ</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>Кворум жоқ</translation>
+    </message>
+    <message>
+        <source>No quorum: votes cannot be entered. Correct the attendance, or finalize: the meeting is then recorded as not competent, with no decisions.</source>
+        <translation>Кворум жоқ: дауыс беру нәтижесін енгізуге болмайды. Қатысуды түзетіңіз немесе хаттаманы рәсімдеңіз: онда жиын заңды емес деп, шешімсіз тіркеледі.</translation>
+    </message>
 </context>
 <context>
     <name>Pager</name>

@@ -928,6 +928,18 @@
         <source>Attendance sheet</source>
         <translation>Лист регистрации</translation>
     </message>
+    <message>
+        <source>not competent: no quorum, no decisions</source>
+        <translation>неправомочно: нет кворума, решений нет</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>Нет кворума</translation>
+    </message>
+    <message>
+        <source>No quorum: votes cannot be entered. Correct the attendance, or finalize: the meeting is then recorded as not competent, with no decisions.</source>
+        <translation>Кворума нет: итоги голосования вносить нельзя. Исправьте явку или оформите протокол: тогда собрание будет записано как неправомочное, без решений.</translation>
+    </message>
 </context>
 <context>
     <name>Pager</name>

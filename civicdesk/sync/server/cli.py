@@ -15,12 +15,14 @@ The default database is a SQLite file in the user data folder (created on first 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
 
+from civicdesk import console
 from civicdesk.sync.server.store import DEFAULT_CLOCK_MARGIN_MS, Store, default_db_url
 
 
@@ -59,8 +61,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+SERVER_EXTRA = ("fastapi", "uvicorn", "psycopg")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    console.install()
     args = _parser().parse_args(argv)
+    missing = [m for m in SERVER_EXTRA if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"civicdesk-server needs {', '.join(missing)}: pip install 'civicdesk[server]'",
+              file=sys.stderr)
+        return 2
     url = args.db or default_db_url()
     if args.command == "serve":
         import uvicorn

