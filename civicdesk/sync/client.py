@@ -860,6 +860,7 @@ class SyncClient:
         was fetched but not applied is simply asked for again next time.
         """
         pulled = errors = 0
+        self._refill_arrived_columns()
         full = bool(self.state("full_resync", False))
         rewound = bool(self.state("rewound", False))
         seen: set[tuple[str, str]] = set()
@@ -887,6 +888,7 @@ class SyncClient:
                     # After a rewind the server's revisions may be below the ones this
                     # PC remembers: take what it has now, whatever the revision.
                     n, e = self._apply_page(page, full=full or rewound, seen=seen)
+                    self._note_unknown_columns(page)
                     pulled += n
                     errors += e
                     cursor = page.next_cursor
@@ -902,6 +904,51 @@ class SyncClient:
             self.set_state("rewound", False)
         self.rebuild_search_if_stale()
         return pulled, errors
+
+    # ------------------------------------------------------------------ newer columns
+
+    def _note_unknown_columns(self, page: PullPage) -> None:
+        """Remember where values of a table or column this PC lacks first arrived (they
+        are applied without them), so an upgrade that adds them can pull them again."""
+        found: dict[str, dict[str, int]] = {}
+        with self._conn() as conn:
+            for ch in page.changes:
+                cols = self.columns(conn, ch.table)
+                extra = {"*"} if not cols else set(ch.data) - set(cols) - NOT_DATA
+                for col in extra:
+                    seen = found.setdefault(ch.table, {})
+                    seen[col] = min(seen.get(col, ch.server_seq), ch.server_seq)
+            if not found:
+                return
+            known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
+            for table, cols_seen in found.items():
+                mine = known.setdefault(table, {})
+                for col, seq in cols_seen.items():
+                    mine[col] = min(mine.get(col, seq), seq)
+            self._put(conn, "unknown_columns", known)
+
+    def _refill_arrived_columns(self) -> None:
+        """After an upgrade added a table or column whose values were skipped: pull
+        again from where the first of them arrived, taking the server's versions."""
+        with self._conn() as conn:
+            known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
+            if not known:
+                return
+            since: int | None = None
+            left: dict[str, dict[str, int]] = {}
+            for table, cols in known.items():
+                have = set(self.columns(conn, table))
+                for col, seq in cols.items():
+                    if (col == "*" and have) or col in have:
+                        since = seq if since is None else min(since, seq)
+                    else:
+                        left.setdefault(table, {})[col] = seq
+            if since is None:
+                return
+            self._put(conn, "unknown_columns", left)
+            cursor = int(self._get(conn, "cursor", 0) or 0)
+            self._put(conn, "cursor", min(cursor, since - 1))
+            self._put(conn, "rewound", True)  # take the server's versions (see _pull_all)
 
     # ------------------------------------------------------------------ server rewound
 
