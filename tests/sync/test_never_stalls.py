@@ -165,3 +165,21 @@ def test_a_refused_pulled_row_waits_and_is_applied_later(
     assert summary.waiting == 0
     assert sync.waiting(pc2) == []
     assert row_of(pc2, "users", theirs) is not None
+
+
+def test_a_merged_answer_keeps_the_derived_sort_key(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    from civicdesk.domain.collation import collation_key
+
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    sync.sync_now(pc1, transport=transport)
+    sync.sync_now(pc2, transport=transport)
+    user = next(iter(rows_of(pc1, "users")))
+    edit(pc2, "users", user, full_name="Өмірзақ Әлібекұлы")
+    sync.sync_now(pc2, transport=transport)
+    edit(pc1, "users", user, language="ru")
+    sync.sync_now(pc1, transport=transport)  # merged: the name comes with the answer
+    row = row_of(pc1, "users", user)
+    assert row is not None and row["full_name"] == "Өмірзақ Әлібекұлы"
+    assert row["sort_name"] == collation_key("Өмірзақ Әлібекұлы")
