@@ -140,6 +140,7 @@ class SyncClient(Pusher):
         """Push everything pending, then pull everything new. Raises ``SyncError``."""
         started = _now()
         self._restamped = set()
+        self._touched = set()
         with self._conn() as conn:
             hid = conn.exec_driver_sql(
                 "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)
@@ -160,6 +161,7 @@ class SyncClient(Pusher):
                             ) from None
                         continue  # everything is queued again: push it, then pull from 0
                     break
+                self.note_orphans(self._touched)
                 waiting = self.retry_waiting()
                 download_missing(self, client)
         except UserError as exc:

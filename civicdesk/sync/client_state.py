@@ -97,6 +97,8 @@ class ClientState:
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
         self._restamped: set[tuple[str, str]] = set()
+        # records written from the server in this round (their parents are checked)
+        self._touched: set[tuple[str, str]] = set()
 
     @contextmanager
     def _conn(self) -> Iterator[Connection]:

@@ -37,6 +37,7 @@ from civicdesk.sync.waiting import (
     WaitingRow,
     forget,
     forget_older,
+    orphans,
     park,
     parked_rows,
     reason_of,
@@ -106,6 +107,7 @@ class Puller(ClientState):
                     # After a rewind the server's revisions may be below the ones this
                     # PC remembers: take what it has now, whatever the revision.
                     n, e = self._apply_page(page, full=full or rewound, seen=seen)
+                    self._touched.update((ch.table, ch.id) for ch in page.changes)
                     self._note_unknown_columns(page)
                     pulled += n
                     errors += e
@@ -447,6 +449,13 @@ class Puller(ClientState):
                 conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
                 for row in parked_rows(conn):
                     key = (row.table, row.row_id)
+                    if row.origin == "parent":
+                        still = orphans(conn, row.table, [row.row_id]).get(row.row_id)
+                        if still is None:
+                            forget(conn, *key)
+                        else:
+                            still_waiting(conn, row.table, row.row_id, still)
+                        continue
                     have = conn.exec_driver_sql(
                         "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?", key
                     ).scalar()
@@ -490,6 +499,24 @@ class Puller(ClientState):
                 raise
             finally:
                 conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+
+    def note_orphans(self, touched: set[tuple[str, str]]) -> int:
+        """List the records written from the server in this round whose parent has not
+        arrived (they are applied without it: rows come in server order): they wait
+        with reason ``FOREIGN KEY …`` until the parent comes."""
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in touched:
+            by_table.setdefault(table, []).append(row_id)
+        found = 0
+        with self._conn() as conn:
+            for table, ids in by_table.items():
+                for row_id, reason in orphans(conn, table, ids).items():
+                    park(
+                        conn, table=table, row_id=row_id, origin="parent", rev=0, hlc="",
+                        deleted=False, server_seq=None, data={}, reason=reason,
+                    )
+                    found += 1
+        return found
 
     def waiting(self) -> list[WaitingRow]:
         with self._conn() as conn:

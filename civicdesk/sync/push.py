@@ -173,6 +173,7 @@ class Pusher(Puller):
                         )
                         if keep is not None:
                             self._apply_answer(conn, res, keep)
+                            self._touched.add((res.table, res.id))
                     elif unchanged and res.rev > 0:
                         conn.exec_driver_sql(
                             f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
