@@ -51,6 +51,7 @@ FIELDS = {
     "grant_applications": ("title", "problem", "goal", "beneficiaries"),
     "consultations": ("advice", "status"),
     "users": ("full_name",),
+    "centers": ("phone", "address"),
 }
 HOSTILE: list[tuple[str, dict[str, Any]]] = [
     ("", {"copies": 2**63}),
@@ -92,6 +93,7 @@ class SyncMachine(RuleBasedStateMachine):
             "grant_applications": [],
             "consultations": [],
             "users": [],
+            "centers": [],
         }
         self.edits: list[tuple[str, str, str, str, Any]] = []
         self.gone: set[str] = set()
@@ -112,12 +114,15 @@ class SyncMachine(RuleBasedStateMachine):
         for name in ("pc1", "pc2", "ho"):
             self.sync(name)
         with self.apps["pc1"].db.engine.connect() as conn:
-            self.rows["users"] = [
-                r[0]
-                for r in conn.exec_driver_sql(
-                    "SELECT id FROM users WHERE center_id = ?", (self.apps["pc1"].state.center_id,)
-                )
-            ]
+            center_a = self.apps["pc1"].state.center_id
+            for table in ("users", "centers"):
+                self.rows[table] = [
+                    r[0]
+                    for r in conn.exec_driver_sql(
+                        f'SELECT id FROM "{table}" WHERE center_id = ?', (center_a,)
+                    )
+                ]
+                assert self.rows[table], table
 
     def sync(self, name: str, transport: Any = None) -> None:
         app = self.apps[name]
@@ -159,6 +164,11 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(who=st.sampled_from(["pc1", "pc2"]), pick=st.integers(0, 5), word=st.sampled_from(WORDS))
     def edit_user(self, who: str, pick: int, word: str) -> None:
         self._edit(who, "users", pick, 0, word, pick)
+
+    @rule(who=st.sampled_from(["pc1", "pc2"]), field_pick=st.integers(0, 1),
+          word=st.sampled_from(WORDS), n=st.integers(0, 99))
+    def edit_center(self, who: str, field_pick: int, word: str, n: int) -> None:
+        self._edit(who, "centers", 0, field_pick, word, n)
 
     @rule(
         who=st.sampled_from(["pc1", "pc2", "ho"]),
