@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -42,6 +43,10 @@ from tests.sync.helpers import (
     replica,
 )
 from tests.sync.test_never_stalls import BeforePush
+
+# A passing run takes about a minute; a failing one shrinks its example, which may take
+# longer than the suite's 300 s (and a timeout would hide the example).
+pytestmark = pytest.mark.timeout(900)
 
 _TEMPLATES: dict[str, Path] = {}
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate] + (
@@ -97,6 +102,9 @@ class SyncMachine(RuleBasedStateMachine):
         }
         self.edits: list[tuple[str, str, str, str, Any]] = []
         self.gone: set[str] = set()
+        # removed outright (raw SQL; the app only marks records deleted) before a restore
+        self.hard_gone: set[str] = set()
+        self.restored = False
 
     @initialize()
     def start(self) -> None:
@@ -226,6 +234,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.store.new_epoch()
         self.transport = AppTransport(create_app(store=self.store))
         self.snapshot = None  # a dump is put back once (docs/deployment.md)
+        self.restored = True
 
     def _edit(self, who: str, table: str, pick: int, field_pick: int, word: str, n: int) -> None:
         ids = [i for i in self.rows[table] if self.has_row(who, table, i)]
@@ -250,6 +259,7 @@ class SyncMachine(RuleBasedStateMachine):
         row_id = ids[pick % len(ids)]
         if hard:
             hard_delete(self.apps[who], "consultations", row_id)
+            self.hard_gone.add(row_id)
         else:
             edit(self.apps[who], "consultations", row_id, deleted=1)
         self.gone.add(row_id)
@@ -315,6 +325,10 @@ class SyncMachine(RuleBasedStateMachine):
                         assert row[f] == rec.data.get(f), (name, rid, f, row[f], rec.data.get(f))
                 for rid, row in local.items():
                     if not row["deleted"]:
+                        if self.restored and rid in self.hard_gone:
+                            # documented limit (docs/sync.md §4): a record removed
+                            # outright is not removed again after a restore
+                            continue
                         assert (table, rid) in server, (name, rid)
         # the last edit of each field: applied everywhere, or queued where it was made
         last: dict[tuple[str, str, str], tuple[str, Any]] = {}
