@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from civicdesk import console
+from civicdesk import cli_signin, console
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.paths import default_data_dir
 
@@ -200,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None, help="data folder")
     parser.add_argument("--lang", choices=["kk", "ru"], default=None)
     parser.add_argument("--self-test", action="store_true", help="check the installation")
+    cli_signin.add_arguments(parser)
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", help="fill a demo database")
@@ -215,6 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("restore", help="restore from a backup file")
     restore.add_argument("file", type=Path)
+    restore.add_argument(
+        "--move-center", action="store_true", help="take over the backup's center on this PC"
+    )
 
     export = sub.add_parser("export", help="export tables for head office")
     export.add_argument("--format", choices=["csv", "xlsx"], required=True)
@@ -250,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--period", required=True, help="2025Q1 | 2025 | 2025-01-01..2025-03-31")
     rep.add_argument("--format", choices=["pdf", "xlsx"], required=True)
     rep.add_argument("--out", type=Path, required=True)
+    cli_signin.add_commands(sub)
     return parser
 
 
@@ -324,17 +329,42 @@ def cmd_check(args: argparse.Namespace, out: Out) -> int:
 
 def cmd_backup(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import make_backup
+    from civicdesk.services.admin_actions import backup_as, refuse_bad_target
 
     _writable(args.out)
-    path = make_backup(_data_dir(args), args.out, force=args.force)
+    refuse_bad_target(_data_dir(args), args.out, force=args.force)
+    app = _open_app(_data_dir(args))
+    try:
+        actor = cli_signin.signed_actor(app, args, out.lang)
+        if actor:
+            path = backup_as(app, actor, args.out, force=args.force)
+        else:
+            path = make_backup(app.data_dir, args.out, force=args.force)
+    finally:
+        app.close()
     out.say(M_BACKUP, path=path)
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace, out: Out) -> int:
-    from civicdesk.services.admin import restore_backup
+    from civicdesk.db.engine import DB_FILE_NAME
+    from civicdesk.services.admin import inspect_backup
+    from civicdesk.services.admin_actions import restore_as
+    from civicdesk.services.backup_guard import check_backup_belongs
+    from civicdesk.services.restore import is_sound
 
-    summary, kept = restore_backup(_data_dir(args), args.file)
+    # a file that will be refused is refused before any sign-in touches the database
+    inspect_backup(args.file)
+    check_backup_belongs(_data_dir(args), args.file, move_center=args.move_center)
+    actor = None
+    live = _data_dir(args) / DB_FILE_NAME
+    if live.exists() and is_sound(live):  # a destroyed database has no one to sign in
+        app = _open_app(_data_dir(args))
+        try:
+            actor = cli_signin.signed_actor(app, args, out.lang)
+        finally:
+            app.close()
+    summary, kept = restore_as(_data_dir(args), actor, args.file, move_center=args.move_center)
     out.say(M_RESTORE, path=args.file, revision=summary.revision, kept=kept or "—")
     out.say(M_RESTORE_COUNTS, counts=", ".join(f"{k}: {v}" for k, v in summary.counts.items()))
     return EXIT_OK
@@ -342,8 +372,19 @@ def cmd_restore(args: argparse.Namespace, out: Out) -> int:
 
 def cmd_export(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.services.admin import export_tables
+    from civicdesk.services.admin_actions import export_as
 
-    counts = export_tables(_data_dir(args), args.format, args.out)
+    if args.format == "xlsx":
+        _writable(args.out)  # csv writes into a folder; a workbook is one file
+    app = _open_app(_data_dir(args))
+    try:
+        actor = cli_signin.signed_actor(app, args, out.lang)
+        if actor:
+            counts = export_as(app, actor, args.format, args.out)
+        else:
+            counts = export_tables(app.data_dir, args.format, args.out)
+    finally:
+        app.close()
     out.say(M_EXPORT, path=args.out, tables=len(counts), rows=sum(counts.values()))
     return EXIT_OK
 
@@ -405,7 +446,8 @@ def cmd_print(args: argparse.Namespace, out: Out) -> int:
         return EXIT_OK
     app = _open_app(_data_dir(args))
     try:
-        ctx = app.admin_context(out.lang)
+        actor = cli_signin.signed_actor(app, args, out.lang)
+        ctx = app.context(actor) if actor else app.admin_context(out.lang)
         if args.what == "booklet":
             result = printing.print_booklet(
                 ctx, args.source, BookletLayout(args.layout),
@@ -463,13 +505,18 @@ def environment_error(exc: OSError, target: object) -> UserError:
 
 def cmd_report(args: argparse.Namespace, out: Out) -> int:
     from civicdesk.domain.periods import parse_period
+    from civicdesk.services.admin_actions import report_as
     from civicdesk.services.report_export import write_report
 
     period = parse_period(args.period)
     _writable(args.out)
     app = _open_app(_data_dir(args))
     try:
-        count = write_report(app.admin_context(out.lang), period, args.format, args.out)
+        actor = cli_signin.signed_actor(app, args, out.lang)
+        if actor:
+            count = report_as(app.context(actor), period, args.format, args.out)
+        else:
+            count = write_report(app.admin_context(out.lang), period, args.format, args.out)
     finally:
         app.close()
     out.say(M_REPORT, path=args.out, n=count)
@@ -486,6 +533,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Out], int]] = {
     "sync": cmd_sync,
     "print": cmd_print,
     "report": cmd_report,
+    "backup-token": lambda args, out: cli_signin.cmd_backup_token(args, _data_dir(args), out.lang),
 }
 
 

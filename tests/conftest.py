@@ -33,8 +33,13 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     cache = Path(os.environ.get("CIVICDESK_TEST_CACHE", "")) if os.environ.get(
         "CIVICDESK_TEST_CACHE"
     ) else tmp_path_factory.mktemp("cache")
-    old = {k: os.environ.get(k) for k in ("CIVICDESK_CACHE_DIR", "CIVICDESK_DATA_DIR")}
+    keys = ("CIVICDESK_CACHE_DIR", "CIVICDESK_DATA_DIR", "CIVICDESK_CREDENTIALS_FILE")
+    old = {k: os.environ.get(k) for k in keys}
     os.environ["CIVICDESK_CACHE_DIR"] = str(cache)
+    # the sync login goes to a file of this run, never the user's own credential store
+    os.environ["CIVICDESK_CREDENTIALS_FILE"] = str(
+        tmp_path_factory.mktemp("credentials") / "credentials.json"
+    )
     os.environ["CIVICDESK_DATA_DIR"] = str(tmp_path_factory.mktemp("default-data"))
     yield
     for key, value in old.items():

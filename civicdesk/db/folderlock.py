@@ -138,7 +138,7 @@ def acquire(db_path: Path) -> FolderLock:
         if held is not None:
             held.count += 1
             return FolderLock(path)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         try:
             if os.fstat(fd).st_size == 0:
                 # msvcrt locks a byte range; give it a byte to lock. (On Windows a

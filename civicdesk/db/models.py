@@ -492,8 +492,18 @@ class AuditEntry(SyncMixin, Base):
     entity_id: Mapped[str | None] = mapped_column(String(36))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The hash chain (civicdesk.services.audit_chain): per device, each entry carries
+    # the previous entry's hash, so a changed or removed entry breaks the chain.
+    chain_device: Mapped[str | None] = mapped_column(String(36))
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    values_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+    __table_args__ = (
+        Index("ix_audit_entity", "entity", "entity_id"),
+        Index("ix_audit_chain", "chain_device", "chain_seq"),
+    )
 
 
 class Attachment(SyncMixin, Base):
@@ -507,6 +517,18 @@ class Attachment(SyncMixin, Base):
 
 
 # --------------------------------------------------------------------------- local only
+
+
+class SignInFailure(Base):
+    """Wrong passwords per login on this PC (growing delays, then a lockout)."""
+
+    __tablename__ = "sign_in_failures"
+    __sync__: ClassVar[bool] = False
+    center_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_at: Mapped[datetime | None] = mapped_column(DateTime)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Setting(Base):

@@ -29,6 +29,8 @@ from civicdesk.db.engine import (
 from civicdesk.db.schema_version import HEAD
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.iin import iin_check_digit
+from civicdesk.services.audit_chain import chain_problems
+from civicdesk.services.privacy import Scrubber
 from civicdesk.services.restore import (
     CANNOT_WRITE,
     NO_DATABASE,
@@ -132,6 +134,13 @@ def _iin_problems(conn: Any) -> list[str]:
 INVARIANTS.append(
     (Message(kk="ЖСН бақылау сандары дұрыс", ru="Контрольные цифры ИИН верны"), _iin_problems)
 )
+INVARIANTS.append(
+    (
+        Message(kk="Аудит журналының тізбегі бұзылмаған",
+                ru="Цепочка журнала аудита не нарушена"),
+        chain_problems,
+    )
+)
 
 
 #: Codes of a damaged database: ``check`` reports them as problems found (exit 1).
@@ -201,7 +210,7 @@ EXPORTS: dict[str, str] = {
     "consultations": (
         "SELECT c.id, c.center_id, c.occurred_at, c.channel, c.topic_code, t.name_kk AS topic_kk,"
         " t.name_ru AS topic_ru, c.status, c.language, s.name_kk AS settlement_kk,"
-        " s.name_ru AS settlement_ru, u.full_name AS consultant, r.sex AS resident_sex,"
+        " s.name_ru AS settlement_ru, u.role AS consultant_role, r.sex AS resident_sex,"
         " r.age_group AS resident_age_group, c.question, c.advice, c.legal_refs, c.referral_to,"
         " c.follow_up_on FROM consultations c LEFT JOIN topics t ON t.code = c.topic_code"
         " LEFT JOIN settlements s ON s.id = c.settlement_id LEFT JOIN users u"
@@ -217,7 +226,7 @@ EXPORTS: dict[str, str] = {
     ),
     "meetings": (
         "SELECT id, center_id, kind, number, held_on, starts_at, ends_at, place, convened_by,"
-        " chair_name, secretary_name, members_eligible, members_present, quorum_rule_version,"
+        " members_eligible, members_present, quorum_rule_version,"
         " status, sent_to_akim_on, akim_response_on, akim_response FROM meetings"
         " WHERE deleted = 0 ORDER BY held_on"
     ),
@@ -232,7 +241,7 @@ EXPORTS: dict[str, str] = {
         " status FROM grant_calls WHERE deleted = 0"
     ),
     "grant_applications": (
-        "SELECT a.id, a.center_id, a.call_id, a.applicant_kind, a.applicant_name, a.bin,"
+        "SELECT a.id, a.center_id, a.call_id, a.applicant_kind, a.bin,"
         " a.title, a.beneficiaries, a.starts_on, a.ends_on, a.status,"
         " a.awarded_amount / 100.0 AS awarded_amount, a.awarded_on,"
         " (SELECT sum(b.qty * b.unit_cost) / 100000.0 FROM budget_lines b"
@@ -246,7 +255,7 @@ EXPORTS: dict[str, str] = {
         " ORDER BY b.application_id, b.position"
     ),
     "grant_reviews": (
-        "SELECT id, application_id, reviewer_name, conflict_declared, total_score / 100.0 AS"
+        "SELECT id, application_id, conflict_declared, total_score / 100.0 AS"
         " total_score, submitted_on FROM grant_reviews WHERE deleted = 0"
     ),
     "grant_indicators": (
@@ -255,7 +264,7 @@ EXPORTS: dict[str, str] = {
         " WHERE deleted = 0"
     ),
     "seminars": (
-        "SELECT s.id, s.center_id, s.title, s.topic, s.held_on, s.place, s.trainer, s.hours,"
+        "SELECT s.id, s.center_id, s.title, s.topic, s.held_on, s.place, s.hours,"
         " (SELECT count(*) FROM seminar_participants p WHERE p.seminar_id = s.id"
         "  AND p.deleted = 0) AS participants,"
         " (SELECT count(*) FROM seminar_participants p WHERE p.seminar_id = s.id"
@@ -282,10 +291,12 @@ EXPORTS: dict[str, str] = {
 
 
 def _rows(path: Path, sql: str) -> tuple[list[str], Iterator[tuple[Any, ...]], sqlite3.Connection]:
+    """The rows of one export, every text cell through the privacy scrubber."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    scrub = Scrubber.from_connection(con)
     cur = con.execute(sql)
     columns = [d[0] for d in cur.description]
-    return columns, iter(cur), con
+    return columns, (tuple(scrub(v) for v in row) for row in cur), con
 
 
 def export_tables(data_dir: Path, fmt: str, out: Path) -> dict[str, int]:

@@ -40,7 +40,8 @@ from civicdesk.db.engine import DB_FILE_NAME, error_code, translate_operational_
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.services.admin import BackupSummary, inspect_backup, make_backup
 from civicdesk.services.app import CivicApp
-from civicdesk.services.base import get_setting, put_setting
+from civicdesk.services.base import Actor, audit, get_setting, put_setting
+from civicdesk.services.permissions import authorize
 
 POLICY_KEY = "backup_policy"
 DEFAULT_KEEP = 14
@@ -185,7 +186,9 @@ def load_policy(app: CivicApp) -> BackupPolicy:
         return BackupPolicy.from_json(get_setting(s, POLICY_KEY))
 
 
-def save_policy(app: CivicApp, policy: BackupPolicy) -> BackupPolicy:
+def save_policy(app: CivicApp, policy: BackupPolicy, actor: Actor) -> BackupPolicy:
+    """Managers only: a consultant could otherwise keep one copy, or none on the stick."""
+    authorize(actor, "backup.policy")
     if not 1 <= policy.keep <= MAX_KEEP:
         raise UserError("backup.keep", BAD_KEEP, field="keep", max=MAX_KEEP)
     if policy.second_folder is not None and _same(
@@ -193,7 +196,9 @@ def save_policy(app: CivicApp, policy: BackupPolicy) -> BackupPolicy:
     ):
         raise UserError("backup.same_folder", SAME_FOLDER, field="second_folder")
     with app.db.session() as s:
+        before = get_setting(s, POLICY_KEY)
         put_setting(s, POLICY_KEY, policy.to_json())
+        audit(app.context(actor), s, "update", "backup_policy", None, before, policy.to_json())
     return policy
 
 

@@ -18,10 +18,11 @@ from sqlalchemy import Select, func, inspect, select
 from sqlalchemy.orm import Session
 
 from civicdesk.db.engine import Database
-from civicdesk.db.models import AuditEntry, Base, Setting, SyncMixin
+from civicdesk.db.models import AuditEntry, Base, Setting, SyncMixin, User
 from civicdesk.domain.enums import Role
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.hlc import HybridClock
+from civicdesk.services import audit_chain
 
 T = TypeVar("T")
 M = TypeVar("M", bound=SyncMixin)
@@ -40,6 +41,13 @@ NOT_FOUND = Message(
 BAD_SORT = Message(
     kk="Бұл баған бойынша сұрыптау мүмкін емес: {column}.",
     ru="Сортировка по этому столбцу невозможна: {column}.",
+)
+
+
+SIGNED_OUT = Message(
+    kk="Тіркелгіңіз өзгертілді немесе өшірілді — қайта кіріңіз. Соңғы әрекет сақталған жоқ.",
+    ru="Ваша учётная запись изменена или отключена — войдите снова. Последнее действие "
+    "не сохранено.",
 )
 
 
@@ -164,6 +172,20 @@ def stamp_update(ctx: Context, row: SyncMixin) -> None:
     row.hlc = ctx.clock.now()
 
 
+def check_signed_in(ctx: Context, session: Session) -> None:
+    """Refuse an actor whose account was deactivated, deleted or given another role
+    since they signed in: their next action signs them out (accounts are never removed,
+    only marked deleted, so a user id not found here is not a local account)."""
+    uid = ctx.actor.user_id
+    if uid is None:
+        return  # the installation itself: first start, demo data
+    user = session.get(User, uid)
+    if user is None:
+        return
+    if user.deleted or not user.active or user.role != ctx.actor.role.value:
+        raise UserError("auth.signed_out", SIGNED_OUT)
+
+
 def audit(
     ctx: Context,
     session: Session,
@@ -173,6 +195,7 @@ def audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
+    check_signed_in(ctx, session)
     entry = AuditEntry(
         at=ctx.now(),
         user_id=ctx.actor.user_id,
@@ -184,6 +207,7 @@ def audit(
         after=after,
     )
     stamp_new(ctx, entry)
+    audit_chain.link(session, entry)
     session.add(entry)
 
 

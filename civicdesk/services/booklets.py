@@ -40,6 +40,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 __all__ = [
     "BLOCK_TYPES",
@@ -529,6 +530,7 @@ def get_booklet(ctx: Context, booklet_id: str) -> BookletView:
 
 def delete_booklet(ctx: Context, booklet_id: str) -> None:
     """Soft delete a booklet that was never printed (printed ones stay for reports)."""
+    authorize(ctx.actor, "booklet.delete")
     with ctx.db.session() as s:
         row = get_live(s, Booklet, booklet_id, ctx)
         _owner(ctx, row)

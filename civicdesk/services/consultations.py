@@ -29,6 +29,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 UNKNOWN_TOPIC = Message(
     kk="Мұндай тақырып жоқ: {topic}.",
@@ -221,6 +222,7 @@ def get_consultation(ctx: Context, consultation_id: str) -> ConsultationView:
 
 
 def delete_consultation(ctx: Context, consultation_id: str) -> None:
+    authorize(ctx.actor, "consultation.delete")
     with ctx.db.session() as s:
         row = get_live(s, Consultation, consultation_id, ctx)
         soft_delete(ctx, s, row, "consultation")

@@ -68,6 +68,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 __all__ = [
     "CALL_STATUSES",
@@ -840,6 +841,7 @@ def get_application(ctx: Context, app_id: str) -> ApplicationView:
 
 def delete_application(ctx: Context, app_id: str) -> None:
     """Soft delete; an application with an award stays (the pool depends on it)."""
+    authorize(ctx.actor, "grant.delete")
     with ctx.db.session() as s:
         row = get_live(s, GrantApplication, app_id, ctx)
         if row.awarded_amount is not None:

@@ -55,6 +55,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 __all__ = [
     "ATTENDEE_ROLES",
@@ -591,6 +592,7 @@ def get_meeting(ctx: Context, meeting_id: str) -> MeetingView:
 
 def delete_meeting(ctx: Context, meeting_id: str) -> None:
     """Soft delete a draft with its attendance and agenda (finalized minutes stay)."""
+    authorize(ctx.actor, "meeting.delete")
     with ctx.db.session() as s:
         m = _load(s, ctx, meeting_id)
         _editable(ctx, m)

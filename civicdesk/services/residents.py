@@ -21,12 +21,14 @@ from civicdesk.domain.enums import AgeGroup, Role, Sex
 from civicdesk.domain.errors import Message, ValidationError, ValidationErrors
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, age_group, validate_resident
 from civicdesk.domain.text import fts_query
+from civicdesk.services.audit_chain import mark_erased
 from civicdesk.services.base import (
     Context,
     ListQuery,
     Page,
     apply_sort,
     audit,
+    check_signed_in,
     get_live,
     jsonable,
     paged,
@@ -38,6 +40,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 ERASED_NAME = "—"
 ERASED = "[erased]"
@@ -155,6 +158,7 @@ def _refuse_duplicates(
     settlement is, only when the user said so (``allow_similar``)."""
     from civicdesk.services.resident_checks import IIN_TAKEN, LIKELY_SAME, find_in
 
+    check_signed_in(ctx, s)  # a signed-out user learns nothing of who is registered
     matches = find_in(s, ctx, row.full_name, row.iin, row.birth_year, row.settlement_id,
                       exclude_id=exclude_id)
     same_iin = [m for m in matches if m.same_iin]
@@ -216,6 +220,7 @@ def get_resident(ctx: Context, resident_id: str) -> ResidentView:
 
 def delete_resident(ctx: Context, resident_id: str) -> None:
     """Soft delete (kept for sync as a tombstone)."""
+    authorize(ctx.actor, "resident.delete")
     with ctx.db.session() as s:
         row = get_live(s, Resident, resident_id, ctx)
         soft_delete(ctx, s, row, "resident")
@@ -366,8 +371,8 @@ def erase_resident(ctx: Context, resident_id: str) -> ResidentView:
                 AuditEntry.entity == "resident", AuditEntry.entity_id == resident_id
             )
         ):
-            entry.before = _scrub(entry.before)
-            entry.after = _scrub(entry.after)
+            entry.before = mark_erased(_scrub(entry.before))
+            entry.after = mark_erased(_scrub(entry.after))
         audit(ctx, s, "erase", "resident", row.id)
         settlement = s.get(Settlement, row.settlement_id) if row.settlement_id else None
         return _view(row, settlement)

@@ -40,6 +40,11 @@ from civicdesk.db.engine import (
     translate_operational_error,
 )
 from civicdesk.domain.errors import Message, UserError
+from civicdesk.services.backup_guard import (
+    check_backup_belongs,
+    forget_sync_login,
+    prepare_restored,
+)
 
 NO_DATABASE = Message(
     kk="«{path}» дерекқоры табылмады.",
@@ -54,6 +59,12 @@ CANNOT_READ = Message(
     "ағымдағы деректер өзгертілген жоқ.",
     ru="Не удалось прочитать файл «{path}». Проверьте, подключены ли флешка или диск; "
     "текущие данные не изменены.",
+)
+BACKUP_MISSING = Message(
+    kk="«{path}» файлы табылмады. Флешка қосулы ма, жолы дұрыс па — тексеріңіз; ағымдағы "
+    "деректер өзгертілген жоқ.",
+    ru="Файл «{path}» не найден. Проверьте, вставлена ли флешка и верен ли путь; текущие "
+    "данные не изменены.",
 )
 NOT_OURS = Message(
     kk="«{path}» — CivicDesk дерекқоры емес; ағымдағы деректер өзгертілген жоқ.",
@@ -120,6 +131,8 @@ def inspect_backup(path: Path, *, shown: Path | None = None) -> BackupSummary:
     no ``-shm`` is written beside it) unless a ``-wal`` lies beside it.
     """
     shown = shown or path
+    if not path.exists():
+        raise UserError("restore.missing", BACKUP_MISSING, path=str(shown))
     try:
         check_file(path, allow_empty=False)
     except DatabaseError as err:
@@ -255,8 +268,13 @@ def _scratch(target: Path) -> Iterator[Path]:
         _remove_quietly(*files)
 
 
-def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | None]:
+def restore_backup(
+    data_dir: Path, backup: Path, *, move_center: bool = False
+) -> tuple[BackupSummary, Path | None]:
     """Replace the current database with ``backup`` after checking it.
+
+    A backup of another center or PC needs ``move_center`` (backup_guard), and after a
+    restore the PC must be enrolled again before it syncs.
 
     Returns the summary and where the previous database was kept.  Any refusal
     (folder in use, backup unreadable, damaged or too new, disk full) leaves the
@@ -271,12 +289,20 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
                             detail=error_code(exc))) from exc
     lock = take_folder(target)
     try:
-        inspect_backup(backup)  # refuse early, before copying anything
+        in_place = not _side(backup, "-wal").exists()
+        if in_place:
+            # refuse early, before copying anything (a backup with a -wal beside it on
+            # a write-protected stick can only be read once copied: checked below)
+            inspect_backup(backup)
+            check_backup_belongs(data_dir, backup, move_center=move_center)
         with _scratch(target) as staging:
             try:
                 _copy_in(backup, staging)
                 summary = inspect_backup(staging, shown=backup)
+                if not in_place:
+                    check_backup_belongs(data_dir, staging, move_center=move_center)
                 _prepare(staging)
+                prepare_restored(staging, moved=move_center)
                 kept: Path | None = None
                 folder = data_dir / "backups"
                 if target.exists() and is_sound(target):
@@ -297,4 +323,5 @@ def restore_backup(data_dir: Path, backup: Path) -> tuple[BackupSummary, Path | 
                 )) from exc
     finally:
         lock.release()
+    forget_sync_login(target)
     return summary, kept

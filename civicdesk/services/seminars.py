@@ -29,6 +29,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 __all__ = [
     "SEMINAR_TOPICS",
@@ -298,6 +299,7 @@ def get_seminar(ctx: Context, seminar_id: str) -> SeminarView:
 
 def delete_seminar(ctx: Context, seminar_id: str) -> None:
     """Soft delete the seminar and its participant list."""
+    authorize(ctx.actor, "seminar.delete")
     with ctx.db.session() as s:
         row = get_live(s, Seminar, seminar_id, ctx)
         _owner(ctx, row)

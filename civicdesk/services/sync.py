@@ -22,6 +22,7 @@ from civicdesk.domain.errors import Lang, Message
 from civicdesk.services.app import CENTER_KEY, CivicApp
 from civicdesk.services.base import put_setting
 from civicdesk.sync import messages as m
+from civicdesk.sync import tls
 from civicdesk.sync.client import ConflictView, EnrollInfo, SyncClient, SyncError, SyncSummary
 from civicdesk.sync.protocol import API, CLOCK_MARGIN_MS, H_PROTOCOL, PROTOCOL_VERSION, Scalar
 from civicdesk.sync.waiting import WaitingRow
@@ -159,7 +160,9 @@ def status(
     online: bool | None = None
     if check_online and url:
         try:
-            with httpx.Client(base_url=url, transport=transport, timeout=5.0) as http:
+            with httpx.Client(
+                base_url=url, transport=transport, timeout=5.0, verify=tls.ssl_context()
+            ) as http:
                 resp = http.get(f"{API}/status", headers={H_PROTOCOL: str(PROTOCOL_VERSION)})
                 online = resp.status_code == 200
         except httpx.HTTPError:

@@ -16,6 +16,7 @@ from civicdesk.domain.errors import Lang, Message, ValidationError, ValidationEr
 from civicdesk.domain.ids import new_id
 from civicdesk.domain.kato import REGIONS
 from civicdesk.domain.text import normalize_kk
+from civicdesk.services import throttle
 from civicdesk.services.app import CENTER_KEY, LANG_KEY, CivicApp
 from civicdesk.services.base import (
     Actor,
@@ -29,6 +30,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
+from civicdesk.services.permissions import authorize
 
 # Tuned for old office PCs: ~50 ms per check, 32 MiB.
 _hasher = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
@@ -184,9 +186,19 @@ def current_center(app: CivicApp) -> CenterView | None:
         return _center_view(c) if c else None
 
 
-def authenticate(app: CivicApp, login: str, password: str) -> Actor:
-    """Sign in; a wrong login and a wrong password get the same message."""
+def authenticate(
+    app: CivicApp, login: str, password: str, *, now: datetime | None = None
+) -> Actor:
+    """Sign in; a wrong login and a wrong password get the same message.
+
+    Wrong passwords are counted per login on this PC (``throttle``): after a few, each
+    further try must wait longer, and after ``LOCK_AFTER`` the login is locked until a
+    manager lifts it. Every refusal is written to the audit log.
+    """
     login = login.strip().lower()
+    at = now or datetime.now()
+    center = app.state.center_id or ""
+    throttle.check(app, center, login, at)
     with app.db.session() as s:
         stmt = select(User).where(
             func.lower(User.login) == login, User.deleted.is_(False), User.active.is_(True)
@@ -208,17 +220,23 @@ def authenticate(app: CivicApp, login: str, password: str) -> Actor:
                     _hasher.verify(_dummy_hash(), password)
                 except VerificationError:
                     pass
-            raise ValidationErrors([ValidationError("auth.bad_login", BAD_LOGIN, field="login")])
-        if _hasher.check_needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
-        user.last_login_at = datetime.now()
-        actor = Actor(
-            user.id, user.full_name, Role(user.role), user.center_id,
-            "ru" if user.language == "ru" else "kk",
-        )
-        ctx = app.context(actor)
-        audit(ctx, s, "login", "user", user.id)
-        return actor
+            failed_user = user.id if user is not None else None
+        else:
+            failed_user = None
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_password(password)
+            user.last_login_at = at
+            actor = Actor(
+                user.id, user.full_name, Role(user.role), user.center_id,
+                "ru" if user.language == "ru" else "kk",
+            )
+            ctx = app.context(actor)
+            audit(ctx, s, "login", "user", user.id)
+    if user is None or not ok:
+        throttle.failed(app, center, login, failed_user, at)
+        raise ValidationErrors([ValidationError("auth.bad_login", BAD_LOGIN, field="login")])
+    throttle.succeeded(app, center, login)
+    return actor
 
 
 @functools.cache
@@ -228,7 +246,7 @@ def _dummy_hash() -> str:
 
 
 def list_users(ctx: Context) -> list[UserView]:
-    require_role(ctx.actor, Role.MANAGER, Role.HEAD_OFFICE)
+    authorize(ctx.actor, "user.manage")
     with ctx.db.session() as s:
         stmt = select(User).where(User.deleted.is_(False))
         if not ctx.actor.is_head_office:
@@ -239,7 +257,7 @@ def list_users(ctx: Context) -> list[UserView]:
 def create_user(
     ctx: Context, *, login: str, full_name: str, role: Role, password: str, language: Lang = "kk"
 ) -> UserView:
-    require_role(ctx.actor, Role.MANAGER, Role.HEAD_OFFICE)
+    authorize(ctx.actor, "user.manage")
     if role is Role.HEAD_OFFICE and not ctx.actor.is_head_office:
         require_role(ctx.actor, Role.HEAD_OFFICE)
     login = login.strip().lower()
@@ -279,7 +297,7 @@ def update_user(
     """A manager edits accounts; anyone may change their own password and language."""
     own = user_id == ctx.actor.user_id
     if not own or role is not None or active is not None:
-        require_role(ctx.actor, Role.MANAGER, Role.HEAD_OFFICE)
+        authorize(ctx.actor, "user.manage")
     with ctx.db.session() as s:
         user = get_live(s, User, user_id, ctx)
         before = snapshot(user)

@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.ids import new_id
+from civicdesk.sync import credentials
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.client_state import (
@@ -105,6 +106,8 @@ class SyncClient(Pusher):
             info = EnrollResponse.model_validate_json(resp.content)
         except ValueError as exc:
             raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="enroll") from exc
+        ref = credentials.new_ref()
+        credentials.save(self.db.path, credentials.SyncCredential(info.token, instance, ref))
         with self._conn() as conn:
             if local_center_id and local_center_id != info.center_id:
                 self._rekey_center(conn, local_center_id, info.center_id)
@@ -115,8 +118,7 @@ class SyncClient(Pusher):
             )
             for key, value in (
                 ("server_url", server_url),
-                ("token", info.token),
-                ("instance_id", instance),
+                (credentials.REF_KEY, ref),
                 ("center_id", info.center_id),
                 ("center_name", info.center_name),
                 ("head_office", info.head_office),

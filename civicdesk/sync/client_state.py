@@ -22,6 +22,7 @@ from civicdesk.db.engine import Database
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
+from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -157,9 +158,13 @@ class ClientState:
             self._columns[table] = cols
         return cols
 
+    def credential(self) -> credentials.SyncCredential | None:
+        """The token of this database file, from the OS credential store (never the file)."""
+        return credentials.load(self.db.path, self.state(credentials.REF_KEY))
+
     @property
     def enrolled(self) -> bool:
-        return bool(self.state("token"))
+        return self.credential() is not None
 
     def pending_count(self) -> int:
         with self._conn() as conn:
@@ -169,9 +174,11 @@ class ClientState:
         url = server_url or self.state("server_url")
         if not url:
             raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
+        tls.check_server_url(str(url))
         return httpx.Client(
             base_url=str(url).rstrip("/"),
             transport=self.transport,
+            verify=tls.ssl_context(),
             timeout=self.timeout,
             headers={
                 H_PROTOCOL: str(PROTOCOL_VERSION),
@@ -182,14 +189,14 @@ class ClientState:
         )
 
     def _auth_headers(self) -> dict[str, str]:
+        cred = self.credential()
+        if cred is None:
+            raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
         with self._conn() as conn:
-            token = self._get(conn, "token")
-            if not token:
-                raise SyncError("state", "sync.not_enrolled", m.NOT_ENROLLED)
             return {
-                "Authorization": f"Bearer {token}",
+                "Authorization": f"Bearer {cred.token}",
                 H_DEVICE: self.device_id(conn),
-                H_INSTANCE: str(self._get(conn, "instance_id", "")),
+                H_INSTANCE: cred.instance_id,
             }
 
     def _request(
@@ -211,6 +218,12 @@ class ClientState:
         try:
             resp = client.request(method, path, content=content, params=params, headers=all_headers)
         except httpx.TransportError as exc:
+            reason = tls.certificate_error(exc)
+            if reason is not None:
+                raise SyncError(
+                    "network", "sync.certificate", tls.BAD_CERTIFICATE,
+                    host=client.base_url.host, detail=reason,
+                ) from exc
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc
         except httpx.HTTPError as exc:
             raise SyncError("network", "sync.offline", m.NO_CONNECTION) from exc

@@ -313,12 +313,13 @@ class BackupsPage(QWidget):
         )
 
     def save_policy(self) -> None:
-        if not self.can_manage:
+        actor = self.env.actor
+        if not self.can_manage or actor is None:
             return
         self.policy_error.show_text("")
         self._set_busy(True)
         self.env.runner.db(
-            svc.save_policy, self.env.app, self.policy_from_form(),
+            svc.save_policy, self.env.app, self.policy_from_form(), actor,
             on_done=self._policy_saved, on_error=self._policy_failed,
             on_finally=lambda: self._set_busy(False),
         )

@@ -230,6 +230,7 @@ def test_no_upgrade_while_another_process_holds_the_folder(tmp_path: Path) -> No
          "lock = folderlock.acquire(Path(sys.argv[1]))\nprint('held', flush=True)\n"
          "sys.stdin.readline()\n", str(path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert holder.stdout is not None and holder.stdin is not None
     try:

@@ -171,3 +171,63 @@ def test_cli_output_to_a_full_or_read_only_disk_is_a_message(
     assert code == 2, err
     assert "Traceback" not in err
     assert "жазу мүмкін" in err or "жасау мүмкін емес" in err
+
+
+@pytest.mark.parametrize("wal_header", [False, True])
+def test_restore_from_a_write_protected_stick(
+    small_disk: Path, tmp_path: Path, wal_header: bool
+) -> None:
+    """A backup on a stick mounted read-only restores, and nothing is written beside
+    it — also a backup made by an older CivicDesk, still marked WAL in its header."""
+    from civicdesk.services.restore import make_backup, restore_backup
+
+    data = tmp_path / "data"
+    db = open_database(data / DB_FILE_NAME)
+    with db.session() as s:
+        s.execute(text("INSERT INTO app_settings (key, value) VALUES ('t0', '\"stick\"')"))
+    db.close()
+    backup = make_backup(data, small_disk / "b.sqlite3")
+    if wal_header:
+        con = sqlite3.connect(backup)
+        con.execute("PRAGMA journal_mode = WAL")
+        con.close()
+        for side in ("-wal", "-shm"):
+            Path(str(backup) + side).unlink(missing_ok=True)
+        assert backup.read_bytes()[18:20] == b"\x02\x02"
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = sorted(p.name for p in small_disk.iterdir())
+    con = sqlite3.connect(data / DB_FILE_NAME)
+    con.execute("DELETE FROM app_settings WHERE key = 't0'")
+    con.commit()
+    con.close()
+    restore_backup(data, backup)
+    assert sorted(p.name for p in small_disk.iterdir()) == before
+    assert '"stick"' in _names(data / DB_FILE_NAME)
+
+
+def test_restore_from_a_write_protected_stick_with_a_wal_beside_the_backup(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    """A copy taken by hand while an older CivicDesk was open: the last records are in
+    the ``-wal`` beside it. Both are read (never written) and the records come back."""
+    import shutil
+
+    from civicdesk.services.restore import restore_backup
+
+    data = tmp_path / "data"
+    open_database(data / DB_FILE_NAME).close()
+    source = tmp_path / "old" / "copy.sqlite3"
+    source.parent.mkdir()
+    shutil.copyfile(data / DB_FILE_NAME, source)
+    con = sqlite3.connect(source)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("INSERT INTO app_settings (key, value) VALUES ('t0', '\"in the wal\"')")
+    con.commit()
+    shutil.copyfile(source, small_disk / "copy.sqlite3")
+    shutil.copyfile(str(source) + "-wal", small_disk / "copy.sqlite3-wal")
+    con.close()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = sorted(p.name for p in small_disk.iterdir())
+    restore_backup(data, small_disk / "copy.sqlite3")
+    assert sorted(p.name for p in small_disk.iterdir()) == before
+    assert '"in the wal"' in _names(data / DB_FILE_NAME)

@@ -74,7 +74,7 @@ def test_one_process_may_open_its_folder_twice(tmp_path: Path) -> None:
     # still held by ``first``: another process is refused
     code = subprocess.run(
         [sys.executable, "-c", HOLDER, str(db)], input="\n", capture_output=True,
-        text=True, timeout=60, check=False,
+        text=True, timeout=60, check=False, cwd=Path(__file__).resolve().parents[2],
     )
     assert "db.in_use" in code.stderr
     first.close()

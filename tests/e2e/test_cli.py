@@ -12,8 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.cli import main
+from civicdesk import cli_signin
+from civicdesk.cli import main as _main
 from civicdesk.db.engine import DB_FILE_NAME
+
+
+def main(argv: list[str]) -> int:
+    """The command signed in as the demo's manager where it needs a person."""
+    if "--user" not in argv and set(argv) & set(cli_signin.SIGNED_COMMANDS):
+        argv = ["--user", "manager", *argv]
+    return _main(argv)
+
+
+@pytest.fixture(autouse=True)
+def _demo_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_signin, "ask_password", lambda login, lang: "demo-password")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -372,6 +385,24 @@ def test_print_to_a_folder_is_refused(
     assert "это папка" in err
 
 
+@pytest.mark.parametrize("args", [
+    ["report", "--period", "2025", "--format", "pdf", "--out"],
+    ["export", "--format", "xlsx", "--out"],
+    ["backup", "--out"],
+])
+def test_report_export_backup_to_a_folder_are_refused(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    target = tmp_path / "a folder"
+    target.mkdir()
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "kk", *args,
+                        str(target))
+    assert code == 2, err
+    assert "қалта, файл емес" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder"]
+    assert not list(target.iterdir())
+
+
 def test_sync_exits_5_while_earlier_conflicts_wait(
     demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -414,6 +445,7 @@ def test_a_second_writing_command_is_refused_while_the_folder_is_open(
             sys.stdin.readline(); app.close()
         """), str(folder)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert holder.stdout is not None and holder.stdin is not None
     try:
@@ -429,10 +461,14 @@ def test_a_second_writing_command_is_refused_while_the_folder_is_open(
             assert "уже открыт" in err
             assert "Traceback" not in err
         assert _digest(folder / DB_FILE_NAME) == before
-        # reading commands still work while the app is open
+        # a check only reads, so it still works while the app is open
         assert _run(capsys, "--data-dir", str(folder), "check")[0] == 0
-        assert _run(capsys, "--data-dir", str(folder), "backup", "--out",
-                    str(tmp_path / "while-open.sqlite3"))[0] == 0
+        # a backup acts as a signed-in person and is audited, which needs the database:
+        # while the app is open it says so (the open app makes its own daily backups)
+        code, _, err = _run(capsys, "--data-dir", str(folder), "--lang", "ru", "backup",
+                            "--out", str(tmp_path / "while-open.sqlite3"))
+        assert code == 2 and "уже открыт" in err, err
+        assert not (tmp_path / "while-open.sqlite3").exists()
     finally:
         holder.stdin.write("\n")
         holder.stdin.flush()
@@ -449,3 +485,13 @@ def test_environment_errors_name_a_code_never_an_english_sentence() -> None:
         err = environment_error(OSError(number, "Some English text"), "/x/y.pdf")
         assert expected in err.text("ru")
         assert "English" not in err.text("ru") and "English" not in err.text("kk")
+
+
+def test_restore_from_a_missing_file_says_it_is_missing(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _digest(demo_dir / DB_FILE_NAME)
+    code, _, err = _run(capsys, "--data-dir", str(demo_dir), "--lang", "ru", "restore",
+                        str(tmp_path / "E" / "нет.sqlite3"))
+    assert code == 2 and "не найден" in err
+    assert _digest(demo_dir / DB_FILE_NAME) == before

@@ -44,16 +44,16 @@ def test_default_policy_and_round_trip(app: CivicApp, tmp_path: Path) -> None:
     assert policy == BackupPolicy()
     assert policy.main_folder(app.data_dir) == app.data_dir / "backups" / "daily"
     wanted = BackupPolicy(folder=tmp_path / "b", keep=3, second_folder=tmp_path / "usb")
-    save_policy(app, wanted)
+    save_policy(app, wanted, app.admin_actor())
     assert load_policy(app) == wanted
 
 
 def test_policy_refuses_bad_values(app: CivicApp, tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
-        save_policy(app, BackupPolicy(keep=0))
+        save_policy(app, BackupPolicy(keep=0), app.admin_actor())
     assert err.value.field == "keep"
     with pytest.raises(UserError):
-        save_policy(app, BackupPolicy(second_folder=default_folder(app.data_dir)))
+        save_policy(app, BackupPolicy(second_folder=default_folder(app.data_dir)), app.admin_actor())
     assert load_policy(app) == BackupPolicy()
 
 
@@ -78,7 +78,7 @@ def test_one_backup_per_day(app: CivicApp, ctx: Context) -> None:
 
 
 def test_rotation_keeps_n_and_never_deletes_foreign_files(app: CivicApp) -> None:
-    save_policy(app, BackupPolicy(keep=3))
+    save_policy(app, BackupPolicy(keep=3), app.admin_actor())
     folder = default_folder(app.data_dir)
     folder.mkdir(parents=True)
     foreign = [folder / "notes.txt", folder / "civicdesk-2020-01-01.sqlite3.bak",
@@ -102,7 +102,7 @@ def test_copy_to_second_folder_with_its_own_rotation(app: CivicApp, tmp_path: Pa
     usb = tmp_path / "usb" / "CivicDesk"
     usb.mkdir(parents=True)
     main = tmp_path / "main"
-    save_policy(app, BackupPolicy(folder=main, keep=2, second_folder=usb))
+    save_policy(app, BackupPolicy(folder=main, keep=2, second_folder=usb), app.admin_actor())
     for i in range(3):
         result = run_daily_backup(app, now=DAY + timedelta(days=i))
         assert result is not None and result.second_problem is None
@@ -119,7 +119,7 @@ def test_copy_to_second_folder_with_its_own_rotation(app: CivicApp, tmp_path: Pa
 
 def test_unplugged_second_folder_is_reported_not_raised(app: CivicApp, tmp_path: Path) -> None:
     usb = tmp_path / "stick" / "CivicDesk"  # the stick is not plugged in
-    save_policy(app, BackupPolicy(second_folder=usb))
+    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor())
     result = run_daily_backup(app, now=DAY)
     assert result is not None and result.made and result.path.is_file()
     assert result.second_copy is None
@@ -143,7 +143,7 @@ def test_second_folder_that_cannot_be_written_is_reported(app: CivicApp, tmp_pat
     name = daily_name(DAY.date(), device_tag(app), 1)
     (usb / name).mkdir()  # stands in the way of the copy
     (usb / (name + ".part")).mkdir()
-    save_policy(app, BackupPolicy(second_folder=usb))
+    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor())
     result = run_daily_backup(app, now=DAY)
     assert result is not None and result.path.is_file()
     assert result.second_copy is None and result.second_problem is not None
@@ -152,7 +152,7 @@ def test_second_folder_that_cannot_be_written_is_reported(app: CivicApp, tmp_pat
 def test_list_backups_and_restore_summary(app: CivicApp, ctx: Context, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    save_policy(app, BackupPolicy(second_folder=usb))
+    save_policy(app, BackupPolicy(second_folder=usb), app.admin_actor())
     _resident(ctx, "Айгүл Сейітова")
     _resident(ctx, "Ольга Ким")
     made = run_daily_backup(app, now=DAY)
@@ -200,7 +200,7 @@ def test_list_backups_and_restore_summary(app: CivicApp, ctx: Context, tmp_path:
 def test_clock_set_back_never_deletes_the_backup_just_made(app: CivicApp, ctx: Context) -> None:
     """After a power cut the CMOS clock says 2000: the new backup is the newest one
     (by sequence), so the rotation keeps it and deletes the oldest real one."""
-    save_policy(app, BackupPolicy(keep=2))
+    save_policy(app, BackupPolicy(keep=2), app.admin_actor())
     for i in range(2):
         assert run_daily_backup(app, now=DAY + timedelta(days=i)) is not None
     _resident(ctx, "Жаңа Адам")
@@ -221,7 +221,7 @@ def test_shared_stick_keeps_each_pcs_own_file(app: CivicApp, tmp_path: Path) -> 
     # another PC wrote today's backup to the same stick (same day, other device)
     other = usb / daily_name(DAY.date(), "0therpc0", 1)
     other.write_bytes(b"the other PC's backup")
-    save_policy(app, BackupPolicy(second_folder=usb, keep=1))
+    save_policy(app, BackupPolicy(second_folder=usb, keep=1), app.admin_actor())
     result = run_daily_backup(app, now=DAY)
     assert result is not None and result.second_problem is None
     assert result.second_copy is not None and result.second_copy != other
@@ -256,7 +256,7 @@ def test_sequence_survives_a_restore_of_an_older_setting(app: CivicApp, tmp_path
 def test_failure_to_write_the_main_folder_is_a_message(app: CivicApp, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    save_policy(app, BackupPolicy(folder=blocker / "daily"))
+    save_policy(app, BackupPolicy(folder=blocker / "daily"), app.admin_actor())
     with pytest.raises(UserError) as caught:
         run_daily_backup(app, now=DAY)
     for lang in ("ru", "kk"):

@@ -186,3 +186,16 @@ def test_damaged_backup_is_refused_with_a_message(app: CivicApp, tmp_path: Path)
     assert caught.value.code in ("restore.damaged", "restore.not_ours")
     with pytest.raises(UserError):
         restore_backup(app.data_dir, backup)
+
+
+def test_backup_in_a_folder_with_kazakh_letters_spaces_and_hash(
+    app: CivicApp, ctx: Context, tmp_path: Path
+) -> None:
+    _resident(ctx, "Әліби Ұлықпан")
+    folder = tmp_path / "Көшірмелер № 1 #2 %20 ?"
+    backup = make_backup(app.data_dir, folder / "сақтық көшірме.sqlite3")
+    assert inspect_backup(backup).counts["residents"] == 1
+    data_dir = app.data_dir
+    app.close()
+    restore_backup(data_dir, backup)
+    assert "Әліби Ұлықпан" in _names(data_dir / DB_FILE_NAME)

@@ -22,7 +22,7 @@ from civicdesk.services.app import CivicApp
 from civicdesk.services.reference import REFERENCE_OWNER
 from civicdesk.sync.server.store import Store
 
-URL = "http://testserver"
+URL = "http://127.0.0.1"
 
 
 class AppTransport(httpx.BaseTransport):

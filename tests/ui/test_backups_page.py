@@ -86,7 +86,9 @@ def test_same_second_folder_is_refused_inline(page: BackupsPage, ui_env: UiEnv,
 
 def test_back_up_now_makes_a_file_the_list_shows(page: BackupsPage, ui_env: UiEnv,
                                                  boxes: Boxes, tmp_path: Path) -> None:
-    svc.save_policy(ui_env.app, svc.BackupPolicy(tmp_path / "main", 3, tmp_path / "no-usb"))
+    svc.save_policy(
+        ui_env.app, svc.BackupPolicy(tmp_path / "main", 3, tmp_path / "no-usb"), ui_env.actor
+    )
     page.load_policy()
     page.back_up()
     assert page.progress.isVisibleTo(page)
@@ -210,7 +212,7 @@ def test_sign_in_backup_warns_without_blocking_when_the_stick_is_out(
 
     from civicdesk.ui.app import start_daily_backup
 
-    svc.save_policy(ui_env.app, svc.BackupPolicy(None, 3, tmp_path / "stick"))
+    svc.save_policy(ui_env.app, svc.BackupPolicy(None, 3, tmp_path / "stick"), ui_env.actor)
     window = QMainWindow()
     qtbot.addWidget(window)
     start_daily_backup(ui_env, window)

@@ -7,10 +7,8 @@ tokens) never reach a 500.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
@@ -48,6 +46,8 @@ from civicdesk.sync.protocol import (
     gzip_bytes,
 )
 from civicdesk.sync.server.attachments import attachments_router
+from civicdesk.sync.server.ratelimit import TRUSTED_PROXIES_ENV, FailureLimiter
+from civicdesk.sync.server.ratelimit import client_address as forwarded_client
 from civicdesk.sync.server.store import Store, StoreError, TokenInfo
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,30 +78,6 @@ def error_response(status: int, code: str, message: Message, **params: object) -
     return JSONResponse(status_code=status, content=body.model_dump())
 
 
-class RateLimiter:
-    """At most ``limit`` attempts per ``window`` seconds per client address."""
-
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit = limit
-        self.window = window
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def allow(self, key: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > 10_000:  # forget idle addresses
-                for k in [k for k, v in self._hits.items() if not v]:
-                    del self._hits[k]
-            return True
-
-
 def _doc_body(model: type[BaseModel]) -> dict[str, Any]:
     return {
         "requestBody": {
@@ -119,10 +95,20 @@ def create_app(
     min_schema: int = 1,
     max_body: int = MAX_BODY_BYTES,
     enroll_limit: tuple[int, float] = (10, 60.0),
+    trusted_proxies: Sequence[str] | None = None,
 ) -> FastAPI:
-    """The sync server over the store at ``db_url`` (a SQLite file by default)."""
+    """The sync server over the store at ``db_url`` (a SQLite file by default).
+
+    ``enroll_limit``: failed enrolments per client and window (ratelimit.py);
+    ``trusted_proxies``: the peers whose X-Forwarded-For names the client (default:
+    ``$CIVICDESK_SERVER_TRUSTED_PROXIES``, else none).
+    """
     the_store = store or Store(db_url)
-    limiter = RateLimiter(*enroll_limit)
+    limiter = FailureLimiter(*enroll_limit)
+    if trusted_proxies is None:
+        env = os.environ.get(TRUSTED_PROXIES_ENV, "")
+        trusted_proxies = [p.strip() for p in env.split(",") if p.strip()]
+    proxies = frozenset(trusted_proxies)
     app = FastAPI(
         title="CivicDesk sync server",
         version=str(PROTOCOL_VERSION),
@@ -230,7 +216,8 @@ def create_app(
         return await run_in_threadpool(the_store.check_token, token.strip(), device, instance)
 
     def client_address(request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        peer = request.client.host if request.client else None
+        return forwarded_client(peer, request.headers, proxies)
 
     async def call(fn: Callable[..., Any], *args: Any) -> Any:
         return await run_in_threadpool(fn, *args)
@@ -245,12 +232,17 @@ def create_app(
     )
     async def enroll(request: Request) -> Response:
         check_versions(request)
-        if not limiter.allow(client_address(request)):
+        who = client_address(request)
+        if not limiter.allow(who):
             raise ApiError(429, "enroll.rate_limited", m.RATE_LIMITED)
-        req = parse(await read_body(request), EnrollRequest)
-        token, info = await call(
-            the_store.enroll, req.code, req.device_id, req.instance_id, req.center_id
-        )
+        try:
+            req = parse(await read_body(request), EnrollRequest)
+            token, info = await call(
+                the_store.enroll, req.code, req.device_id, req.instance_id, req.center_id
+            )
+        except (ApiError, StoreError):
+            limiter.failed(who)  # only failures count: centers behind one NAT enrol freely
+            raise
         answer = EnrollResponse(
             token=token, server_id=the_store.server_id, epoch=the_store.epoch(), **info
         )

@@ -4,17 +4,27 @@ Blobs live in a folder of their own (``BlobStore``), named by sha256 as on the d
 (``ab/cdef…``). The folder is ``CIVICDESK_SERVER_BLOBS`` if set, else ``blobs`` beside
 the SQLite file, else (PostgreSQL) ``blobs`` in the server's user data folder.
 
-A center may send and fetch only blobs named by live ``attachments`` records of its own
-center (head office: of any center), as the ``records`` table holds them; anything else
-is 403 on upload and 404 on download, so nobody learns which blobs exist elsewhere.
+A center may send only blobs named by live ``attachments`` records of its own center
+(head office: of any center), as the ``records`` table holds them; anything else is
+403 on upload and 404 on download, so nobody learns which blobs exist elsewhere.
 Upload chunks are appended to a per-center partial file; after the last one the size
 and hash are checked and the file is renamed into place, or thrown away (422).
+
+A center may *fetch* a blob only if it sent those bytes itself (an owner mark,
+``owners/ab/<sha>.<center hash>``, is made when its upload is verified) — naming
+another center's sha256 in a record of one's own proves nothing. A center that
+attaches a file another center already sent uploads it once more to become an owner.
+Head office fetches every blob. Blobs stored before owner marks existed belong to the
+center whose record named them first.
+
+Partial uploads untouched for ``PARTIAL_MAX_AGE`` seconds (a day) are removed.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -99,13 +109,56 @@ def default_blob_dir(db_url: str) -> Path:
     return Path(platformdirs.user_data_dir("CivicDesk-Server", appauthor=False)) / "blobs"
 
 
+OWNERS_DIR = "owners"
+PARTIAL_MAX_AGE = 24 * 3600.0
+_CLEAN_EVERY = 3600.0
+
+
 class BlobStore:
-    """Complete blobs by sha256, and partial uploads per (center, sha256)."""
+    """Complete blobs by sha256, who sent them, and partial uploads per (center, sha256)."""
 
     def __init__(self, root: Path, *, max_bytes: int = MAX_BLOB_BYTES) -> None:
         self.root = Path(root)
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
+        self._cleaned_at = 0.0
+
+    def _owner_mark(self, center_id: str, sha: str) -> Path:
+        return self.root / OWNERS_DIR / sha[:2] / f"{sha}.{sha256_text(center_id)[:16]}"
+
+    def add_owner(self, center_id: str, sha: str) -> None:
+        mark = self._owner_mark(center_id, sha)
+        mark.parent.mkdir(parents=True, exist_ok=True)
+        mark.touch()
+
+    def is_owner(self, center_id: str, sha: str) -> bool:
+        return self._owner_mark(center_id, sha).is_file()
+
+    def has_owners(self, sha: str) -> bool:
+        folder = self.root / OWNERS_DIR / sha[:2]
+        return folder.is_dir() and any(folder.glob(f"{sha}.*"))
+
+    def clean_partials(self, now: float | None = None, max_age: float = PARTIAL_MAX_AGE) -> int:
+        """Remove partial uploads untouched for ``max_age`` seconds; returns how many."""
+        now = time.time() if now is None else now
+        folder = self.root / PARTIAL_DIR
+        removed = 0
+        if not folder.is_dir():
+            return 0
+        for part in folder.iterdir():
+            try:
+                if part.is_file() and now - part.stat().st_mtime > max_age:
+                    part.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
+
+    def _maybe_clean(self) -> None:
+        now = time.time()
+        if now - self._cleaned_at >= _CLEAN_EVERY:
+            self._cleaned_at = now
+            self.clean_partials(now)
 
     def has(self, sha: str) -> bool:
         return blob_path(self.root, sha).is_file()
@@ -124,7 +177,8 @@ class BlobStore:
     def append(self, center_id: str, sha: str, offset: int, size: int, data: bytes) -> int:
         """Add a chunk at ``offset``; returns bytes received. Raises ``_RefusalError``."""
         with self._lock:
-            if self.has(sha):
+            self._maybe_clean()
+            if self.has(sha) and self.is_owner(center_id, sha):
                 return size
             part = self.partial(center_id, sha)
             have = part.stat().st_size if part.is_file() else 0
@@ -145,8 +199,12 @@ class BlobStore:
             if digest != sha:
                 part.unlink(missing_ok=True)
                 raise _RefusalError(422, "attachments.mismatch", BLOB_MISMATCH)
-            place(self.root, sha, part)
-            fsync_dir(part.parent)
+            if self.has(sha):
+                part.unlink(missing_ok=True)  # the same bytes are here: now also theirs
+            else:
+                place(self.root, sha, part)
+                fsync_dir(part.parent)
+            self.add_owner(center_id, sha)
             return got
 
 
@@ -164,6 +222,27 @@ def _referenced(store: Store, who: TokenInfo, shas: list[str]) -> set[str]:
         stmt = stmt.where(records.c.center_id == who.center_id)
     with store.engine.connect() as conn:
         return {str(v) for v in conn.scalars(stmt.distinct())}
+
+
+def _first_center(store: Store, sha: str) -> str | None:
+    """The center whose attachment record named ``sha`` first (blobs stored before owner
+    marks existed)."""
+    value = records.c.data["sha256"].as_string()
+    stmt = (
+        select(records.c.center_id)
+        .where(records.c.table_name == ATTACHMENTS_TABLE, value == sha)
+        .order_by(records.c.server_seq.asc())
+        .limit(1)
+    )
+    with store.engine.connect() as conn:
+        found = conn.scalar(stmt)
+    return None if found is None else str(found)
+
+
+def _may_fetch(store: Store, blobs: BlobStore, who: TokenInfo, sha: str) -> bool:
+    if who.head_office or blobs.is_owner(who.center_id, sha):
+        return True
+    return not blobs.has_owners(sha) and _first_center(store, sha) == who.center_id
 
 
 def _check_name(sha: str) -> None:
@@ -218,7 +297,15 @@ def attachments_router(
                 raise _RefusalError(400, "body.invalid", m.BAD_REQUEST, detail="sha256") from exc
             shas = sorted({s for s in asked.sha256 if is_sha256(s)})
             mine = await run_in_threadpool(_referenced, store, who, shas)
-            lacking = [s for s in shas if s in mine and not the_blobs.has(s)]
+            lacking = []
+            for s in shas:
+                if s not in mine:
+                    continue
+                if the_blobs.has(s) and await run_in_threadpool(
+                    _may_fetch, store, the_blobs, who, s
+                ):
+                    continue  # here, and this center sent it (or head office asks)
+                lacking.append(s)
             return JSONResponse(MissingResponse(missing=lacking).model_dump())
 
         return await guarded(work)
@@ -231,7 +318,9 @@ def attachments_router(
     async def status(request: Request, sha256: str) -> Response:
         async def work() -> Response:
             who = await who_may(request, sha256)
-            complete = the_blobs.has(sha256)
+            complete = the_blobs.has(sha256) and await run_in_threadpool(
+                _may_fetch, store, the_blobs, who, sha256
+            )
             got = (
                 the_blobs.path(sha256).stat().st_size
                 if complete
@@ -300,8 +389,10 @@ def attachments_router(
     )
     async def download(request: Request, sha256: str) -> Response:
         async def work() -> Response:
-            await who_may(request, sha256)
-            if not the_blobs.has(sha256):
+            who = await who_may(request, sha256)
+            if not the_blobs.has(sha256) or not await run_in_threadpool(
+                _may_fetch, store, the_blobs, who, sha256
+            ):
                 raise _RefusalError(404, "attachments.not_found", BLOB_NOT_FOUND)
             path = the_blobs.path(sha256)
             total = path.stat().st_size

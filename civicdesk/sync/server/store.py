@@ -74,7 +74,10 @@ from civicdesk.sync.protocol import (
     RowResult,
     Scalar,
 )
-from civicdesk.sync.server.merge import merge_row
+from civicdesk.sync.server.merge import META_FIELDS, merge_row
+from civicdesk.sync.server.merge import same as _same
+from civicdesk.sync.server.minimise import head_office_view
+from civicdesk.sync.server.row_rules import row_problem
 from civicdesk.sync.server.values import bad_column, parse_hlc
 from civicdesk.sync.tables import (
     EXCLUDED_COLUMNS,
@@ -470,6 +473,12 @@ class Store:
                         revoked_at=None,
                     )
                 )
+            # A device enrolled again: its earlier tokens (in old backups) stop working.
+            conn.execute(
+                update(tokens)
+                .where(tokens.c.device_id == device_id, tokens.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
             conn.execute(
                 insert(tokens).values(
                     token_hash=sha256_text(token),
@@ -839,6 +848,16 @@ class Store:
             return rejected("center_changed")
         if r.op == "upsert" and bad_column(r.table, data) is not None:
             return rejected("bad_value")
+        if (
+            r.table == "audit_log"
+            and existing is not None
+            and not _resent_unchanged(r, data, existing)
+        ):
+            # append-only: an audit entry once stored is never rewritten or removed
+            return rejected("append_only")
+        refused = row_problem(who.head_office, r.table, data)
+        if refused:
+            return rejected(refused)
         if r.hlc and parse_hlc(r.hlc) is None:
             return rejected("bad_clock")
         stamped = self._row_hlc(r.hlc)
@@ -918,7 +937,11 @@ class Store:
                 hlc=row.hlc,
                 deleted=bool(row.deleted),
                 server_seq=int(row.server_seq),
-                data=dict(row.data),
+                data=(
+                    head_office_view(row.table_name, dict(row.data))
+                    if who.head_office and row.center_id != who.center_id
+                    else dict(row.data)
+                ),
             )
             for row in rows
         ]
@@ -986,3 +1009,11 @@ def _retryable(exc: Exception) -> bool:
     return isinstance(exc, IntegrityError) or any(
         s in msg for s in ("deadlock", "could not serialize", "database is locked", "busy")
     )
+
+
+def _resent_unchanged(r: RowChange, data: dict[str, Scalar], existing: dict[str, Any]) -> bool:
+    """An audit entry sent again exactly as stored (a repeated push), not a rewrite."""
+    if r.op != "upsert":
+        return False
+    stored = existing["data"]
+    return all(_same(v, stored.get(k)) for k, v in data.items() if k not in META_FIELDS)

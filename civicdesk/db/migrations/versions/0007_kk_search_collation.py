@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from civicdesk.db.collation import SORT_KEYS, fill_sort_keys
-from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
+from civicdesk.db.search import SEARCH_TABLES, drop_fts, rebuild_fts
 
 revision = "0007_kk"
 down_revision = "0007_print"
@@ -45,6 +45,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # the index triggers name settlements and residents: SQLite refuses to rebuild a
+    # table that a trigger refers to, so they go first and come back at the end
+    conn = op.get_bind()
+    for table in SEARCH_TABLES:
+        drop_fts(conn, table)
     for table in SORT_KEYS:
         op.drop_index(f"ix_{table}_sort", table_name=table)
     with op.batch_alter_table("settlements") as batch:
@@ -52,3 +57,5 @@ def downgrade() -> None:
     for table in SORT_KEYS:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("sort_name")
+    for table in SEARCH_TABLES:
+        rebuild_fts(conn, table)
