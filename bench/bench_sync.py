@@ -13,6 +13,11 @@ sync.pg_push_500_s          server time of a 500-row push on PostgreSQL (median 
 sync.concurrent_50_p95_s    50 centers at once, each pushing 20 rows then pulling,
                             p95 request latency against uvicorn (PostgreSQL store when
                             reachable, else SQLite)                         target 1.0 s
+sync.restore_resend_s       the first sync of a center PC holding N consultations after
+                            head office put the server back from a dump taken before
+                            they were sent (``restored``): the PC re-sends everything and
+                            pulls from 0; N = CIVICDESK_BENCH_RESTORE_N, default 10 000,
+                            loopback, SQLite store                          target 60 s
 """
 
 from __future__ import annotations
@@ -419,6 +424,64 @@ def concurrent_50() -> float:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+N_RESTORE = int(os.environ.get("CIVICDESK_BENCH_RESTORE_N", "10000"))
+
+
+def _copy_sqlite(src: Path, dest: Path) -> None:
+    import sqlite3
+
+    a, b = sqlite3.connect(src), sqlite3.connect(dest)
+    try:
+        a.backup(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def restore_resend() -> float:
+    from civicdesk.domain.ids import new_id
+    from civicdesk.services import sync
+    from civicdesk.sync.client import SyncClient
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-restore-"))
+    server_file = tmp / "server.sqlite3"
+    url = f"sqlite+pysqlite:///{server_file}"
+    store = Store(url)
+    try:
+        app = new_center_pc(tmp / "pc")
+        with live_server(store) as base:
+            info = sync.enroll(app, base, store.issue_code(store.create_center("Ақсу", "19")))
+            sync.sync_now(app)
+            _copy_sqlite(server_file, tmp / "dump.sqlite3")
+            rows = [consultation_row(info.center_id, i) for i in range(N_RESTORE)]
+            cols = ["id", *rows[0]]
+            with app.db.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    f"INSERT INTO consultations ({', '.join(cols)}) "
+                    f"VALUES ({', '.join('?' * len(cols))})",
+                    [(new_id(), *{**r, "consultant_id": None, "updated_by": None}.values())
+                     for r in rows],
+                )
+            sync.sync_now(app)
+        store.dispose()
+        _copy_sqlite(tmp / "dump.sqlite3", server_file)
+        store = Store(url)
+        store.new_epoch()
+        with live_server(store) as base:
+            client = SyncClient(app.db)
+            client.set_state("server_url", base)
+            t0 = time.perf_counter()
+            client.sync_once()
+            seconds = time.perf_counter() - t0
+        back = sum(1 for r in store.all_records() if r.table_name == "consultations")
+        assert back == N_RESTORE, back
+        app.close()
+        return seconds
+    finally:
+        store.dispose()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 Bench = tuple[str, Callable[[], float], str, float | None]
 BENCHMARKS: list[Bench] = [
     ("sync.first_pull_100k_s", first_pull, "s", 30.0),
@@ -427,6 +490,7 @@ BENCHMARKS: list[Bench] = [
     ("sync.empty_round_s", empty_round_s, "s", 0.1),
     ("sync.pg_push_500_s", pg_push_500, "s", 0.1),
     ("sync.concurrent_50_p95_s", concurrent_50, "s", 1.0),
+    ("sync.restore_resend_s", restore_resend, "s", 60.0),
 ]
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 CAPTURE_KINDS = ("ins", "upd", "del")
 
-# Bookkeeping columns whose change alone is not worth sending.
-NOT_TRACKED = frozenset({"server_seq"})
+# Columns whose change alone is not worth sending (users.last_login_at never travels).
+NOT_TRACKED = frozenset({"server_seq", "last_login_at"})
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%f','now')"
 

@@ -157,7 +157,10 @@ class Center(SyncMixin, Base):
 
 class User(SyncMixin, Base):
     __tablename__ = "users"
-    __sync_exclude__ = frozenset({"password_hash", "sort_name"})
+    # Never sent: the password hash stays on the PC, the last sign-in is this PC's own
+    # business (two PCs of a center would otherwise conflict at every sign-in), and
+    # sort_name is derived locally.
+    __sync_exclude__ = frozenset({"password_hash", "last_login_at", "sort_name"})
     login: Mapped[str] = mapped_column(String(80))
     full_name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))

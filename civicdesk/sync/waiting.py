@@ -17,7 +17,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection
 
-Origin = Literal["pull", "push"]
+#: pull / push: a server version not applied yet; parent: applied, its parent awaited
+Origin = Literal["pull", "push", "parent"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Parked:
 
     table: str
     row_id: str
+    origin: str
     rev: int
     hlc: str
     deleted: bool
@@ -108,12 +110,33 @@ def forget_older(conn: Connection, table: str, row_id: str, rev: int) -> None:
 
 def parked_rows(conn: Connection) -> list[Parked]:
     return [
-        Parked(t, i, int(rev), str(hlc), bool(d), seq, json.loads(data))
-        for t, i, rev, hlc, d, seq, data in conn.exec_driver_sql(
-            "SELECT table_name, row_id, rev, hlc, deleted, server_seq, data FROM sync_waiting "
+        Parked(t, i, str(o), int(rev), str(hlc), bool(d), seq, json.loads(data))
+        for t, i, o, rev, hlc, d, seq, data in conn.exec_driver_sql(
+            "SELECT table_name, row_id, origin, rev, hlc, deleted, server_seq, data "
+            "FROM sync_waiting "
             "ORDER BY first_seen, table_name, row_id"
         ).all()
     ]
+
+
+def orphans(conn: Connection, table: str, ids: list[str]) -> dict[str, str]:
+    """Of these records, those naming a parent this database does not hold:
+    {id: "FOREIGN KEY <column> -> <parent table>"} (one query per foreign key)."""
+    keys = conn.exec_driver_sql(f'PRAGMA foreign_key_list("{table}")').all()
+    out: dict[str, str] = {}
+    for key in keys:
+        parent, column, parent_column = str(key[2]), str(key[3]), str(key[4] or "id")
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            rows = conn.exec_driver_sql(
+                f'SELECT t.id FROM "{table}" t WHERE t.id IN ({",".join("?" * len(part))}) '
+                f'AND t."{column}" IS NOT NULL AND NOT EXISTS '
+                f'(SELECT 1 FROM "{parent}" p WHERE p."{parent_column}" = t."{column}")',
+                tuple(part),
+            ).all()
+            for (row_id,) in rows:
+                out.setdefault(str(row_id), f"FOREIGN KEY {table}.{column} -> {parent}")
+    return out
 
 
 def waiting_rows(conn: Connection) -> list[WaitingRow]:

@@ -165,3 +165,46 @@ def test_a_refused_pulled_row_waits_and_is_applied_later(
     assert summary.waiting == 0
     assert sync.waiting(pc2) == []
     assert row_of(pc2, "users", theirs) is not None
+
+
+def test_a_merged_answer_keeps_the_derived_sort_key(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    from civicdesk.domain.collation import collation_key
+
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    sync.sync_now(pc1, transport=transport)
+    sync.sync_now(pc2, transport=transport)
+    user = next(iter(rows_of(pc1, "users")))
+    edit(pc2, "users", user, full_name="Өмірзақ Әлібекұлы")
+    sync.sync_now(pc2, transport=transport)
+    edit(pc1, "users", user, language="ru")
+    sync.sync_now(pc1, transport=transport)  # merged: the name comes with the answer
+    row = row_of(pc1, "users", user)
+    assert row is not None and row["full_name"] == "Өмірзақ Әлібекұлы"
+    assert row["sort_name"] == collation_key("Өмірзақ Әлібекұлы")
+
+
+def test_a_row_whose_parent_has_not_arrived_is_listed_until_it_does(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    pc1, pc2 = _two_pcs(store, transport, make_replica)
+    consultant = _add_user(pc1, "aigul", quiet=True)  # not sent (yet)
+    cons = add_consultation(pc1)
+    edit(pc1, "consultations", cons, consultant_id=consultant)
+    sync.sync_now(pc1, transport=transport)
+
+    summary = sync.sync_now(pc2, transport=transport)
+
+    assert summary.waiting == 1
+    (w,) = sync.waiting(pc2)
+    assert (w.table, w.row_id) == ("consultations", cons)
+    assert "FOREIGN KEY" in w.reason
+    assert sync.waiting_reason(w.reason).text("kk")
+    assert row_of(pc2, "consultations", cons) is not None  # applied; its parent is awaited
+
+    edit(pc1, "users", consultant, full_name="Айгүл Серікқызы")  # now it is sent
+    sync.sync_now(pc1, transport=transport)
+    assert sync.sync_now(pc2, transport=transport).waiting == 0
+    assert sync.waiting(pc2) == []
+    assert integrity_problems(pc2.db.engine) == []

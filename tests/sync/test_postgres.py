@@ -127,3 +127,60 @@ def test_hostile_values_on_postgres(pg_store: Store) -> None:
         assert_error(client.get(f"/sync/v1/pull?cursor={10**22}", headers=headers), 400)
         assert_error(client.get(f"/sync/v1/pull?cursor={2**63}", headers=headers), 400)
         assert VERSION
+
+
+def test_server_restored_from_a_snapshot_on_postgres(pg_url: str, make_replica: Make) -> None:
+    """The restore of issue 10 on PostgreSQL: the snapshot is a template copy of the
+    database (what pg_dump + pg_restore give), then ``restored``."""
+    import secrets
+
+    import psycopg
+
+    from civicdesk.services import sync
+    from civicdesk.sync.server.cli import main as server_main
+    from tests.sync.helpers import add_consultation, enroll_new, outbox_count, rows_of
+
+    base, _ = pg_url.rsplit("/", 1)
+    admin = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    live, snap = f"cd_live_{secrets.token_hex(3)}", f"cd_snap_{secrets.token_hex(3)}"
+    url = f"{base}/{live}"
+
+    def sql(statement: str) -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(statement)
+
+    sql(f'CREATE DATABASE "{live}"')
+    store = Store(url)
+    try:
+        transport = AppTransport(create_app(store=store))
+        a, ho = make_replica("a"), make_replica("ho")
+        enroll_new(store, a, transport, name="Ақсу")
+        enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
+        made = {add_consultation(a, "Алғашқы")}
+        sync.sync_now(a, transport=transport)
+        sync.sync_now(ho, transport=transport)
+        store.dispose()
+        sql(f'CREATE DATABASE "{snap}" TEMPLATE "{live}"')
+        store = Store(url)
+        transport = AppTransport(create_app(store=store))
+        made.add(add_consultation(a, "Кейінгі"))
+        sync.sync_now(a, transport=transport)
+        sync.sync_now(ho, transport=transport)
+        store.dispose()
+        sql(f'DROP DATABASE "{live}" WITH (FORCE)')
+        sql(f'CREATE DATABASE "{live}" TEMPLATE "{snap}"')
+        assert server_main(["--db", url, "restored"]) == 0
+        store = Store(url)
+        transport = AppTransport(create_app(store=store))
+        made.add(add_consultation(a, "Қалпына келтіруден кейін"))
+        for _ in range(2):
+            for app in (a, ho):
+                sync.sync_now(app, transport=transport)
+        for app in (a, ho):
+            assert set(rows_of(app, "consultations", "deleted = 0")) == made
+            assert outbox_count(app) == 0
+        assert store.highest_seq() >= max(int(r.server_seq) for r in store.all_records())
+    finally:
+        store.dispose()
+        sql(f'DROP DATABASE IF EXISTS "{live}" WITH (FORCE)')
+        sql(f'DROP DATABASE IF EXISTS "{snap}" WITH (FORCE)')

@@ -366,3 +366,22 @@ def test_waiting_rows_and_a_wrong_clock_are_shown(
     ui_env.set_language("ru")
     qtbot.waitUntil(lambda: "Полученные строки ждут применения: 1" in page.pending_label.text())
     assert "спешат" in page.pending_label.text()
+
+
+def test_the_status_bar_says_when_the_clock_is_off(
+    qtbot: QtBot, ui_env: UiEnv, coordinator: SyncCoordinator, store: Store, center: str,
+    transport: AppTransport,
+) -> None:
+    app = ui_env.app
+    sync.enroll(app, URL, store.issue_code(center), transport=transport)
+    with app.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_state (key, value) VALUES ('clock_offset_ms', '7200000') "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+    w = MainWindow(ui_env)
+    qtbot.addWidget(w)
+    assert ui_env.runner.wait_idle(WAIT_MS)
+    qtbot.waitUntil(lambda: w.sync is not None, timeout=WAIT_MS)
+    assert "120 минутқа артта" in w.sync_status_label.text()
+    w.close()

@@ -67,15 +67,15 @@ from civicdesk.domain.ids import new_id
 from civicdesk.sync.protocol import (
     CLOCK_MARGIN_MS,
     Change,
-    FieldConflict,
     PullPage,
     PushBatch,
     PushResult,
     RowChange,
     RowResult,
-    RowStatus,
     Scalar,
 )
+from civicdesk.sync.server.merge import META_FIELDS, merge_row
+from civicdesk.sync.server.merge import same as _same
 from civicdesk.sync.server.minimise import head_office_view
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.values import bad_column, parse_hlc
@@ -93,14 +93,17 @@ PURGED_KEY = "purged_seq"
 # Changed when the database is created and when it is put back from a dump
 # (``civicdesk-server restored``): clients then re-send and pull again.
 EPOCH_KEY = "epoch"
+# Every revision written after a restore is at least this (see merge.py).
+REV_FLOOR_KEY = "rev_floor"
+#: How far above the dump's highest revision the floor is set: more changes of one
+#: record than this between a dump and its restore are not expected.
+REV_GAP = 1_000_000
 ADVISORY_KEY = 0x5C1D_5E0
 CODE_TTL = timedelta(days=14)
 #: A pushed timestamp more than this ahead of the server's clock is refused (per row).
 DEFAULT_CLOCK_MARGIN_MS = CLOCK_MARGIN_MS
 
 
-# Never a conflict: bookkeeping that simply follows the last accepted write.
-META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
 ROW_FIELDS_NOT_DATA = NOT_DATA
 
 metadata = MetaData()
@@ -336,6 +339,10 @@ class Store:
             conn.execute(
                 update(server_meta).where(server_meta.c.key == EPOCH_KEY).values(value=epoch)
             )
+            top = int(conn.scalar(select(func.max(records.c.rev))) or 0)
+            floor = max(top, int(self._meta_get(REV_FLOOR_KEY, conn) or 0)) + REV_GAP
+            conn.execute(delete(server_meta).where(server_meta.c.key == REV_FLOOR_KEY))
+            conn.execute(insert(server_meta).values(key=REV_FLOOR_KEY, value=str(floor)))
         return epoch
 
     def highest_seq(self, conn: Connection | None = None) -> int:
@@ -612,13 +619,14 @@ class Store:
                     conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one()
                 )
             known = self._load_existing(conn, batch.rows)
+            floor = int(self._meta_get(REV_FLOOR_KEY, conn) or 0)
             writes: dict[tuple[str, str], dict[str, Any]] = {}
             new_keys: set[tuple[str, str]] = set()
             new_conflicts: list[dict[str, Any]] = []
             results = []
             for r in batch.rows:
                 key = (r.table, r.id)
-                res, values, clash = self._apply_row(who, r, known.get(key))
+                res, values, clash = self._apply_row(who, r, known.get(key), floor)
                 results.append(res)
                 if values is not None:
                     if key not in known:
@@ -810,7 +818,7 @@ class Store:
         return hlc
 
     def _apply_row(
-        self, who: TokenInfo, r: RowChange, existing: dict[str, Any] | None
+        self, who: TokenInfo, r: RowChange, existing: dict[str, Any] | None, floor: int = 0
     ) -> tuple[RowResult, dict[str, Any] | None, dict[str, Any] | None]:
         """One row against the current record: (result, record to write, conflict)."""
 
@@ -859,142 +867,7 @@ class Store:
             return rejected("clock_ahead")
         hlc = stamped
 
-        def ok(rev: int, deleted: bool) -> RowResult:
-            return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
-
-        if existing is None:
-            if r.op == "delete":
-                # Made and deleted before it ever reached us: nothing to keep.
-                return ok(0, True), None, None
-            deleted = bool(data.get("deleted") or False)
-            first = max(1, r.base_rev) if r.restore else 1  # a restore keeps its revision
-            fresh: dict[str, Any] = {
-                "center_id": owner,
-                "data": data,
-                "field_revs": dict.fromkeys(data, first),
-                "rev": first,
-                "deleted": deleted,
-                "hlc": hlc,
-            }
-            return ok(first, deleted), fresh, None
-
-        cur: dict[str, Scalar] = dict(existing["data"])
-        revs: dict[str, int] = dict(existing["field_revs"])
-        old_rev = int(existing["rev"])
-        new_rev = old_rev + 1
-        if r.restore and r.op == "upsert":
-            # A copy the PC holds of the server's revision ``base_rev`` (it has not
-            # changed it since). Taken whole only if that revision is later than the
-            # one the server holds now (which came from its dump); otherwise the PC
-            # takes the server's version.
-            if r.base_rev <= old_rev:
-                return (
-                    RowResult(
-                        table=r.table, id=r.id, status="merged", rev=old_rev, data=cur,
-                        deleted=bool(existing["deleted"]),
-                    ),
-                    None,
-                    None,
-                )
-            restored = dict(data)
-            for f, v in restored.items():
-                if f not in cur or not _same(v, cur.get(f)):
-                    revs[f] = r.base_rev
-            cur.update(restored)
-            back: dict[str, Any] = {
-                "center_id": owner,
-                "data": cur,
-                "field_revs": revs,
-                "rev": r.base_rev,
-                "deleted": bool(cur.get("deleted") or False),
-                "hlc": hlc,
-            }
-            return ok(r.base_rev, bool(back["deleted"])), back, None
-        if r.op == "delete":
-            if existing["deleted"]:
-                return ok(old_rev, True), None, None
-            cur["deleted"] = 1
-            revs["deleted"] = new_rev
-            gone: dict[str, Any] = {
-                "center_id": owner,
-                "data": cur,
-                "field_revs": revs,
-                "rev": new_rev,
-                "deleted": True,
-                "hlc": hlc,
-            }
-            return ok(new_rev, True), gone, None
-
-        changed = [f for f in (r.changed if r.changed is not None else list(data)) if f in data]
-        server_changed = {f for f, fr in revs.items() if fr > r.base_rev}
-        clash: dict[str, FieldConflict] = {}
-        apply: dict[str, Scalar] = {}
-        for f in changed:
-            if f in META_FIELDS:
-                continue
-            theirs = cur.get(f)
-            mine = data[f]
-            if _same(mine, theirs):
-                continue
-            if f in server_changed:
-                clash[f] = FieldConflict(mine=mine, theirs=theirs)
-            else:
-                apply[f] = mine
-        deleted_since = existing["deleted"] and revs.get("deleted", 0) > r.base_rev
-        if deleted_since and "deleted" not in changed and apply:
-            # Edited here, deleted there since the PC last saw it: the edit is not
-            # absorbed into the tombstone; the editor is asked to restore or accept.
-            for f, mine in apply.items():
-                clash[f] = FieldConflict(mine=mine, theirs=cur.get(f))
-            clash["deleted"] = FieldConflict(mine=0, theirs=cur.get("deleted", 1))
-            apply = {}
-        record: dict[str, Any] | None = None
-        rev = old_rev
-        if apply:
-            for f in ("updated_at", "updated_by"):
-                if f in data:
-                    apply[f] = data[f]
-            cur.update(apply)
-            for f in apply:
-                revs[f] = new_rev
-            rev = new_rev
-            record = {
-                "center_id": owner,
-                "data": cur,
-                "field_revs": revs,
-                "rev": new_rev,
-                "deleted": bool(cur.get("deleted") or False),
-                "hlc": hlc,
-            }
-        conflict = None
-        status: RowStatus
-        if clash:
-            conflict = {
-                "center_id": owner,
-                "table_name": r.table,
-                "row_id": r.id,
-                "base_rev": r.base_rev,
-                "server_rev": rev,
-                "fields": {k: v.model_dump(mode="json") for k, v in clash.items()},
-            }
-            status = "conflict"
-        elif server_changed - set(changed):
-            status = "merged"
-        else:
-            status = "applied"
-        deleted = bool(cur.get("deleted") or False)
-        if status == "applied":
-            return ok(rev, deleted), record, None
-        result = RowResult(
-            table=r.table,
-            id=r.id,
-            status=status,
-            rev=rev,
-            data=cur,
-            deleted=deleted,
-            conflicts=clash or None,
-        )
-        return result, record, conflict
+        return merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
 
     # ------------------------------------------------------------------ pull
 
@@ -1131,14 +1004,6 @@ class Store:
 
 def normalize_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
-def _same(a: Scalar, b: Scalar) -> bool:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a == b
-    return (a == b and type(a) is type(b)) or (
-        isinstance(a, int | float) and isinstance(b, int | float) and a == b
-    )
 
 
 def _retryable(exc: Exception) -> bool:

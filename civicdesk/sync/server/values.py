@@ -92,7 +92,7 @@ def value_ok(kind: Kind, value: Any) -> bool:
         return False
     if value is None:
         return True
-    name, length = kind
+    name, _length = kind
     if name == "bool":
         return isinstance(value, bool) or value in (0, 1)
     if name == "int":
@@ -106,7 +106,9 @@ def value_ok(kind: Kind, value: Any) -> bool:
     if name == "json":
         return isinstance(value, str)
     if name == "text":
-        return isinstance(value, str) and (length is None or len(value) <= length)
+        # Declared lengths are not enforced: SQLite does not enforce them either, so a
+        # desktop may hold a longer text, and every node can store it (MAX_TEXT holds).
+        return isinstance(value, str)
     return True
 
 

@@ -1,0 +1,298 @@
+"""The desktop side of sync, part 3: push of the outbox and applying the answer.
+
+A batch is stored before it is sent; the answer is applied together with local edits
+made while it was in flight (docs/sync.md §3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from civicdesk.db.changes import parse_changed
+from civicdesk.db.models import REFERENCE_TABLES
+from civicdesk.domain.hlc import Timestamp
+from civicdesk.domain.ids import new_id
+from civicdesk.sync import messages as m
+from civicdesk.sync.client_state import SyncError, _now, _q
+from civicdesk.sync.protocol import (
+    API,
+    SCHEMA_VERSION,
+    PushBatch,
+    PushResult,
+    RowChange,
+    RowResult,
+    Scalar,
+    dumps,
+)
+from civicdesk.sync.pull import Puller
+from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA
+from civicdesk.sync.waiting import (
+    forget_older,
+    park,
+    reason_of,
+)
+
+
+class Pusher(Puller):
+    """Push of the outbox in stored batches."""
+
+    def _push_all(self, client: httpx.Client) -> tuple[int, int, int]:
+        pushed = conflicts = errors = 0
+        auth = self._auth_headers()
+        while True:
+            pending = self.state("pending_batch") or self._prepare_batch()
+            if pending is None:
+                return pushed, conflicts, errors
+            body = str(pending["body"]).encode("utf-8")
+            resp = self._request(client, "POST", f"{API}/push", body=body, headers=auth)
+            try:
+                result = PushResult.model_validate_json(resp.content)
+            except ValueError as exc:
+                raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
+            p, c, e = self._apply_push_result(pending, result)
+            self._check_rewind(result.epoch, result.highest_seq)
+            pushed += p
+            conflicts += c
+            errors += e
+
+    def _prepare_batch(self) -> dict[str, Any] | None:
+        with self._conn() as conn:
+            head_office = bool(self._get(conn, "head_office", False))
+            if not head_office:
+                # Reference data belongs to head office: a center's own copies are never sent.
+                marks = ",".join("?" * len(REFERENCE_TABLES))
+                conn.exec_driver_sql(
+                    f"DELETE FROM sync_outbox WHERE table_name IN ({marks})",
+                    tuple(sorted(REFERENCE_TABLES)),
+                )
+            outbox = conn.exec_driver_sql(
+                "SELECT table_name, row_id, op, changed, local_version FROM sync_outbox "
+                "ORDER BY queued_at, rowid LIMIT ?",
+                (self.batch_size,),
+            ).all()
+            if not outbox:
+                return None
+            device = self.device_id(conn)
+            rows: list[RowChange] = []
+            versions: list[list[Any]] = []
+            for table, row_id, op, changed, version in outbox:
+                row = self._row_change(conn, table, row_id, op, changed)
+                if int(version) == 0 and row.op == "upsert":
+                    row = row.model_copy(update={"restore": True})  # see _requeue_everything
+                rows.append(row)
+                versions.append([table, row_id, version, changed])
+            batch = PushBatch(
+                batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
+            )
+            pending = {"body": dumps(batch).decode("utf-8"), "versions": versions}
+            self._put(conn, "pending_batch", pending)
+            return pending
+
+    def _row_change(
+        self, conn: Connection, table: str, row_id: str, op: str, changed: str
+    ) -> RowChange:
+        base = conn.exec_driver_sql(
+            "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?", (table, row_id)
+        ).scalar()
+        row = None
+        if op == "upsert":
+            row = (
+                conn.exec_driver_sql(f"SELECT * FROM {_q(table)} WHERE id = ?", (row_id,))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return RowChange(table=table, id=row_id, op="delete", rev=0, base_rev=base or 0)
+        skip = NOT_DATA | EXCLUDED_COLUMNS.get(table, frozenset())
+        data = {k: v for k, v in row.items() if k not in skip}
+        fields = None
+        if changed != "*":
+            fields = sorted({c for c in changed.split(",") if c} - skip)
+        return RowChange(
+            table=table,
+            id=row_id,
+            op="upsert",
+            rev=int(row.get("rev") or 0),
+            base_rev=int(base or 0),
+            hlc=str(row.get("hlc") or ""),
+            changed=fields,
+            data=data,
+        )
+
+    def _apply_push_result(
+        self, pending: dict[str, Any], result: PushResult
+    ) -> tuple[int, int, int]:
+        """Apply the server's answer together with local edits made while it was in
+        flight: such an edit wins over the answer (it is still queued and goes with
+        the next push), a row the local schema refuses waits (``sync_waiting``).
+        Foreign keys are not enforced here, as in a pull: a parent named by a merged
+        record comes with the pull of the same round."""
+        pushed = conflicts = errors = 0
+        sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
+        sent_data = _sent_data(str(pending["body"]))
+        with self.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            try:
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+                for res in result.results:
+                    key = (res.table, res.id)
+                    version, sent_changed = sent.get(key, (None, "*"))
+                    cur = conn.exec_driver_sql(
+                        "SELECT local_version, changed, op FROM sync_outbox "
+                        "WHERE table_name = ? AND row_id = ?",
+                        key,
+                    ).first()
+                    unchanged = cur is not None and cur[0] == version
+                    if unchanged:
+                        conn.exec_driver_sql(
+                            "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", key
+                        )
+                    if (
+                        res.status == "rejected"
+                        and res.reason == "clock_ahead"
+                        and self._restamp(conn, res.table, res.id, result.server_time, cur)
+                    ):
+                        continue  # sent again with the server's time in this round
+                    if res.status == "rejected":
+                        errors += 1
+                        self._queue_conflict(
+                            conn, res.table, res.id, {}, f"rejected:{res.reason}", res.rev
+                        )
+                        continue
+                    pushed += 1
+                    if res.rev > 0:
+                        self._set_shadow(conn, res.table, res.id, res.rev)
+                    if res.data is not None:
+                        in_flight = None if unchanged or cur is None else cur
+                        keep = self._kept_in_flight(
+                            conn, res.table, res.id, in_flight, sent_changed, sent_data.get(key)
+                        )
+                        if keep is not None:
+                            self._apply_answer(conn, res, keep)
+                            self._touched.add((res.table, res.id))
+                    elif unchanged and res.rev > 0:
+                        conn.exec_driver_sql(
+                            f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
+                        )
+                    if res.status == "conflict" and res.conflicts:
+                        conflicts += 1
+                        self._queue_conflict(
+                            conn,
+                            res.table,
+                            res.id,
+                            {k: v.model_dump(mode="json") for k, v in res.conflicts.items()},
+                            "both_changed",
+                            res.rev,
+                        )
+                self._drop(conn, "pending_batch")
+                conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+        self._note_server_time(result.server_time)
+        return pushed, conflicts, errors
+
+    def _restamp(
+        self, conn: Connection, table: str, row_id: str, server_time: str, cur: Any
+    ) -> bool:
+        """A row refused because its timestamp is ahead of the server's clock (this
+        PC's clock is off): stamp it with the server's time and queue it again, once
+        per round. The PC is told about its clock (``clock_offset_ms``)."""
+        key = (table, row_id)
+        if key in self._restamped or cur is None:
+            return False
+        self._restamped.add(key)
+        node = self.clock.node if self.clock is not None else "pc"
+        try:
+            ts = Timestamp.decode(server_time)
+        except ValueError:
+            return False
+        stamp = Timestamp(ts.wall_ms, ts.counter, node).encode()
+        if "hlc" in self.columns(conn, table):
+            conn.exec_driver_sql(f"UPDATE {_q(table)} SET hlc = ? WHERE id = ?", (stamp, row_id))
+        conn.exec_driver_sql(
+            "INSERT INTO sync_outbox (table_name, row_id, op, changed, local_version, queued_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO NOTHING",
+            (table, row_id, str(cur[2]), str(cur[1]), int(cur[0]), _now()),
+        )
+        return True
+
+    def _kept_in_flight(
+        self,
+        conn: Connection,
+        table: str,
+        row_id: str,
+        in_flight: Any,
+        sent_changed: str,
+        sent: dict[str, Scalar] | None,
+    ) -> set[str] | None:
+        """Columns whose local value stays: those edited after the batch was built.
+
+        None: leave the record alone (deleted here in flight; the delete goes next)."""
+        if in_flight is None:
+            return set()
+        if str(in_flight[2]) == "delete":
+            return None
+        local = (
+            conn.exec_driver_sql(f"SELECT * FROM {_q(table)} WHERE id = ?", (row_id,))
+            .mappings()
+            .first()
+        )
+        if local is None:
+            return None
+        keep: set[str] = set()
+        if sent is not None:
+            keep = {
+                c
+                for c, v in local.items()
+                if c not in NOT_DATA and c in sent and not _same_value(v, sent[c])
+            }
+        now_cols = parse_changed(str(in_flight[1]))
+        sent_cols = parse_changed(sent_changed)
+        if now_cols is not None and sent_cols is not None:
+            keep |= now_cols - sent_cols
+        return keep - NOT_DATA
+
+    def _apply_answer(self, conn: Connection, res: RowResult, keep: set[str]) -> None:
+        data = res.data or {}
+        try:
+            with conn.begin_nested():
+                self._write_server_row(
+                    conn, res.table, res.id, data, rev=res.rev, deleted=res.deleted, keep=keep
+                )
+            forget_older(conn, res.table, res.id, res.rev)
+        except IntegrityError as exc:
+            park(
+                conn,
+                table=res.table,
+                row_id=res.id,
+                origin="push",
+                rev=res.rev,
+                hlc="",
+                deleted=res.deleted,
+                server_seq=None,
+                data=data,
+                reason=reason_of(exc),
+            )
+
+
+def _sent_data(body: str) -> dict[tuple[str, str], dict[str, Scalar]]:
+    """The values a stored batch sent, per record."""
+    try:
+        batch = PushBatch.model_validate_json(body)
+    except ValueError:
+        return {}
+    return {(r.table, r.id): r.data for r in batch.rows if r.op == "upsert"}
+
+
+def _same_value(local: Any, sent: Scalar) -> bool:
+    if isinstance(local, bool) or isinstance(sent, bool):
+        return bool(local) == bool(sent)
+    return bool(local == sent)

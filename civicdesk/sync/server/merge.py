@@ -1,0 +1,164 @@
+"""How the server merges one pushed row into its record (docs/sync.md, merging).
+
+The server keeps per record the revision at which each field last changed. A pushed
+row with ``base_rev = b`` and changed columns ``C`` takes the fields of ``C`` the
+server did not change after ``b``; fields the server changed to another value are a
+conflict (the server's value stays, the PC's is returned and recorded).
+
+Revisions after a restore: ``civicdesk-server restored`` sets a *floor* above every
+revision the lost server can have handed out, and every later write numbers the
+record at or above it. So revisions never go backwards for a PC that saw the lost
+ones, and a field written since the restore is told apart from the dump's.
+
+A *restore* row (sent again after a rewind, unchanged since the PC saw the server's
+revision ``b``) is merged field by field: a field the server holds from before ``b``
+takes the PC's value (at revision ``b``), a field written since the restore is a
+conflict, and a field the server holds at ``b`` or later stays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from civicdesk.sync.protocol import FieldConflict, RowChange, RowResult, RowStatus, Scalar
+
+# Never a conflict: bookkeeping that simply follows the last accepted write.
+META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
+
+Outcome = tuple[RowResult, dict[str, Any] | None, dict[str, Any] | None]
+
+
+def same(a: Scalar, b: Scalar) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    return (a == b and type(a) is type(b)) or (
+        isinstance(a, int | float) and isinstance(b, int | float) and a == b
+    )
+
+
+def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int, hlc: str,
+            deleted: bool | None = None) -> dict[str, Any]:
+    return {
+        "center_id": owner,
+        "data": data,
+        "field_revs": revs,
+        "rev": rev,
+        "deleted": bool(data.get("deleted") or False) if deleted is None else deleted,
+        "hlc": hlc,
+    }
+
+
+def merge_row(
+    r: RowChange,
+    data: dict[str, Scalar],
+    existing: dict[str, Any] | None,
+    *,
+    owner: str,
+    hlc: str,
+    floor: int,
+) -> Outcome:
+    """One checked row against the current record: (result, record to write, conflict)."""
+
+    def ok(rev: int, deleted: bool) -> RowResult:
+        return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
+
+    if existing is None:
+        if r.op == "delete":
+            return ok(0, True), None, None  # made and deleted before it ever reached us
+        first = max(1, floor, r.base_rev if r.restore else 0)
+        field_rev = max(1, r.base_rev) if r.restore else first
+        fresh = _record(owner, data, dict.fromkeys(data, field_rev), first, hlc)
+        return ok(first, bool(fresh["deleted"])), fresh, None
+
+    cur: dict[str, Scalar] = dict(existing["data"])
+    revs: dict[str, int] = dict(existing["field_revs"])
+    old_rev = int(existing["rev"])
+    new_rev = max(old_rev + 1, floor)
+    if r.op == "delete":
+        if existing["deleted"]:
+            return ok(old_rev, True), None, None
+        cur["deleted"] = 1
+        revs["deleted"] = new_rev
+        return ok(new_rev, True), _record(owner, cur, revs, new_rev, hlc, True), None
+
+    clash: dict[str, FieldConflict] = {}
+    apply: dict[str, Scalar] = {}
+    field_rev = new_rev
+    if r.restore:
+        field_rev = r.base_rev
+        for f, mine in data.items():
+            theirs = cur.get(f)
+            if f in META_FIELDS or same(mine, theirs):
+                continue
+            fr = revs.get(f, 0)
+            if floor and fr >= floor:
+                clash[f] = FieldConflict(mine=mine, theirs=theirs)  # written since the restore
+            elif fr < r.base_rev:
+                apply[f] = mine
+        server_other = any(
+            not same(v, data.get(f)) for f, v in cur.items() if f not in apply and f in data
+        )
+        changed = list(apply)
+    else:
+        changed = [f for f in (r.changed if r.changed is not None else list(data)) if f in data]
+        server_changed = {f for f, fr in revs.items() if fr > r.base_rev}
+        for f in changed:
+            if f in META_FIELDS:
+                continue
+            theirs = cur.get(f)
+            mine = data[f]
+            if same(mine, theirs):
+                continue
+            if f in server_changed:
+                clash[f] = FieldConflict(mine=mine, theirs=theirs)
+            else:
+                apply[f] = mine
+        deleted_since = existing["deleted"] and revs.get("deleted", 0) > r.base_rev
+        if deleted_since and "deleted" not in changed and apply:
+            # Edited here, deleted there since the PC last saw it: the edit is not
+            # absorbed into the tombstone; the editor is asked to restore or accept.
+            for f, mine in apply.items():
+                clash[f] = FieldConflict(mine=mine, theirs=cur.get(f))
+            clash["deleted"] = FieldConflict(mine=0, theirs=cur.get("deleted", 1))
+            apply = {}
+        server_other = bool(server_changed - set(changed))
+    record: dict[str, Any] | None = None
+    rev = old_rev
+    if apply:
+        for f in ("updated_at", "updated_by"):
+            if f in data:
+                apply[f] = data[f]
+        cur.update(apply)
+        for f in apply:
+            revs[f] = field_rev
+        rev = new_rev
+        record = _record(owner, cur, revs, new_rev, hlc)
+    conflict = None
+    status: RowStatus
+    if clash:
+        conflict = {
+            "center_id": owner,
+            "table_name": r.table,
+            "row_id": r.id,
+            "base_rev": r.base_rev,
+            "server_rev": rev,
+            "fields": {k: v.model_dump(mode="json") for k, v in clash.items()},
+        }
+        status = "conflict"
+    elif server_other:
+        status = "merged"
+    else:
+        status = "applied"
+    deleted = bool(cur.get("deleted") or False)
+    if status == "applied":
+        return ok(rev, deleted), record, None
+    result = RowResult(
+        table=r.table,
+        id=r.id,
+        status=status,
+        rev=rev,
+        data=cur,
+        deleted=deleted,
+        conflicts=clash or None,
+    )
+    return result, record, conflict
