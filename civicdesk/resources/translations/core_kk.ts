@@ -1003,6 +1003,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
         <translation>Сервер мекенжайын және бас кеңседен алынған кодты енгізіңіз.</translation>
     </message>
     <message>
+        <source>«%1» is not a server address. Type it as head office gave it, for example https://civicdesk.example.kz</source>
+        <translation>«%1» — сервер мекенжайы емес. Оны бас кеңсе бергендей теріңіз, мысалы: https://civicdesk.example.kz</translation>
+    </message>
+    <message>
+        <source>The code is too short or has wrong characters: it has %1 characters, the code from head office has 16 (for example ABCD-EFGH-JKLM-NPQR). Check it and type it again.</source>
+        <translation>Код тым қысқа немесе онда қате таңбалар бар: онда %1 таңба, ал бас кеңсе берген кодта 16 таңба болады (мысалы, ABCD-EFGH-JKLM-NPQR). Тексеріп, қайта теріңіз.</translation>
+    </message>
+    <message>
         <source>Consultation</source>
         <translation>Кеңес</translation>
     </message>

@@ -1003,6 +1003,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
         <translation>Введите адрес сервера и код из головного офиса.</translation>
     </message>
     <message>
+        <source>«%1» is not a server address. Type it as head office gave it, for example https://civicdesk.example.kz</source>
+        <translation>«%1» — не адрес сервера. Введите его так, как дал головной офис, например: https://civicdesk.example.kz</translation>
+    </message>
+    <message>
+        <source>The code is too short or has wrong characters: it has %1 characters, the code from head office has 16 (for example ABCD-EFGH-JKLM-NPQR). Check it and type it again.</source>
+        <translation>Код слишком короткий или содержит неверные символы: в нём %1 симв., а в коде от головного офиса их 16 (например, ABCD-EFGH-JKLM-NPQR). Проверьте и введите снова.</translation>
+    </message>
+    <message>
         <source>Consultation</source>
         <translation>Консультация</translation>
     </message>
