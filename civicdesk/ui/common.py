@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import Lang, UserError, ValidationErrors
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.keys import install_office_keys
 
 V = TypeVar("V")
 
@@ -186,6 +187,7 @@ class FormDialog(QDialog, Generic[V]):
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_office_keys()
         self.env = env
         self.saved: V | None = None
         self._busy = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime
@@ -451,6 +452,14 @@ class ConsultationDialog(FormDialog[ConsultationView]):
 
         self.finish_layout(form)
         self.resize(720, 700)
+        # the other topics come after the texts: Tab goes from the main topic to the
+        # question, not through every topic first
+        order = (self.occurred, self.channel, self.topic, self.question, self.advice,
+                 self.more_topics, self.resident_name, self.pick_resident,
+                 self.clear_resident, self.settlement, self.legal_refs, self.referral,
+                 self.has_follow_up, self.follow_up, self.status, self.language)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
         self.pick_resident.clicked.connect(self._pick_resident)
         self.clear_resident.clicked.connect(lambda: self._set_resident(None, ""))

@@ -33,6 +33,7 @@ from civicdesk.domain.formatting import format_datetime
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.keys import install_office_keys
 from civicdesk.ui.login import LanguageCombo
 from civicdesk.ui.status import coordinator_for, last_sync_time
 from civicdesk.ui.texts import role_text
@@ -78,6 +79,7 @@ def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
 class MainWindow(QMainWindow):
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_office_keys()
         self.env = env
         self.center: CenterView | None = None
         self.sync: SyncStatus | None = None
