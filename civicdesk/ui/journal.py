@@ -308,6 +308,18 @@ class ConsultationsPage(QWidget):
         self.count_label.setText(self.tr("Consultations found: %1").replace(
             "%1", f"{self.model.total:,}".replace(",", "\u00a0")))
 
+    def export_note(self) -> str:
+        """The search and the filters in words, to head an exported or printed list."""
+        parts = []
+        text = self.search.text().strip()
+        if text:
+            parts.append(self.tr("Search: %1").replace("%1", text))
+        for combo in (self.period, self.status, self.channel, self.topic, self.settlement,
+                      self.consultant):
+            if combo.currentIndex() > 0:
+                parts.append(combo.currentText())
+        return " · ".join(parts)
+
     # --- actions -------------------------------------------------------------------
 
     def focus_search(self) -> None:

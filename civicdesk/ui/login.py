@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,6 +49,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.actor: Actor | None = None
+        #: the user picked a language on this screen (it then wins over their last one)
+        self.language_chosen = False
         self.center: CenterView | None = None
         self._busy = False
         layout = QVBoxLayout(self)
@@ -68,9 +71,10 @@ class LoginDialog(QDialog):
         self.l_login = QLabel()
         self.l_password = QLabel()
         self.errors = FieldErrors(ErrorLabel())
-        form.addRow(self.l_language, self.language)
         form.addRow(self.l_login, self.login)
         form.addRow(self.l_password, self.password)
+        form.addRow(self.l_language, self.language)
+        self.language.activated.connect(self._language_picked)
         form.addRow("", self.errors.add(ErrorLabel(), "login", "password"))
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
@@ -83,6 +87,15 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         env.runner.db(current_center, env.app, on_done=self._got_center)
+
+    def _language_picked(self, _index: int) -> None:
+        self.language_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the first keys typed go to the login, not to the language box
+        if not self.login.text():
+            self.login.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _got_center(self, center: CenterView | None) -> None:
         self.center = center

@@ -485,6 +485,10 @@ Theirs: %2</source>
         <translation>Найдено консультаций: %1</translation>
     </message>
     <message>
+        <source>Search: %1</source>
+        <translation>Поиск: %1</translation>
+    </message>
+    <message>
         <source>Search by name, question or advice (Kazakh or Russian)…</source>
         <translation>Поиск по ФИО, вопросу или ответу (на казахском или русском)…</translation>
     </message>
@@ -650,9 +654,55 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>ListHabits</name>
+    <message>
+        <source>Export to Excel</source>
+        <extracomment>the buttons that stand for an action when a page has no method of that name</extracomment>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Поиск: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>where the last export was saved (the main window remembers it per user) called with the written file once an export is done</extracomment>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Копировать строку</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <source>Print the list…</source>
+        <translation>Печать списка…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>CivicDesk: sign in</source>
+        <extracomment>the user picked a language on this screen (it then wins over their last one)</extracomment>
         <translation>CivicDesk: вход</translation>
     </message>
     <message>
@@ -680,7 +730,7 @@ Theirs: %2</source>
     <name>MainWindow</name>
     <message>
         <source>Consultations</source>
-        <extracomment>what pages reload when a sync round brought changes from head office</extracomment>
+        <extracomment>what pages reload when a sync round brought changes from head office the user asked to sign out (to let another user sign in on this PC)</extracomment>
         <translation>Консультации</translation>
     </message>
     <message>
@@ -754,6 +804,14 @@ Theirs: %2</source>
     <message>
         <source>Language:</source>
         <translation>Язык:</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Сменить пользователя</translation>
+    </message>
+    <message>
+        <source>Sign out so that another user can sign in on this computer</source>
+        <translation>Выйти, чтобы на этом компьютере мог войти другой пользователь</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
