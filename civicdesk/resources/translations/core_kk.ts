@@ -854,6 +854,40 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Толығырақ...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Толығырақты жасыру...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Иә</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Жоқ</translation>
+    </message>
+    <message>
+        <source>No to A&amp;ll</source>
+        <translation>Б&amp;арлығына жоқ</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Сақтамау</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>— not set —</source>
