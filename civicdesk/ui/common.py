@@ -5,6 +5,7 @@ that save through the database thread."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, Generic, TypeVar
@@ -34,6 +35,13 @@ ERROR_STYLE = "color: #b00020;"
 
 #: how long the search waits after the last key press
 SEARCH_DELAY_MS = 300
+
+
+def file_name(title: str, suffix: str, today: date | None = None) -> str:
+    """A default file name a person recognises: what it is, in the user's language,
+    and the date (``Кеңестер 2026-12-03.xlsx``), never a random one."""
+    clean = re.sub(r'[\s\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "CivicDesk"
+    return f"{clean} {(today or date.today()).isoformat()}.{suffix}"
 
 
 def qdate(d: date | None) -> QDate:

@@ -16,10 +16,8 @@ sheet; the search text is used otherwise.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.services.list_export import ListTable, export_paged, export_rows
+from civicdesk.ui.common import file_name
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import PagedTableModel
 
@@ -126,12 +125,6 @@ def shown_rows(view: QTableView) -> list[list[str]]:
     cols = _visible_columns(view)
     return [[str(model.data(model.index(r, c)) or "") for c in cols]
             for r in range(model.rowCount())]
-
-
-def file_name(title: str, fmt: Format, today: date | None = None) -> str:
-    """``Кеңестер 2026-12-03.xlsx``: the list's name in the user's language and the date."""
-    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "CivicDesk"
-    return f"{clean} {(today or date.today()).isoformat()}.{fmt}"
 
 
 def documents_folder() -> Path:
