@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import Lang, UserError
 from civicdesk.services.base import Actor
+from civicdesk.services.demo import demo_sign_in
 from civicdesk.services.users import CenterView, authenticate, current_center
 from civicdesk.ui.common import ErrorLabel, FieldErrors, is_language_change
 from civicdesk.ui.env import UiEnv
@@ -77,6 +78,12 @@ class LoginDialog(QDialog):
         self.language.activated.connect(self._language_picked)
         form.addRow("", self.errors.add(ErrorLabel(), "login", "password"))
         layout.addLayout(form)
+        self.demo_hint = QLabel()
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.hide()
+        self.demo: tuple[str, str] | None = None
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -87,6 +94,11 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         env.runner.db(current_center, env.app, on_done=self._got_center)
+        env.runner.db(demo_sign_in, env.app, on_done=self._got_demo)
+
+    def _got_demo(self, demo: tuple[str, str] | None) -> None:
+        self.demo = demo
+        self.retranslate()
 
     def _language_picked(self, _index: int) -> None:
         self.language_chosen = True
@@ -110,6 +122,10 @@ class LoginDialog(QDialog):
         ok.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Exit"))
         self.center_label.setText(self.center.name(self.env.lang) if self.center else "")
+        if self.demo is not None:
+            self.demo_hint.setText(self.tr("Demo database: login %1, password %2")
+                                   .replace("%1", self.demo[0]).replace("%2", self.demo[1]))
+        self.demo_hint.setVisible(self.demo is not None)
         self.language.sync()
 
     def changeEvent(self, event: QEvent) -> None:

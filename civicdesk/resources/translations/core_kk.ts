@@ -725,6 +725,10 @@ Theirs: %2</source>
         <source>Exit</source>
         <translation>Шығу</translation>
     </message>
+    <message>
+        <source>Demo database: login %1, password %2</source>
+        <translation>Демо дерекқор: логин %1, құпиясөз %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

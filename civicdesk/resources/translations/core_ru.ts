@@ -725,6 +725,10 @@ Theirs: %2</source>
         <source>Exit</source>
         <translation>Выход</translation>
     </message>
+    <message>
+        <source>Demo database: login %1, password %2</source>
+        <translation>Демо-база: логин %1, пароль %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
