@@ -113,7 +113,7 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
         super().reload()
 
 
-PERIODS = ("all", "today", "week", "month", "quarter", "year")
+PERIODS = ("all", "today", "week", "month", "quarter", "year", "custom")
 
 
 def period_range(key: str, today: date) -> tuple[date | None, date | None]:
@@ -149,6 +149,16 @@ class ConsultationsPage(QWidget):
         top.addWidget(self.edit_button)
 
         self.period = QComboBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.hide()
+        month_ago = date.today() - timedelta(days=30)
+        self.date_from.setDate(qdate(month_ago))
+        self.date_to.setDate(qdate(date.today()))
+        self.date_to.setMinimumDate(self.date_from.date())
         self.topic = QComboBox()
         self.settlement = QComboBox()
         self.consultant = QComboBox()
@@ -161,6 +171,11 @@ class ConsultationsPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             filters.addWidget(combo, i // 3, i % 3)
+        # a custom period: from – to, shown beside the filters while it is chosen
+        period_range_row = QHBoxLayout()
+        period_range_row.addWidget(self.date_from)
+        period_range_row.addWidget(self.date_to)
+        filters.addLayout(period_range_row, 0, 3)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -199,6 +214,9 @@ class ConsultationsPage(QWidget):
         for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
                       self.channel):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.period.currentIndexChanged.connect(self._show_range)
+        self.date_from.dateChanged.connect(self._range_changed)
+        self.date_to.dateChanged.connect(self._range_changed)
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -238,8 +256,23 @@ class ConsultationsPage(QWidget):
             pairs = [(actor.user_name, actor.user_id)]
         fill_combo(self.consultant, pairs, blank=self.tr("All consultants"))
 
+    def _show_range(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
+    def _range_changed(self) -> None:
+        # the end never goes before the start
+        self.date_to.setMinimumDate(self.date_from.date())
+        if self.period.currentData() == "custom":
+            self.apply_filters()
+
     def current_filters(self) -> ConsultationFilters:
-        d_from, d_to = period_range(self.period.currentData() or "all", date.today())
+        if self.period.currentData() == "custom":
+            d_from: date | None = pydate(self.date_from.date())
+            d_to: date | None = pydate(self.date_to.date())
+        else:
+            d_from, d_to = period_range(self.period.currentData() or "all", date.today())
         status = self.status.currentData()
         channel = self.channel.currentData()
         return ConsultationFilters(
@@ -314,8 +347,11 @@ class ConsultationsPage(QWidget):
         text = self.search.text().strip()
         if text:
             parts.append(self.tr("Search: %1").replace("%1", text))
-        for combo in (self.period, self.status, self.channel, self.topic, self.settlement,
-                      self.consultant):
+        if self.period.currentData() == "custom":
+            parts.append(f"{self.date_from.text()} – {self.date_to.text()}")
+        elif self.period.currentIndex() > 0:
+            parts.append(self.period.currentText())
+        for combo in (self.status, self.channel, self.topic, self.settlement, self.consultant):
             if combo.currentIndex() > 0:
                 parts.append(combo.currentText())
         return " · ".join(parts)
@@ -360,7 +396,10 @@ class ConsultationsPage(QWidget):
             (self.tr("All time"), "all"), (self.tr("Today"), "today"),
             (self.tr("Last 7 days"), "week"), (self.tr("This month"), "month"),
             (self.tr("This quarter"), "quarter"), (self.tr("This year"), "year"),
+            (self.tr("Custom range…"), "custom"),
         ])
+        self.date_from.setToolTip(self.tr("From"))
+        self.date_to.setToolTip(self.tr("To"))
         fill_combo(self.status, ((status_text(s), s.value) for s in ConsultationStatus),
                    blank=self.tr("All statuses"))
         fill_combo(self.channel, ((channel_text(c), c.value) for c in ConsultationChannel),

@@ -529,6 +529,18 @@ Theirs: %2</source>
         <translation>Осы жыл</translation>
     </message>
     <message>
+        <source>Custom range…</source>
+        <translation>Өз мерзімі…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басы</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Соңы</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>

@@ -529,6 +529,18 @@ Theirs: %2</source>
         <translation>Этот год</translation>
     </message>
     <message>
+        <source>Custom range…</source>
+        <translation>Свой период…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
