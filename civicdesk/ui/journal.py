@@ -6,8 +6,16 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTime,
+)
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -98,6 +106,20 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
         super().__init__(env.runner, columns, self._fetch_page, default_sort="occurred_at",
                          default_descending=True)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Two-word titles on two lines («Населённый / пункт»), so the columns stay
+        narrow enough for the journal to fit a 1366-pixel screen."""
+        value = super().headerData(section, orientation, role)
+        if (orientation == Qt.Orientation.Horizontal and isinstance(value, str)
+                and len(value) > WRAP_HEADER_AT and " " in value):
+            middle = len(value) // 2
+            spaces = [i for i, ch in enumerate(value) if ch == " "]
+            cut = min(spaces, key=lambda i: abs(i - middle))
+            value = value[:cut] + "\n" + value[cut + 1:]
+        return value
+
     def _fetch_page(self, query: ListQuery) -> Page[ConsultationRow]:
         return svc.list_consultations(self.env.ctx(), query, self.filters)
 
@@ -112,6 +134,14 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
         self.set_fetch(lambda q: svc.list_consultations(env.ctx(), q, filters))
         super().reload()
 
+
+QUESTION_COLUMN = 3
+#: a column title longer than this goes on two lines
+WRAP_HEADER_AT = 9
+#: the narrowest the question column is squeezed to before the others give way
+MIN_QUESTION_WIDTH = 160
+#: room beside a header's text: the margins and the sort arrow
+HEADER_PADDING = 26
 
 PERIODS = ("all", "today", "week", "month", "quarter", "year", "custom")
 
@@ -188,9 +218,10 @@ class ConsultationsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the question takes what the other columns leave: no sideways scrolling
+        header.setSectionResizeMode(QUESTION_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col, width in enumerate((118, 170, 180, 300, 100, 130, 130, 150, 95)):
-            self.table.setColumnWidth(col, width)
+        self.table.viewport().installEventFilter(self)
         self.count_label = QLabel()
 
         self.followups_title = QLabel()
@@ -205,7 +236,7 @@ class ConsultationsPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = side_by_side(left, side, (4, 1), [900, 250])
+        splitter = side_by_side(left, side, (4, 1), [960, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -228,6 +259,57 @@ class ConsultationsPage(QWidget):
         self.load_refs()
         self.apply_filters()
         self.load_followups()
+
+    # --- column widths -----------------------------------------------------------
+
+    def column_widths(self) -> list[int]:
+        """What each column needs for its header and typical cells, in this language."""
+        cells = self.table.fontMetrics()
+        heads = self.table.horizontalHeader().fontMetrics()
+        samples = [
+            ["00.00.0000 00:00"], ["Жандос Құдайбергенов"], ["Жергілікті қоғамдастық"], [],
+            [channel_text(c) for c in ConsultationChannel],
+            [status_text(st) for st in ConsultationStatus],
+            ["Ақбастау ауылы"], ["Әсел Нұрланқызы"], ["00.00.0000"],
+        ]
+        widths = []
+        for col, texts in enumerate(samples):
+            need = self.header_width(col, heads)
+            for text in texts:
+                need = max(need, cells.horizontalAdvance(text) + 12)
+            widths.append(need)
+        return widths
+
+    def header_width(self, col: int, metrics: QFontMetrics) -> int:
+        title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+        return max(metrics.horizontalAdvance(line) for line in title.split("\n")) + HEADER_PADDING
+
+    def fit_columns(self) -> None:
+        """Each column as wide as it needs; when the list is too narrow for all of
+        them, the long-text columns (resident, topic, settlement, consultant) give way
+        down to their header's width, so nothing scrolls sideways."""
+        header = self.table.horizontalHeader()
+        heads = header.fontMetrics()
+        widths = self.column_widths()
+        room = self.table.viewport().width() - MIN_QUESTION_WIDTH
+        others = [c for c in range(len(widths)) if c != QUESTION_COLUMN]
+        excess = sum(widths[c] for c in others) - room
+        for col in (1, 2, 6, 7, 4, 5):
+            if excess <= 0:
+                break
+            least = self.header_width(col, heads)
+            give = min(excess, max(0, widths[col] - least))
+            widths[col] -= give
+            excess -= give
+        header.blockSignals(True)
+        for col in others:
+            self.table.setColumnWidth(col, widths[col])
+        header.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def model_order(self) -> Any:
         from PySide6.QtCore import Qt
@@ -410,6 +492,7 @@ class ConsultationsPage(QWidget):
     def _relabel(self) -> None:
         self._fill_filter_lists()
         self.model.retranslate()
+        self.fit_columns()
         self._show_followups()
         self._show_count()
 
