@@ -286,21 +286,23 @@ class ConsultationsPage(QWidget):
 
     def fit_columns(self) -> None:
         """Each column as wide as it needs; when the list is too narrow for all of
-        them, the long-text columns (resident, topic, settlement, consultant) give way
-        down to their header's width, so nothing scrolls sideways."""
+        them, the columns of longer texts give way together, down to their header's
+        width at most, so nothing scrolls sideways (a cut text shows in full as a tip)."""
         header = self.table.horizontalHeader()
         heads = header.fontMetrics()
         widths = self.column_widths()
         room = self.table.viewport().width() - MIN_QUESTION_WIDTH
         others = [c for c in range(len(widths)) if c != QUESTION_COLUMN]
         excess = sum(widths[c] for c in others) - room
-        for col in (1, 2, 6, 7, 4, 5):
-            if excess <= 0:
-                break
-            least = self.header_width(col, heads)
-            give = min(excess, max(0, widths[col] - least))
-            widths[col] -= give
-            excess -= give
+        if excess > 0:
+            # each long-text column gives way in proportion to what it has to spare
+            least = {c: self.header_width(c, heads) for c in (1, 2, 4, 5, 6, 7)}
+            spare = {c: max(0, widths[c] - least[c]) for c in least}
+            total = sum(spare.values())
+            if total:
+                share = min(1.0, excess / total)
+                for c, extra in spare.items():
+                    widths[c] -= int(extra * share + 0.999)
         header.blockSignals(True)
         for col in others:
             self.table.setColumnWidth(col, widths[col])
