@@ -7,7 +7,6 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDateTime,
     QEvent,
     QModelIndex,
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,10 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
-from civicdesk.domain.errors import Lang
-from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.formatting import format_date
 from civicdesk.services import consultations as svc
-from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.consultations import (
     ConsultationFilters,
     ConsultationInput,
@@ -61,7 +58,12 @@ from civicdesk.ui.common import (
     titled_list,
 )
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.journal_columns import (
+    QUESTION_COLUMN,
+    ConsultationsModel,
+    fit_columns,
+    period_range,
+)
 from civicdesk.ui.refs import Refs, load_refs
 from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, status_text
@@ -69,96 +71,6 @@ from civicdesk.ui.texts import channel_text, status_text
 OVERDUE_COLOR = "#b00020"
 
 
-
-
-class ConsultationsModel(PagedTableModel[ConsultationRow]):
-    """Journal rows; filters and search are applied in SQL by ``list_consultations``."""
-
-    def __init__(self, env: UiEnv) -> None:
-        self.env = env
-        self.filters = ConsultationFilters()
-
-        def lang() -> Lang:
-            return env.lang
-
-        columns: list[Column[ConsultationRow]] = [
-            Column("occurred_at", lambda: QCoreApplication.translate("ConsultationsModel", "Date"),
-                   lambda r: format_datetime(r.occurred_at, lang(), "short"), "occurred_at"),
-            Column("resident", lambda: QCoreApplication.translate("ConsultationsModel", "Resident"), lambda r: r.resident_name or "",
-                   "resident"),
-            Column("topic", lambda: QCoreApplication.translate("ConsultationsModel", "Topic"),
-                   lambda r: (r.topic_kk if lang() == "kk" else r.topic_ru) or r.topic_code,
-                   "topic"),
-            Column("question", lambda: QCoreApplication.translate("ConsultationsModel", "Question"),
-                   lambda r: " ".join(r.question.split())[:160], "question"),
-            Column("channel", lambda: QCoreApplication.translate("ConsultationsModel", "Channel"), lambda r: channel_text(r.channel),
-                   "channel"),
-            Column("status", lambda: QCoreApplication.translate("ConsultationsModel", "Status"), lambda r: status_text(r.status), "status"),
-            Column("settlement", lambda: QCoreApplication.translate("ConsultationsModel", "Settlement"),
-                   lambda r: (r.settlement_kk if lang() == "kk" else r.settlement_ru) or "",
-                   "settlement"),
-            Column("consultant", lambda: QCoreApplication.translate("ConsultationsModel", "Consultant"), lambda r: r.consultant_name or "",
-                   "consultant"),
-            Column("follow_up_on", lambda: QCoreApplication.translate("ConsultationsModel", "Follow-up"),
-                   lambda r: format_date(r.follow_up_on, lang(), "short") if r.follow_up_on
-                   else "", "follow_up_on"),
-        ]
-        super().__init__(env.runner, columns, self._fetch_page, default_sort="occurred_at",
-                         default_descending=True)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Two-word titles on two lines («Населённый / пункт»), so the columns stay
-        narrow enough for the journal to fit a 1366-pixel screen."""
-        value = super().headerData(section, orientation, role)
-        if (orientation == Qt.Orientation.Horizontal and isinstance(value, str)
-                and len(value) > WRAP_HEADER_AT and " " in value):
-            middle = len(value) // 2
-            spaces = [i for i, ch in enumerate(value) if ch == " "]
-            cut = min(spaces, key=lambda i: abs(i - middle))
-            value = value[:cut] + "\n" + value[cut + 1:]
-        return value
-
-    def _fetch_page(self, query: ListQuery) -> Page[ConsultationRow]:
-        return svc.list_consultations(self.env.ctx(), query, self.filters)
-
-    def query(self, page: int) -> ListQuery:
-        # the filters object is captured now, so a page fetched later matches its query
-        q = super().query(page)
-        return q
-
-    def reload(self) -> None:
-        filters = self.filters
-        env = self.env
-        self.set_fetch(lambda q: svc.list_consultations(env.ctx(), q, filters))
-        super().reload()
-
-
-QUESTION_COLUMN = 3
-#: a column title longer than this goes on two lines
-WRAP_HEADER_AT = 9
-#: the narrowest the question column is squeezed to before the others give way
-MIN_QUESTION_WIDTH = 160
-#: room beside a header's text: the margins and the sort arrow
-HEADER_PADDING = 26
-
-PERIODS = ("all", "today", "week", "month", "quarter", "year", "custom")
-
-
-def period_range(key: str, today: date) -> tuple[date | None, date | None]:
-    if key == "today":
-        return today, today
-    if key == "week":
-        return today - timedelta(days=6), today
-    if key == "month":
-        return today.replace(day=1), today
-    if key == "quarter":
-        first_month = 3 * ((today.month - 1) // 3) + 1
-        return today.replace(month=first_month, day=1), today
-    if key == "year":
-        return today.replace(month=1, day=1), today
-    return None, None
 
 
 class ConsultationsPage(QWidget):
@@ -260,57 +172,9 @@ class ConsultationsPage(QWidget):
         self.apply_filters()
         self.load_followups()
 
-    # --- column widths -----------------------------------------------------------
-
-    def column_widths(self) -> list[int]:
-        """What each column needs for its header and typical cells, in this language."""
-        cells = self.table.fontMetrics()
-        heads = self.table.horizontalHeader().fontMetrics()
-        samples = [
-            ["00.00.0000 00:00"], ["Жандос Құдайбергенов"], ["Жергілікті қоғамдастық"], [],
-            [channel_text(c) for c in ConsultationChannel],
-            [status_text(st) for st in ConsultationStatus],
-            ["Ақбастау ауылы"], ["Әсел Нұрланқызы"], ["00.00.0000"],
-        ]
-        widths = []
-        for col, texts in enumerate(samples):
-            need = self.header_width(col, heads)
-            for text in texts:
-                need = max(need, cells.horizontalAdvance(text) + 12)
-            widths.append(need)
-        return widths
-
-    def header_width(self, col: int, metrics: QFontMetrics) -> int:
-        title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-        return max(metrics.horizontalAdvance(line) for line in title.split("\n")) + HEADER_PADDING
-
-    def fit_columns(self) -> None:
-        """Each column as wide as it needs; when the list is too narrow for all of
-        them, the columns of longer texts give way together, down to their header's
-        width at most, so nothing scrolls sideways (a cut text shows in full as a tip)."""
-        header = self.table.horizontalHeader()
-        heads = header.fontMetrics()
-        widths = self.column_widths()
-        room = self.table.viewport().width() - MIN_QUESTION_WIDTH
-        others = [c for c in range(len(widths)) if c != QUESTION_COLUMN]
-        excess = sum(widths[c] for c in others) - room
-        if excess > 0:
-            # each long-text column gives way in proportion to what it has to spare
-            least = {c: self.header_width(c, heads) for c in (1, 2, 4, 5, 6, 7)}
-            spare = {c: max(0, widths[c] - least[c]) for c in least}
-            total = sum(spare.values())
-            if total:
-                share = min(1.0, excess / total)
-                for c, extra in spare.items():
-                    widths[c] -= int(extra * share + 0.999)
-        header.blockSignals(True)
-        for col in others:
-            self.table.setColumnWidth(col, widths[col])
-        header.blockSignals(False)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
+            fit_columns(self.table, self.model)
         return super().eventFilter(watched, event)
 
     def model_order(self) -> Any:
@@ -494,7 +358,7 @@ class ConsultationsPage(QWidget):
     def _relabel(self) -> None:
         self._fill_filter_lists()
         self.model.retranslate()
-        self.fit_columns()
+        fit_columns(self.table, self.model)
         self._show_followups()
         self._show_count()
 
