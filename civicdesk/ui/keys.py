@@ -3,7 +3,8 @@
 * Tab moves between fields everywhere: a plain-text box (a question, an advice, a
   note) takes Tab as a move to the next field instead of typing a tab character into
   the saved text; Ctrl+Tab types the tab character when one is really wanted.
-* A list the keyboard reaches shows that it has the focus.
+* A list the keyboard reaches shows that it has the focus (not the drop-down lists of
+  combo boxes, which are open only while used).
 
 One application-wide event filter does it, so every form and page, present or
 future, behaves the same without code of its own.
@@ -32,7 +33,8 @@ class OfficeKeys(QObject):
             if isinstance(watched, TextBox) and not watched.property(KEEP_TAB):
                 watched.setTabChangesFocus(True)
             elif (isinstance(watched, QListView) and kind == QEvent.Type.Polish
-                  and not watched.styleSheet()):
+                  and not watched.styleSheet()
+                  and watched.window().windowType() != Qt.WindowType.Popup):
                 watched.setStyleSheet(FOCUS_STYLE)
         elif (kind == QEvent.Type.KeyPress and isinstance(watched, TextBox)
               and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Tab
