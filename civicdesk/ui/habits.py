@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.services.list_export import ListTable, export_paged, export_rows
 from civicdesk.ui.common import file_name
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import PagedTableModel
@@ -248,6 +247,9 @@ class ListHabits(QObject):
         if path is None:
             folder = Path(tempfile.mkdtemp(prefix="list-", dir=_print_folder()))
             path = folder / file_name(title, fmt)
+        # the spreadsheet and PDF libraries load on the first export, not at start-up
+        from civicdesk.services.list_export import ListTable, export_paged, export_rows
+
         table = ListTable(self.key, title, headers_of(view), note=export_note(self.page))
         target = path
         model = view.model()

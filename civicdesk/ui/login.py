@@ -16,11 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.errors import Lang, UserError
+from civicdesk.services.app import CivicApp
 from civicdesk.services.base import Actor
-from civicdesk.services.demo import demo_sign_in
 from civicdesk.services.users import CenterView, authenticate, current_center
 from civicdesk.ui.common import ErrorLabel, FieldErrors, is_language_change
 from civicdesk.ui.env import UiEnv
+
+
+def _demo_sign_in(app: CivicApp) -> tuple[str, str] | None:
+    """The demo's login and password (the demo module loads off the GUI thread)."""
+    from civicdesk.services.demo import demo_sign_in
+
+    return demo_sign_in(app)
 
 
 class LanguageCombo(QComboBox):
@@ -94,7 +101,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         env.runner.db(current_center, env.app, on_done=self._got_center)
-        env.runner.db(demo_sign_in, env.app, on_done=self._got_demo)
+        env.runner.db(_demo_sign_in, env.app, on_done=self._got_demo)
 
     def _got_demo(self, demo: tuple[str, str] | None) -> None:
         self.demo = demo
