@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import Lang, UserError, ValidationErrors
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.keys import install_office_keys
+from civicdesk.ui.keys import install_office_keys, office_keys
 
 V = TypeVar("V")
 
@@ -282,6 +282,11 @@ class FormDialog(QDialog, Generic[V]):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Tab between fields, Ctrl+Tab for a tab character (every field exists by now)
+        office_keys(self)
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

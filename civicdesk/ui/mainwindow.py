@@ -39,7 +39,7 @@ from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.habits import ListHabits, main_list, page_action
-from civicdesk.ui.keys import install_office_keys
+from civicdesk.ui.keys import install_office_keys, office_keys
 from civicdesk.ui.login import LanguageCombo
 from civicdesk.ui.memory import UiMemory
 from civicdesk.ui.status import coordinator_for, last_sync_time
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
         if entry.page is None:
             entry.page = entry.factory(self.env)
             self.stack.addWidget(entry.page)
+            office_keys(entry.page)
             self.memory.restore_page(entry.key, entry.page)
             habits = ListHabits(self.env, entry.page, entry.key, entry.title)
             habits.folder = self.memory.folder("export")

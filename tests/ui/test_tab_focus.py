@@ -72,3 +72,22 @@ def test_topic_list_shows_where_the_focus_is(qtbot: QtBot, ui_env: UiEnv) -> Non
     assert d.more_topics.item(0).checkState() == Qt.CheckState.Checked
     qtbot.keyClick(d.more_topics, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not d.more_topics  # one stop, not fourteen
+
+
+def test_a_text_box_a_page_adds_later_behaves_the_same(qtbot: QtBot, ui_env: UiEnv) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from civicdesk.ui.mainwindow import MainWindow
+
+    w = MainWindow(ui_env)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.show_page("consultations")
+    box = QPlainTextEdit(page)  # as a booklet's "add section" does
+    box.show()
+    _focus(qtbot, box)
+    qtbot.keyClicks(box, "x")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert box.toPlainText() == "x"
+    assert QApplication.focusWidget() is not box
