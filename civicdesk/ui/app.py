@@ -258,8 +258,7 @@ def run(data_dir: Path | str, lang: Lang | None = None) -> int:
         from civicdesk.ui.session import Session
 
         session = Session(env)
-        window = session.open_window()
-        watch_ready(window)
+        window = session.open_window(before_show=watch_ready)
         start_daily_backup(env, window)
         return int(qapp.exec())
     finally:

@@ -42,10 +42,13 @@ class Session(QObject):
         self.closed: list[MainWindow] = []
         self.logins: list[LoginDialog] = []
 
-    def open_window(self) -> MainWindow:
+    def open_window(self, before_show: Callable[[MainWindow], None] | None = None
+                    ) -> MainWindow:
         window = MainWindow(self.env)
         window.signed_out.connect(self.ask_sign_in)
         self.window = window
+        if before_show is not None:
+            before_show(window)
         window.show()
         return window
 
