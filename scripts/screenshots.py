@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     from civicdesk.ui import i18n
     from civicdesk.ui.app import prepare
     from civicdesk.ui.env import UiEnv
-    from civicdesk.ui.journal import ConsultationDialog
+    from civicdesk.ui.journal import ConsultationDialog, ConsultationsPage
     from civicdesk.ui.login import LoginDialog
     from civicdesk.ui.mainwindow import MainWindow
     from civicdesk.ui.tasks import TaskRunner
@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
             saved += 1
         window.show_page("consultations")
         page = window.current_page()
-        dialog = ConsultationDialog(env, getattr(page, "refs"), parent=window)
+        assert isinstance(page, ConsultationsPage)
+        dialog = ConsultationDialog(env, page.refs, parent=window)
         dialog.show()
         shoot(f"{lang}-{len(window.nav_keys()) + 1:02d}-new-consultation")
         dialog.close()
