@@ -64,6 +64,10 @@ class Out:
         print(err.text(self.lang), file=sys.stderr)
 
 
+M_DEMO_SIGN_IN = Message(
+    kk="Кіру: логин {login}, құпиясөз {password}",
+    ru="Вход: логин {login}, пароль {password}",
+)
 M_DEMO = Message(
     kk="Демо дерекқор дайын: {residents} тұрғын, {consultations} кеңес, {meetings} жиналыс, "
     "{applications} грант өтінімі, {seminars} семинар, {booklets} кітапша ({seconds:.1f} с).",
@@ -289,7 +293,13 @@ def _open_app(data_dir: Path) -> Any:
 
 
 def cmd_demo(args: argparse.Namespace, out: Out) -> int:
-    from civicdesk.services.demo import generate_demo
+    from civicdesk.services.demo import (
+        DEMO_LOGIN,
+        DEMO_PASSWORD,
+        demo_sign_in,
+        generate_demo,
+        mark_demo_center,
+    )
     from civicdesk.services.users import setup_center
 
     if not 1 <= args.consultations <= 1_000_000:
@@ -300,16 +310,20 @@ def cmd_demo(args: argparse.Namespace, out: Out) -> int:
             name = args.center_name or "Бақанас ауылының ЖӨБ дамыту орталығы"
             setup_center(
                 app, name_kk=name, name_ru="Центр развития МСУ села Баканас",
-                region_kato="19", district_id=None, manager_login="manager",
-                manager_name="Әсел Нұрланқызы", manager_password="demo-password",
+                region_kato="19", district_id=None, manager_login=DEMO_LOGIN,
+                manager_name="Әсел Нұрланқызы", manager_password=DEMO_PASSWORD,
                 language=out.lang,
             )
+            mark_demo_center(app)
         summary = generate_demo(
             app.admin_context(out.lang), consultations=args.consultations, seed=args.seed
         )
+        sign_in = demo_sign_in(app)
     finally:
         app.close()
     out.say(M_DEMO, **summary.__dict__)
+    if sign_in is not None:
+        out.say(M_DEMO_SIGN_IN, login=sign_in[0], password=sign_in[1])
     return EXIT_OK
 
 

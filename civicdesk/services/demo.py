@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -33,6 +33,9 @@ from civicdesk.domain.iin import make_iin
 from civicdesk.domain.residents import age_group
 from civicdesk.services.base import Context
 from civicdesk.services.users import hash_password
+
+if TYPE_CHECKING:
+    from civicdesk.services.app import CivicApp
 
 MALE_KK = ["Ерлан", "Нұрлан", "Бауыржан", "Қайрат", "Серік", "Дәулет", "Ғалым", "Мұрат",
            "Әлібек", "Жандос", "Өмірзақ", "Тұрсын", "Үсен", "Бекзат", "Асқар", "Ержан"]
@@ -432,3 +435,29 @@ def generate_demo(
 
 
 __all__ = ["DemoSummary", "generate_demo"]
+
+
+# --- the demo's sign-in ---------------------------------------------------------------
+
+#: the manager a demo database is made with (``civicdesk demo`` on an empty folder)
+DEMO_LOGIN = "manager"
+DEMO_PASSWORD = "demo-password"
+_DEMO_KEY = "demo_sign_in"
+
+
+def mark_demo_center(app: CivicApp) -> None:
+    """Remember that this center was made for the demo, so the sign-in screen can show
+    its login and password to whoever tries the app."""
+    from civicdesk.services.base import put_setting
+
+    with app.db.session() as s:
+        put_setting(s, _DEMO_KEY, DEMO_LOGIN)
+
+
+def demo_sign_in(app: CivicApp) -> tuple[str, str] | None:
+    """The demo's (login, password), or None for a real center."""
+    from civicdesk.services.base import get_setting
+
+    with app.db.session() as s:
+        login = get_setting(s, _DEMO_KEY)
+    return (str(login), DEMO_PASSWORD) if login else None

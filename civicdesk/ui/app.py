@@ -220,13 +220,13 @@ def start_session(env: UiEnv) -> bool:
         watch_ready(wizard)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return False
+    from civicdesk.ui.session import signed_in
+
     dialog = LoginDialog(env)
     watch_ready(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return False
-    env.actor = dialog.actor
-    env.app.set_language(env.lang)
-    env.signals.actor_changed.emit()
+    signed_in(env, dialog)
     return True
 
 
@@ -276,11 +276,10 @@ def run(data_dir: Path | str, lang: Lang | None = None) -> int:
         splash.close()
         if not start_session(env):
             return 0
-        from civicdesk.ui.mainwindow import MainWindow
+        from civicdesk.ui.session import Session
 
-        window = MainWindow(env)
-        watch_ready(window)
-        window.show()
+        session = Session(env)
+        window = session.open_window(before_show=watch_ready)
         start_daily_backup(env, window)
         return int(qapp.exec())
     finally:

@@ -5,12 +5,13 @@ that save through the database thread."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.errors import Lang, UserError, ValidationErrors
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.keys import install_office_keys, office_keys
 
 V = TypeVar("V")
 
@@ -33,6 +35,13 @@ ERROR_STYLE = "color: #b00020;"
 
 #: how long the search waits after the last key press
 SEARCH_DELAY_MS = 300
+
+
+def file_name(title: str, suffix: str, today: date | None = None) -> str:
+    """A default file name a person recognises: what it is, in the user's language,
+    and the date (``Кеңестер 2026-12-03.xlsx``), never a random one."""
+    clean = re.sub(r'[\s\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .") or "CivicDesk"
+    return f"{clean} {(today or date.today()).isoformat()}.{suffix}"
 
 
 def qdate(d: date | None) -> QDate:
@@ -186,6 +195,7 @@ class FormDialog(QDialog, Generic[V]):
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_office_keys()
         self.env = env
         self.saved: V | None = None
         self._busy = False
@@ -272,6 +282,11 @@ class FormDialog(QDialog, Generic[V]):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Tab between fields, Ctrl+Tab for a tab character (every field exists by now)
+        office_keys(self)
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

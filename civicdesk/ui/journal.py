@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, Qt, QTime
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,10 +39,8 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
-from civicdesk.domain.errors import Lang
-from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.formatting import format_date
 from civicdesk.services import consultations as svc
-from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.consultations import (
     ConsultationFilters,
     ConsultationInput,
@@ -54,7 +60,12 @@ from civicdesk.ui.common import (
     titled_list,
 )
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.paged import Column, PagedTableModel
+from civicdesk.ui.journal_columns import (
+    QUESTION_COLUMN,
+    ConsultationsModel,
+    fit_columns,
+    period_range,
+)
 from civicdesk.ui.refs import Refs, load_refs
 from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, status_text
@@ -62,74 +73,6 @@ from civicdesk.ui.texts import channel_text, status_text
 OVERDUE_COLOR = "#b00020"
 
 
-
-
-class ConsultationsModel(PagedTableModel[ConsultationRow]):
-    """Journal rows; filters and search are applied in SQL by ``list_consultations``."""
-
-    def __init__(self, env: UiEnv) -> None:
-        self.env = env
-        self.filters = ConsultationFilters()
-
-        def lang() -> Lang:
-            return env.lang
-
-        columns: list[Column[ConsultationRow]] = [
-            Column("occurred_at", lambda: QCoreApplication.translate("ConsultationsModel", "Date"),
-                   lambda r: format_datetime(r.occurred_at, lang(), "short"), "occurred_at"),
-            Column("resident", lambda: QCoreApplication.translate("ConsultationsModel", "Resident"), lambda r: r.resident_name or "",
-                   "resident"),
-            Column("topic", lambda: QCoreApplication.translate("ConsultationsModel", "Topic"),
-                   lambda r: (r.topic_kk if lang() == "kk" else r.topic_ru) or r.topic_code,
-                   "topic"),
-            Column("question", lambda: QCoreApplication.translate("ConsultationsModel", "Question"),
-                   lambda r: " ".join(r.question.split())[:160], "question"),
-            Column("channel", lambda: QCoreApplication.translate("ConsultationsModel", "Channel"), lambda r: channel_text(r.channel),
-                   "channel"),
-            Column("status", lambda: QCoreApplication.translate("ConsultationsModel", "Status"), lambda r: status_text(r.status), "status"),
-            Column("settlement", lambda: QCoreApplication.translate("ConsultationsModel", "Settlement"),
-                   lambda r: (r.settlement_kk if lang() == "kk" else r.settlement_ru) or "",
-                   "settlement"),
-            Column("consultant", lambda: QCoreApplication.translate("ConsultationsModel", "Consultant"), lambda r: r.consultant_name or "",
-                   "consultant"),
-            Column("follow_up_on", lambda: QCoreApplication.translate("ConsultationsModel", "Follow-up"),
-                   lambda r: format_date(r.follow_up_on, lang(), "short") if r.follow_up_on
-                   else "", "follow_up_on"),
-        ]
-        super().__init__(env.runner, columns, self._fetch_page, default_sort="occurred_at",
-                         default_descending=True)
-
-    def _fetch_page(self, query: ListQuery) -> Page[ConsultationRow]:
-        return svc.list_consultations(self.env.ctx(), query, self.filters)
-
-    def query(self, page: int) -> ListQuery:
-        # the filters object is captured now, so a page fetched later matches its query
-        q = super().query(page)
-        return q
-
-    def reload(self) -> None:
-        filters = self.filters
-        env = self.env
-        self.set_fetch(lambda q: svc.list_consultations(env.ctx(), q, filters))
-        super().reload()
-
-
-PERIODS = ("all", "today", "week", "month", "quarter", "year")
-
-
-def period_range(key: str, today: date) -> tuple[date | None, date | None]:
-    if key == "today":
-        return today, today
-    if key == "week":
-        return today - timedelta(days=6), today
-    if key == "month":
-        return today.replace(day=1), today
-    if key == "quarter":
-        first_month = 3 * ((today.month - 1) // 3) + 1
-        return today.replace(month=first_month, day=1), today
-    if key == "year":
-        return today.replace(month=1, day=1), today
-    return None, None
 
 
 class ConsultationsPage(QWidget):
@@ -156,6 +99,16 @@ class ConsultationsPage(QWidget):
         top.addWidget(self.edit_button)
 
         self.period = QComboBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.hide()
+        month_ago = date.today() - timedelta(days=30)
+        self.date_from.setDate(qdate(month_ago))
+        self.date_to.setDate(qdate(date.today()))
+        self.date_to.setMinimumDate(self.date_from.date())
         self.topic = QComboBox()
         self.settlement = QComboBox()
         self.consultant = QComboBox()
@@ -168,6 +121,11 @@ class ConsultationsPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             filters.addWidget(combo, i // 3, i % 3)
+        # a custom period: from – to, shown beside the filters while it is chosen
+        period_range_row = QHBoxLayout()
+        period_range_row.addWidget(self.date_from)
+        period_range_row.addWidget(self.date_to)
+        filters.addLayout(period_range_row, 0, 3)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -180,9 +138,10 @@ class ConsultationsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the question takes what the other columns leave: no sideways scrolling
+        header.setSectionResizeMode(QUESTION_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for col, width in enumerate((118, 170, 180, 300, 100, 130, 130, 150, 95)):
-            self.table.setColumnWidth(col, width)
+        self.table.viewport().installEventFilter(self)
         self.count_label = QLabel()
 
         self.followups_title = QLabel()
@@ -197,7 +156,7 @@ class ConsultationsPage(QWidget):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = side_by_side(left, side, (4, 1), [900, 250])
+        splitter = side_by_side(left, side, (4, 1), [960, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -206,6 +165,9 @@ class ConsultationsPage(QWidget):
         for combo in (self.period, self.topic, self.settlement, self.consultant, self.status,
                       self.channel):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.period.currentIndexChanged.connect(self._show_range)
+        self.date_from.dateChanged.connect(self._range_changed)
+        self.date_to.dateChanged.connect(self._range_changed)
         self.new_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -217,6 +179,11 @@ class ConsultationsPage(QWidget):
         self.load_refs()
         self.apply_filters()
         self.load_followups()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.table, self.model)
+        return super().eventFilter(watched, event)
 
     def model_order(self) -> Any:
         from PySide6.QtCore import Qt
@@ -246,8 +213,23 @@ class ConsultationsPage(QWidget):
             pairs = [(actor.user_name, actor.user_id)]
         fill_combo(self.consultant, pairs, blank=self.tr("All consultants"))
 
+    def _show_range(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.date_from.setVisible(custom)
+        self.date_to.setVisible(custom)
+
+    def _range_changed(self) -> None:
+        # the end never goes before the start
+        self.date_to.setMinimumDate(self.date_from.date())
+        if self.period.currentData() == "custom":
+            self.apply_filters()
+
     def current_filters(self) -> ConsultationFilters:
-        d_from, d_to = period_range(self.period.currentData() or "all", date.today())
+        if self.period.currentData() == "custom":
+            d_from: date | None = pydate(self.date_from.date())
+            d_to: date | None = pydate(self.date_to.date())
+        else:
+            d_from, d_to = period_range(self.period.currentData() or "all", date.today())
         status = self.status.currentData()
         channel = self.channel.currentData()
         return ConsultationFilters(
@@ -333,6 +315,21 @@ class ConsultationsPage(QWidget):
         self.count_label.setText(self.tr("Consultations found: %1").replace(
             "%1", f"{self.model.total:,}".replace(",", "\u00a0")))
 
+    def export_note(self) -> str:
+        """The search and the filters in words, to head an exported or printed list."""
+        parts = []
+        text = self.search.text().strip()
+        if text:
+            parts.append(self.tr("Search: %1").replace("%1", text))
+        if self.period.currentData() == "custom":
+            parts.append(f"{self.date_from.text()} – {self.date_to.text()}")
+        elif self.period.currentIndex() > 0:
+            parts.append(self.period.currentText())
+        for combo in (self.status, self.channel, self.topic, self.settlement, self.consultant):
+            if combo.currentIndex() > 0:
+                parts.append(combo.currentText())
+        return " · ".join(parts)
+
     # --- actions -------------------------------------------------------------------
 
     def focus_search(self) -> None:
@@ -374,7 +371,10 @@ class ConsultationsPage(QWidget):
             (self.tr("All time"), "all"), (self.tr("Today"), "today"),
             (self.tr("Last 7 days"), "week"), (self.tr("This month"), "month"),
             (self.tr("This quarter"), "quarter"), (self.tr("This year"), "year"),
+            (self.tr("Custom range…"), "custom"),
         ])
+        self.date_from.setToolTip(self.tr("From"))
+        self.date_to.setToolTip(self.tr("To"))
         fill_combo(self.status, ((status_text(s), s.value) for s in ConsultationStatus),
                    blank=self.tr("All statuses"))
         fill_combo(self.channel, ((channel_text(c), c.value) for c in ConsultationChannel),
@@ -385,6 +385,7 @@ class ConsultationsPage(QWidget):
     def _relabel(self) -> None:
         self._fill_filter_lists()
         self.model.retranslate()
+        fit_columns(self.table, self.model)
         self._show_followups()
         self._show_count()
 
@@ -481,6 +482,14 @@ class ConsultationDialog(FormDialog[ConsultationView]):
 
         self.finish_layout(form)
         self.resize(720, 700)
+        # the other topics come after the texts: Tab goes from the main topic to the
+        # question, not through every topic first
+        order = (self.occurred, self.channel, self.topic, self.question, self.advice,
+                 self.more_topics, self.resident_name, self.pick_resident,
+                 self.clear_resident, self.settlement, self.legal_refs, self.referral,
+                 self.has_follow_up, self.follow_up, self.status, self.language)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
         self.pick_resident.clicked.connect(self._pick_resident)
         self.clear_resident.clicked.connect(lambda: self._set_resident(None, ""))

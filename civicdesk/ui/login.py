@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,10 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.errors import Lang, UserError
+from civicdesk.services.app import CivicApp
 from civicdesk.services.base import Actor
 from civicdesk.services.users import CenterView, authenticate, current_center
 from civicdesk.ui.common import ErrorLabel, FieldErrors, is_language_change
 from civicdesk.ui.env import UiEnv
+
+
+def _demo_sign_in(app: CivicApp) -> tuple[str, str] | None:
+    """The demo's login and password (the demo module loads off the GUI thread)."""
+    from civicdesk.services.demo import demo_sign_in
+
+    return demo_sign_in(app)
 
 
 class LanguageCombo(QComboBox):
@@ -48,6 +57,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.env = env
         self.actor: Actor | None = None
+        #: the user picked a language on this screen (it then wins over their last one)
+        self.language_chosen = False
         self.center: CenterView | None = None
         self._busy = False
         layout = QVBoxLayout(self)
@@ -68,11 +79,18 @@ class LoginDialog(QDialog):
         self.l_login = QLabel()
         self.l_password = QLabel()
         self.errors = FieldErrors(ErrorLabel())
-        form.addRow(self.l_language, self.language)
         form.addRow(self.l_login, self.login)
         form.addRow(self.l_password, self.password)
+        form.addRow(self.l_language, self.language)
+        self.language.activated.connect(self._language_picked)
         form.addRow("", self.errors.add(ErrorLabel(), "login", "password"))
         layout.addLayout(form)
+        self.demo_hint = QLabel()
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_hint.hide()
+        self.demo: tuple[str, str] | None = None
+        layout.addWidget(self.demo_hint)
         layout.addWidget(self.errors.general)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -83,6 +101,20 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
         self.retranslate()
         env.runner.db(current_center, env.app, on_done=self._got_center)
+        env.runner.db(_demo_sign_in, env.app, on_done=self._got_demo)
+
+    def _got_demo(self, demo: tuple[str, str] | None) -> None:
+        self.demo = demo
+        self.retranslate()
+
+    def _language_picked(self, _index: int) -> None:
+        self.language_chosen = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # the first keys typed go to the login, not to the language box
+        if not self.login.text():
+            self.login.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _got_center(self, center: CenterView | None) -> None:
         self.center = center
@@ -97,6 +129,10 @@ class LoginDialog(QDialog):
         ok.setText(self.tr("Sign in"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Exit"))
         self.center_label.setText(self.center.name(self.env.lang) if self.center else "")
+        if self.demo is not None:
+            self.demo_hint.setText(self.tr("Demo database: login %1, password %2")
+                                   .replace("%1", self.demo[0]).replace("%2", self.demo[1]))
+        self.demo_hint.setVisible(self.demo is not None)
         self.language.sync()
 
     def changeEvent(self, event: QEvent) -> None:

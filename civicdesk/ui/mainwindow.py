@@ -1,9 +1,13 @@
 """The main window: navigation on the left, the current page, the status bar.
 
 Pages are plain QWidgets built as ``Page(env)``.  The window calls, when a page has
-them: ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F), ``print_current()``
-(Ctrl+P), ``has_unsaved_changes() -> bool`` (asked before closing), ``refresh()``
-(when the page is shown again).
+them: ``new_item()`` (Ctrl+N), ``focus_search()`` (Ctrl+F), ``save_current()``
+(Ctrl+S), ``refresh()`` (F5, and when the page is shown again), ``print_current()``
+(Ctrl+P), ``has_unsaved_changes() -> bool`` (asked before closing); a page without
+such a method gets the button of that action pressed instead (see
+:mod:`civicdesk.ui.habits`, which also gives every list its right-click menu and its
+export to Excel).  What the user arranged (window, splitters, columns, sort,
+language) is kept per user by :mod:`civicdesk.ui.memory`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +39,10 @@ from civicdesk.services.sync import clock_warning
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.habits import ListHabits, main_list, page_action
+from civicdesk.ui.keys import install_office_keys, office_keys
 from civicdesk.ui.login import LanguageCombo
+from civicdesk.ui.memory import UiMemory
 from civicdesk.ui.status import coordinator_for, last_sync_time
 from civicdesk.ui.texts import role_text
 
@@ -77,9 +85,16 @@ def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
     return factory
 
 class MainWindow(QMainWindow):
+    #: the user asked to sign out (to let another user sign in on this PC)
+    signed_out = Signal()
+
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_office_keys()
         self.env = env
+        self.memory = UiMemory(env.app.data_dir, env.actor.user_id if env.actor else None)
+        self.habits: dict[str, ListHabits] = {}
+        self._signing_out = False
         self.center: CenterView | None = None
         self.sync: SyncStatus | None = None
         self.entries: list[NavEntry] = []
@@ -103,6 +118,9 @@ class MainWindow(QMainWindow):
         self.language = LanguageCombo(env)
         nav_box.addWidget(self.language_label)
         nav_box.addWidget(self.language)
+        self.sign_out_button = QPushButton()
+        self.sign_out_button.clicked.connect(self.sign_out)
+        nav_box.addWidget(self.sign_out_button)
 
         self.center_status = QLabel()
         self.user_status = QLabel()
@@ -115,6 +133,8 @@ class MainWindow(QMainWindow):
         self.act_new = self._action(QKeySequence.StandardKey.New, "new_item")
         self.act_find = self._action(QKeySequence.StandardKey.Find, "focus_search")
         self.act_print = self._action(QKeySequence.StandardKey.Print, "print_current")
+        self.act_save = self._action(QKeySequence.StandardKey.Save, "save_current")
+        self.act_refresh = self._action(QKeySequence(Qt.Key.Key_F5), "refresh")
 
         self.status_timer = QTimer(self)
         self.status_timer.setInterval(STATUS_INTERVAL_MS)
@@ -126,11 +146,12 @@ class MainWindow(QMainWindow):
         self.autosync.round_finished.connect(self._sync_finished)
         self.autosync.start()
         env.signals.data_changed.connect(lambda _e: self.refresh_status())
-        env.signals.language_changed.connect(lambda _l: self.language.sync())
+        env.signals.language_changed.connect(self._language_changed)
         env.signals.open_consultations_of.connect(
             lambda rid, name: self.show_page("consultations").show_resident(rid, name))  # type: ignore[attr-defined]
 
         self.resize(1280, 720)
+        self.memory.restore_window(self)
         self.retranslate()
         self.nav.setCurrentRow(0)
         env.runner.db(current_center, env.app, on_done=self._got_center)
@@ -178,6 +199,12 @@ class MainWindow(QMainWindow):
         if entry.page is None:
             entry.page = entry.factory(self.env)
             self.stack.addWidget(entry.page)
+            office_keys(entry.page)
+            self.memory.restore_page(entry.key, entry.page)
+            habits = ListHabits(self.env, entry.page, entry.key, entry.title)
+            habits.folder = self.memory.folder("export")
+            habits.on_exported = self._exported
+            self.habits[entry.key] = habits
         else:
             refresh = getattr(entry.page, "refresh", None)
             if callable(refresh):
@@ -198,7 +225,11 @@ class MainWindow(QMainWindow):
     def nav_keys(self) -> list[str]:
         return [e.key for e in self.entries]
 
-    def _action(self, keys: QKeySequence.StandardKey, method: str) -> QAction:
+    def current_key(self) -> str | None:
+        page = self.current_page()
+        return next((e.key for e in self.entries if e.page is page and page is not None), None)
+
+    def _action(self, keys: QKeySequence.StandardKey | QKeySequence, method: str) -> QAction:
         act = QAction(self)
         act.setShortcut(QKeySequence(keys))
         act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -206,11 +237,23 @@ class MainWindow(QMainWindow):
         self.addAction(act)
         return act
 
-    def _call_page(self, method: str) -> None:
+    def _call_page(self, method: str) -> bool:
+        """Run the shortcut's action on the current page; False if it has none."""
         page = self.current_page()
-        fn = getattr(page, method, None)
-        if callable(fn):
+        fn = page_action(page, method)
+        if fn is not None:
             fn()
+            return True
+        key = self.current_key()
+        if method == "print_current" and key in self.habits and main_list(page) is not None:
+            # no print button of its own: print the list the page shows
+            return self.habits[key].export(fmt="pdf")
+        return False
+
+    def _exported(self, path: object) -> None:
+        for habits in self.habits.values():
+            if habits.folder is not None:
+                self.memory.set_folder("export", habits.folder)
 
     # --- status ------------------------------------------------------------------
 
@@ -260,9 +303,17 @@ class MainWindow(QMainWindow):
             text if warning is None else f"{text}. {warning.text(self.env.lang)}"
         )
 
+    def _language_changed(self, lang: str) -> None:
+        self.language.sync()
+        if lang in ("kk", "ru") and self.isVisible():
+            self.memory.set_language(self.env.lang)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("CivicDesk"))
         self.language_label.setText(self.tr("Language:"))
+        self.sign_out_button.setText(self.tr("Switch user"))
+        self.sign_out_button.setToolTip(
+            self.tr("Sign out so that another user can sign in on this computer"))
         for e in self.entries:
             if e.item is not None:
                 e.item.setText(e.title())
@@ -287,18 +338,41 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def remember(self) -> None:
+        """Keep what the user arranged, for their next start."""
+        self.memory.save_window(self)
+        for e in self.entries:
+            if e.page is not None:
+                self.memory.save_page(e.key, e.page)
+        self.memory.sync()
+
+    def sign_out(self) -> bool:
+        """Close the window for another user to sign in (asks about unsaved edits)."""
+        if not self._may_close():
+            return False
+        self._signing_out = True
+        self.signed_out.emit()
+        self.close()
+        return True
+
+    def _may_close(self) -> bool:
+        if not self.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Some changes are not saved. Close CivicDesk anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.has_unsaved_changes():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Unsaved changes"),
-                self.tr("Some changes are not saved. Close CivicDesk anyway?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self._signing_out and not self._may_close():
+            event.ignore()
+            return
+        self.remember()
         self.status_timer.stop()
         self.autosync.stop()
         event.accept()
+

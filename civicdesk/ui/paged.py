@@ -86,6 +86,15 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             descending=self.descending, search=self.search,
         )
 
+    def export_source(
+        self, columns: Sequence[int]
+    ) -> tuple[Fetch[R], ListQuery, Callable[[R], list[str]]]:
+        """What an export needs to list every row the view shows: the fetch (with the
+        page's filters), the query (its search and order, from the first row) and the
+        texts of ``columns`` of a row."""
+        cols = [self._columns[c] for c in columns if 0 <= c < len(self._columns)]
+        return self._fetch, self.query(0), lambda row: [c.value(row) for c in cols]
+
     def reload(self) -> None:
         """Drop the cache and fetch the first page (the view keeps its old rows until then)."""
         self._generation += 1

@@ -67,7 +67,7 @@ from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.consultations import ConsultationRow
 from civicdesk.services.report_export import report_document, write_pdf, write_xlsx
 from civicdesk.services.reports import Report
-from civicdesk.ui.common import is_language_change
+from civicdesk.ui.common import file_name, is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
 from civicdesk.ui.texts import channel_text, status_text
@@ -647,6 +647,13 @@ class ReportsPage(QWidget):
 
     # --- export --------------------------------------------------------------------
 
+    def default_file_name(self, fmt: str) -> str:
+        """``Есеп 2025Q1 2026-12-03.xlsx``: the report, its period, today."""
+        if self.loaded is None:
+            return file_name(self.tr("Report"), fmt)
+        code = self.loaded.report.period.code.replace("..", "–")
+        return file_name(f"{self.tr('Report')} {code}", fmt)
+
     def export(self, fmt: str, path: Path | None = None) -> None:
         """Write the shown report as PDF or XLSX (asks where when ``path`` is None)."""
         if self.loaded is None:
@@ -658,7 +665,7 @@ class ReportsPage(QWidget):
                 self.tr("Excel workbooks (*.xlsx)")
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export report"),
-                str(Path.home() / f"report-{report.period.code.replace('..', '_')}{suffix}"),
+                str(Path.home() / self.default_file_name(fmt)),
                 pattern,
             )
             if not name:

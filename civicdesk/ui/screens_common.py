@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -54,6 +53,7 @@ from PySide6.QtWidgets import (
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.validation import field_errors
 from civicdesk.services.base import Context, Page
+from civicdesk.ui.common import file_name
 from civicdesk.ui.env import UiEnv
 
 T = TypeVar("T")
@@ -341,12 +341,13 @@ class Pager(QWidget, Retranslating):
         super().changeEvent(event)
 
 
-def temp_pdf(prefix: str) -> Path:
-    folder = Path(tempfile.gettempdir()) / "civicdesk-print"
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=folder)
-    os.close(fd)
-    return Path(name)
+def temp_pdf(prefix: str, title: str = "") -> Path:
+    """Where a printout is rendered: a folder of its own, so the file can carry the
+    meaningful name the preview offers when it is saved (``Хаттама 2026-12-03.pdf``)."""
+    base = Path(tempfile.gettempdir()) / "civicdesk-print"
+    base.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
+    return folder / file_name(title or prefix.strip("-"), "pdf")
 
 
 class Renderable(Protocol):
@@ -369,7 +370,7 @@ def render_and_preview(
     ``on_rendered`` gets the path on the GUI thread (tests use it); ``show=False``
     skips the dialog.
     """
-    path = temp_pdf(prefix)
+    path = temp_pdf(prefix, title)
 
     def failed(e: BaseException) -> None:
         show_user_error(parent, env, e)

@@ -8,8 +8,11 @@ GUI thread.
 
 from __future__ import annotations
 
+import ipaddress
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -48,6 +51,8 @@ from civicdesk.ui.status import coordinator_for, last_sync_time
 from civicdesk.ui.texts import channel_text, status_text
 
 HISTORY_LIMIT = 50
+# the shortest and longest one-time code the server accepts (sync protocol)
+CODE_LENGTH = (4, 64)
 #: the entity a page listens for (UiEnv.notify_changed) by synced table
 TABLE_ENTITIES = {
     "consultations": "consultation",
@@ -58,6 +63,27 @@ TABLE_ENTITIES = {
     "seminars": "seminar",
     "booklets": "booklet",
 }
+
+
+def is_server_address(url: str) -> bool:
+    """``http(s)://host[:port][/path]`` with a host name or IP address: what head office
+    gives. A bare word such as ``example`` is not one (it would only ever fail as
+    "no connection")."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host or port == 0:
+        return False
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return all(lbl and all(ch.isalnum() or ch == "-" for ch in lbl) for lbl in labels)
 
 
 def _value_text(value: Scalar) -> str:
@@ -169,6 +195,7 @@ class SyncPage(QWidget):
         self.summary: SyncSummary | None = self.coordinator.last_summary
         self.error: UserError | None = None
         self._enrolling = False
+        self._error_text: Callable[[], str] | None = None
 
         # --- enrolment ---
         self.server_box = QGroupBox()
@@ -340,8 +367,19 @@ class SyncPage(QWidget):
         url = self.server_url.text().strip()
         code = self.code.text().strip()
         if not url or not code:
-            self._show_error_text(self.tr("Enter the server address and the code "
-                                          "from head office."))
+            self._show_error_text(lambda: self.tr("Enter the server address and the code "
+                                                  "from head office."))
+            return
+        if not is_server_address(url):
+            self._show_error_text(lambda: self.tr(
+                "«%1» is not a server address. Type it as head office gave it, "
+                "for example https://civicdesk.example.kz").replace("%1", url))
+            return
+        if not CODE_LENGTH[0] <= len(code) <= CODE_LENGTH[1] or not code.isprintable():
+            self._show_error_text(lambda: self.tr(
+                "The code is too short or has wrong characters: it has %1 characters, "
+                "the code from head office has 16 (for example ABCD-EFGH-JKLM-NPQR). "
+                "Check it and type it again.").replace("%1", str(len(code))))
             return
         if self._enrolling:
             return
@@ -445,12 +483,15 @@ class SyncPage(QWidget):
     # --- showing -----------------------------------------------------------------
 
     def _set_error(self, err: BaseException | None) -> None:
+        self._error_text = None
         self.error = err if isinstance(err, UserError) else None
         self.error_label.show_text(self.error.text(self.env.lang) if self.error else "")
 
-    def _show_error_text(self, text: str) -> None:
+    def _show_error_text(self, text: Callable[[], str]) -> None:
+        """A message made by ``text`` (made again when the language changes)."""
         self.error = None
-        self.error_label.show_text(text)
+        self._error_text = text
+        self.error_label.show_text(text())
 
     def table_name(self, table: str) -> str:
         names = {
@@ -654,6 +695,8 @@ class SyncPage(QWidget):
         self._fill_conflicts()
         if self.error is not None:
             self._set_error(self.error)
+        elif self._error_text is not None:
+            self._show_error_text(self._error_text)
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

@@ -485,6 +485,10 @@ Theirs: %2</source>
         <translation>Табылған кеңестер: %1</translation>
     </message>
     <message>
+        <source>Search: %1</source>
+        <translation>Іздеу: %1</translation>
+    </message>
+    <message>
         <source>Search by name, question or advice (Kazakh or Russian)…</source>
         <translation>Аты-жөні, сұрақ немесе кеңес бойынша іздеу (қазақша не орысша)…</translation>
     </message>
@@ -523,6 +527,18 @@ Theirs: %2</source>
     <message>
         <source>This year</source>
         <translation>Осы жыл</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Өз мерзімі…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басы</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Соңы</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -662,9 +678,55 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>ListHabits</name>
+    <message>
+        <source>Export to Excel</source>
+        <extracomment>the buttons that stand for an action when a page has no method of that name</extracomment>
+        <translation>Excel-ге экспорттау</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel кітаптары (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Іздеу: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>where the last export was saved (the main window remembers it per user) called with the written file once an export is done</extracomment>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Жаңа…</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Жолды көшіру</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Excel-ге экспорттау…</translation>
+    </message>
+    <message>
+        <source>Print the list…</source>
+        <translation>Тізімді басып шығару…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Жаңарту</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>CivicDesk: sign in</source>
+        <extracomment>the user picked a language on this screen (it then wins over their last one)</extracomment>
         <translation>CivicDesk: кіру</translation>
     </message>
     <message>
@@ -687,12 +749,16 @@ Theirs: %2</source>
         <source>Exit</source>
         <translation>Шығу</translation>
     </message>
+    <message>
+        <source>Demo database: login %1, password %2</source>
+        <translation>Демо дерекқор: логин %1, құпиясөз %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Consultations</source>
-        <extracomment>what pages reload when a sync round brought changes from head office</extracomment>
+        <extracomment>what pages reload when a sync round brought changes from head office the user asked to sign out (to let another user sign in on this PC)</extracomment>
         <translation>Кеңестер</translation>
     </message>
     <message>
@@ -776,6 +842,14 @@ Theirs: %2</source>
         <translation>Тіл:</translation>
     </message>
     <message>
+        <source>Switch user</source>
+        <translation>Пайдаланушыны ауыстыру</translation>
+    </message>
+    <message>
+        <source>Sign out so that another user can sign in on this computer</source>
+        <translation>Осы компьютерде басқа пайдаланушы кіре алуы үшін жүйеден шығу</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
@@ -813,6 +887,40 @@ Theirs: %2</source>
     <message>
         <source>Latin letters, digits, dot</source>
         <translation>латын әріптері, сандар, нүкте</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Толығырақ...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Толығырақты жасыру...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Иә</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Жоқ</translation>
+    </message>
+    <message>
+        <source>No to A&amp;ll</source>
+        <translation>Б&amp;арлығына жоқ</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Сақтамау</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1141,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Enter the server address and the code from head office.</source>
         <translation>Сервер мекенжайын және бас кеңседен алынған кодты енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>«%1» is not a server address. Type it as head office gave it, for example https://civicdesk.example.kz</source>
+        <translation>«%1» — сервер мекенжайы емес. Оны бас кеңсе бергендей теріңіз, мысалы: https://civicdesk.example.kz</translation>
+    </message>
+    <message>
+        <source>The code is too short or has wrong characters: it has %1 characters, the code from head office has 16 (for example ABCD-EFGH-JKLM-NPQR). Check it and type it again.</source>
+        <translation>Код тым қысқа немесе онда қате таңбалар бар: онда %1 таңба, ал бас кеңсе берген кодта 16 таңба болады (мысалы, ABCD-EFGH-JKLM-NPQR). Тексеріп, қайта теріңіз.</translation>
     </message>
     <message>
         <source>Consultation</source>

@@ -485,6 +485,10 @@ Theirs: %2</source>
         <translation>Найдено консультаций: %1</translation>
     </message>
     <message>
+        <source>Search: %1</source>
+        <translation>Поиск: %1</translation>
+    </message>
+    <message>
         <source>Search by name, question or advice (Kazakh or Russian)…</source>
         <translation>Поиск по ФИО, вопросу или ответу (на казахском или русском)…</translation>
     </message>
@@ -523,6 +527,18 @@ Theirs: %2</source>
     <message>
         <source>This year</source>
         <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Свой период…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -662,9 +678,55 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>ListHabits</name>
+    <message>
+        <source>Export to Excel</source>
+        <extracomment>the buttons that stand for an action when a page has no method of that name</extracomment>
+        <translation>Экспорт в Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>Поиск: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <extracomment>where the last export was saved (the main window remembers it per user) called with the written file once an export is done</extracomment>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation>Копировать строку</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Экспорт в Excel…</translation>
+    </message>
+    <message>
+        <source>Print the list…</source>
+        <translation>Печать списка…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>CivicDesk: sign in</source>
+        <extracomment>the user picked a language on this screen (it then wins over their last one)</extracomment>
         <translation>CivicDesk: вход</translation>
     </message>
     <message>
@@ -687,12 +749,16 @@ Theirs: %2</source>
         <source>Exit</source>
         <translation>Выход</translation>
     </message>
+    <message>
+        <source>Demo database: login %1, password %2</source>
+        <translation>Демо-база: логин %1, пароль %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Consultations</source>
-        <extracomment>what pages reload when a sync round brought changes from head office</extracomment>
+        <extracomment>what pages reload when a sync round brought changes from head office the user asked to sign out (to let another user sign in on this PC)</extracomment>
         <translation>Консультации</translation>
     </message>
     <message>
@@ -776,6 +842,14 @@ Theirs: %2</source>
         <translation>Язык:</translation>
     </message>
     <message>
+        <source>Switch user</source>
+        <translation>Сменить пользователя</translation>
+    </message>
+    <message>
+        <source>Sign out so that another user can sign in on this computer</source>
+        <translation>Выйти, чтобы на этом компьютере мог войти другой пользователь</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
@@ -813,6 +887,40 @@ Theirs: %2</source>
     <message>
         <source>Latin letters, digits, dot</source>
         <translation>латинские буквы, цифры, точка</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Подробнее...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Скрыть подробности...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>No to A&amp;ll</source>
+        <translation>Нет для в&amp;сех</translation>
+    </message>
+    <message>
+        <source>Don&apos;t Save</source>
+        <translation>Не сохранять</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1141,14 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Enter the server address and the code from head office.</source>
         <translation>Введите адрес сервера и код из головного офиса.</translation>
+    </message>
+    <message>
+        <source>«%1» is not a server address. Type it as head office gave it, for example https://civicdesk.example.kz</source>
+        <translation>«%1» — не адрес сервера. Введите его так, как дал головной офис, например: https://civicdesk.example.kz</translation>
+    </message>
+    <message>
+        <source>The code is too short or has wrong characters: it has %1 characters, the code from head office has 16 (for example ABCD-EFGH-JKLM-NPQR). Check it and type it again.</source>
+        <translation>Код слишком короткий или содержит неверные символы: в нём %1 симв., а в коде от головного офиса их 16 (например, ABCD-EFGH-JKLM-NPQR). Проверьте и введите снова.</translation>
     </message>
     <message>
         <source>Consultation</source>

@@ -147,6 +147,10 @@
         <translation>Кеңестер тізімін көру үшін екі рет басыңыз</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Есеп</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF файлдары (*.pdf)</translation>
     </message>

@@ -147,6 +147,10 @@
         <translation>Дважды щёлкните, чтобы увидеть консультации</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Отчёт</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>

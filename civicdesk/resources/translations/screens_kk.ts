@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>3 mm bleed for a print shop</source>
-        <translation>Баспахана үшін 3 мм шығыңқы жиек (bleed)</translation>
+        <translation>Баспахана үшін кесуге арналған 3 мм жиек</translation>
     </message>
     <message>
         <source>Crop marks</source>
