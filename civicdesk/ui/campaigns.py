@@ -421,8 +421,8 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
 
     def _wave_chosen(self, *_: object) -> None:
         wave_id = self.wave.currentData()
-        if self.view is None or wave_id is None:
-            return
+        if self.view is None or wave_id is None or self.env.runner.closed:
+            return  # (a combo cleared while the window is torn down also lands here)
         self.wave_id = str(wave_id)
         ctx, campaign_id = self.env.ctx(), self.view.id
 

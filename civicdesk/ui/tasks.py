@@ -303,6 +303,11 @@ class TaskRunner(QObject):
                 return False
             time.sleep(0.002)
 
+    @property
+    def closed(self) -> bool:
+        """True once shut down: a widget torn down after that starts no more work."""
+        return self._closed
+
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Cancel what has not started, finish what has, stop the threads."""
         if self._closed:

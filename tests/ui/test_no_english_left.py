@@ -18,7 +18,9 @@ TS_DIR = Path(i18n.__file__).resolve().parent.parent / "resources" / "translatio
 #: Latin words a Kazakh or Russian text may hold: names, formats, examples
 ALLOWED = {"CivicDesk", "PDF", "Excel", "XLSX", "xlsx", "JSON", "json", "A4", "A5", "USB",
            "Ctrl", "https", "http", "sqlite", "db", "pdf", "civicdesk", "example", "kz",
-           "ABCD", "EFGH", "JKLM", "NPQR"}
+           "ABCD", "EFGH", "JKLM", "NPQR",
+           # formats and units as printed on the file or the spec sheet, and a key's label
+           "QR", "CSV", "csv", "ppi", "Enter"}
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
 
