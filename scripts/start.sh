@@ -12,6 +12,16 @@ if ! .venv/bin/python -c "import civicdesk, PySide6, sqlalchemy, reportlab" 2>/d
   .venv/bin/pip install --quiet -e .
 fi
 
+# The print fonts are derived from the font package once (several seconds) into the
+# user's cache folder, here rather than at the first print; when they are ready this
+# returns at once. A failure is not fatal: the app then derives them when it needs them.
+fonts_err=$(mktemp)
+if ! .venv/bin/python -m civicdesk.printing.fonts >/dev/null 2>"$fonts_err"; then
+  echo "The print fonts could not be prepared now; CivicDesk will prepare them later." >&2
+  tail -n 1 "$fonts_err" >&2
+fi
+rm -f "$fonts_err"
+
 # Qt needs a few system libraries that a minimal Linux may lack (its xcb plugin needs
 # libxcb-cursor0 and friends). Importing Qt succeeds without them, so the check opens
 # a real window; only when that fails are the libraries installed.

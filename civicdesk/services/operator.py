@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from civicdesk.db.models import Center
 from civicdesk.domain.enums import Role
 from civicdesk.domain.errors import Message, UserError
-from civicdesk.domain.iin import iin_check_digit
+from civicdesk.domain.iin import validate_bin
 from civicdesk.domain.text import normalize_kk
 from civicdesk.domain.validation import Collector
 from civicdesk.services.base import Context, record_change, require_role, snapshot, stamp_update
@@ -34,10 +34,6 @@ __all__ = [
 
 MAX_TERM_YEARS = 75
 
-BAD_BIN = Message(
-    kk="БСН — 12 цифр, соңғысы бақылау цифры; тексеріп қайта жазыңыз.",
-    ru="БИН — 12 цифр, последняя — контрольная; проверьте и введите заново.",
-)
 NAME_FORM_REQUIRED = Message(
     kk="Орталықтың атауын келісім нысаны талап ететін септікте жазыңыз.",
     ru="Укажите название центра в падеже, которого требует форма согласия.",
@@ -102,23 +98,17 @@ def operator_details(ctx: Context) -> OperatorDetails:
         )
 
 
-def _valid_bin(value: str) -> bool:
-    if len(value) != 12 or not value.isascii() or not value.isdigit():
-        return False
-    return iin_check_digit(value[:11]) == int(value[11])
-
-
 def update_operator_details(ctx: Context, data: OperatorInput) -> OperatorDetails:
     """Store the BIN, the case forms of the name and the term of consent (manager or
-    head office). Codes: ``operator.bin``, ``operator.name_form``, ``operator.too_long``,
+    head office). Codes: those of :func:`~civicdesk.domain.iin.validate_bin` (``bin.*``,
+    on the field ``bin``), ``operator.name_form``, ``operator.too_long``,
     ``operator.term``."""
     require_role(ctx.actor, Role.MANAGER, Role.HEAD_OFFICE)
     bin_ = "".join((data.bin or "").split())
     dative = normalize_kk(data.name_ru_dative or "")
     genitive = normalize_kk(data.name_kk_genitive or "")
     c = Collector()
-    if not _valid_bin(bin_):
-        c.add("operator.bin", BAD_BIN, field="bin")
+    c.attempt(lambda: validate_bin(bin_, field="bin"))
     for value, field in ((dative, "name_ru_dative"), (genitive, "name_kk_genitive")):
         if not value:
             c.add("operator.name_form", NAME_FORM_REQUIRED, field=field)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -354,6 +355,16 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
         self.close()
         return True
+
+    def force_sign_out(self) -> None:
+        """The account was deactivated or changed: close the open forms without asking
+        (what they hold can no longer be saved as this user) and sign out."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)
+        self._signing_out = True
+        self.signed_out.emit()
+        self.close()
 
     def _may_close(self) -> bool:
         if not self.has_unsaved_changes():

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
+from civicdesk.domain.errors import UserError
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.login import LoginDialog
 from civicdesk.ui.mainwindow import MainWindow
@@ -47,6 +48,7 @@ class Session(QObject):
         window = MainWindow(self.env)
         window.signed_out.connect(self.ask_sign_in)
         self.window = window
+        self.env.runner.signed_out_handler = self.forced_out
         if before_show is not None:
             before_show(window)
         window.show()
@@ -64,6 +66,16 @@ class Session(QObject):
         self.login = dialog
         dialog.open()
         return dialog
+
+    def forced_out(self, err: UserError) -> None:
+        """A service refused the signed-in user (deactivated, deleted, another role):
+        back to the sign-in screen, which says why in the user's language."""
+        window = self.window
+        if window is None:
+            return  # already on the sign-in screen
+        window.force_sign_out()
+        if self.login is not None:
+            self.login.errors.show(err, self.env.lang)
 
     def _login_finished(self, dialog: LoginDialog, code: int) -> None:
         self.login = None

@@ -13,7 +13,10 @@ names them:
 * ``cancelled()`` - true once :meth:`Task.cancel` was called; long loops should stop.
 
 Errors that are :class:`~civicdesk.domain.errors.UserError` go to ``on_error`` (by
-default a message box with the text in the user's language).  Any other exception is
+default a message box with the text in the user's language).  One code is different:
+``auth.signed_out`` (the account was deactivated, deleted or given another role since
+sign-in) goes to :attr:`TaskRunner.signed_out_handler` when one is set, whatever task
+raised it, so every screen returns to the sign-in screen the same way.  Any other exception is
 a bug: it is logged with its traceback and shown in the crash dialog.
 """
 
@@ -41,6 +44,9 @@ UserErrorHandler = Callable[[UserError], None]
 BugHandler = Callable[[BaseException, str], None]
 
 _ids = itertools.count(1)
+
+#: the code of the services' refusal of an actor whose account changed since sign-in
+SIGNED_OUT_CODE = "auth.signed_out"
 
 
 class Task(QObject):
@@ -138,6 +144,8 @@ class TaskRunner(QObject):
         self.lang: Lang = "kk"
         self.user_error_handler: UserErrorHandler = self._show_user_error
         self.bug_handler: BugHandler = self._show_bug
+        #: called instead of ``on_error`` for :data:`SIGNED_OUT_CODE` (set by the session)
+        self.signed_out_handler: UserErrorHandler | None = None
         self._pending: set[Task] = set()
         self._lock = threading.Lock()
         self._closed = False
@@ -247,7 +255,9 @@ class TaskRunner(QObject):
             if task.is_cancelled():
                 return
             if isinstance(exc, UserError):
-                if task.on_error is not None:
+                if exc.code == SIGNED_OUT_CODE and self.signed_out_handler is not None:
+                    self.signed_out_handler(exc)
+                elif task.on_error is not None:
                     task.on_error(exc)
                 else:
                     self.user_error_handler(exc)

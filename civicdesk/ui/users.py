@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -118,12 +119,17 @@ class UsersPage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
+        #: the center's details for the consent form (managers)
+        self.operator_button = QPushButton()
+        self.operator_button.setVisible(env.is_manager)
+        buttons.addWidget(self.operator_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.operator_button.clicked.connect(self.edit_operator)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         env.signals.data_changed.connect(lambda e: self.refresh() if e == "user" else None)
         self.retranslate()
@@ -140,7 +146,15 @@ class UsersPage(QWidget):
         if idx.isValid() and idx.row() < len(self.model.rows):
             UserDialog(self.env, self.model.rows[idx.row()], parent=self).open()
 
+    def edit_operator(self) -> None:
+        from civicdesk.ui.operator_form import OperatorDialog
+
+        if self.env.is_manager:
+            OperatorDialog(self.env, parent=self).open()
+
     def retranslate(self) -> None:
+        self.operator_button.setText(
+            QCoreApplication.translate("OperatorDialog", "Center details for the consent form…"))
         self.add_button.setText(self.tr("Add account"))
         self.edit_button.setText(self.tr("Edit"))
         self.model.retranslate()

@@ -33,7 +33,7 @@ def test_operator_details_are_checked(ctx: Context) -> None:
     with pytest.raises(UserError) as exc:
         svc.update_operator_details(ctx, svc.OperatorInput("050340001234", "", " ", 0))
     got = {e.code for e in field_errors(exc.value)}
-    assert got == {"operator.bin", "operator.name_form", "operator.term"}
+    assert got == {"bin.checksum", "operator.name_form", "operator.term"}  # the domain check
     for e in field_errors(exc.value):
         assert e.text("kk") and e.text("ru")
     assert svc.operator_details(ctx).bin == ""

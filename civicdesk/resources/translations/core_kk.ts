@@ -1580,4 +1580,63 @@ This computer: %3</source>
         <translation>Бас тарту</translation>
     </message>
 </context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Center details for the consent form…</source>
+        <translation>Келісім нысанына арналған орталық деректері…</translation>
+    </message>
+    <message>
+        <source>The center as the operator of personal data</source>
+        <translation>Дербес деректер операторы ретіндегі орталық</translation>
+    </message>
+    <message>
+        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
+        <translation>Тұрғындардың келісім нысаны орталықты осы деректермен атайды («Дербес деректер және оларды қорғау туралы» № 94-V Заң, 8-бап).</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation>Орталық:</translation>
+    </message>
+    <message>
+        <source>BIN:</source>
+        <translation>БСН:</translation>
+    </message>
+    <message>
+        <source>Name in Russian, dative case:</source>
+        <translation>Орысша атауы, барыс септік:</translation>
+    </message>
+    <message>
+        <source>as in: I give my consent to ...</source>
+        <translation>«даю согласие Центру …» дегендегідей</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh, genitive case:</source>
+        <translation>Қазақша атауы, ілік септік:</translation>
+    </message>
+    <message>
+        <source>as in: ... collecting my data</source>
+        <translation>«… орталығының деректерімді жинауына» дегендегідей</translation>
+    </message>
+    <message>
+        <source>Term of consent, years:</source>
+        <translation>Келісімнің мерзімі, жыл:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>The changes are not saved. Close the form anyway?</source>
+        <translation>Өзгерістер сақталмаған. Бәрібір жабу керек пе?</translation>
+    </message>
+</context>
 </TS>

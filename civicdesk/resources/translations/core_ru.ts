@@ -1580,4 +1580,63 @@ This computer: %3</source>
         <translation>Отмена</translation>
     </message>
 </context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Center details for the consent form…</source>
+        <translation>Данные центра для формы согласия…</translation>
+    </message>
+    <message>
+        <source>The center as the operator of personal data</source>
+        <translation>Центр как оператор персональных данных</translation>
+    </message>
+    <message>
+        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
+        <translation>Форма согласия жителей называет центр с этими данными (Закон № 94-V «О персональных данных и их защите», статья 8).</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation>Центр:</translation>
+    </message>
+    <message>
+        <source>BIN:</source>
+        <translation>БИН:</translation>
+    </message>
+    <message>
+        <source>Name in Russian, dative case:</source>
+        <translation>Название на русском, дательный падеж:</translation>
+    </message>
+    <message>
+        <source>as in: I give my consent to ...</source>
+        <translation>как в «даю согласие Центру …»</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh, genitive case:</source>
+        <translation>Название на казахском, родительный падеж:</translation>
+    </message>
+    <message>
+        <source>as in: ... collecting my data</source>
+        <translation>как в «… орталығының деректерімді жинауына»</translation>
+    </message>
+    <message>
+        <source>Term of consent, years:</source>
+        <translation>Срок согласия, лет:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The changes are not saved. Close the form anyway?</source>
+        <translation>Изменения не сохранены. Всё равно закрыть форму?</translation>
+    </message>
+</context>
 </TS>
