@@ -6,6 +6,8 @@ column of their own. The update triggers become one each, deleting the old docum
 before adding the new one (two triggers ran newest first and lost shared words), so
 every index is rebuilt.
 
+Grants: ``grant_calls.min_reviews`` and ``grant_calls.max_grant``.
+
 Order: indexed Kazakh sort keys of resident, user and settlement names
 (civicdesk.db.collation), and ``settlements.merged_into``: a settlement a center added
 that head office merged into the official one.
@@ -21,6 +23,7 @@ from alembic import op
 
 from civicdesk.db.collation import SORT_KEYS, fill_sort_keys
 from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
+from civicdesk.db.types import money
 
 revision = "0007_kk"
 down_revision = "0006"
@@ -35,6 +38,10 @@ def upgrade() -> None:
             table, sa.Column("sort_name", sa.String(200), nullable=False, server_default="")
         )
     op.add_column("settlements", sa.Column("merged_into", sa.String(36), nullable=True))
+    # grants: reviews needed before approval, the most one application may ask for
+    op.add_column("grant_calls", sa.Column("min_reviews", sa.Integer(), nullable=False,
+                                           server_default="2"))
+    op.add_column("grant_calls", sa.Column("max_grant", money(), nullable=True))
     conn = op.get_bind()
     for table in SORT_KEYS:
         fill_sort_keys(conn, table)
@@ -49,6 +56,9 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_sort", table_name=table)
     with op.batch_alter_table("settlements") as batch:
         batch.drop_column("merged_into")
+    with op.batch_alter_table("grant_calls") as batch:
+        batch.drop_column("max_grant")
+        batch.drop_column("min_reviews")
     for table in SORT_KEYS:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("sort_name")
