@@ -6,6 +6,7 @@
     civicdesk-server [--db URL] centers
     civicdesk-server [--db URL] revoke CENTER_OR_DEVICE
     civicdesk-server [--db URL] purge [--days N]
+    civicdesk-server [--db URL] import-kato FILE
 
 The default database is a SQLite file in the user data folder (created on first use);
 ``--db postgresql+psycopg://user@host/db`` (or ``CIVICDESK_SERVER_DB``) for PostgreSQL.
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("target", help="center id or name, or device id")
     purge = sub.add_parser("purge", help="forget tombstones older than the horizon")
     purge.add_argument("--days", type=float, default=90.0)
+    kato = sub.add_parser(
+        "import-kato", help="load the statistics bureau's KATO classifier (xlsx or csv)")
+    kato.add_argument("file", help="the classifier file as downloaded")
     return p
 
 
@@ -103,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             n = store.revoke(args.target)
             print(f"revoked {n} token(s)")
             return 0 if n or known else 1
+        elif args.command == "import-kato":
+            from civicdesk.sync.server.kato_import import run_import
+
+            return run_import(store, args.file)
         elif args.command == "purge":
             n = store.purge_tombstones(timedelta(days=args.days))
             print(f"purged {n} tombstone(s)")
