@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, inspect
 
 # Bookkeeping columns whose change alone is not worth sending.
-NOT_TRACKED = frozenset({"server_seq"})
+# (sort_name: a sort key every node derives from the name, never sent)
+NOT_TRACKED = frozenset({"server_seq", "sort_name"})
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%f','now')"
 

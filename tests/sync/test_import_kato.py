@@ -94,8 +94,47 @@ def test_import_kato_command_and_centers_pull_it(
     sync.sync_now(a, transport=transport)
     ctx = a.admin_context("kk")
     names = {d.code: d.name_kk for d in reference.districts(ctx, "61")}
-    assert names == {"6120": "Кентау қ.ә.", "6136": "Бәйдібек ауданы"}
+    # the bureau's names replace the shipped ones, in the same records (no twins)
+    assert names["6120"] == "Кентау қ.ә." and names["6136"] == "Бәйдібек ауданы"
+    assert len(names) == 17
     # the shipped Balkhash district is the same record as the imported one
     assert [d.code for d in reference.districts(ctx, "19")].count("1936") == 1
     villages = {s.code: s.name_kk for s in reference.settlements(ctx)}
     assert villages["613633200"] == "Алғабас ауылы" and "193633100" in villages
+
+
+def test_head_office_merges_a_centers_village_into_the_official_one(
+    store: Store, transport: AppTransport, make_replica: Make, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from civicdesk.domain.enums import Role
+    from civicdesk.services.base import Actor, ListQuery
+    from civicdesk.services.residents import ResidentInput, create_resident, list_residents
+    from civicdesk.services.settlements import merge_settlement
+
+    import_kato(store, _workbook(tmp_path / "kato.xlsx"))
+    official = reference_id("settlements", "613633100")
+    a, ho = make_replica("a"), make_replica("ho")
+    enroll_new(store, a, transport, name="Ақсу")
+    ho_center = enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
+    sync.sync_now(a, transport=transport)
+    a_ctx = a.admin_context("kk")
+    own = reference.add_settlement(a_ctx, "Ағыбет ауылы", "село Агыбет")
+    rid = create_resident(a_ctx, ResidentInput(
+        full_name="Дана Әлиева", settlement_id=own.id, consent_date=date(2025, 1, 5),
+        consent_purposes=["consultation"])).id
+    sync.sync_now(a, transport=transport)
+    sync.sync_now(ho, transport=transport)
+    boss = ho.admin_context("kk").with_actor(
+        Actor("ho-user", "Бас кеңсе", Role.HEAD_OFFICE, ho_center))
+    merge_settlement(boss, own.id, official)
+    sync.sync_now(ho, transport=transport)  # the merge reaches the server
+    merged = store.get_record("settlements", own.id)
+    assert merged is not None and merged["data"]["merged_into"] == official, merged
+    sync.sync_now(a, transport=transport)  # the center moves its records...
+    sync.sync_now(a, transport=transport)  # ...and sends them
+    rows = list_residents(a_ctx, ListQuery()).rows
+    assert [(r.id, r.settlement_kk) for r in rows] == [(rid, "Ағыбет а.")]
+    rec = store.get_record("residents", rid)
+    assert rec is not None and rec["data"]["settlement_id"] == official

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from civicdesk.db.changes import install_outbox_triggers
 from civicdesk.db.collation import SORT_KEYS, fill_sort_keys
 from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
 from civicdesk.db.types import money
@@ -48,6 +49,8 @@ def upgrade() -> None:
         op.create_index(f"ix_{table}_sort", table, ["sort_name"])
     for table in SEARCH_TABLES:
         rebuild_fts(conn, table)
+    # the outbox triggers list a table's columns: the new ones must sync too
+    install_outbox_triggers(conn, [*SORT_KEYS, "grant_calls"])
     op.execute("ANALYZE")
 
 
