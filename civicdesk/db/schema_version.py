@@ -5,4 +5,4 @@ the app does not load Alembic at start-up. tests/db/test_engine.py checks it equ
 the head of the migration scripts; a new migration must update it.
 """
 
-HEAD = "0007_kk"
+HEAD = "0009_kk"

@@ -30,7 +30,19 @@ from civicdesk.domain.text import normalize_kk
 from civicdesk.paths import resources_dir
 from civicdesk.services.base import Context, audit, get_live, snapshot, stamp_new
 
-__all__ = ["REFERENCE_OWNER", "Named", "reference_id"]
+__all__ = [
+    "KATO_TAKEN",
+    "NAME_REQUIRED",
+    "REFERENCE_OWNER",
+    "Named",
+    "add_settlement",
+    "districts",
+    "load_reference_data",
+    "reference_id",
+    "regions",
+    "settlements",
+    "topics",
+]
 
 
 @dataclass(frozen=True)

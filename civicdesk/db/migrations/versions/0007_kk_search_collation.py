@@ -6,8 +6,6 @@ column of their own. The update triggers become one each, deleting the old docum
 before adding the new one (two triggers ran newest first and lost shared words), so
 every index is rebuilt.
 
-Grants: ``grant_calls.min_reviews`` and ``grant_calls.max_grant``.
-
 Order: indexed Kazakh sort keys of resident, user and settlement names
 (civicdesk.db.collation), and ``settlements.merged_into``: a settlement a center added
 that head office merged into the official one.
@@ -21,10 +19,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from civicdesk.db.changes import install_outbox_triggers
 from civicdesk.db.collation import SORT_KEYS, fill_sort_keys
 from civicdesk.db.search import SEARCH_TABLES, rebuild_fts
-from civicdesk.db.types import money
 
 revision = "0007_kk"
 down_revision = "0006"
@@ -39,18 +35,12 @@ def upgrade() -> None:
             table, sa.Column("sort_name", sa.String(200), nullable=False, server_default="")
         )
     op.add_column("settlements", sa.Column("merged_into", sa.String(36), nullable=True))
-    # grants: reviews needed before approval, the most one application may ask for
-    op.add_column("grant_calls", sa.Column("min_reviews", sa.Integer(), nullable=False,
-                                           server_default="2"))
-    op.add_column("grant_calls", sa.Column("max_grant", money(), nullable=True))
     conn = op.get_bind()
     for table in SORT_KEYS:
         fill_sort_keys(conn, table)
         op.create_index(f"ix_{table}_sort", table, ["sort_name"])
     for table in SEARCH_TABLES:
         rebuild_fts(conn, table)
-    # the outbox triggers list a table's columns: the new ones must sync too
-    install_outbox_triggers(conn, [*SORT_KEYS, "grant_calls"])
     op.execute("ANALYZE")
 
 
@@ -59,9 +49,6 @@ def downgrade() -> None:
         op.drop_index(f"ix_{table}_sort", table_name=table)
     with op.batch_alter_table("settlements") as batch:
         batch.drop_column("merged_into")
-    with op.batch_alter_table("grant_calls") as batch:
-        batch.drop_column("max_grant")
-        batch.drop_column("min_reviews")
     for table in SORT_KEYS:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("sort_name")
