@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 
 CAPTURE_KINDS = ("ins", "upd", "del")
 
-# Columns whose change alone is not worth sending (users.last_login_at never travels).
-NOT_TRACKED = frozenset({"server_seq", "last_login_at"})
+# Columns whose change alone is not worth sending (users.last_login_at never travels;
+# sort_name is a sort key every node derives from the name, never sent).
+NOT_TRACKED = frozenset({"server_seq", "last_login_at", "sort_name"})
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%f','now')"
 

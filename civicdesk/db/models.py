@@ -332,6 +332,10 @@ class GrantCall(SyncMixin, Base):
     closes_on: Mapped[date] = mapped_column(Date)
     criteria: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(12), default="open")
+    #: reviews without a conflict of interest needed before approval (a call setting)
+    min_reviews: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
+    #: the most one application may ask for; None: the pool
+    max_grant: Mapped[Decimal | None] = mapped_column(money())
 
 
 class GrantApplication(SyncMixin, Base):

@@ -422,6 +422,50 @@ def weighted_score(
     return _money(total * 100)
 
 
+# How many reviews a call needs before an application is approved. No legal figure
+# was found for small grants of community centers: it is a setting of each call
+# (docs/sources.md), this is only the value a new call starts with.
+DEFAULT_MIN_REVIEWS = 2
+MAX_MIN_REVIEWS = 15
+
+
+def check_requested_limit(requested: Decimal, limit: Decimal) -> None:
+    """Refuse submitting an application that asks for more than the call allows;
+    code ``grant.over_limit``."""
+    if requested > limit:
+        raise ValidationError(
+            "grant.over_limit",
+            Message(
+                kk="Сұралған сома ({asked}) конкурстың шекті сомасынан ({limit}) асады: "
+                "бюджетті азайтыңыз немесе қоса қаржыландыруды көрсетіңіз",
+                ru="Запрошенная сумма ({asked}) превышает предел конкурса ({limit}): "
+                "уменьшите бюджет или укажите софинансирование",
+            ),
+            field="budget",
+            asked=format_money(requested, "ru"),
+            limit=format_money(limit, "ru"),
+        )
+
+
+def check_reviews_for_approval(conflicts: Sequence[bool], min_reviews: int) -> None:
+    """Approval needs ``min_reviews`` reviews by reviewers without a conflict of
+    interest; a recusal (declared conflict) does not count. Code ``grant.reviews_missing``."""
+    scored = sum(1 for conflict in conflicts if not conflict)
+    if scored < min_reviews:
+        raise ValidationError(
+            "grant.reviews_missing",
+            Message(
+                kk="Мақұлдау үшін мүдделер қақтығысы жоқ кемінде {need} сарапшының бағасы "
+                "керек; қазір {have}",
+                ru="Для одобрения нужны оценки не менее {need} экспертов без конфликта "
+                "интересов; сейчас {have}",
+            ),
+            field="reviews",
+            need=min_reviews,
+            have=scored,
+        )
+
+
 def check_reviewer_may_score(conflict_declared: bool) -> None:
     """A reviewer who declared a conflict of interest must not score the application."""
     if conflict_declared:

@@ -7,11 +7,36 @@ of republican significance.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from .errors import Message, ValidationError
 
-__all__ = ["REGIONS", "KatoParts", "validate_kato"]
+__all__ = ["REFERENCE_OWNER", "REGIONS", "KatoParts", "kato_level", "reference_id",
+           "validate_kato"]
+
+#: the owner (center id) of reference data: head office's classifier, on every node
+REFERENCE_OWNER = "00000000-0000-0000-0000-000000000000"
+_NS = uuid.UUID("5d0c2f1e-8f4b-4b7e-9d59-0c1d2b3a4e5f")
+
+
+def reference_id(table: str, code: str) -> str:
+    """The id of a reference row on every node (uuid5 of table and code), so a row
+    shipped with the app and the same row imported at head office are one record."""
+    return str(uuid.uuid5(_NS, f"{table}:{code}"))
+
+
+def kato_level(code: str) -> str:
+    """Which level a 9-digit code names: ``region`` (RR0000000), ``district`` (a district
+    or a city administration, RRDD00000), ``rural`` (a rural district or a town of district
+    significance, RRDDEE000) or ``settlement``."""
+    if code[2:] == "0000000":
+        return "region"
+    if code[4:] == "00000":
+        return "district"
+    if code[6:] == "000":
+        return "rural"
+    return "settlement"
 
 REGIONS: dict[str, Message] = {
     "10": Message(kk="Абай облысы", ru="область Абай"),

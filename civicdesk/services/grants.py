@@ -34,6 +34,8 @@ from civicdesk.domain.enums import ApplicantKind, ApplicationStatus, BudgetCateg
 from civicdesk.domain.errors import Message, UserError, ValidationError, ValidationErrors
 from civicdesk.domain.grants import (
     DEFAULT_CRITERIA,
+    DEFAULT_MIN_REVIEWS,
+    MAX_MIN_REVIEWS,
     STATUS_NAMES,
     BudgetLine,
     BudgetTotals,
@@ -42,7 +44,9 @@ from civicdesk.domain.grants import (
     budget_totals,
     check_award,
     check_budget,
+    check_requested_limit,
     check_reviewer_may_score,
+    check_reviews_for_approval,
     validate_budget_line,
     validate_criteria,
     weighted_score,
@@ -124,6 +128,14 @@ TITLE_REQUIRED = Message(
     ru="Укажите название конкурса на казахском и русском языках.",
 )
 REGION_UNKNOWN = Message(kk="Облысты тізімнен таңдаңыз.", ru="Выберите область из списка.")
+MIN_REVIEWS_RANGE = Message(
+    kk="Мақұлдауға қажет бағалар саны 1-ден {max}-ге дейін болуы керек",
+    ru="Число оценок для одобрения должно быть от 1 до {max}",
+)
+MAX_GRANT_RANGE = Message(
+    kk="Бір өтінімнің шекті сомасы нөлден үлкен және қордан аспауы керек",
+    ru="Предел суммы одной заявки должен быть больше нуля и не больше фонда",
+)
 POOL_POSITIVE = Message(
     kk="Гранттық қордың сомасы нөлден үлкен болуы керек.",
     ru="Сумма грантового фонда должна быть больше нуля.",
@@ -229,6 +241,8 @@ class GrantCallInput:
     closes_on: date
     criteria: tuple[Criterion, ...] = DEFAULT_CRITERIA
     status: str = "open"
+    min_reviews: int = DEFAULT_MIN_REVIEWS
+    max_grant: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +261,13 @@ class GrantCallView:
     status: str
     applications: int
     rev: int
+    min_reviews: int = DEFAULT_MIN_REVIEWS
+    max_grant: Decimal | None = None
+
+    @property
+    def limit(self) -> Decimal:
+        """The most one application may ask for."""
+        return self.max_grant if self.max_grant is not None else self.pool
 
 
 @dataclass(frozen=True)
@@ -518,7 +539,8 @@ def _call_view(s: Session, c: GrantCall) -> GrantCallView:
         id=c.id, center_id=c.center_id, title_kk=c.title_kk, title_ru=c.title_ru,
         region_kato=c.region_kato, pool=c.pool, awarded=awarded, left=c.pool - awarded,
         opens_on=c.opens_on, closes_on=c.closes_on, criteria=_criteria_from_json(c.criteria),
-        status=c.status, applications=apps, rev=c.rev,
+        status=c.status, applications=apps, rev=c.rev, min_reviews=c.min_reviews,
+        max_grant=c.max_grant,
     )
 
 
@@ -540,6 +562,12 @@ def _apply_call(s: Session, row: GrantCall, data: GrantCallInput) -> None:
     if data.status not in CALL_STATUSES:
         c.add("grant.call_status", CALL_STATUS, field="status", status=data.status)
     c.attempt(lambda: validate_criteria(data.criteria))
+    if not 1 <= data.min_reviews <= MAX_MIN_REVIEWS:
+        c.add("grant.min_reviews", MIN_REVIEWS_RANGE, field="min_reviews",
+              max=MAX_MIN_REVIEWS)
+    max_grant = Decimal(data.max_grant) if data.max_grant is not None else None
+    if max_grant is not None and not 0 < max_grant <= max(pool, Decimal(0)):
+        c.add("grant.max_grant", MAX_GRANT_RANGE, field="max_grant")
     if row.id is not None and pool > 0:
         awarded = _awarded_sum(s, row.id)
         if pool < awarded:
@@ -551,6 +579,8 @@ def _apply_call(s: Session, row: GrantCall, data: GrantCallInput) -> None:
     row.opens_on, row.closes_on = data.opens_on, data.closes_on
     row.criteria = _criteria_to_json(data.criteria)
     row.status = data.status
+    row.min_reviews = data.min_reviews
+    row.max_grant = max_grant
 
 
 def _may_run_calls(ctx: Context) -> None:
@@ -791,6 +821,17 @@ def _apply_app(ctx: Context, s: Session, row: GrantApplication, data: Applicatio
     row.language = "ru" if data.language == "ru" else "kk"
 
 
+def check_call_open(ctx: Context, call_id: str) -> GrantCallView:
+    """Refuse at once a call that takes no applications, before a form is filled."""
+    with ctx.db.session() as s:
+        call = get_live(s, GrantCall, call_id, ctx)
+        try:
+            _check_call_open(ctx, call)
+        except ValidationError as e:
+            raise _wrap(e) from None
+        return _call_view(s, call)
+
+
 def _check_call_open(ctx: Context, call: GrantCall) -> None:
     today = ctx.today()
     if call.status != "open" or not call.opens_on <= today <= call.closes_on:
@@ -938,9 +979,19 @@ def transition(ctx: Context, app_id: str, target: ApplicationStatus) -> Applicat
                 c.add("grant.submit_applicant", SUBMIT_APPLICANT, field="applicant_name")
             if row.applicant_kind == ApplicantKind.NGO.value and not row.bin:
                 c.add("grant.submit_bin", SUBMIT_BIN, field="bin")
-            if not _live_lines(row):
+            call = get_live(s, GrantCall, row.call_id, ctx)
+            lines = _live_lines(row)
+            if not lines:
                 c.add("grant.submit_budget", SUBMIT_BUDGET, field="budget")
-            c.attempt(partial(_check_call_open, ctx, get_live(s, GrantCall, row.call_id, ctx)))
+            else:
+                requested = budget_totals([_domain_line(b) for b in lines]).requested
+                limit = call.max_grant if call.max_grant is not None else call.pool
+                c.attempt(partial(check_requested_limit, requested, limit))
+            c.attempt(partial(_check_call_open, ctx, call))
+        if target is _S.APPROVED:
+            call = get_live(s, GrantCall, row.call_id, ctx)
+            conflicts = [r.conflict_declared for r in _children(s, GrantReview, row.id)]
+            c.attempt(partial(check_reviews_for_approval, conflicts, call.min_reviews))
         if target is _S.IN_PROGRESS and row.awarded_amount is None:
             c.add("grant.award_required", AWARD_REQUIRED, field="awarded_amount")
         if target is _S.REPORTED and not _children(s, GrantReport, row.id):

@@ -8,7 +8,6 @@ the server are the same records, not duplicates. A center may add settlements.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,16 +25,24 @@ from civicdesk.db.models import (
 )
 from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.errors import Lang, Message, ValidationError, ValidationErrors
+from civicdesk.domain.kato import REFERENCE_OWNER, reference_id
 from civicdesk.domain.text import normalize_kk
 from civicdesk.paths import resources_dir
 from civicdesk.services.base import Context, audit, get_live, snapshot, stamp_new
 
-REFERENCE_OWNER = "00000000-0000-0000-0000-000000000000"
-_NS = uuid.UUID("5d0c2f1e-8f4b-4b7e-9d59-0c1d2b3a4e5f")
-
-
-def reference_id(table: str, code: str) -> str:
-    return str(uuid.uuid5(_NS, f"{table}:{code}"))
+__all__ = [
+    "KATO_TAKEN",
+    "NAME_REQUIRED",
+    "REFERENCE_OWNER",
+    "Named",
+    "add_settlement",
+    "districts",
+    "load_reference_data",
+    "reference_id",
+    "regions",
+    "settlements",
+    "topics",
+]
 
 
 @dataclass(frozen=True)

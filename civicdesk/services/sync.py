@@ -127,6 +127,11 @@ def sync_now(app: CivicApp, *, transport: httpx.BaseTransport | None = None) -> 
     """Push what is pending, pull what is new. Raises ``SyncError`` (kk/ru message)."""
     summary = _client(app, transport).sync_once()
     app.save_clock()
+    if app.state.center_id:
+        # settlements head office merged into official ones: move this center's records
+        from civicdesk.services.settlements import follow_merges
+
+        follow_merges(app.admin_context())
     return summary
 
 

@@ -20,6 +20,8 @@ EXCLUDED_COLUMNS: dict[str, frozenset[str]] = {
 # Owned by head office; centers only pull these.
 REFERENCE: frozenset[str] = REFERENCE_TABLES
 # A center writes only its own rows; head office may also edit these of any center.
-SHARED_EDIT_TABLES: frozenset[str] = frozenset({"grant_applications", "budget_lines"})
+# (settlements: head office merges a center's settlement into the official one)
+SHARED_EDIT_TABLES: frozenset[str] = frozenset(
+    {"grant_applications", "budget_lines", "settlements"})
 # Sync bookkeeping carried beside the data, not inside it.
 NOT_DATA: frozenset[str] = frozenset({"id", "rev", "server_seq", "hlc"})

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from civicdesk.domain.collation import collation_key, sorted_by_name
 from civicdesk.domain.errors import Lang, UserError
 from civicdesk.domain.kato import REGIONS
 from civicdesk.services import reference
@@ -124,7 +125,8 @@ class CenterPage(QWizardPage):
     def _fill_districts(self) -> None:
         fill_combo(
             self.district,
-            ((d.name(self.env.lang), d.id) for d in self._districts),
+            ((d.name(self.env.lang), d.id)
+             for d in sorted_by_name(self._districts, lambda d: d.name(self.env.lang))),
             blank=self.tr("(not listed / whole region)"),
         )
 
@@ -140,7 +142,8 @@ class CenterPage(QWizardPage):
         lang = self.env.lang
         fill_combo(
             self.region,
-            sorted(((m.text(lang), code) for code, m in REGIONS.items()), key=lambda p: p[0]),
+            sorted(((m.text(lang), code) for code, m in REGIONS.items()),
+                   key=lambda p: collation_key(p[0])),
             blank=self.tr("— choose —"),
         )
         self._fill_districts()

@@ -56,6 +56,8 @@ from civicdesk.domain.enums import ApplicantKind, ApplicationStatus, BudgetCateg
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.formatting import format_date, format_money, parse_money
 from civicdesk.domain.grants import (
+    DEFAULT_MIN_REVIEWS,
+    MAX_MIN_REVIEWS,
     STATUS_NAMES,
     TRANSITIONS,
     BudgetLine,
@@ -127,6 +129,8 @@ class BudgetModel(QAbstractTableModel):
 
     CATEGORY, ITEM, UNIT, QTY, UNIT_COST, TOTAL, COFIN = range(7)
     changed = Signal()
+    #: an amount or quantity that could not be read (row, column, what was typed)
+    refused = Signal(int, int, str)
 
     def __init__(self, category_names: Callable[[], dict[BudgetCategory, str]],
                  headers: Callable[[], list[str]], total_label: Callable[[], str],
@@ -250,6 +254,7 @@ class BudgetModel(QAbstractTableModel):
             elif col == self.QTY:
                 qty = Decimal(text.replace(",", ".").replace(" ", "").replace("\u00a0", ""))
                 if qty < 0 or not qty.is_finite():
+                    self.refused.emit(row, col, text)
                     return False
                 line = replace(line, qty=qty)
             elif col == self.UNIT_COST:
@@ -257,6 +262,7 @@ class BudgetModel(QAbstractTableModel):
             elif col == self.COFIN:
                 line = replace(line, cofinancing=parse_money(text))
         except (ValueError, InvalidOperation, UserError):
+            self.refused.emit(row, col, text)
             return False
         self.lines[row] = line
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COFIN))
@@ -322,6 +328,11 @@ class CallDialog(QDialog):
         self.title_kk, self.title_ru = QLineEdit(), QLineEdit()
         self.region = QComboBox()
         self.pool = QLineEdit("1 000 000")
+        self.max_grant = QLineEdit()
+        self.max_grant.setPlaceholderText(self.tr("the whole pool"))
+        self.min_reviews = QSpinBox()
+        self.min_reviews.setRange(1, MAX_MIN_REVIEWS)
+        self.min_reviews.setValue(DEFAULT_MIN_REVIEWS)
         self.opens_on, self.closes_on = QDateEdit(), QDateEdit()
         for d in (self.opens_on, self.closes_on):
             d.setCalendarPopup(True)
@@ -333,6 +344,8 @@ class CallDialog(QDialog):
             (self.tr("Title in Russian"), "title_ru", self.title_ru),
             (self.tr("Region"), "region_kato", self.region),
             (self.tr("Pool, ₸"), "pool", self.pool),
+            (self.tr("Most one application may ask, ₸"), "max_grant", self.max_grant),
+            (self.tr("Reviews needed for approval"), "min_reviews", self.min_reviews),
             (self.tr("Applications from"), "opens_on", self.opens_on),
             (self.tr("Applications until"), "closes_on", self.closes_on),
         ]
@@ -354,6 +367,8 @@ class CallDialog(QDialog):
         env = self.page.env
         try:
             pool = parse_money(self.pool.text(), field="pool")
+            max_grant = (parse_money(self.max_grant.text(), field="max_grant")
+                         if self.max_grant.text().strip() else None)
         except UserError as e:
             self.errors.show(e, env.lang)
             return
@@ -361,7 +376,8 @@ class CallDialog(QDialog):
             title_kk=self.title_kk.text(), title_ru=self.title_ru.text(),
             region_kato=str(self.region.currentData() or ""), pool=pool,
             opens_on=from_qdate(self.opens_on.date()) or date.today(),
-            closes_on=from_qdate(self.closes_on.date()) or date.today())
+            closes_on=from_qdate(self.closes_on.date()) or date.today(),
+            min_reviews=self.min_reviews.value(), max_grant=max_grant)
 
         def done(call: svc.GrantCallView) -> None:
             self.created = call
@@ -553,6 +569,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         v = QVBoxLayout(w)
         self.budget = BudgetModel(self._category_names, self._budget_headers, lambda: self.tr("Total"), self)
         self.budget.changed.connect(self._budget_edited)
+        self.budget.refused.connect(self._budget_refused)
         self.budget_view = QTableView()
         self.budget_view.setModel(self.budget)
         self.budget_view.setItemDelegateForColumn(BudgetModel.CATEGORY, CategoryDelegate(self._category_names, self))
@@ -563,6 +580,10 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
                                          | QAbstractItemView.EditTrigger.EditKeyPressed
                                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
         v.addWidget(self.budget_view, 1)
+        self.budget_input_error = QLabel()
+        self.budget_input_error.setWordWrap(True)
+        self.budget_input_error.setStyleSheet(f"color: {BAD_COLOR};")
+        v.addWidget(self.budget_input_error)
         self.budget_summary = QLabel()
         self.budget_summary.setWordWrap(True)
         v.addWidget(self.budget_summary)
@@ -981,6 +1002,16 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
 
     @Slot()
     def new_application(self) -> None:
+        """A new application, only to a call that takes applications today: a closed
+        call is refused before the form is filled."""
+        call_id = self.current_call_id()
+        if call_id is None:
+            return
+        self.env.runner.db(svc.check_call_open, self.env.ctx(), call_id,
+                           on_done=lambda _call: self._start_new(),
+                           on_error=self._fail(None))
+
+    def _start_new(self) -> None:
         if not self.leave_for_new():
             return
         self._show(None)
@@ -1092,7 +1123,13 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
                 text += f"\n{r.comment}"
             self.reviews_list.addItem(text)
         avg = f"{view.average_score:f}".replace(".", ",") if view.average_score is not None else "—"
-        self.average_label.setText(self.tr("Average score: %1").replace("%1", avg))
+        text = self.tr("Average score: %1").replace("%1", avg)
+        if self.call is not None:
+            scored = sum(1 for r in view.reviews if not r.conflict_declared)
+            text += "\n" + self.tr("Reviews without a conflict of interest: %1 of the %2 "
+                                   "needed for approval").replace("%1", str(scored)).replace(
+                "%2", str(self.call.min_reviews))
+        self.average_label.setText(text)
         del lang
 
     def _fill_results(self) -> None:
@@ -1161,6 +1198,7 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
     # ----------------------------------------------------------------- budget
     def _budget_edited(self) -> None:
         """The grid changed: new totals, and unsaved edits unless it is being loaded."""
+        self.budget_input_error.setText("")
         self._budget_changed()
         if not self._loading and self.budget.lines and self.view is not None and not self.budget.read_only:
             self._mark_dirty()
@@ -1176,9 +1214,16 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
             self.tr("Total %1, co-financing %2 (%3 %), requested %4")
             .replace("%1", format_money(t.total, lang)).replace("%2", format_money(t.cofinancing, lang))
             .replace("%3", share).replace("%4", format_money(t.requested, lang)))
-        ceiling = self.call.left + (self.view.awarded_amount or Decimal(0) if self.view else Decimal(0)) if self.call else None
+        ceiling = min(self.call.limit, self.call.left + (
+            self.view.awarded_amount or Decimal(0) if self.view else Decimal(0))) if self.call else None
         warnings = check_budget([line.domain() for line in self.budget.lines], requested_ceiling=ceiling) if self.budget.lines else []
         self.budget_warnings.setText("\n".join(w.text(lang) for w in warnings))
+
+    def _budget_refused(self, row: int, col: int, text: str) -> None:
+        """Letters in a price do not vanish silently: say what was wrong, where."""
+        self.budget_input_error.setText(
+            self.tr("Line %1: «%2» is not a number. Type digits only, e.g. 15 000 or 12,5.")
+            .replace("%1", str(row + 1)).replace("%2", text))
 
     def _add_line(self) -> None:
         self.budget.add_line()

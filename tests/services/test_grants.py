@@ -93,9 +93,15 @@ def submitted(ctx: Context, call_id: str, **kw: Any) -> str:
     return a.id
 
 
+def reviewed(ctx: Context, app_id: str, n: int = 2) -> None:
+    for i in range(n):
+        svc.add_review(ctx, app_id, f"Сарапшы {i + 1}", False, SCORES)
+
+
 def approved(ctx: Context, call_id: str, **kw: Any) -> str:
     app_id = submitted(ctx, call_id, **kw)
     svc.transition(ctx, app_id, S.UNDER_REVIEW)
+    reviewed(ctx, app_id)
     svc.transition(ctx, app_id, S.APPROVED)
     return app_id
 
@@ -394,6 +400,7 @@ def test_consultant_cannot_decide(ctx: Context, consultant_ctx: Context) -> None
         svc.transition(consultant_ctx, app_id, S.UNDER_REVIEW)
     assert exc.value.code == "access.denied"
     svc.transition(ctx, app_id, S.UNDER_REVIEW)
+    reviewed(ctx, app_id)
     svc.transition(ctx, app_id, S.APPROVED)
     with pytest.raises(UserError) as exc:
         svc.award(consultant_ctx, app_id, Decimal(100), ctx.today())

@@ -142,8 +142,12 @@ def test_award_above_pool_refused_and_nothing_saved(page: GrantsPage, env: UiEnv
                                                      sample: Sample, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    for st in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED):
+    for st in (ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW):
         svc.transition(ctx, sample.application_id, st)
+    for name in ("Бірінші сарапшы", "Екінші сарапшы"):
+        svc.add_review(ctx, sample.application_id, name, False,
+                       {c.code: 8 for c in svc.get_call(ctx, sample.call_id).criteria})
+    svc.transition(ctx, sample.application_id, ApplicationStatus.APPROVED)
     page.open_application(sample.application_id)
     _idle(env)
     assert page.award_button.isEnabled()

@@ -250,6 +250,18 @@
         <source>Applications until</source>
         <translation>Өтінімдер қабылдау аяқталады</translation>
     </message>
+    <message>
+        <source>the whole pool</source>
+        <translation>бүкіл қор</translation>
+    </message>
+    <message>
+        <source>Most one application may ask, ₸</source>
+        <translation>Бір өтінімнің шекті сомасы, ₸</translation>
+    </message>
+    <message>
+        <source>Reviews needed for approval</source>
+        <translation>Мақұлдауға қажет бағалар саны</translation>
+    </message>
 </context>
 <context>
     <name>GrantsPage</name>
@@ -632,6 +644,14 @@
     <message>
         <source>Review sheet</source>
         <translation>Бағалау парағы</translation>
+    </message>
+    <message>
+        <source>Line %1: «%2» is not a number. Type digits only, e.g. 15 000 or 12,5.</source>
+        <translation>%1-жол: «%2» сан емес. Тек цифр жазыңыз, мысалы 15 000 немесе 12,5.</translation>
+    </message>
+    <message>
+        <source>Reviews without a conflict of interest: %1 of the %2 needed for approval</source>
+        <translation>Мүдделер қақтығысы жоқ бағалар: мақұлдауға қажет %2 бағаның %1</translation>
     </message>
 </context>
 <context>

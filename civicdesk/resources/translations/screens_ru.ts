@@ -250,6 +250,18 @@
         <source>Applications until</source>
         <translation>Приём заявок по</translation>
     </message>
+    <message>
+        <source>the whole pool</source>
+        <translation>весь фонд</translation>
+    </message>
+    <message>
+        <source>Most one application may ask, ₸</source>
+        <translation>Предел суммы одной заявки, ₸</translation>
+    </message>
+    <message>
+        <source>Reviews needed for approval</source>
+        <translation>Оценок нужно для одобрения</translation>
+    </message>
 </context>
 <context>
     <name>GrantsPage</name>
@@ -632,6 +644,14 @@
     <message>
         <source>Review sheet</source>
         <translation>Оценочный лист</translation>
+    </message>
+    <message>
+        <source>Line %1: «%2» is not a number. Type digits only, e.g. 15 000 or 12,5.</source>
+        <translation>Строка %1: «%2» — не число. Введите только цифры, например 15 000 или 12,5.</translation>
+    </message>
+    <message>
+        <source>Reviews without a conflict of interest: %1 of the %2 needed for approval</source>
+        <translation>Оценок без конфликта интересов: %1 из %2, нужных для одобрения</translation>
     </message>
 </context>
 <context>

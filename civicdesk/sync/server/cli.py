@@ -7,6 +7,7 @@
     civicdesk-server [--db URL] revoke CENTER_OR_DEVICE
     civicdesk-server [--db URL] purge [--days N]
     civicdesk-server [--db URL] restored        # right after putting back a dump
+    civicdesk-server [--db URL] import-kato FILE
 
 The default database is a SQLite file in the user data folder (created on first use);
 ``--db postgresql+psycopg://user@host/db`` (or ``CIVICDESK_SERVER_DB``) for PostgreSQL.
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         help="after putting the database back from a dump: start a new epoch, so every "
         "PC re-sends what the server lost and pulls again",
     )
+    kato = sub.add_parser(
+        "import-kato", help="load the statistics bureau's KATO classifier (xlsx or csv)")
+    kato.add_argument("file", help="the classifier file as downloaded")
     return p
 
 
@@ -130,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0 if n or known else 1
         elif args.command == "restored":
             print(f"new epoch {store.new_epoch()}: PCs re-send and pull again at their next sync")
+        elif args.command == "import-kato":
+            from civicdesk.sync.server.kato_import import run_import
+
+            return run_import(store, args.file)
         elif args.command == "purge":
             n = store.purge_tombstones(timedelta(days=args.days))
             print(f"purged {n} tombstone(s)")

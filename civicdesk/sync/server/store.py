@@ -64,6 +64,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
+from civicdesk.domain.kato import REFERENCE_OWNER
 from civicdesk.sync.protocol import (
     CLOCK_MARGIN_MS,
     Change,
@@ -920,6 +921,8 @@ class Store:
                 or_(
                     records.c.center_id == who.center_id,
                     records.c.table_name.in_(sorted(REFERENCE_TABLES)),
+                    # the official settlements of the KATO classifier (import-kato)
+                    records.c.center_id == REFERENCE_OWNER,
                 )
             )
         stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
