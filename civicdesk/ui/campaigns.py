@@ -61,6 +61,18 @@ QR_PREFIX = "CIVICDESK-SURVEY"
 Q_KK, Q_RU, Q_MULTI, Q_OPT_KK, Q_OPT_RU, Q_CORRECT = range(6)
 
 
+def _two_lines(title: str) -> str:
+    """A long column title on two lines («Жауап нұсқалары / (қазақша)»), so that the
+    question grid's headers are not cut at 1366 pixels in either language."""
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if len(title) <= 12 or not spaces:
+        return title
+    if " (" in title:
+        return title.replace(" (", "\n(", 1)
+    cut = min(spaces, key=lambda i: abs(i - len(title) // 2))
+    return title[:cut] + "\n" + title[cut + 1:]
+
+
 def parse_qr(text: str) -> tuple[str, str, int] | None:
     """``CIVICDESK-SURVEY|campaign id|wave id|sheet number`` as printed on a sheet."""
     parts = text.strip().split("|")
@@ -237,10 +249,10 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
         self.tabs.setTabText(0, self.tr("Campaign and questionnaire"))
         self.tabs.setTabText(1, self.tr("Sheets"))
         self.tabs.setTabText(2, self.tr("Figures"))
-        self.questions.setHorizontalHeaderLabels([
+        self.questions.setHorizontalHeaderLabels([_two_lines(t) for t in (
             self.tr("Question (Kazakh)"), self.tr("Question (Russian)"),
             self.tr("Several answers"), self.tr("Options (Kazakh)"),
-            self.tr("Options (Russian)"), self.tr("Correct")])
+            self.tr("Options (Russian)"), self.tr("Correct"))])
         self.legend.setText(self.tr(
             "Type digits: sex 1 male, 2 female; age 1 14–17, 2 18–29, 3 30–35, 4 36–44, "
             "5 45–59, 6 60+; village by its number; answers by option numbers; 0 = not "

@@ -59,12 +59,16 @@ class ProgrammesPage(QWidget, Retranslating):
         self.on_rendered: Callable[[object], None] | None = None
         self.show_previews = True
         self.programme = QComboBox()
+        # the programmes load after the first show: room for a name, longer ones elided
+        self.programme.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.programme.setMinimumContentsLength(36)
         self.programme.currentIndexChanged.connect(self.load)
         self.region = QLineEdit()
-        self.region.setMaximumWidth(60)
+        self.region.setFixedWidth(90)
         self.region.textChanged.connect(self._fill)
         self.quarter = QLineEdit()
-        self.quarter.setMaximumWidth(90)
+        self.quarter.setFixedWidth(150)
         self.quarter.textChanged.connect(self._fill)
         self.print_button, self.xlsx_button = QPushButton(), QPushButton()
         self.print_button.clicked.connect(self.print_current)
