@@ -23,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "installer" / "civicdesk.spec"
-BUDGET_MB = 160
+# 160 MB until the sealed USB copies brought the cryptography library (12 MB); the
+# Windows bundle keeps its own limit of 150 MB (scripts/windows.sh)
+BUDGET_MB = 170
 
 
 def folder_size(folder: Path) -> int:

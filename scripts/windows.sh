@@ -288,7 +288,9 @@ step_bundle() {
   grep -q '^rc=0' "$LOGS/bundle-selftest.log" || die "the bundle's self-test failed"
   grep -q 'Өзін-өзі тексеру сәтті өтті' "$LOGS/bundle-selftest.log" || die "Kazakh text lost on the console"
   rm -rf "$run"
-  lap "bundle ($(du -sm "$OUT/civicdesk" | cut -f1) MB)"
+  local mb; mb=$(du -sm "$OUT/civicdesk" | cut -f1)
+  [ "$mb" -le 150 ] || die "the Windows bundle is $mb MB, over its 150 MB limit"
+  lap "bundle ($mb MB)"
 }
 
 # ---------------------------------------------------------------- installer

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-MAX_MB = 160
+MAX_MB = 170  # installer/build.py BUDGET_MB
 
 
 def _bundle() -> Path:
