@@ -192,7 +192,8 @@ def test_backup_in_a_folder_with_kazakh_letters_spaces_and_hash(
     app: CivicApp, ctx: Context, tmp_path: Path
 ) -> None:
     _resident(ctx, "Әліби Ұлықпан")
-    folder = tmp_path / "Көшірмелер № 1 #2 %20 ?"
+    # "?" is a legal file-name character on Linux only
+    folder = tmp_path / ("Көшірмелер № 1 #2 %20" + ("" if os.name == "nt" else " ?"))
     backup = make_backup(app.data_dir, folder / "сақтық көшірме.sqlite3")
     assert inspect_backup(backup).counts["residents"] == 1
     data_dir = app.data_dir
