@@ -1,6 +1,6 @@
 """Frozen-bundle benchmarks, measured on dist/civicdesk (built first if missing).
 
-bundle.size_mb                 unpacked size of the one-folder bundle (10^6 bytes)  160 MB
+bundle.size_mb                 unpacked size of the one-folder bundle (10^6 bytes)  170 MB
 bundle.self_test_s             `civicdesk --self-test`, offscreen (median of 3):
                                start-up, fonts, translations, a new database migrated
                                to head, a PDF render, a write and a search        reported
@@ -109,7 +109,7 @@ def start_to_signin_shown_s() -> float:
 
 
 BENCHMARKS = [
-    ("bundle.size_mb", size_mb, "MB", 160),
+    ("bundle.size_mb", size_mb, "MB", 170),
     ("bundle.self_test_s", self_test_s, "s", None),
     ("bundle.start_to_signin_shown_s", start_to_signin_shown_s, "s", 2.0),
 ]
