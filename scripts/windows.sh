@@ -405,8 +405,9 @@ step_install() {
 # three warm runs, with Wine's own start (a trivial Windows program) for comparison.
 frozen_start() {
   local i t0 t1 rc times=() base=()
-  # the demo and self-test before may still be winding down and holding the data folder
-  timeout 60 wineserver -w >/dev/null 2>&1 </dev/null || true
+  # a fresh Wine server: the one Setup started under Xvfb would give the app the X11
+  # driver (where Qt stops), and the demo's processes may still hold the data folder
+  wineserver -k >/dev/null 2>&1 </dev/null || true
   wineserver -p >/dev/null 2>&1 </dev/null || true   # keep the server up between runs
   # warm-up (files into the page cache)
   CIVICDESK_EXIT_WHEN_READY=1 timeout 120 wine "$APPDIR\\civicdesk.exe" 2>&1 | cat >/dev/null || true
