@@ -410,12 +410,17 @@ frozen_start() {
   wineserver -k >/dev/null 2>&1 </dev/null || true
   wineserver -p >/dev/null 2>&1 </dev/null || true   # keep the server up between runs
   # warm-up (files into the page cache)
-  CIVICDESK_EXIT_WHEN_READY=1 timeout 60 wine "$APPDIR\\civicdesk.exe" 2>&1 | cat >/dev/null || true
+  # (a program that does not end keeps the pipe open after `timeout` ends its wine
+  # loader, so the reading side has its own limit)
+  CIVICDESK_EXIT_WHEN_READY=1 timeout 60 wine "$APPDIR\\civicdesk.exe" 2>&1 \
+    | timeout 65 cat >/dev/null || true
+  wineserver -k >/dev/null 2>&1 </dev/null || true
+  wineserver -p >/dev/null 2>&1 </dev/null || true
   for i in 1 2 3; do
     t0=$(date +%s.%N)
     rc=0
     CIVICDESK_EXIT_WHEN_READY=1 timeout 60 wine "$APPDIR\\civicdesk.exe" 2>&1 \
-      | cat >"$LOGS/frozen-start-$i.log" || rc=$?
+      | timeout 65 cat >"$LOGS/frozen-start-$i.log" || rc=$?
     if [ "$rc" != 0 ]; then
       # A measurement, not a check (the installed self-test and demo above are the
       # checks): Wine's GUI start is not always reliable, so say so and go on.
