@@ -454,10 +454,16 @@ step_upgrade() {
   local v; v=$(version)
   local setup="$OUT/CivicDesk-$v-setup.exe"
   [ -s "$setup" ] || die "no installer $setup: run the installer step first"
-  local head sample
-  head=$(ls civicdesk/db/migrations/versions/ | grep -o '^[0-9]\{4\}' | sort | tail -1)
-  sample=$(ls tests/db/samples/*.sqlite3 | awk -F/ -v h="$head" '{n=substr($NF,1,4)} n<h {f=$0} END {print f}')
-  [ -n "$sample" ] || { echo "no sample older than schema $head: nothing to upgrade from"; return 0; }
+  local head sample prev
+  # the revision before the head along the migration chain (revision ids are not in
+  # numeric order), and its sample database
+  read -r head prev < <(cd "$ROOT" && "$HOSTPY" -c "
+from alembic.script import ScriptDirectory
+from civicdesk.db.engine import alembic_config
+from civicdesk.db.schema_version import HEAD
+print(HEAD, ScriptDirectory.from_config(alembic_config()).get_revision(HEAD).down_revision)")
+  sample=tests/db/samples/$prev.sqlite3
+  [ -s "$sample" ] || { echo "no sample of schema $prev before $head: nothing to upgrade from"; return 0; }
   uninstall_app
   rm -rf "$DATA_UNIX"
   install_app "$setup" setup-before.log
