@@ -473,6 +473,10 @@ print(HEAD, ScriptDirectory.from_config(alembic_config()).get_revision(HEAD).dow
   rev=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select version_num from alembic_version")
   echo "installed; data of schema $rev ($(basename "$sample")): $before consultations"
   install_app "$setup" setup-upgrade.log
+  # `check` only reads; the first command that opens the database for work upgrades it
+  # (here a sync round, which a PC not enrolled refuses after opening)
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru sync | tee "$LOGS/upgrade-open.log" || true
+  grep -q 'не зарегистрирован' "$LOGS/upgrade-open.log" || die "the upgraded app did not open its database"
   wcon "$APPDIR\\civicdesk-cli.exe" --lang ru check | tee "$LOGS/upgrade-check.log"
   grep -q '^rc=0' "$LOGS/upgrade-check.log" || die "check after the upgrade failed"
   local after now
