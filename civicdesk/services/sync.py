@@ -55,7 +55,6 @@ __all__ = [
     "history",
     "resolve",
     "status",
-    "summary_text",
     "sync_now",
     "waiting",
     "waiting_reason",
@@ -133,11 +132,6 @@ def sync_now(app: CivicApp, *, transport: httpx.BaseTransport | None = None) -> 
 
         follow_merges(app.admin_context())
     return summary
-
-
-def summary_text(summary: SyncSummary) -> str:
-    text = f"pushed {summary.pushed}, pulled {summary.pulled}, conflicts {summary.conflicts}"
-    return text + f", waiting {summary.waiting}" if summary.waiting else text
 
 
 def exit_code_for(
