@@ -89,6 +89,26 @@ LINKED: dict[str, tuple[str, str, str]] = {
 }
 
 
+# The columns each index reads: update triggers fire only when one of them is set, so a
+# write of other columns (sync's ``rev``, ``server_seq``, ``hlc``) costs no re-indexing.
+WATCHED: dict[str, tuple[str, ...]] = {
+    "residents": ("full_name", "iin", "phone", "notes", "deleted", "erased_at"),
+    "consultations": (
+        "question", "advice", "legal_refs", "referral_to", "resident_id", "settlement_id",
+        "deleted",
+    ),
+    "settlements": ("name_kk", "name_ru"),
+}
+LINK_WATCHED: dict[str, tuple[str, ...]] = {
+    "residents": ("full_name", "iin", "phone", "deleted", "erased_at"),
+    "settlements": ("name_kk", "name_ru"),
+}
+
+
+def _of(columns: tuple[str, ...]) -> str:
+    return "OF " + ", ".join(columns) + " "
+
+
 def _live(table: str, r: str) -> str:
     return f"{r}.deleted = 0" + (f" AND {r}.erased_at IS NULL" if table == "residents" else "")
 
@@ -144,7 +164,8 @@ WHEN {part_of("OLD")} != ''
 BEGIN
 {reindex(part_of("OLD"), "''", "OLD")}
 END""",
-        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_link_upd_{parent} AFTER UPDATE ON {parent}
+        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_link_upd_{parent} AFTER UPDATE \
+{_of(LINK_WATCHED[parent])}ON {parent}
 WHEN {part_of("OLD")} IS NOT {part_of("NEW")}
 BEGIN
 {reindex(part_of("OLD"), part_of("NEW"), "NEW")}
@@ -172,7 +193,8 @@ END""",
         # One trigger, so the old document is deleted before the new one is added:
         # SQLite fires separate triggers newest first, and a delete after the insert
         # would take out every word the two versions share.
-        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_upd_{table} AFTER UPDATE ON {table}
+        f"""CREATE TRIGGER IF NOT EXISTS trg_fts_upd_{table} AFTER UPDATE {_of(WATCHED[table])}\
+ON {table}
 BEGIN
   INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', OLD.rowid, {old}
     WHERE {_live(table, "OLD")};
