@@ -43,6 +43,11 @@ sync_real.echo_bytes             bytes the center PC downloads in its own push r
                                  (its own rows coming back); target 0 would mean none:
                                  reported against 1 % of the push bytes
 
+Entering 20,000 consultations through the service takes minutes on a loaded machine,
+so the center's database is kept in ``.cache/bench-real-<N>/`` after the first run
+and copied for each later run (delete the folder to enter them again; a database of an
+older schema is upgraded when opened, as at a center).
+
 Rates: per-consultation byte counts are printed to stderr. ``CIVICDESK_BENCH_KINTO=1``
 also runs the peer comparison when a Kinto venv is present (see bench/kinto_peer.py).
 """
@@ -71,10 +76,15 @@ sys.path.insert(0, str(HERE))
 
 from bench_sync import PG_ADMIN, new_center_pc, server_process  # noqa: E402
 
+
+def _vocab(words: str) -> list[str]:
+    return words.split()
+
+
 N = int(os.environ.get("CIVICDESK_BENCH_REAL_N", "100000"))
 SCALE = N / 100_000
 
-KK = (
+KK = _vocab(
     "ауылдық округ әкімі жергілікті қоғамдастық жиыны бюджет өтініш жер учаскесі жайылым "
     "мал шаруашылығы зейнетақы жәрдемақы құжат анықтама тұрғын үй кезек су құбыры жол "
     "жөндеу мектеп балабақша емхана дәрігер жұмыссыз жұмыспен қамту орталығы несие "
@@ -87,8 +97,8 @@ KK = (
     "бола ма керек болады мүмкін емес рұқсат бас тарту қайта қарау түсіндіру кеңес беру "
     "сұрады айтты жазды келді барды алды берді көмек қажет ақпарат туралы бойынша үшін "
     "және немесе бірақ сондықтан егер онда осы сол бұл менің біздің олардың жылдың"
-).split()
-RU = (
+)
+RU = _vocab(
     "сельский округ аким местное сообщество сход бюджет заявление земельный участок пастбище "
     "животноводство пенсия пособие документ справка жилье очередь водопровод дорога ремонт "
     "школа детский сад поликлиника врач безработный центр занятости кредит субсидия грант "
@@ -101,11 +111,11 @@ RU = (
     "можно нужно необходимо отказ пересмотр разъяснено рекомендовано обратиться письменно "
     "устно помощь информация о по для и или но поэтому если тогда этот тот наш их года "
     "разъяснен порядок направлен запрос подготовлен ответ консультация повторно прийти"
-).split()
-SURNAMES = (
+)
+SURNAMES = _vocab(
     "Серікбаев Нұрланов Әбдірахманова Жұмабекова Төлеубаев Қасымов Иванова Петров "
     "Ахметов Сәрсенбаева Омаров Бекболатова Ким Шевченко Мұхамеджанов Ғабдуллина"
-).split()
+)
 OFFICES = (
     "Аудан әкімдігі", "ХҚКО", "Жұмыспен қамту орталығы", "Акимат района", "ЦОН",
     "Аудандық сот", "Нотариус", "Жер қатынастары бөлімі", "Отдел образования",
@@ -277,11 +287,7 @@ def _run() -> dict[str, float]:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-real-"))
     try:
-        center = new_center_pc(tmp / "center")
-        t0 = time.perf_counter()
-        ids = enter_consultations(center, N)
-        _log(f"entered {N} consultations through the service in "
-             f"{time.perf_counter() - t0:.0f} s")
+        center, ids = _center_with_consultations(tmp / "center")
         with center.db.engine.connect() as conn:
             queued = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar_one()
             avg_q = conn.exec_driver_sql(
@@ -364,6 +370,25 @@ def _run() -> dict[str, float]:
         return _R
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _center_with_consultations(folder: Path) -> tuple[Any, list[str]]:
+    from civicdesk.services.app import CivicApp
+
+    cache = HERE.parent / ".cache" / f"bench-real-{N}"
+    if not (cache / "done").exists():
+        shutil.rmtree(cache, ignore_errors=True)
+        app = new_center_pc(cache / "center")
+        t0 = time.perf_counter()
+        ids = enter_consultations(app, N)
+        _log(f"entered {N} consultations through the service in "
+             f"{time.perf_counter() - t0:.0f} s")
+        app.close()
+        (cache / "ids").write_text("\n".join(ids), encoding="utf-8")
+        (cache / "done").write_text("ok", encoding="utf-8")
+    shutil.copytree(cache / "center", folder)
+    ids = (cache / "ids").read_text(encoding="utf-8").split()
+    return CivicApp(folder), ids
 
 
 def _page() -> int:
