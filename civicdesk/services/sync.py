@@ -226,6 +226,22 @@ def conflicts(app: CivicApp, *, include_resolved: bool = False) -> list[Conflict
     return _client(app).conflicts(include_resolved=include_resolved)
 
 
+#: the reason of a queued row the server refused (``sync_conflicts.reason``)
+REFUSED_PREFIX = "rejected:"
+
+
+def is_refused(conflict: ConflictView) -> bool:
+    """A row the server refused (kept with its reason), not a field-by-field conflict."""
+    return conflict.reason.startswith(REFUSED_PREFIX)
+
+
+def refusal_reason(conflict: ConflictView, lang: Lang) -> str:
+    """Why the server refused the row, in ``lang``."""
+    code = conflict.reason.removeprefix(REFUSED_PREFIX)
+    known = m.REFUSED.get(code)
+    return known.text(lang) if known is not None else m.REFUSED_OTHER.text(lang, code=code)
+
+
 def resolve(
     app: CivicApp,
     conflict_id: int,

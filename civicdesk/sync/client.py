@@ -143,6 +143,7 @@ class SyncClient(Pusher):
         started = _now()
         self._restamped = set()
         self._touched = set()
+        self._round = new_id()
         with self._conn() as conn:
             hid = conn.exec_driver_sql(
                 "INSERT INTO sync_history (started_at) VALUES (?) RETURNING id", (started,)

@@ -25,12 +25,12 @@ from civicdesk.domain.ids import new_id
 from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
-    DEFAULT_PULL_LIMIT,
     H_DEVICE,
     H_INSTANCE,
     H_PROTOCOL,
     H_SCHEMA,
     MAX_BATCH_ROWS,
+    MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
     Scalar,
@@ -88,7 +88,7 @@ class ClientState:
         timeout: float = 30.0,
         clock: HybridClock | None = None,
         batch_size: int = MAX_BATCH_ROWS,
-        page_size: int = DEFAULT_PULL_LIMIT,
+        page_size: int = MAX_PULL_LIMIT,
     ) -> None:
         self.db = db
         self.transport = transport
@@ -100,6 +100,8 @@ class ClientState:
         self._restamped: set[tuple[str, str]] = set()
         # records written from the server in this round (their parents are checked)
         self._touched: set[tuple[str, str]] = set()
+        # this round's id (``H_ROUND``): the server skips what this round pushed
+        self._round = new_id()
 
     @contextmanager
     def _conn(self) -> Iterator[Connection]:
@@ -208,11 +210,13 @@ class ClientState:
         body: bytes | None = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
+        gzipped: bytes | None = None,
     ) -> httpx.Response:
         all_headers = dict(headers or {})
-        content = None
+        content = gzipped
         if body is not None:
             content = gzip_bytes(body)
+        if content is not None:
             all_headers["Content-Encoding"] = "gzip"
             all_headers["Content-Type"] = "application/json; charset=utf-8"
         try:

@@ -31,6 +31,9 @@ H_PROTOCOL = "X-CivicDesk-Protocol"
 H_SCHEMA = "X-CivicDesk-Schema"
 H_DEVICE = "X-CivicDesk-Device"
 H_INSTANCE = "X-CivicDesk-Instance"
+#: A PC's sync round (a fresh id each round): the server leaves the versions the PC's
+#: own pushes of that round wrote out of its pulls of the same round (no echo).
+H_ROUND = "X-CivicDesk-Round"
 
 API = "/sync/v1"
 
@@ -166,9 +169,14 @@ def dumps(model: BaseModel | dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def gzip_bytes(raw: bytes) -> bytes:
+#: the server compresses its answers fast (level 1: a few per cent more bytes for a
+#: fraction of the time); the PC compresses what it sends once, harder (level 6)
+FAST_GZIP_LEVEL = 1
+
+
+def gzip_bytes(raw: bytes, level: int = 6) -> bytes:
     """Deterministic gzip (mtime 0): the same body compresses to the same bytes."""
-    return gzip.compress(raw, compresslevel=6, mtime=0)
+    return gzip.compress(raw, compresslevel=level, mtime=0)
 
 
 def body_hash(raw: bytes) -> str:

@@ -30,6 +30,7 @@ from civicdesk.sync.client_state import (
 )
 from civicdesk.sync.protocol import (
     API,
+    H_ROUND,
     PullPage,
 )
 from civicdesk.sync.tables import NOT_DATA, SHARED_EDIT_TABLES, SYNCED_TABLES
@@ -58,13 +59,18 @@ class _CountedError(Exception):
 class Puller(ClientState):
     """Pull, retry of waiting rows, and noticing a rewound server."""
 
-    def _fetch_page(self, client: httpx.Client, cursor: int) -> PullPage:
+    def _fetch_page(self, client: httpx.Client, cursor: int, *, echo: bool = True) -> PullPage:
+        """One page; ``echo=False``: without what this round's push wrote (this PC has
+        it: the answer was applied; a full or rewound pull takes everything)."""
+        headers = self._auth_headers()
+        if not echo:
+            headers[H_ROUND] = self._round
         resp = self._request(
             client,
             "GET",
             f"{API}/pull",
             params={"cursor": cursor, "limit": self.page_size},
-            headers=self._auth_headers(),
+            headers=headers,
         )
         try:
             return PullPage.model_validate_json(resp.content)
@@ -89,7 +95,11 @@ class Puller(ClientState):
             try:
                 while True:
                     try:
-                        page = ahead.result() if ahead else self._fetch_page(client, cursor)
+                        page = (
+                            ahead.result()
+                            if ahead
+                            else self._fetch_page(client, cursor, echo=full or rewound)
+                        )
                     except SyncError as exc:
                         if exc.code != "pull.cursor_expired" or full:
                             raise
@@ -100,7 +110,9 @@ class Puller(ClientState):
                     if self._check_rewind(page.epoch, page.highest_seq):
                         raise _RewoundError
                     ahead = (
-                        pool.submit(self._fetch_page, client, page.next_cursor)
+                        pool.submit(
+                            self._fetch_page, client, page.next_cursor, echo=full or rewound
+                        )
                         if page.has_more
                         else None
                     )

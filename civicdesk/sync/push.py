@@ -6,6 +6,9 @@ made while it was in flight (docs/sync.md §3).
 
 from __future__ import annotations
 
+import base64
+import gzip
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -20,6 +23,7 @@ from civicdesk.sync import messages as m
 from civicdesk.sync.client_state import SyncError, _now, _q
 from civicdesk.sync.protocol import (
     API,
+    H_ROUND,
     SCHEMA_VERSION,
     PushBatch,
     PushResult,
@@ -27,6 +31,7 @@ from civicdesk.sync.protocol import (
     RowResult,
     Scalar,
     dumps,
+    gzip_bytes,
 )
 from civicdesk.sync.pull import Puller
 from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA
@@ -42,13 +47,14 @@ class Pusher(Puller):
 
     def _push_all(self, client: httpx.Client) -> tuple[int, int, int]:
         pushed = conflicts = errors = 0
-        auth = self._auth_headers()
+        auth = {**self._auth_headers(), H_ROUND: self._round}
         while True:
             pending = self.state("pending_batch") or self._prepare_batch()
             if pending is None:
                 return pushed, conflicts, errors
-            body = str(pending["body"]).encode("utf-8")
-            resp = self._request(client, "POST", f"{API}/push", body=body, headers=auth)
+            resp = self._request(
+                client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
+            )
             try:
                 result = PushResult.model_validate_json(resp.content)
             except ValueError as exc:
@@ -77,10 +83,14 @@ class Pusher(Puller):
             if not outbox:
                 return None
             device = self.device_id(conn)
+            records, bases = self._batch_records(conn, outbox)
             rows: list[RowChange] = []
             versions: list[list[Any]] = []
             for table, row_id, op, changed, version in outbox:
-                row = self._row_change(conn, table, row_id, op, changed)
+                row = self._row_change(
+                    table, row_id, op, changed, records.get((table, row_id)),
+                    bases.get((table, row_id)),
+                )
                 if int(version) == 0 and row.op == "upsert":
                     row = row.model_copy(update={"restore": True})  # see _requeue_everything
                 rows.append(row)
@@ -88,23 +98,48 @@ class Pusher(Puller):
             batch = PushBatch(
                 batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
             )
-            pending = {"body": dumps(batch).decode("utf-8"), "versions": versions}
+            # stored as the gzip bytes that are sent (base64), not as JSON text inside JSON
+            gz = gzip_bytes(dumps(batch))
+            pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
             self._put(conn, "pending_batch", pending)
             return pending
 
+    @staticmethod
+    def _batch_records(
+        conn: Connection, outbox: Sequence[Any]
+    ) -> tuple[dict[tuple[str, str], Any], dict[tuple[str, str], int]]:
+        """The records of a batch and their last seen server revisions: one query per
+        table for each (not two a row)."""
+        by_table: dict[str, list[str]] = {}
+        for table, row_id, _op, _changed, _version in outbox:
+            by_table.setdefault(table, []).append(row_id)
+        records: dict[tuple[str, str], Any] = {}
+        bases: dict[tuple[str, str], int] = {}
+        for table, ids in by_table.items():
+            marks = ",".join("?" * len(ids))
+            for r in conn.exec_driver_sql(
+                "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? "
+                f"AND row_id IN ({marks})",
+                (table, *ids),
+            ):
+                bases[(table, r[0])] = int(r[1] or 0)
+            exists = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+            ).first()
+            if exists is None:
+                continue
+            for row in conn.exec_driver_sql(
+                f"SELECT * FROM {_q(table)} WHERE id IN ({marks})", tuple(ids)
+            ).mappings():
+                records[(table, str(row["id"]))] = row
+        return records, bases
+
+    @staticmethod
     def _row_change(
-        self, conn: Connection, table: str, row_id: str, op: str, changed: str
+        table: str, row_id: str, op: str, changed: str, row: Any, base: int | None
     ) -> RowChange:
-        base = conn.exec_driver_sql(
-            "SELECT rev FROM sync_shadow WHERE table_name = ? AND row_id = ?", (table, row_id)
-        ).scalar()
-        row = None
-        if op == "upsert":
-            row = (
-                conn.exec_driver_sql(f"SELECT * FROM {_q(table)} WHERE id = ?", (row_id,))
-                .mappings()
-                .first()
-            )
+        if op != "upsert":
+            row = None
         if row is None:
             return RowChange(table=table, id=row_id, op="delete", rev=0, base_rev=base or 0)
         skip = NOT_DATA | EXCLUDED_COLUMNS.get(table, frozenset())
@@ -133,7 +168,7 @@ class Pusher(Puller):
         record comes with the pull of the same round."""
         pushed = conflicts = errors = 0
         sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
-        sent_data = _sent_data(str(pending["body"]))
+        sent_data = _sent_data(_stored_body(pending))
         with self.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
@@ -283,7 +318,21 @@ class Pusher(Puller):
             )
 
 
-def _sent_data(body: str) -> dict[tuple[str, str], dict[str, Scalar]]:
+def _stored_gzip(pending: dict[str, Any]) -> bytes:
+    """The bytes of a stored batch as sent (a batch stored by an older version kept its
+    JSON text: compressed the same way, it is the same body for the server)."""
+    if "gzip" in pending:
+        return base64.b64decode(str(pending["gzip"]))
+    return gzip_bytes(str(pending["body"]).encode("utf-8"))
+
+
+def _stored_body(pending: dict[str, Any]) -> bytes:
+    if "gzip" in pending:
+        return gzip.decompress(base64.b64decode(str(pending["gzip"])))
+    return str(pending["body"]).encode("utf-8")
+
+
+def _sent_data(body: bytes) -> dict[tuple[str, str], dict[str, Scalar]]:
     """The values a stored batch sent, per record."""
     try:
         batch = PushBatch.model_validate_json(body)

@@ -23,9 +23,11 @@ from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
     API,
     DEFAULT_PULL_LIMIT,
+    FAST_GZIP_LEVEL,
     H_DEVICE,
     H_INSTANCE,
     H_PROTOCOL,
+    H_ROUND,
     H_SCHEMA,
     MAX_BODY_BYTES,
     MAX_CURSOR,
@@ -194,11 +196,19 @@ def create_app(
                 detail = "invalid"
             raise ApiError(400, "body.invalid", m.BAD_REQUEST, detail=detail) from exc
 
+    def round_of(request: Request) -> str | None:
+        value = request.headers.get(H_ROUND, "").strip()
+        if not value:
+            return None
+        if len(value) > 64 or not value.isprintable():
+            raise ApiError(400, "body.invalid", m.BAD_REQUEST, detail="round")
+        return value
+
     def reply(request: Request, body: bytes, status: int = 200) -> Response:
         headers = {H_PROTOCOL: str(PROTOCOL_VERSION)}
         if "gzip" in request.headers.get("accept-encoding", "").lower():
             headers["Content-Encoding"] = "gzip"
-            body = gzip_bytes(body)
+            body = gzip_bytes(body, FAST_GZIP_LEVEL)
         return Response(
             content=body,
             status_code=status,
@@ -265,7 +275,10 @@ def create_app(
         batch = parse(raw, PushBatch)
         if batch.device_id != who.device_id:
             raise ApiError(403, "auth.copied_token", m.TOKEN_COPIED)
-        body: bytes = await call(the_store.push, who, batch, body_hash(raw), dumps)
+        rid = round_of(request)
+        body: bytes = await call(
+            lambda: the_store.push(who, batch, body_hash(raw), dumps, round_id=rid)
+        )
         return reply(request, body)
 
     @app.get(
@@ -278,7 +291,10 @@ def create_app(
         who = await authenticate(request)
         if cursor < 0 or cursor > MAX_CURSOR or limit < 1:
             raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
-        page: PullPage = await call(the_store.pull, who, cursor, min(limit, MAX_PULL_LIMIT))
+        rid = round_of(request)
+        page: PullPage = await call(
+            lambda: the_store.pull(who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid)
+        )
         return reply(request, dumps(page))
 
     @app.get(

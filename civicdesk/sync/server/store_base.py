@@ -1,0 +1,158 @@
+"""The store's engine, schema upgrades and server metadata (``Store`` builds on it)."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from civicdesk.domain.hlc import HybridClock
+from civicdesk.domain.ids import new_id
+from civicdesk.sync.server.store_schema import (
+    DEFAULT_CLOCK_MARGIN_MS,
+    EPOCH_KEY,
+    PURGED_KEY,
+    REV_FLOOR_KEY,
+    REV_GAP,
+    SEQ_KEY,
+    SERVER_SCHEMA_VERSION,
+    default_db_url,
+    metadata,
+    records,
+    server_meta,
+    sqlite_begin,
+    sqlite_connect,
+)
+
+
+class StoreBase:
+    def __init__(
+        self,
+        db_url: str | None = None,
+        *,
+        tombstone_horizon: timedelta = timedelta(days=90),
+        clock_margin_ms: int = DEFAULT_CLOCK_MARGIN_MS,
+        wall: Any = None,
+    ) -> None:
+        self.url = db_url or default_db_url()
+        self.is_pg = self.url.startswith("postgresql")
+        if self.is_pg:
+            self.engine: Engine = create_engine(
+                self.url, pool_size=10, max_overflow=20, pool_pre_ping=True
+            )
+        else:
+            if self.url.startswith("sqlite") and ":///" in self.url:
+                path = self.url.split(":///", 1)[1]
+                if path and path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = create_engine(
+                self.url, connect_args={"check_same_thread": False, "timeout": 30}
+            )
+            event.listen(self.engine, "connect", sqlite_connect)
+            event.listen(self.engine, "begin", sqlite_begin)
+        self.tombstone_horizon = tombstone_horizon
+        self.migrate()
+        self.server_id = self._meta_get("server_id") or ""
+        self._wall: Any = wall or (lambda: time.time_ns() // 1_000_000)
+        self.clock_margin_ms = clock_margin_ms
+        # The server's clock never runs more than the margin ahead of its wall time:
+        # a timestamp further ahead is refused (``_row_hlc``), never observed.
+        self.clock = HybridClock(
+            "srv-" + self.server_id[-8:], max_drift_ms=clock_margin_ms, wall=self._wall
+        )
+        self._seq_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ schema
+
+    def migrate(self) -> None:
+        metadata.create_all(self.engine)
+        if self.is_pg:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("CREATE SEQUENCE IF NOT EXISTS records_seq")
+        with self.engine.begin() as conn:
+            version = conn.scalar(
+                select(server_meta.c.value).where(server_meta.c.key == "schema_version")
+            )
+            if version is None:
+                for key, value in (
+                    ("schema_version", str(SERVER_SCHEMA_VERSION)),
+                    ("server_id", new_id()),
+                    (SEQ_KEY, "0"),
+                    (PURGED_KEY, "0"),
+                    (EPOCH_KEY, new_id()),
+                ):
+                    conn.execute(insert(server_meta).values(key=key, value=value))
+            elif int(version) > SERVER_SCHEMA_VERSION:
+                raise RuntimeError(
+                    f"server database schema {version} is newer than this server "
+                    f"({SERVER_SCHEMA_VERSION}); update civicdesk-server"
+                )
+            # Upgrades, step by step.
+            if version is not None and int(version) < 2:
+                conn.exec_driver_sql("ALTER TABLE records ADD COLUMN writer_round VARCHAR(64)")
+                conn.execute(
+                    update(server_meta)
+                    .where(server_meta.c.key == "schema_version")
+                    .values(value="2")
+                )
+            if conn.scalar(select(server_meta.c.value).where(server_meta.c.key == EPOCH_KEY)) is None:
+                conn.execute(insert(server_meta).values(key=EPOCH_KEY, value=new_id()))
+
+    def epoch(self, conn: Connection | None = None) -> str:
+        return self._meta_get(EPOCH_KEY, conn) or ""
+
+    def new_epoch(self) -> str:
+        """After the database was put back from a dump: every client re-sends what the
+        server may have lost and pulls again from the start (docs/deployment.md)."""
+        epoch = new_id()
+        with self._tx() as conn:
+            conn.execute(
+                update(server_meta).where(server_meta.c.key == EPOCH_KEY).values(value=epoch)
+            )
+            top = int(conn.scalar(select(func.max(records.c.rev))) or 0)
+            floor = max(top, int(self._meta_get(REV_FLOOR_KEY, conn) or 0)) + REV_GAP
+            conn.execute(delete(server_meta).where(server_meta.c.key == REV_FLOOR_KEY))
+            conn.execute(insert(server_meta).values(key=REV_FLOOR_KEY, value=str(floor)))
+        return epoch
+
+    def highest_seq(self, conn: Connection | None = None) -> int:
+        """The highest sequence number ever handed out (a cursor above it: rewound)."""
+        if conn is None:
+            with self.engine.connect() as c:
+                return self.highest_seq(c)
+        if self.is_pg:
+            row = conn.exec_driver_sql("SELECT last_value, is_called FROM records_seq").first()
+            return int(row[0]) if row is not None and row[1] else 0
+        return int(self._meta_get(SEQ_KEY, conn) or 0)
+
+    def _meta_get(self, key: str, conn: Connection | None = None) -> str | None:
+        stmt = select(server_meta.c.value).where(server_meta.c.key == key)
+        if conn is not None:
+            return conn.scalar(stmt)
+        with self.engine.connect() as c:
+            return c.scalar(stmt)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+

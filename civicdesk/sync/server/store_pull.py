@@ -1,0 +1,172 @@
+"""The store, part 3: numbering committed records, pull pages, tombstones (docs/sync.md §4)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import (
+    and_,
+    delete,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
+
+from civicdesk.domain.kato import REFERENCE_OWNER
+from civicdesk.sync.protocol import (
+    Change,
+    PullPage,
+)
+from civicdesk.sync.server.minimise import head_office_view
+from civicdesk.sync.server.store_base import StoreBase
+from civicdesk.sync.server.store_schema import (
+    ADVISORY_KEY,
+    PURGED_KEY,
+    StoreError,
+    TokenInfo,
+    records,
+    server_meta,
+    utcnow,
+)
+from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
+
+
+class PullingStore(StoreBase):
+    """Pull: the sequencer, pages after a cursor, purging tombstones."""
+
+    # ------------------------------------------------------------------ pull
+
+    def sequence(self, *, wait: bool = False) -> int:
+        """PostgreSQL: number the records whose writers have finished (see module notes).
+
+        Skipped when nothing waits or another pull is numbering right now (its numbers
+        commit in lock order, so reading without them never skips a row: they come
+        with a later page). ``wait`` blocks for the lock instead (purging, tests).
+        """
+        if not self.is_pg:
+            return 0
+        with self._tx() as conn:
+            waiting = conn.exec_driver_sql(
+                "SELECT 1 FROM records WHERE server_seq IS NULL "
+                "AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint LIMIT 1"
+            ).first()
+            if waiting is None:
+                return 0
+            if wait:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+            elif not conn.execute(
+                text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY}
+            ).scalar_one():
+                return 0
+            xmin = int(
+                conn.exec_driver_sql(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                ).scalar_one()
+            )
+            res = conn.execute(
+                text(
+                    "UPDATE records SET server_seq = nextval('records_seq') "
+                    "WHERE server_seq IS NULL AND xid < :xmin"
+                ),
+                {"xmin": xmin},
+            )
+            return int(res.rowcount or 0)
+
+    def purged_seq(self) -> int:
+        return int(self._meta_get(PURGED_KEY) or 0)
+
+    def pull(
+        self, who: TokenInfo, cursor: int, limit: int, *, round_id: str | None = None
+    ) -> PullPage:
+        """Changes after ``cursor`` in server order. ``round_id``: the caller's sync
+        round; versions its own push wrote in that round are left out (it has them),
+        and the cursor still moves past them."""
+        if cursor > 0 and cursor < self.purged_seq():
+            raise StoreError("pull.cursor_expired", 410)
+        self.sequence()
+        stmt = select(records).where(records.c.server_seq > cursor)
+        if round_id:
+            stmt = stmt.where(
+                or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
+            )
+        if not who.head_office:
+            stmt = stmt.where(
+                or_(
+                    records.c.center_id == who.center_id,
+                    records.c.table_name.in_(sorted(REFERENCE_TABLES)),
+                    # the official settlements of the KATO classifier (import-kato)
+                    records.c.center_id == REFERENCE_OWNER,
+                )
+            )
+        stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
+        top: int | None = None
+        engine: Any = self.engine
+        if self.is_pg and round_id:
+            engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        with engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            if round_id:
+                # The highest number handed out, in the same snapshot as the rows: every
+                # row numbered up to it is visible to this read (numbers are handed out
+                # in lock order, see ``sequence``), so the last page may move the cursor
+                # to it, past the rows left out.
+                top = conn.execute(select(func.max(records.c.server_seq))).scalar()
+            epoch = self.epoch(conn)
+            highest = self.highest_seq(conn)
+            if not self.is_pg:
+                conn.rollback()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        changes = [
+            Change(
+                table=row.table_name,
+                id=row.id,
+                rev=row.rev,
+                hlc=row.hlc,
+                deleted=bool(row.deleted),
+                server_seq=int(row.server_seq),
+                data=(
+                    head_office_view(row.table_name, dict(row.data))
+                    if who.head_office and row.center_id != who.center_id
+                    else dict(row.data)
+                ),
+            )
+            for row in rows
+        ]
+        next_cursor = int(rows[-1].server_seq) if rows else cursor
+        if top is not None and not more:
+            next_cursor = max(next_cursor, int(top))
+        return PullPage(
+            changes=changes,
+            next_cursor=next_cursor,
+            has_more=more,
+            server_time=self.clock.now(),
+            epoch=epoch,
+            highest_seq=highest,
+        )
+
+    def purge_tombstones(self, older_than: timedelta | None = None) -> int:
+        """Forget deleted records older than the horizon; clients behind get 410."""
+        horizon = utcnow() - (self.tombstone_horizon if older_than is None else older_than)
+        self.sequence(wait=True)
+        with self._tx() as conn:
+            cond = and_(
+                records.c.deleted.is_(True),
+                records.c.updated_at <= horizon,
+                records.c.server_seq.is_not(None),
+            )
+            top = conn.scalar(select(func.max(records.c.server_seq)).where(cond))
+            if top is None:
+                return 0
+            res = conn.execute(delete(records).where(cond))
+            old = int(self._meta_get(PURGED_KEY, conn) or 0)
+            conn.execute(
+                update(server_meta)
+                .where(server_meta.c.key == PURGED_KEY)
+                .values(value=str(max(old, int(top))))
+            )
+            return int(res.rowcount or 0)
+
