@@ -1,5 +1,6 @@
 """The synchronisation page: enrolment with head office, "Sync now", the state of the
-link, the history of rounds and the queue of conflicts a person has to settle.
+link, the history of rounds, the queue of conflicts a person has to settle and the
+rows the server refused, with its reason.
 
 Every ``services.sync`` call reads or writes SQLite and some also talk HTTP, so all of
 them run on the database worker (see civicdesk/ui/status.py); nothing here blocks the
@@ -8,23 +9,15 @@ GUI thread.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -48,6 +41,8 @@ from civicdesk.sync.protocol import Scalar
 from civicdesk.ui.common import ErrorLabel, is_language_change
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.status import coordinator_for, last_sync_time
+from civicdesk.ui.sync_conflicts import ConflictDialog, is_server_address, value_text, when_text
+from civicdesk.ui.sync_refused import RefusedTable, fit_columns, setup_table
 from civicdesk.ui.texts import channel_text, status_text
 
 HISTORY_LIMIT = 50
@@ -65,124 +60,6 @@ TABLE_ENTITIES = {
 }
 
 
-def is_server_address(url: str) -> bool:
-    """``http(s)://host[:port][/path]`` with a host name or IP address: what head office
-    gives. A bare word such as ``example`` is not one (it would only ever fail as
-    "no connection")."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return False
-    host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not host or port == 0:
-        return False
-    try:
-        ipaddress.ip_address(host)
-        return True
-    except ValueError:
-        pass
-    labels = host.split(".")
-    return all(lbl and all(ch.isalnum() or ch == "-" for ch in lbl) for lbl in labels)
-
-
-def _value_text(value: Scalar) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "✓" if value else "✗"
-    return str(value)
-
-
-def _when(text: str | None, env: UiEnv) -> str:
-    if not text:
-        return ""
-    try:
-        return format_datetime(datetime.fromisoformat(text), env.lang, "short")
-    except ValueError:
-        return text
-
-
-class ConflictDialog(QDialog):
-    """Type (or choose) the values to keep for the fields of one conflict."""
-
-    def __init__(
-        self,
-        conflict: ConflictView,
-        parent: QWidget | None = None,
-        labels: dict[str, str] | None = None,
-        choices: dict[str, list[tuple[str, str]]] | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.conflict = conflict
-        labels = labels or {}
-        choices = choices or {}
-        self.edits: dict[str, QLineEdit] = {}
-        #: fields with a fixed set of values (a status, a channel) are chosen, not typed
-        self.combos: dict[str, QComboBox] = {}
-        self.setWindowTitle(self.tr("Settle the conflict"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Type the value to keep. It is sent to head office "
-                               "on the next synchronisation."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        for name, sides in conflict.fields.items():
-            tip = (self.tr("Mine: %1\nTheirs: %2")
-                   .replace("%1", _value_text(sides.get("mine")))
-                   .replace("%2", _value_text(sides.get("theirs"))))
-            if name in choices:
-                combo = QComboBox()
-                for text, data in choices[name]:
-                    combo.addItem(text, data)
-                combo.setCurrentIndex(max(0, combo.findData(sides.get("theirs"))))
-                combo.setToolTip(tip)
-                self.combos[name] = combo
-                form.addRow(f"{labels.get(name, name)}:", combo)
-                continue
-            edit = QLineEdit(_value_text(sides.get("theirs")) if sides.get("theirs")
-                             is not None else "")
-            edit.setToolTip(tip)
-            self.edits[name] = edit
-            form.addRow(f"{labels.get(name, name)}:", edit)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Keep this value"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def values(self) -> dict[str, Scalar]:
-        """The typed values, as the same kind as the stored ones where possible."""
-        out: dict[str, Scalar] = {name: str(c.currentData()) for name, c in self.combos.items()}
-        for name, edit in self.edits.items():
-            text = edit.text().strip()
-            sample = self.conflict.fields[name].get("theirs")
-            if sample is None:
-                sample = self.conflict.fields[name].get("mine")
-            value: Scalar = text
-            if isinstance(sample, bool):
-                value = text.lower() in ("1", "true", "✓", "иә", "да")
-            elif isinstance(sample, int):
-                try:
-                    value = int(text)
-                except ValueError:
-                    value = text
-            elif isinstance(sample, float):
-                try:
-                    value = float(text.replace(",", "."))
-                except ValueError:
-                    value = text
-            elif text == "" and sample is None:
-                value = None
-            out[name] = value
-        return out
-
-
 class SyncPage(QWidget):
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +69,8 @@ class SyncPage(QWidget):
         self.center: CenterView | None = None
         self.history: list[HistoryEntry] = []
         self.conflicts: list[ConflictView] = []
+        #: rows the server refused, with its reason (kept in the same queue)
+        self.refused: list[ConflictView] = []
         self.summary: SyncSummary | None = self.coordinator.last_summary
         self.error: UserError | None = None
         self._enrolling = False
@@ -267,10 +146,10 @@ class SyncPage(QWidget):
 
         # --- history ---
         self.history_table = QTableWidget(0, 7)
-        self._setup_table(self.history_table)
+        setup_table(self.history_table)
         # --- conflicts ---
         self.conflict_table = QTableWidget(0, 4)
-        self._setup_table(self.conflict_table)
+        setup_table(self.conflict_table)
         self.conflict_hint = QLabel()
         self.conflict_hint.setWordWrap(True)
         self.keep_mine = QPushButton()
@@ -289,6 +168,9 @@ class SyncPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history_table, "")
         self.tabs.addTab(conflicts_tab, "")
+        # --- rows the server refused ---
+        self.refused_table = RefusedTable()
+        self.tabs.addTab(self.refused_table, "")
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -313,25 +195,6 @@ class SyncPage(QWidget):
         if self.coordinator.busy:
             self._round_started(True)
         self.refresh()
-
-    @staticmethod
-    def _setup_table(table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-
-    @staticmethod
-    def _fit_columns(table: QTableWidget, widths: tuple[int, ...]) -> None:
-        """Column widths, never narrower than the header text of the current language."""
-        header = table.horizontalHeader()
-        for col, width in enumerate(widths):
-            needed = header.sectionSizeFromContents(col).width() + 6
-            table.setColumnWidth(col, max(width, needed))
 
     # --- loading -----------------------------------------------------------------
 
@@ -358,8 +221,10 @@ class SyncPage(QWidget):
         self._fill_history()
 
     def _got_conflicts(self, rows: list[ConflictView]) -> None:
-        self.conflicts = rows
+        self.conflicts = [c for c in rows if not sync.is_refused(c)]
+        self.refused = [c for c in rows if sync.is_refused(c)]
         self._fill_conflicts()
+        self.refused_table.fill(self.refused, self.env.lang, self.table_name)
 
     # --- enrolment ---------------------------------------------------------------
 
@@ -502,6 +367,9 @@ class SyncPage(QWidget):
             "grant_reports": self.tr("Grant report"),
             "seminars": self.tr("Seminar"),
             "booklets": self.tr("Booklet"),
+            "audit_log": self.tr("Audit entry"),
+            "users": self.tr("User"),
+            "attachments": self.tr("Attachment"),
         }
         return names.get(table, table)
 
@@ -540,7 +408,7 @@ class SyncPage(QWidget):
                     return channel_text(value)
             except ValueError:
                 pass
-        return _value_text(value)
+        return value_text(value)
 
     def outcome_text(self, outcome: str) -> str:
         return {
@@ -609,7 +477,7 @@ class SyncPage(QWidget):
         t.setRowCount(len(self.history))
         for r, h in enumerate(self.history):
             cells = [
-                _when(h.started_at, self.env),
+                when_text(h.started_at, self.env),
                 self.outcome_text(h.outcome),
                 str(h.pushed),
                 str(h.pulled),
@@ -659,6 +527,9 @@ class SyncPage(QWidget):
         n = len(self.conflicts)
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(n)) if n
                              else self.tr("Conflicts"))
+        k = len(self.refused)
+        self.tabs.setTabText(2, self.tr("Refused by the server (%1)").replace("%1", str(k)) if k
+                             else self.tr("Refused by the server"))
 
     def retranslate(self) -> None:
         self.server_box.setTitle(self.tr("Head office server"))
@@ -687,12 +558,14 @@ class SyncPage(QWidget):
         self.keep_mine.setText(self.tr("Keep mine"))
         self.keep_theirs.setText(self.tr("Keep theirs"))
         self.edit_value.setText(self.tr("Edit…"))
-        self._fit_columns(self.history_table, (140, 120, 80, 80, 80, 70))
-        self._fit_columns(self.conflict_table, (220, 160, 300))
+        fit_columns(self.history_table, (140, 120, 80, 80, 80, 70))
+        fit_columns(self.conflict_table, (220, 160, 300))
         self._retitle_tabs()
         self._show_state()
         self._fill_history()
         self._fill_conflicts()
+        self.refused_table.retranslate()
+        self.refused_table.fill(self.refused, self.env.lang, self.table_name)
         if self.error is not None:
             self._set_error(self.error)
         elif self._error_text is not None:

@@ -385,3 +385,36 @@ def test_the_status_bar_says_when_the_clock_is_off(
     qtbot.waitUntil(lambda: w.sync is not None, timeout=WAIT_MS)
     assert "120 минутқа артта" in w.sync_status_label.text()
     w.close()
+
+
+def test_rows_the_server_refused_are_listed_with_the_reason(
+    qtbot: QtBot, ui_env: UiEnv, coordinator: SyncCoordinator, store: Store, center: str
+) -> None:
+    page = make_page(qtbot, ui_env)
+    enrol_on_page(qtbot, page, store.issue_code(center))
+    other = store.create_center("Бесқарағай", "19")
+    # a record that names another center as its owner: the server refuses it
+    rid = add_consultation(ui_env.app, "Басқа орталықтың жазбасы")
+    with ui_env.app.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE consultations SET center_id = ? WHERE id = ?", (other, rid))
+    kept = add_consultation(ui_env.app, "Өз жазбамыз")
+    page.sync_button.click()
+    qtbot.waitUntil(lambda: page.refused_table.rowCount() == 1, timeout=WAIT_MS)
+    assert ui_env.runner.wait_idle(WAIT_MS)
+    assert page.tabs.tabText(2) == "Сервер қабылдамағандар (1)"
+    assert cell(page.refused_table, 0, 0) == "Кеңес"
+    assert cell(page.refused_table, 0, 1) == rid
+    assert cell(page.refused_table, 0, 2) == (
+        "жазба басқа орталыққа тиесілі немесе бұл орталық оны өзгерте алмайды")
+    # refused rows are not conflicts to settle, and the rest of the batch went through
+    assert page.conflict_table.rowCount() == 0
+    assert page.tabs.tabText(1) == "Қайшылықтар"
+    assert store.get_record("consultations", kept) is not None
+    assert store.get_record("consultations", rid) is None
+
+    ui_env.set_language("ru")
+    qtbot.waitUntil(lambda: page.tabs.tabText(2) == "Отклонены сервером (1)")
+    assert cell(page.refused_table, 0, 0) == "Консультация"
+    assert cell(page.refused_table, 0, 2) == (
+        "запись принадлежит другому центру, или этот центр не может её изменять")
+    assert page.refused_table.horizontalHeaderItem(2).text() == "Причина"

@@ -1404,6 +1404,26 @@ This computer: %3</source>
         <source>Decision</source>
         <translation>Шешім</translation>
     </message>
+    <message>
+        <source>Refused by the server (%1)</source>
+        <translation>Сервер қабылдамағандар (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Сервер қабылдамағандар</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Аудит жазбасы</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пайдаланушы</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Тіркелген файл</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>
@@ -1637,6 +1657,21 @@ This computer: %3</source>
     <message>
         <source>The changes are not saved. Close the form anyway?</source>
         <translation>Өзгерістер сақталмаған. Бәрібір жабу керек пе?</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedTable</name>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себебі</translation>
     </message>
 </context>
 </TS>

@@ -1404,6 +1404,26 @@ This computer: %3</source>
         <source>Decision</source>
         <translation>Решение</translation>
     </message>
+    <message>
+        <source>Refused by the server (%1)</source>
+        <translation>Отклонены сервером (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Отклонены сервером</translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation>Запись журнала аудита</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Вложение</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>
@@ -1637,6 +1657,21 @@ This computer: %3</source>
     <message>
         <source>The changes are not saved. Close the form anyway?</source>
         <translation>Изменения не сохранены. Всё равно закрыть форму?</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedTable</name>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
     </message>
 </context>
 </TS>
