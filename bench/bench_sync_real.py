@@ -28,8 +28,11 @@ database, over loopback:
 sync_real.push_s                 the center PC's first sync: push of N consultations and
                                  N audit rows (+ the center's set-up rows) to the empty
                                  server; target 20 s per 100k, scaled to N
+sync_real.push_cpu_s             CPU seconds the push took: client + server + PostgreSQL
+                                 (on a loaded machine wall time is mostly waiting)
 sync_real.first_pull_s           a new head-office PC's first sync: pull of everything
                                  into SQLite and its search index; target 10 s per 100k
+sync_real.first_pull_cpu_s       the same for the first pull
 sync_real.full_pull_http_s       every page fetched over HTTP, nothing applied;
                                  target 4 s per 100k
 sync_real.incr_server_ms         after 100 consultations were edited at the center (and
@@ -315,6 +318,7 @@ def _run() -> dict[str, float]:
                 assert s.pushed >= 2 * N, s
                 push_bytes_up, push_down, push_req = meter.up, meter.down, meter.requests
                 _R["echo_bytes"] = float(meter.pull_down)
+                _R["push_cpu_s"] = cpu_client + cpu_server + cpu_pg
                 _log(f"push: {s.pushed} rows in {_R['push_s']:.1f} s, client CPU "
                      f"{cpu_client:.1f} s, server {cpu_server:.1f} s, PostgreSQL {cpu_pg:.1f} s; "
                      f"{push_bytes_up / N:.0f} B up and {push_down / N:.0f} B down per "
@@ -324,13 +328,19 @@ def _run() -> dict[str, float]:
                 ho = new_center_pc_head(tmp / "ho", setup_center)
                 sync.enroll(ho, url, ho_code)
                 meter = Meter()
-                ho_client = SyncClient(ho.db, transport=meter, page_size=_page())
+                ho_client = SyncClient(ho.db, transport=meter)
+                cpu0, pg0 = _cpu_of(pid), _pg_cpu()
+                c0 = resource.getrusage(resource.RUSAGE_SELF).ru_utime
                 t0 = time.perf_counter()
                 s = ho_client.sync_once()
                 _R["first_pull_s"] = time.perf_counter() - t0
+                cpu_client = resource.getrusage(resource.RUSAGE_SELF).ru_utime - c0
+                cpu_server, cpu_pg = _cpu_of(pid) - cpu0, _pg_cpu() - pg0
+                _R["first_pull_cpu_s"] = cpu_client + cpu_server + cpu_pg
                 assert s.pulled >= 2 * N, s
                 pull_req = meter.requests
-                _log(f"first pull: {s.pulled} rows in {_R['first_pull_s']:.1f} s, "
+                _log(f"first pull: {s.pulled} rows in {_R['first_pull_s']:.1f} s (client CPU "
+                     f"{cpu_client:.1f} s, server {cpu_server:.1f} s, PostgreSQL {cpu_pg:.1f} s), "
                      f"{meter.down / N:.0f} B down per consultation, {pull_req} requests")
                 _R["requests_per_100k"] = (push_req + pull_req) / SCALE
                 with ho.db.engine.connect() as conn:
@@ -355,7 +365,7 @@ def _run() -> dict[str, float]:
                 SyncClient(center.db).sync_once()
                 meter = Meter()
                 cpu0 = _cpu_of(pid)
-                s = SyncClient(ho.db, transport=meter, page_size=_page()).sync_once()
+                s = SyncClient(ho.db, transport=meter).sync_once()
                 _R["incr_server_ms"] = (_cpu_of(pid) - cpu0) * 1000
                 _R["incr_bytes"] = float(meter.up + meter.down)
                 _log(f"incremental: {s.pulled} rows, server CPU {_R['incr_server_ms']:.0f} ms "
@@ -389,12 +399,6 @@ def _center_with_consultations(folder: Path) -> tuple[Any, list[str]]:
     shutil.copytree(cache / "center", folder)
     ids = (cache / "ids").read_text(encoding="utf-8").split()
     return CivicApp(folder), ids
-
-
-def _page() -> int:
-    from civicdesk.sync.protocol import DEFAULT_PULL_LIMIT
-
-    return DEFAULT_PULL_LIMIT
 
 
 def _server_pid(url: str) -> int:
@@ -453,7 +457,9 @@ def _get(key: str) -> Callable[[], float]:
 Bench = tuple[str, Callable[[], float], str, float | None]
 BENCHMARKS: list[Bench] = [
     ("sync_real.push_s", _get("push_s"), "s", 20.0 * SCALE),
+    ("sync_real.push_cpu_s", _get("push_cpu_s"), "s", None),
     ("sync_real.first_pull_s", _get("first_pull_s"), "s", 10.0 * SCALE),
+    ("sync_real.first_pull_cpu_s", _get("first_pull_cpu_s"), "s", None),
     ("sync_real.full_pull_http_s", _get("full_pull_http_s"), "s", 4.0 * SCALE),
     ("sync_real.incr_server_ms", _get("incr_server_ms"), "ms", 10.0),
     ("sync_real.incr_bytes", _get("incr_bytes"), "B", 20_000.0),

@@ -292,10 +292,10 @@ def create_app(
         if cursor < 0 or cursor > MAX_CURSOR or limit < 1:
             raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
         rid = round_of(request)
-        page: PullPage = await call(
-            lambda: the_store.pull(who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid)
+        page: bytes = await call(
+            lambda: the_store.pull_json(who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid)
         )
-        return reply(request, dumps(page))
+        return reply(request, page)
 
     @app.get(
         f"{API}/status",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -41,6 +42,11 @@ from civicdesk.sync.server.store_schema import (
 )
 
 
+def compact_json(value: Any) -> str:
+    """Records' JSON as stored: UTF-8 letters, no spaces (pulls send it as it is)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 class StoreBase:
     def __init__(
         self,
@@ -54,7 +60,8 @@ class StoreBase:
         self.is_pg = self.url.startswith("postgresql")
         if self.is_pg:
             self.engine: Engine = create_engine(
-                self.url, pool_size=10, max_overflow=20, pool_pre_ping=True
+                self.url, pool_size=10, max_overflow=20, pool_pre_ping=True,
+                json_serializer=compact_json,
             )
         else:
             if self.url.startswith("sqlite") and ":///" in self.url:
@@ -62,7 +69,8 @@ class StoreBase:
                 if path and path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(
-                self.url, connect_args={"check_same_thread": False, "timeout": 30}
+                self.url, connect_args={"check_same_thread": False, "timeout": 30},
+                json_serializer=compact_json,
             )
             event.listen(self.engine, "connect", sqlite_connect)
             event.listen(self.engine, "begin", sqlite_begin)

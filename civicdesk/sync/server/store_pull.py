@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import (
+    Text,
     and_,
     delete,
     func,
@@ -14,13 +16,13 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import cast as sql_cast
 
 from civicdesk.domain.kato import REFERENCE_OWNER
 from civicdesk.sync.protocol import (
-    Change,
     PullPage,
 )
-from civicdesk.sync.server.minimise import head_office_view
+from civicdesk.sync.server.minimise import WITHHELD, head_office_view
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
     ADVISORY_KEY,
@@ -81,13 +83,33 @@ class PullingStore(StoreBase):
     def pull(
         self, who: TokenInfo, cursor: int, limit: int, *, round_id: str | None = None
     ) -> PullPage:
-        """Changes after ``cursor`` in server order. ``round_id``: the caller's sync
-        round; versions its own push wrote in that round are left out (it has them),
-        and the cursor still moves past them."""
+        """Changes after ``cursor`` in server order (see ``pull_json``)."""
+        return PullPage.model_validate_json(
+            self.pull_json(who, cursor, limit, round_id=round_id)
+        )
+
+    def pull_json(
+        self, who: TokenInfo, cursor: int, limit: int, *, round_id: str | None = None
+    ) -> bytes:
+        """A pull page as its JSON body (``PullPage``). Records travel as stored: their
+        JSON text is put into the page as it is, not decoded and encoded again (only
+        another center's records that head office receives without names are).
+
+        ``round_id``: the caller's sync round; versions its own push wrote in that
+        round are left out (it has them), and the cursor still moves past them."""
         if cursor > 0 and cursor < self.purged_seq():
             raise StoreError("pull.cursor_expired", 410)
         self.sequence()
-        stmt = select(records).where(records.c.server_seq > cursor)
+        stmt = select(
+            records.c.table_name,
+            records.c.id,
+            records.c.center_id,
+            records.c.rev,
+            records.c.hlc,
+            records.c.deleted,
+            records.c.server_seq,
+            sql_cast(records.c.data, Text).label("raw"),
+        ).where(records.c.server_seq > cursor)
         if round_id:
             stmt = stmt.where(
                 or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
@@ -120,33 +142,26 @@ class PullingStore(StoreBase):
                 conn.rollback()
         more = len(rows) > limit
         rows = rows[:limit]
-        changes = [
-            Change(
-                table=row.table_name,
-                id=row.id,
-                rev=row.rev,
-                hlc=row.hlc,
-                deleted=bool(row.deleted),
-                server_seq=int(row.server_seq),
-                data=(
-                    head_office_view(row.table_name, dict(row.data))
-                    if who.head_office and row.center_id != who.center_id
-                    else dict(row.data)
-                ),
+        parts = [
+            _change_json(
+                row,
+                minimise=who.head_office
+                and row.center_id != who.center_id
+                and row.table_name in MINIMISED_TABLES,
             )
             for row in rows
         ]
         next_cursor = int(rows[-1].server_seq) if rows else cursor
         if top is not None and not more:
             next_cursor = max(next_cursor, int(top))
-        return PullPage(
-            changes=changes,
-            next_cursor=next_cursor,
-            has_more=more,
-            server_time=self.clock.now(),
-            epoch=epoch,
-            highest_seq=highest,
-        )
+        tail = _dump({
+            "next_cursor": next_cursor,
+            "has_more": more,
+            "server_time": self.clock.now(),
+            "epoch": epoch,
+            "highest_seq": highest,
+        })
+        return ('{"changes":[' + ",".join(parts) + "],").encode("utf-8") + tail[1:]
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
         """Forget deleted records older than the horizon; clients behind get 410."""
@@ -170,3 +185,24 @@ class PullingStore(StoreBase):
             )
             return int(res.rowcount or 0)
 
+
+#: tables whose records head office receives without names (``minimise``)
+MINIMISED_TABLES = frozenset({*WITHHELD, "audit_log"})
+
+
+def _dump(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+_text = json.encoder.encode_basestring  # a JSON string, UTF-8 letters kept
+
+
+def _change_json(row: Any, *, minimise: bool) -> str:
+    raw: str = row.raw
+    if minimise:
+        raw = json.dumps(head_office_view(row.table_name, json.loads(raw)), ensure_ascii=False)
+    return (
+        f'{{"table":{_text(row.table_name)},"id":{_text(row.id)},"rev":{int(row.rev)},'
+        f'"hlc":{_text(row.hlc)},"deleted":{"true" if row.deleted else "false"},'
+        f'"server_seq":{int(row.server_seq)},"data":{raw}}}'
+    )
