@@ -169,9 +169,15 @@ def dumps(model: BaseModel | dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-#: the server compresses its answers fast (level 1: a few per cent more bytes for a
-#: fraction of the time); the PC compresses what it sends once, harder (level 6)
+#: the server compresses big answers fast (level 1: some per cent more bytes for a
+#: fraction of the time) and small ones (an incremental round) hard, where bytes on a
+#: slow link cost more than the CPU; the PC compresses what it sends once (level 6)
 FAST_GZIP_LEVEL = 1
+SMALL_ANSWER_BYTES = 256 * 1024
+
+
+def answer_gzip_level(size: int) -> int:
+    return 6 if size <= SMALL_ANSWER_BYTES else FAST_GZIP_LEVEL
 
 
 def gzip_bytes(raw: bytes, level: int = 6) -> bytes:

@@ -23,7 +23,6 @@ from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
     API,
     DEFAULT_PULL_LIMIT,
-    FAST_GZIP_LEVEL,
     H_DEVICE,
     H_INSTANCE,
     H_PROTOCOL,
@@ -42,6 +41,7 @@ from civicdesk.sync.protocol import (
     PushBatch,
     PushResult,
     StatusResponse,
+    answer_gzip_level,
     body_hash,
     dumps,
     gunzip_limited,
@@ -208,7 +208,7 @@ def create_app(
         headers = {H_PROTOCOL: str(PROTOCOL_VERSION)}
         if "gzip" in request.headers.get("accept-encoding", "").lower():
             headers["Content-Encoding"] = "gzip"
-            body = gzip_bytes(body, FAST_GZIP_LEVEL)
+            body = gzip_bytes(body, answer_gzip_level(len(body)))
         return Response(
             content=body,
             status_code=status,
