@@ -235,6 +235,11 @@ def _cpu_of(pid: int) -> float:
     return sum(int(fields[k]) for k in (11, 12, 13, 14)) / ticks
 
 
+def _self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _pg_cpu() -> float:
     """CPU seconds of every PostgreSQL process so far (same machine)."""
     total = 0.0
@@ -309,11 +314,11 @@ def _run() -> dict[str, float]:
                 meter = Meter()
                 client = SyncClient(center.db, transport=meter)
                 cpu0, pg0 = _cpu_of(pid), _pg_cpu()
-                c0 = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+                c0 = _self_cpu()
                 t0 = time.perf_counter()
                 s = client.sync_once()
                 _R["push_s"] = time.perf_counter() - t0
-                cpu_client = resource.getrusage(resource.RUSAGE_SELF).ru_utime - c0
+                cpu_client = _self_cpu() - c0
                 cpu_server, cpu_pg = _cpu_of(pid) - cpu0, _pg_cpu() - pg0
                 assert s.pushed >= 2 * N, s
                 push_bytes_up, push_down, push_req = meter.up, meter.down, meter.requests
@@ -330,11 +335,11 @@ def _run() -> dict[str, float]:
                 meter = Meter()
                 ho_client = SyncClient(ho.db, transport=meter)
                 cpu0, pg0 = _cpu_of(pid), _pg_cpu()
-                c0 = resource.getrusage(resource.RUSAGE_SELF).ru_utime
+                c0 = _self_cpu()
                 t0 = time.perf_counter()
                 s = ho_client.sync_once()
                 _R["first_pull_s"] = time.perf_counter() - t0
-                cpu_client = resource.getrusage(resource.RUSAGE_SELF).ru_utime - c0
+                cpu_client = _self_cpu() - c0
                 cpu_server, cpu_pg = _cpu_of(pid) - cpu0, _pg_cpu() - pg0
                 _R["first_pull_cpu_s"] = cpu_client + cpu_server + cpu_pg
                 assert s.pulled >= 2 * N, s
