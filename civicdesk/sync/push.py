@@ -173,23 +173,37 @@ class Pusher(Puller):
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
                 conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+                # Per batch, not per row: the outbox rows of the answer are read with one
+                # query per table, and the plain outcomes (outbox row done, revision
+                # seen, revision written) are written together at the end; each record
+                # is in a batch once, so the order of those writes does not matter.
+                queued = _outbox_rows(conn, result.results)
+                done: list[tuple[str, str]] = []
+                shadows: list[tuple[str, str, int]] = []
+                revs: dict[str, list[tuple[int, str]]] = {}
+                seen_keys: set[tuple[str, str]] = set()
                 for res in result.results:
                     key = (res.table, res.id)
                     version, sent_changed = sent.get(key, (None, "*"))
-                    cur = conn.exec_driver_sql(
-                        "SELECT local_version, changed, op FROM sync_outbox "
-                        "WHERE table_name = ? AND row_id = ?",
-                        key,
-                    ).first()
+                    if key in seen_keys:  # not from a well-behaved server: as it is now
+                        _flush(conn, done, shadows, revs)
+                        queued[key] = conn.exec_driver_sql(
+                            "SELECT local_version, changed, op FROM sync_outbox "
+                            "WHERE table_name = ? AND row_id = ?",
+                            key,
+                        ).first()
+                    seen_keys.add(key)
+                    cur = queued.get(key)
                     unchanged = cur is not None and cur[0] == version
-                    if unchanged:
+                    restamp = res.status == "rejected" and res.reason == "clock_ahead"
+                    if unchanged and restamp:
                         conn.exec_driver_sql(
                             "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", key
                         )
-                    if (
-                        res.status == "rejected"
-                        and res.reason == "clock_ahead"
-                        and self._restamp(conn, res.table, res.id, result.server_time, cur)
+                    elif unchanged:
+                        done.append(key)
+                    if restamp and self._restamp(
+                        conn, res.table, res.id, result.server_time, cur
                     ):
                         continue  # sent again with the server's time in this round
                     if res.status == "rejected":
@@ -200,7 +214,7 @@ class Pusher(Puller):
                         continue
                     pushed += 1
                     if res.rev > 0:
-                        self._set_shadow(conn, res.table, res.id, res.rev)
+                        shadows.append((res.table, res.id, res.rev))
                     if res.data is not None:
                         in_flight = None if unchanged or cur is None else cur
                         keep = self._kept_in_flight(
@@ -210,9 +224,7 @@ class Pusher(Puller):
                             self._apply_answer(conn, res, keep)
                             self._touched.add((res.table, res.id))
                     elif unchanged and res.rev > 0:
-                        conn.exec_driver_sql(
-                            f"UPDATE {_q(res.table)} SET rev = ? WHERE id = ?", (res.rev, res.id)
-                        )
+                        revs.setdefault(res.table, []).append((res.rev, res.id))
                     if res.status == "conflict" and res.conflicts:
                         conflicts += 1
                         self._queue_conflict(
@@ -223,6 +235,7 @@ class Pusher(Puller):
                             "both_changed",
                             res.rev,
                         )
+                _flush(conn, done, shadows, revs)
                 self._drop(conn, "pending_batch")
                 conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
                 conn.commit()
@@ -316,6 +329,48 @@ class Pusher(Puller):
                 data=data,
                 reason=reason_of(exc),
             )
+
+
+def _outbox_rows(conn: Connection, results: Sequence[RowResult]) -> dict[tuple[str, str], Any]:
+    """The outbox rows (local_version, changed, op) of an answer's records."""
+    by_table: dict[str, list[str]] = {}
+    for res in results:
+        by_table.setdefault(res.table, []).append(res.id)
+    out: dict[tuple[str, str], Any] = {}
+    for table, ids in by_table.items():
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            for row in conn.exec_driver_sql(
+                "SELECT row_id, local_version, changed, op FROM sync_outbox "
+                f"WHERE table_name = ? AND row_id IN ({','.join('?' * len(part))})",
+                (table, *part),
+            ):
+                out[(table, str(row[0]))] = (row[1], row[2], row[3])
+    return out
+
+
+def _flush(
+    conn: Connection,
+    done: list[tuple[str, str]],
+    shadows: list[tuple[str, str, int]],
+    revs: dict[str, list[tuple[int, str]]],
+) -> None:
+    """Write the plain outcomes of an answer collected so far (and forget them)."""
+    if done:
+        conn.exec_driver_sql(
+            "DELETE FROM sync_outbox WHERE table_name = ? AND row_id = ?", done
+        )
+    if shadows:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_shadow (table_name, row_id, rev) VALUES (?, ?, ?) "
+            "ON CONFLICT (table_name, row_id) DO UPDATE SET rev = excluded.rev",
+            shadows,
+        )
+    for table, pairs in revs.items():
+        conn.exec_driver_sql(f"UPDATE {_q(table)} SET rev = ? WHERE id = ?", pairs)
+    done.clear()
+    shadows.clear()
+    revs.clear()
 
 
 def _stored_gzip(pending: dict[str, Any]) -> bytes:
