@@ -101,3 +101,18 @@ def test_a_round_does_not_download_what_it_pushed(store: Store, make_replica: Ma
     assert rid in transport.pulled
     got = row_of(a, "consultations", rid)
     assert got is not None and got["advice"] == "Әкімдікке бару керек"
+
+
+def test_a_malformed_round_id_is_a_clear_400(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    from tests.sync.test_attachments import http_as
+
+    a = make_replica("a")
+    enroll_new(store, a, transport, name="Ақсу")
+    with http_as(a, transport) as http:
+        for bad in ("x" * 65, "a\tb"):
+            r = http.get("/sync/v1/pull", params={"cursor": 0}, headers={"X-CivicDesk-Round": bad})
+            assert r.status_code == 400 and r.json()["message_kk"]
+        ok = http.get("/sync/v1/pull", params={"cursor": 0}, headers={"X-CivicDesk-Round": "r-1"})
+        assert ok.status_code == 200
