@@ -41,7 +41,6 @@ from .common import (
     check_texts,
     dmy,
     esc,
-    two_columns,
 )
 from .data import (
     AttendanceSheetData,
