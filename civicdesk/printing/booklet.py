@@ -108,6 +108,30 @@ def _notes_pages(count: int, st: Styles, height: float) -> list[Flowable]:
     return out
 
 
+class _PadWithNotes(Flowable):  # type: ignore[misc]
+    """Zero-size marker placed after the last section: when laid out it knows the page
+    it is on and adds as many notes pages as make the whole booklet (with the back
+    cover that follows) a multiple of four pages, so one layout pass is enough."""
+
+    def __init__(self, st: Styles, height: float) -> None:
+        super().__init__()
+        self.st, self.height = st, height
+        self.added: int | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.added is None:
+            page = int(self._doctemplateAttr("page"))
+            self.added = (-(page + 1)) % 4  # + 1: the back cover
+            if self.added:
+                self._doctemplateAttr("frame").add_generated_content(
+                    *_notes_pages(self.added, self.st, self.height)
+                )
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 def _single_pages(
     reader: PdfReader,
     order: list[int | None],
@@ -209,8 +233,11 @@ def _render_a5(
     ]
     doc.addPageTemplates(templates)
 
-    def story(notes: int) -> list[Flowable]:
-        # made anew for each build: reportlab flowables keep state from a layout
+    notes_height = A5_H - 26 * MM
+
+    def story(notes: int | _PadWithNotes) -> list[Flowable]:
+        # made anew for each build: reportlab flowables keep state from a layout; a
+        # marker instead of a count adds the notes pages the sheets need during layout
         cover = flow.cover()
         if edition is not None:
             cover.append(BottomAligned([Paragraph(esc(edition.center_name), st.small)]))
@@ -219,23 +246,24 @@ def _render_a5(
             NextPageTemplate("content"),
             PageBreak(),
             *flow.sections(),
-            *_notes_pages(notes, st, A5_H - 26 * MM),
+            *([notes] if isinstance(notes, _PadWithNotes) else _notes_pages(notes, st, notes_height)),
             NextPageTemplate("back"),
             PageBreak(),
             *flow.back(edition),
         ]
 
-    doc.build(story(0))
+    pad = _PadWithNotes(st, notes_height)
+    doc.build(story(pad))
     reader = PdfReader(io.BytesIO(buf.getvalue()))
     k = len(reader.pages)
     n = pad_to_multiple(max(k, 4))
     if n > k:
-        # the sheets need a multiple of four pages: ruled pages for notes rather than
-        # blank ones before the back cover
+        # not expected (the notes pages are counted during the layout): lay out again
+        # with the notes pages the sheets still need rather than blank ones
         buf = io.BytesIO()
         doc = _doc(buf, geom.pagesize, content, edition)
         doc.addPageTemplates(templates)
-        doc.build(story(n - k))
+        doc.build(story((pad.added or 0) + n - k))
         reader = PdfReader(io.BytesIO(buf.getvalue()))
         k = len(reader.pages)
         n = pad_to_multiple(max(k, 4))

@@ -41,7 +41,6 @@ from .common import (
     check_texts,
     dmy,
     esc,
-    two_columns,
 )
 from .data import (
     AttendanceSheetData,
@@ -64,6 +63,7 @@ __all__ = [
 ]
 
 from .form_kit import (
+    A4_W,
     APPLICANT_KIND,
     CATEGORY,
     CONSENT_DATA,
@@ -138,25 +138,48 @@ def _ru_years(n: int) -> str:
     return f"в течение {n} {'года' if n % 10 == 1 and n % 100 != 11 else 'лет'}"
 
 
+def _date_and_signature(c: _Ctx, on: str, name: str) -> Table:
+    """Date | ________ | Signature | ____________ (signature) | name, on one row."""
+    w = c.width
+    t = Table(
+        [
+            [c.label("date"), Paragraph(esc(on), c.st.body), c.label("signature"), "",
+             Paragraph(esc(name), c.st.body)],
+            ["", "", "", c.cell_small("signature"), ""],
+        ],
+        colWidths=[14 * MM, 28 * MM, 16 * MM, 55 * MM, w - 113 * MM],
+        hAlign="LEFT",
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, 0), 0.5, BLACK),
+                ("LINEBELOW", (3, 0), (3, 0), 0.5, BLACK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * MM),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return t
+
+
 def render_consent(data: ConsentFormData, out: Output) -> int:
     """Written consent meeting Law No. 94-V, art. 8: the operator with its BIN, the
     subject, the data, the purposes, the third party (head office), the term and how to
     withdraw. Blank parts get lines to fill in by hand."""
     check_texts(data)
-    c = _ctx(8.5)
+    margin = 14 * MM  # narrower margins than other forms: one page with the signature
+    c = _ctx(8.5, A4_W - 2 * margin)
     st = c.st
 
-    def bullets(items: Sequence[KkRu]) -> list[Flowable]:
-        rows: list[Flowable] = []
-        for p in items:
-            row = two_columns(
-                Paragraph(esc(p.kk), st.bullet, bulletText="•"),
-                Paragraph(esc(p.ru), st.bullet, bulletText="•"),
-                c.width,
-            )
-            row.spaceAfter = st.size * 0.25
-            rows.append(row)
-        return rows
+    def listed(items: Sequence[KkRu]) -> Flowable:
+        # one paragraph per language, items separated by semicolons: the whole form,
+        # signature included, fits one A4 page in both languages
+        return c.parallel("; ".join(p.kk for p in items) + ".",
+                          "; ".join(p.ru for p in items) + ".")
 
     operator = data.center_name + (f", {data.center_address}" if data.center_address else "")
     story: list[Flowable] = [
@@ -175,8 +198,8 @@ def render_consent(data: ConsentFormData, out: Output) -> int:
         body.text("kk", operator=data.operator_kk_genitive or above.kk),
         body.text("ru", operator=data.operator_ru_dative or above.ru),
     ))
-    story += [c.section("consent_data"), *bullets(CONSENT_DATA), Spacer(1, 2 * MM)]
-    story += [c.section("consent_purposes"), *bullets(data.purposes), Spacer(1, 2 * MM)]
+    story += [c.section("consent_data"), listed(CONSENT_DATA)]
+    story += [c.section("consent_purposes"), listed(data.purposes)]
     third = L["consent_third_text"]
     blank = L["head_office_blank"]
     story += [
@@ -196,9 +219,8 @@ def render_consent(data: ConsentFormData, out: Output) -> int:
     signature = [
         c.section("consent_withdraw"),
         c.parallel(withdraw.kk, withdraw.ru),
-        Spacer(1, 3 * MM),
-        c.fields([("date", dmy(data.signed_on) or None)]),
-        c.signature("signature", data.resident_name or ""),
+        Spacer(1, 6 * MM),
+        _date_and_signature(c, dmy(data.signed_on), data.resident_name or ""),
     ]
     story.append(KeepTogether(signature))
     footer = f"{L['form_version'].kk} / {L['form_version'].ru}: {data.form_version}"
@@ -209,6 +231,7 @@ def render_consent(data: ConsentFormData, out: Output) -> int:
         title=f"{L['consent_title'].kk} / {L['consent_title'].ru}",
         author=data.center_name,
         footer=footer,
+        margin=margin,
     )
 
 

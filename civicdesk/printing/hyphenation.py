@@ -15,6 +15,19 @@ three rules and a short list; :func:`kk_patterns` makes the same list:
 They are written to ``resources/hyphenation/hyph_kk_KZ.dic`` (pyphen's format) by
 ``python -m civicdesk.printing.hyphenation``; a test checks the file matches.
 
+The simple rules also allow breaks that Kazakh syllables never make; :func:`kk_breaks`
+drops them (a syllable after the first starts with exactly one consonant):
+
+* no line may start with a vowel after a consonant: «бер-уші», «айт-ылуға» become
+  «бе-ру-ші», «ай-ты-лу-ға» (``у`` and ``и`` after a vowel are consonants and may start
+  a line: «ба-уыр»); this one applies to Russian-pattern words too, so that a Kazakh
+  word without a letter only Kazakh has («бойынша») loses «бой-ынша»;
+* no line may start with two consonants: «гран-ттарға», «Конку-рстың», «Респу-блика»
+  lose those breaks and keep «грант-тар-ға», «Кон-курс-тың», «Рес-пуб-...»;
+* no line starts with ь or ъ;
+* words written in capitals (headings, abbreviations such as ҚРЖҚБ) and words with Latin
+  letters are not hyphenated at all.
+
 reportlab's own hyphenation only considers words of Latin and basic Russian letters
 (not ё, not ә ғ қ ң ө ұ ү һ і), so :func:`soft_hyphens` marks the break points of every
 word with soft hyphens (U+00AD) instead: reportlab breaks a word there, with a visible
@@ -35,8 +48,8 @@ import pyphen
 
 from civicdesk.paths import resources_dir
 
-__all__ = ["KK_ONLY_LETTERS", "SOFT_HYPHEN", "dic_text", "hyphenator", "kk_patterns",
-           "soft_hyphens"]
+__all__ = ["KK_ONLY_LETTERS", "SOFT_HYPHEN", "dic_text", "hyphenator", "kk_breaks",
+           "kk_patterns", "soft_hyphens"]
 
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]{5,}")
@@ -88,10 +101,68 @@ def _dictionaries() -> tuple[pyphen.Pyphen, pyphen.Pyphen]:
     return kk, ru
 
 
+#: Letters that make a syllable (for the Kazakh break check); ``у`` and ``и`` are
+#: consonants after a vowel, vowels after a consonant.
+_SYLLABIC = frozenset("аоұыуюяеәіүөёэиАОҰЫУЮЯЕӘІҮӨЁЭИ")
+_SEMIVOWELS = frozenset("уиУИ")
+_SIGNS = frozenset("ьъЬЪ")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _opens_ok(word: str, at: int) -> bool:
+    """Whether a line may start with ``word[at:]``: not with ь/ъ, not with a vowel
+    after a consonant (only a consonantal у/и right after a vowel may open a line).
+    Used for Russian words too: it only drops breaks, such as «бой-ынша» in a Kazakh
+    word without a letter only Kazakh has, and never adds one."""
+    first = word[at]
+    if first in _SIGNS:
+        return False
+    if first in _SYLLABIC:
+        return first in _SEMIVOWELS and word[at - 1] in _SYLLABIC
+    return True
+
+
+def _kk_break_ok(word: str, at: int) -> bool:
+    """Whether a Kazakh word may break before ``word[at]``: besides :func:`_opens_ok`,
+    a consonant opening the line must be followed by the letter making the syllable."""
+    if not _opens_ok(word, at):
+        return False
+    tail = word[at:]
+    return tail[0] in _SYLLABIC or (len(tail) > 1 and tail[1] in _SYLLABIC)
+
+
+def _hyphenates(word: str) -> bool:
+    return not (word.isupper() or _LATIN.search(word))
+
+
+def kk_breaks(word: str) -> list[int]:
+    """Break positions of a Kazakh word: the patterns' less those no syllable makes."""
+    kk, _ = _dictionaries()
+    if not _hyphenates(word):
+        return []
+    return [at for at in kk.positions(word) if _kk_break_ok(word, at)]
+
+
+def _breaks(word: str) -> list[int]:
+    _, ru = _dictionaries()
+    if any(ch in KK_ONLY_LETTERS for ch in word):
+        return kk_breaks(word)
+    if not _hyphenates(word):
+        return []
+    return [at for at in ru.positions(word) if _opens_ok(word, at)]
+
+
+def _mark(word: str, hyphen: str) -> str:
+    out, last = [], 0
+    for at in _breaks(word):
+        out += [word[last:at], hyphen]
+        last = at
+    return "".join(out) + word[last:]
+
+
 def _iterate(word: str) -> Iterator[tuple[str, str]]:
-    kk, ru = _dictionaries()
-    use = kk if any(ch in KK_ONLY_LETTERS for ch in word) else ru
-    return use.iterate(word)  # type: ignore[no-any-return]
+    for at in reversed(_breaks(word)):
+        yield word[:at] + "-", word[at:]
 
 
 def hyphenator() -> Hyphenator:
@@ -102,22 +173,12 @@ def hyphenator() -> Hyphenator:
 
 def soft_hyphens(text: str) -> str:
     """``text`` with a soft hyphen at each break point of its words of 5+ letters."""
-    kk, ru = _dictionaries()
-
-    def mark(m: re.Match[str]) -> str:
-        word = m.group(0)
-        use = kk if any(ch in KK_ONLY_LETTERS for ch in word) else ru
-        return str(use.inserted(word, hyphen=SOFT_HYPHEN))
-
-    return _WORD.sub(mark, text)
+    return _WORD.sub(lambda m: _mark(m.group(0), SOFT_HYPHEN), text)
 
 
 def inserted(text: str) -> str:
     """Every word with its possible breaks marked by «-» (for tests and checks)."""
-    kk, ru = _dictionaries()
-    return " ".join(
-        (kk if any(ch in KK_ONLY_LETTERS for ch in w) else ru).inserted(w) for w in text.split()
-    )
+    return " ".join(_mark(w, "-") for w in text.split())
 
 
 def main(argv: list[str] | None = None) -> int:
