@@ -46,9 +46,7 @@ from civicdesk.services.base import (
     stamp_new,
     stamp_update,
 )
-from civicdesk.services.grant_calls import (
-    _call_view,
-)
+from civicdesk.services.grant_calls import _call_view
 from civicdesk.services.grant_types import (
     _ZERO,
     APP_LOCKED,

@@ -23,9 +23,7 @@ from civicdesk.services.grant_applications import (
     list_applications,
     update_application,
 )
-from civicdesk.services.grant_budget import (
-    replace_budget,
-)
+from civicdesk.services.grant_budget import replace_budget
 from civicdesk.services.grant_calls import (
     create_call,
     get_call,
