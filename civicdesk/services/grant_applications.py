@@ -21,6 +21,8 @@ from civicdesk.db.models import (
     GrantReview,
     Settlement,
 )
+from civicdesk.domain.beneficiaries import COLUMNS as BENEFICIARY_COLUMNS
+from civicdesk.domain.beneficiaries import Breakdown, check_breakdown
 from civicdesk.domain.enums import ApplicantKind, ApplicationStatus, BudgetCategory
 from civicdesk.domain.errors import ValidationError
 from civicdesk.domain.grants import (
@@ -157,6 +159,7 @@ def _app_view(s: Session, a: GrantApplication) -> ApplicationView:
             for r in _children(s, GrantReport, a.id)
         ],
         rev=a.rev,
+        breakdown=Breakdown(**{k: getattr(a, col) for k, col in BENEFICIARY_COLUMNS.items()}),
     )
 
 
@@ -185,6 +188,8 @@ def _apply_app(ctx: Context, s: Session, row: GrantApplication, data: Applicatio
         c.add("grant.email", EMAIL_INVALID, field="contact_email")
     if data.beneficiaries < 0:
         c.add("grant.beneficiaries", BENEFICIARIES, field="beneficiaries")
+    else:
+        c.errors.extend(check_breakdown(data.beneficiaries, data.breakdown))
     if data.starts_on and data.ends_on and data.ends_on < data.starts_on:
         c.add("grant.dates_order", DATES_ORDER, field="ends_on")
     if data.settlement_id:
@@ -203,6 +208,8 @@ def _apply_app(ctx: Context, s: Session, row: GrantApplication, data: Applicatio
     row.activities = (data.activities or "").strip()
     row.target_group = (data.target_group or "").strip()
     row.beneficiaries = data.beneficiaries
+    for key, count in data.breakdown.values().items():
+        setattr(row, BENEFICIARY_COLUMNS[key], count)
     row.settlement_id = data.settlement_id or None
     row.starts_on, row.ends_on = data.starts_on, data.ends_on
     row.language = "ru" if data.language == "ru" else "kk"

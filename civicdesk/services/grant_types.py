@@ -3,11 +3,12 @@ kk/ru messages for bad input."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from civicdesk.domain.beneficiaries import Breakdown
 from civicdesk.domain.enums import ApplicantKind, ApplicationStatus, BudgetCategory
 from civicdesk.domain.errors import Message, UserError, ValidationError, ValidationErrors
 from civicdesk.domain.grants import (
@@ -209,6 +210,7 @@ class ApplicationInput:
     activities: str = ""
     target_group: str = ""
     beneficiaries: int = 0
+    breakdown: Breakdown = field(default_factory=Breakdown)
     settlement_id: str | None = None
     starts_on: date | None = None
     ends_on: date | None = None
@@ -327,6 +329,7 @@ class ApplicationView:
     indicators: list[IndicatorView]
     reports: list[ReportView]
     rev: int
+    breakdown: Breakdown = field(default_factory=Breakdown)
 
 
 @dataclass(frozen=True)
