@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.beneficiaries import Breakdown
 from civicdesk.domain.enums import ApplicantKind, ApplicationStatus
 from civicdesk.domain.formatting import format_date, format_money
 from civicdesk.domain.grants import (
@@ -41,6 +42,7 @@ from civicdesk.services import grants as svc
 from civicdesk.services import printing as print_svc
 from civicdesk.services.base import ListQuery
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.grants_beneficiaries import BeneficiaryGrid
 from civicdesk.ui.grants_budget import BudgetModel, BudgetPart, EditLine
 from civicdesk.ui.grants_calls import CallsPart
 from civicdesk.ui.grants_progress import ProgressPart
@@ -181,6 +183,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
         self.target_group = QLineEdit()
         self.beneficiaries = QSpinBox()
         self.beneficiaries.setRange(0, 1_000_000)
+        self.breakdown = BeneficiaryGrid()
         dates = QWidget()
         dh = QHBoxLayout(dates)
         dh.setContentsMargins(0, 0, 0, 0)
@@ -202,7 +205,8 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
             ("bin", self.bin), ("leader_name", self.leader), ("contact_phone", self.phone),
             ("contact_email", self.email), ("title", self.app_title), ("problem", self.problem),
             ("goal", self.goal), ("activities", self.activities), ("target_group", self.target_group),
-            ("beneficiaries", self.beneficiaries), ("starts_on", dates),
+            ("beneficiaries", self.beneficiaries), ("beneficiary_breakdown", self.breakdown),
+            ("starts_on", dates),
         ]
         for name, widget in fields:
             label = QLabel()
@@ -219,6 +223,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
             p.textChanged.connect(self._mark_dirty)
         self.applicant_kind.currentIndexChanged.connect(self._mark_dirty)
         self.beneficiaries.valueChanged.connect(self._mark_dirty)
+        self.breakdown.changed.connect(self._mark_dirty)
         self.starts_on.dateChanged.connect(self._mark_dirty)
         self.ends_on.dateChanged.connect(self._mark_dirty)
         from PySide6.QtWidgets import QScrollArea
@@ -255,6 +260,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
             "activities": lambda: self.tr("Activities (one a line)"),
             "target_group": lambda: self.tr("Target group"),
             "beneficiaries": lambda: self.tr("Beneficiaries"),
+            "beneficiary_breakdown": lambda: self.tr("Of them"),
             "starts_on": lambda: self.tr("Project dates"),
         }
         for name, make in texts.items():
@@ -381,6 +387,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
         self.activities.setPlainText(view.activities if view else "")
         self.target_group.setText(view.target_group if view else "")
         self.beneficiaries.setValue(view.beneficiaries if view else 0)
+        self.breakdown.set_breakdown(view.breakdown if view else Breakdown())
         today = date.today()
         self.starts_on.setDate(to_qdate(view.starts_on if view and view.starts_on else today))
         self.ends_on.setDate(to_qdate(view.ends_on if view and view.ends_on else today))
@@ -419,7 +426,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
             w.setReadOnly(not draft)
         for p in (self.problem, self.goal, self.activities):
             p.setReadOnly(not draft)
-        for w2 in (self.applicant_kind, self.beneficiaries, self.starts_on, self.ends_on):
+        for w2 in (self.applicant_kind, self.beneficiaries, self.breakdown, self.starts_on, self.ends_on):
             w2.setEnabled(draft)
         self.save_button.setEnabled(draft and self.current_call_id() is not None)
         self.budget.read_only = not (saved and draft)
@@ -473,6 +480,7 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
             activities=self.activities.toPlainText(),
             target_group=self.target_group.text(),
             beneficiaries=self.beneficiaries.value(),
+            breakdown=self.breakdown.breakdown(),
             settlement_id=self.view.settlement_id if self.view else None,
             starts_on=from_qdate(self.starts_on.date()),
             ends_on=from_qdate(self.ends_on.date()),

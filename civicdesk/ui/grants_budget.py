@@ -90,7 +90,7 @@ class BudgetModel(QAbstractTableModel):
 
     CATEGORY, ITEM, UNIT, QTY, UNIT_COST, TOTAL, COFIN = range(7)
     changed = Signal()
-    #: an amount or quantity that could not be read (row, column, what was typed)
+    # an amount or quantity that could not be read (row, column, what was typed)
     refused = Signal(int, int, str)
 
     def __init__(self, category_names: Callable[[], dict[BudgetCategory, str]],

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>BeneficiaryGrid</name>
+    <message>
+        <source>women</source>
+        <translation>әйелдер</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>ерлер</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>18-ге дейін</translation>
+    </message>
+    <message>
+        <source>18–29</source>
+        <translation>18–29</translation>
+    </message>
+    <message>
+        <source>30–44</source>
+        <translation>30–44</translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation>45–59</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60 және одан жоғары</translation>
+    </message>
+    <message>
+        <source>youth (14–35)</source>
+        <translation>жастар (14–35)</translation>
+    </message>
+    <message>
+        <source>with a disability</source>
+        <translation>мүгедектігі бар</translation>
+    </message>
+    <message>
+        <source>How many of the beneficiaries: by sex and by age group each add up to at most the total; youth and disability are counted within them. — : not stated</source>
+        <translation>Пайда алушылардың қаншасы: жынысы бойынша да, жас топтары бойынша да барлығы жалпы саннан аспайды; жастар мен мүгедектігі барлар солардың ішінде саналады. — : көрсетілмеген</translation>
+    </message>
+</context>
+<context>
     <name>BookletsPage</name>
     <message>
         <source>Remove this block</source>
@@ -428,6 +471,10 @@
     <message>
         <source>Beneficiaries</source>
         <translation>Пайда алушылар саны</translation>
+    </message>
+    <message>
+        <source>Of them</source>
+        <translation>Оның ішінде</translation>
     </message>
     <message>
         <source>Project dates</source>

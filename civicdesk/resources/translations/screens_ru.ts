@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
 <context>
+    <name>BeneficiaryGrid</name>
+    <message>
+        <source>women</source>
+        <translation>женщин</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>мужчин</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>до 18</translation>
+    </message>
+    <message>
+        <source>18–29</source>
+        <translation>18–29</translation>
+    </message>
+    <message>
+        <source>30–44</source>
+        <translation>30–44</translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation>45–59</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60 и старше</translation>
+    </message>
+    <message>
+        <source>youth (14–35)</source>
+        <translation>молодёжь (14–35)</translation>
+    </message>
+    <message>
+        <source>with a disability</source>
+        <translation>с инвалидностью</translation>
+    </message>
+    <message>
+        <source>How many of the beneficiaries: by sex and by age group each add up to at most the total; youth and disability are counted within them. — : not stated</source>
+        <translation>Сколько из благополучателей: по полу и по возрастным группам в сумме не больше общего числа; молодёжь и люди с инвалидностью считаются среди них. — : не указано</translation>
+    </message>
+</context>
+<context>
     <name>BookletsPage</name>
     <message>
         <source>Remove this block</source>
@@ -428,6 +471,10 @@
     <message>
         <source>Beneficiaries</source>
         <translation>Число благополучателей</translation>
+    </message>
+    <message>
+        <source>Of them</source>
+        <translation>Из них</translation>
     </message>
     <message>
         <source>Project dates</source>
