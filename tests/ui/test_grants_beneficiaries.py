@@ -20,9 +20,9 @@ def _type(qtbot, spin, digits: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Tab)
 
 
-def test_breakdown_over_the_total_is_refused_then_saved(qtbot, page: GrantsPage,  # type: ignore[no-untyped-def]
-                                                        env: UiEnv, ctx: Context,
-                                                        sample: Sample) -> None:
+def test_breakdown_over_the_total_is_refused_then_saved(  # type: ignore[no-untyped-def]
+        qtbot, page: GrantsPage, env: UiEnv, ctx: Context, sample: Sample,  # noqa: F811
+) -> None:
     page.open_application(sample.application_id)
     _idle(env)
     grid = page.breakdown
