@@ -195,6 +195,10 @@ class CampaignsPage(SheetsPart, QWidget, Retranslating, ListEditor):
         b(self.scan.setPlaceholderText, lambda: self.tr("Scan the sheet's QR code here"))
         b(self.import_button.setText, lambda: self.tr("Import CSV…"))
         b(self.print_sheets_button.setText, lambda: self.tr("Print sheets"))
+        b(lambda t: self.paper.setItemText(0, t), lambda: self.tr("A4 sheets"))
+        b(lambda t: self.paper.setItemText(1, t), lambda: self.tr("A5 sheets"))
+        b(self.paper.setToolTip, lambda: self.tr(
+            "Paper of the questionnaire: one sheet a respondent on A4, or on A5 (half an A4)"))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -70,10 +70,14 @@ class SheetsPart(CampaignsPagePart):
         self.sheets_count = QSpinBox()
         self.sheets_count.setRange(1, 1000)
         self.sheets_count.setValue(120)
+        # one sheet a respondent on A4, or on A5 (half the paper, larger print cut in two)
+        self.paper = QComboBox()
+        self.paper.addItem("", False)
+        self.paper.addItem("", True)
         for widget in (self.wave, self.add_wave_button, self.scan):
             top.addWidget(widget)
         top.addStretch(1)
-        for tail in (self.sheets_count, self.print_sheets_button, self.import_button):
+        for tail in (self.sheets_count, self.paper, self.print_sheets_button, self.import_button):
             top.addWidget(tail)
         v.addLayout(top)
         self.legend = QLabel()
@@ -245,7 +249,9 @@ class SheetsPart(CampaignsPagePart):
         from civicdesk.ui.screens_common import render_and_preview
 
         ctx, wave_id, count = self.env.ctx(), self.wave_id, self.sheets_count.value()
-        render_and_preview(self, self.env, lambda: prepare_questionnaires(ctx, wave_id, count),
+        a5 = bool(self.paper.currentData())
+        render_and_preview(self, self.env,
+                           lambda: prepare_questionnaires(ctx, wave_id, count, a5=a5),
                            "questionnaires-", QCoreApplication.translate("CampaignsPage", "Questionnaire sheets"),
                            on_rendered=self._rendered, show=self.show_previews)
 
