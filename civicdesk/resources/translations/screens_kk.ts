@@ -1152,6 +1152,26 @@
         <translation>Сағат саны</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation>Топтама</translation>
+    </message>
+    <message>
+        <source>New series…</source>
+        <translation>Жаңа топтама…</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Кімге арналған</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>тұрғындар</translation>
+    </message>
+    <message>
+        <source>local officials</source>
+        <translation>жергілікті лауазымды адамдар</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
@@ -1208,6 +1228,22 @@
         <translation>Кейінгі тест</translation>
     </message>
     <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Жас тобы</translation>
+    </message>
+    <message>
+        <source>Youth (14–35)</source>
+        <translation>Жастар (14–35)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Мүгедектігі</translation>
+    </message>
+    <message>
         <source>Save the seminar first, then add participants.</source>
         <translation>Алдымен семинарды сақтаңыз, содан кейін қатысушыларды қосыңыз.</translation>
     </message>
@@ -1222,6 +1258,42 @@
     <message>
         <source>Certificates</source>
         <translation>Сертификаттар</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>New seminar series</source>
+        <translation>Жаңа семинарлар топтамасы</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Атауы (қазақша)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Атауы (орысша)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басталуы</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Аяқталуы</translation>
+    </message>
+    <message>
+        <source>Seminars planned</source>
+        <translation>Жоспарланған семинарлар</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Бағдарлама</translation>
     </message>
 </context>
 </TS>

@@ -1152,6 +1152,26 @@
         <translation>Часов</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>New series…</source>
+        <translation>Новая серия…</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>жители</translation>
+    </message>
+    <message>
+        <source>local officials</source>
+        <translation>местные должностные лица</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1208,6 +1228,22 @@
         <translation>Тест после</translation>
     </message>
     <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Youth (14–35)</source>
+        <translation>Молодёжь (14–35)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Инвалидность</translation>
+    </message>
+    <message>
         <source>Save the seminar first, then add participants.</source>
         <translation>Сначала сохраните семинар, затем добавьте участников.</translation>
     </message>
@@ -1222,6 +1258,42 @@
     <message>
         <source>Certificates</source>
         <translation>Сертификаты</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>New seminar series</source>
+        <translation>Новая серия семинаров</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (на казахском)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (на русском)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Seminars planned</source>
+        <translation>Запланировано семинаров</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
     </message>
 </context>
 </TS>
