@@ -14,8 +14,8 @@ from civicdesk.ui.seminars import SeminarsPage
 from tests.ui.test_seminars import _idle, env, page  # noqa: F401  (fixtures)
 
 
-def _combo(page: SeminarsPage, row: int, col: int) -> QComboBox:
-    w = page.people.cellWidget(row, col)
+def _combo(p: SeminarsPage, row: int, col: int) -> QComboBox:
+    w = p.people.cellWidget(row, col)
     assert isinstance(w, QComboBox)
     return w
 
