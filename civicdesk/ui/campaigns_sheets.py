@@ -70,16 +70,23 @@ class SheetsPart(CampaignsPagePart):
         self.sheets_count = QSpinBox()
         self.sheets_count.setRange(1, 1000)
         self.sheets_count.setValue(120)
-        # one sheet a respondent on A4, or on A5 (half the paper, larger print cut in two)
+        # one sheet a respondent on A4, or on A5 (half an A4)
         self.paper = QComboBox()
+        self.paper.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.paper.addItem("", False)
         self.paper.addItem("", True)
+        # the wave and the scanner on one row, printing and import on the next, so that
+        # nothing is squeezed at 1366 pixels in either language
+        self.scan.setMinimumWidth(260)
         for widget in (self.wave, self.add_wave_button, self.scan):
             top.addWidget(widget)
         top.addStretch(1)
-        for tail in (self.sheets_count, self.paper, self.print_sheets_button, self.import_button):
-            top.addWidget(tail)
         v.addLayout(top)
+        second = QHBoxLayout()
+        for tail in (self.sheets_count, self.paper, self.print_sheets_button, self.import_button):
+            second.addWidget(tail)
+        second.addStretch(1)
+        v.addLayout(second)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         v.addWidget(self.legend)

@@ -16,8 +16,9 @@ from civicdesk.ui.screens_common import Retranslating
 __all__ = ["BeneficiaryGrid"]
 
 NOT_STATED = -1  # the spin box's lowest value, shown as "—"
-ROWS: tuple[tuple[str, ...], ...] = (SEX_FIELDS, AGE_FIELDS[:3], AGE_FIELDS[3:],
-                                     ("youth", "disability"))
+# two groups a row, so that the form is not wider than the window at 1366 pixels
+ROWS: tuple[tuple[str, ...], ...] = (SEX_FIELDS, AGE_FIELDS[:2], AGE_FIELDS[2:4],
+                                     (AGE_FIELDS[4],), ("youth", "disability"))
 
 
 class BeneficiaryGrid(QWidget, Retranslating):
@@ -43,7 +44,7 @@ class BeneficiaryGrid(QWidget, Retranslating):
                 self.spins[name], self.labels[name] = spin, label
                 grid.addWidget(label, r, 2 * c)
                 grid.addWidget(spin, r, 2 * c + 1)
-        grid.setColumnStretch(6, 1)
+        grid.setColumnStretch(4, 1)
         texts = {
             "women": lambda: self.tr("women"),
             "men": lambda: self.tr("men"),

@@ -162,8 +162,12 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.people.verticalHeader().hide()
         hh = self.people.horizontalHeader()
         hh.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        for c in (self.ATTENDED, self.PRE, self.POST, self.SEX, self.AGE, self.YOUTH, self.DISABILITY):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(self.ATTENDED, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths for the small editors, so that the name keeps the spare width
+        for c, width in ((self.PRE, 66), (self.POST, 66), (self.SEX, 76), (self.AGE, 100),
+                         (self.YOUTH, 80), (self.DISABILITY, 100)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.people.setColumnWidth(c, width)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.itemChanged.connect(self._people_changed)
         pv.addWidget(self.people, 1)
@@ -258,9 +262,10 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.people.setHorizontalHeaderLabels(
-            [self.tr("Full name"), self.tr("Attended"), self.tr("Test before"), self.tr("Test after"),
-             self.tr("Sex"), self.tr("Age group"), self.tr("Youth (14–35)"), self.tr("Disability")])
+        # two-word titles on two lines: the small columns stay narrow in both languages
+        self.people.setHorizontalHeaderLabels([self.tr("Full name")] + [t.replace(" ", "\n", 1) for t in (
+            self.tr("Attended"), self.tr("Test before"), self.tr("Test after"), self.tr("Sex"),
+            self.tr("Age group"), self.tr("Youth (14–35)"), self.tr("Disability"))])
         self.model.retranslate()
         if hasattr(self, "view"):
             self._refresh()
