@@ -32,19 +32,20 @@ SERIES_NOTE = M(
     "№ 285-V, статья 1). Прирост — среднее разностей баллов итогового и входного теста, "
     "95 % ДИ.",
 )
-SERIES_COLUMNS = (
-    ReportColumn(M("Семинарлар", "Семинаров")),
-    ReportColumn(M("Қатысқандар", "Присутствовали")),
-    ReportColumn(M("Әйелдер", "Женщин")),
-    ReportColumn(M("Ерлер", "Мужчин")),
-    ReportColumn(M("Жастар (14–35)", "Молодёжь (14–35)")),
-    ReportColumn(M("Мүгедектігі барлар", "С инвалидностью")),
-    ReportColumn(M("Өсім, балл [95 % СА]; n", "Прирост, баллов [95 % ДИ]; n"), "text"),
-)
 AUDIENCE_NAMES = {
     "residents": M("Тұрғындарға", "Для жителей"),
     "officials": M("Жергілікті лауазымды адамдарға", "Для местных должностных лиц"),
 }
+#: the rows of a series table (one column per audience and one for the whole series)
+SERIES_ROWS = (
+    M("Өткізілген семинарлар", "Проведено семинаров"),
+    M("Қатысқандар", "Присутствовали"),
+    M("Әйелдер", "Женщины"),
+    M("Ерлер", "Мужчины"),
+    M("Жастар (14–35)", "Молодёжь (14–35)"),
+    M("Мүгедектігі барлар", "С инвалидностью"),
+    M("Білім өсімі, балл [95 % СА]; n", "Прирост знаний, баллов [95 % ДИ]; n"),
+)
 WHOLE = M("Барлығы ({held} / жоспар {planned})", "Всего ({held} из плана {planned})")
 
 BEN_SECTION = M("Гранттық жобалардың пайда алушылары (қаржыландырылған өтінімдер)",
@@ -58,15 +59,17 @@ BEN_NOTE = M(
 BEN_COLUMNS = (
     ReportColumn(M("Өтінімдер", "Заявок")),
     ReportColumn(M("Барлығы", "Всего")),
-    ReportColumn(M("Әйелдер", "Женщин")),
-    ReportColumn(M("Ерлер", "Мужчин")),
+    ReportColumn(M("Әйелдер", "Женщины")),
+    ReportColumn(M("Ерлер", "Мужчины")),
+    ReportColumn(M("Жастар (14–35)", "Молодёжь (14–35)")),
+    ReportColumn(M("Мүгедектігі барлар", "С инвалидностью")),
+)
+AGE_COLUMNS = (
     ReportColumn(M("18-ге дейін", "До 18")),
     ReportColumn(M("18–29", "18–29")),
     ReportColumn(M("30–44", "30–44")),
     ReportColumn(M("45–59", "45–59")),
-    ReportColumn(M("60 және одан жоғары", "60 и старше")),
-    ReportColumn(M("Жастар (14–35)", "Молодёжь (14–35)")),
-    ReportColumn(M("Мүгедектігі барлар", "С инвалидностью")),
+    ReportColumn(M("60+", "60+")),
 )
 
 
@@ -79,29 +82,35 @@ def _gain(r: SeminarResults) -> str:
     return f"{number(g.mean_gain, signed=True)}{interval}; {g.n}"
 
 
-def _cells(r: SeminarResults) -> tuple[int | str, ...]:
-    return (r.seminars, r.attended, r.by_sex.get("f", 0), r.by_sex.get("m", 0),
-            r.youth.get("youth", 0), r.with_disability, _gain(r))
+def _cells(r: SeminarResults) -> tuple[str, ...]:
+    return (str(r.seminars), str(r.attended), str(r.by_sex.get("f", 0)),
+            str(r.by_sex.get("m", 0)), str(r.youth.get("youth", 0)), str(r.with_disability),
+            _gain(r))
 
 
 def series_section(series: list[SeriesResults]) -> ReportSection | None:
+    """One table a series: a row a figure, a column an audience (those that held
+    seminars) and one for the whole series."""
     tables = []
     for i, x in enumerate(series, start=1):
-        rows = [ReportRow(AUDIENCE_NAMES[a], _cells(r))
-                for a, r in x.by_audience.items() if r.seminars]
-        total = ReportRow(M(WHOLE.kk.format(held=x.all.seminars, planned=x.planned),
-                            WHOLE.ru.format(held=x.all.seminars, planned=x.planned)),
-                          _cells(x.all))
+        parts = [(AUDIENCE_NAMES[a], r) for a, r in x.by_audience.items() if r.seminars]
+        whole = M(WHOLE.kk.format(held=x.all.seminars, planned=x.planned),
+                  WHOLE.ru.format(held=x.all.seminars, planned=x.planned))
+        parts.append((whole, x.all))
+        columns = tuple(ReportColumn(name, "text") for name, _ in parts)
+        cells = [_cells(r) for _, r in parts]
+        rows = tuple(ReportRow(label, tuple(c[k] for c in cells))
+                     for k, label in enumerate(SERIES_ROWS))
         tables.append(ReportTable(f"series-{x.series_id}", M(x.name_kk, x.name_ru),
-                                  M("Аудитория", "Аудитория"), SERIES_COLUMNS, tuple(rows),
-                                  total, f"Топтама {i}"))
+                                  M("Көрсеткіш", "Показатель"), columns, rows,
+                                  sheet=f"Топтама {i}"))
     if not tables:
         return None
     return ReportSection(SERIES_SECTION, tables=tuple(tables), note=SERIES_NOTE)
 
 
 def beneficiaries_section(sums: list[BeneficiarySum]) -> ReportSection | None:
-    rows = []
+    rows, ages = [], []
     for x in sums:
         if x.total <= 0:  # applications that state no beneficiaries say nothing here
             continue
@@ -109,12 +118,16 @@ def beneficiaries_section(sums: list[BeneficiarySum]) -> ReportSection | None:
         label = region if region is not None else M(x.group, x.group)
         b = x.breakdown
         rows.append(ReportRow(label, (x.applications, x.total, b.women or 0, b.men or 0,
-                                      b.under_18 or 0, b.a18_29 or 0, b.a30_44 or 0,
-                                      b.a45_59 or 0, b.a60_plus or 0, b.youth or 0,
-                                      b.disability or 0)))
+                                      b.youth or 0, b.disability or 0)))
+        ages.append(ReportRow(label, (b.under_18 or 0, b.a18_29 or 0, b.a30_44 or 0,
+                                      b.a45_59 or 0, b.a60_plus or 0)))
     if not rows:
         return None
-    table = ReportTable("grant-beneficiaries", M("Облыстар бойынша", "По областям"),
-                        M("Облыс", "Область"), BEN_COLUMNS, tuple(rows),
-                        sheet="Пайда алушылар")
-    return ReportSection(BEN_SECTION, tables=(table,), note=BEN_NOTE)
+    region_header = M("Облыс", "Область")
+    tables = (
+        ReportTable("grant-beneficiaries", M("Облыстар бойынша", "По областям"),
+                    region_header, BEN_COLUMNS, tuple(rows), sheet="Пайда алушылар"),
+        ReportTable("grant-beneficiaries-age", M("Жас топтары бойынша", "По возрастным группам"),
+                    region_header, AGE_COLUMNS, tuple(ages), sheet="Пайда алушылар жасы"),
+    )
+    return ReportSection(BEN_SECTION, tables=tables, note=BEN_NOTE)

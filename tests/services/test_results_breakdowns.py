@@ -100,6 +100,8 @@ def test_beneficiaries_summed_per_region_call_and_programme(ctx: Context, head: 
     sections = results_sections(ctx, year_period(ctx.today().year))
     table = next(t for sec in sections for t in sec.tables if t.key == "grant-beneficiaries")
     assert table.rows[0].values[:4] == (2, 150, 80, 40)
+    ages = next(t for sec in sections for t in sec.tables if t.key == "grant-beneficiaries-age")
+    assert ages.rows[0].values == (0, 0, 0, 0, 10)
     assert "leader_name" not in EXPORTS["grant_applications"]
     assert "ben_youth" in EXPORTS["grant_applications"]
 
@@ -150,8 +152,11 @@ def test_series_by_audience_with_participants_and_gain(ctx: Context) -> None:
                   if x.title.ru.startswith("Серии семинаров")]
     table = section.tables[0]
     assert table.title.kk == "Құқықтық сауат"
-    assert table.total is not None and table.total.label.ru == "Всего (2 из плана 16)"
-    assert table.total.values[:6] == (2, 4, 2, 1, 1, 1)
+    assert [c.header.ru for c in table.columns] == [
+        "Для жителей", "Для местных должностных лиц", "Всего (2 из плана 16)"]
+    assert [r.values[-1] for r in table.rows[:6]] == ["2", "4", "2", "1", "1", "1"]
+    gain = table.rows[6].values[-1]
+    assert isinstance(gain, str) and gain.startswith("+2") and gain.endswith("; 4"), gain
 
 
 def test_seminars_of_another_programmes_series_do_not_count(ctx: Context, head: Context
