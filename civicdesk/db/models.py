@@ -353,6 +353,17 @@ class GrantApplication(SyncMixin, Base):
     activities: Mapped[str] = mapped_column(Text, default="")
     target_group: Mapped[str] = mapped_column(Text, default="")
     beneficiaries: Mapped[int] = mapped_column(Integer, default=0)
+    # Beneficiaries broken down (counts only, no names; None: not stated). Each breakdown
+    # (by sex, by age group) adds up to at most ``beneficiaries``; youth is 14-35.
+    ben_women: Mapped[int | None] = mapped_column(Integer)
+    ben_men: Mapped[int | None] = mapped_column(Integer)
+    ben_under_18: Mapped[int | None] = mapped_column(Integer)
+    ben_18_29: Mapped[int | None] = mapped_column(Integer)
+    ben_30_44: Mapped[int | None] = mapped_column(Integer)
+    ben_45_59: Mapped[int | None] = mapped_column(Integer)
+    ben_60_plus: Mapped[int | None] = mapped_column(Integer)
+    ben_youth: Mapped[int | None] = mapped_column(Integer)
+    ben_disability: Mapped[int | None] = mapped_column(Integer)
     settlement_id: Mapped[str | None] = mapped_column(ForeignKey("settlements.id"))
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
@@ -424,8 +435,23 @@ class GrantReport(SyncMixin, Base):
 # --------------------------------------------------------------------------- seminars
 
 
+class SeminarSeries(SyncMixin, Base):
+    """Seminars held as one plan (e.g. 16 one-day seminars in 8 regions)."""
+
+    __tablename__ = "seminar_series"
+    name_kk: Mapped[str] = mapped_column(String(300))
+    name_ru: Mapped[str] = mapped_column(String(300))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    planned: Mapped[int] = mapped_column(Integer, default=0)  # seminars planned
+    # a head-office programme (reference data); no foreign key, as for campaign targets
+    programme_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
 class Seminar(SyncMixin, Base):
     __tablename__ = "seminars"
+    series_id: Mapped[str | None] = mapped_column(ForeignKey("seminar_series.id"), index=True)
+    audience: Mapped[str] = mapped_column(String(12), default="residents")  # or "officials"
     title: Mapped[str] = mapped_column(String(300))
     topic: Mapped[str] = mapped_column(String(40), default="")
     held_on: Mapped[date] = mapped_column(Date, index=True)
@@ -449,6 +475,12 @@ class SeminarParticipant(SyncMixin, Base):
     attended: Mapped[bool] = mapped_column(Boolean, default=True)
     pre_score: Mapped[int | None] = mapped_column(Integer)
     post_score: Mapped[int | None] = mapped_column(Integer)
+    # Typed in at the seminar (a linked resident's own record is used where these are
+    # empty); None: not stated.
+    sex: Mapped[str | None] = mapped_column(String(1))
+    age_group: Mapped[str | None] = mapped_column(String(12))
+    youth: Mapped[bool | None] = mapped_column(Boolean)  # 14-35 years old
+    disability: Mapped[bool | None] = mapped_column(Boolean)
     seminar: Mapped[Seminar] = relationship(back_populates="participants")
 
 
@@ -587,6 +619,7 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     GrantReview,
     GrantIndicator,
     GrantReport,
+    SeminarSeries,
     Seminar,
     SeminarParticipant,
     Booklet,

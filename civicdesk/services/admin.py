@@ -242,7 +242,9 @@ EXPORTS: dict[str, str] = {
     ),
     "grant_applications": (
         "SELECT a.id, a.center_id, a.call_id, a.applicant_kind, a.bin,"
-        " a.title, a.beneficiaries, a.starts_on, a.ends_on, a.status,"
+        " a.title, a.beneficiaries, a.ben_women, a.ben_men, a.ben_under_18, a.ben_18_29,"
+        " a.ben_30_44, a.ben_45_59, a.ben_60_plus, a.ben_youth, a.ben_disability,"
+        " a.starts_on, a.ends_on, a.status,"
         " a.awarded_amount / 100.0 AS awarded_amount, a.awarded_on,"
         " (SELECT sum(b.qty * b.unit_cost) / 100000.0 FROM budget_lines b"
         "  WHERE b.application_id = a.id AND b.deleted = 0) AS budget_total"
@@ -263,8 +265,21 @@ EXPORTS: dict[str, str] = {
         " target / 1000.0 AS target, actual / 1000.0 AS actual FROM grant_indicators"
         " WHERE deleted = 0"
     ),
+    "seminar_series": (
+        "SELECT id, center_id, name_kk, name_ru, starts_on, ends_on, planned, programme_id"
+        " FROM seminar_series WHERE deleted = 0"
+    ),
+    # participants counted, never named: by sex, age group, youth and disability
+    "seminar_participants": (
+        "SELECT p.id, p.seminar_id, p.attended, coalesce(p.sex, r.sex) AS sex,"
+        " coalesce(p.age_group, r.age_group) AS age_group, p.youth,"
+        " coalesce(p.disability, r.disability) AS disability, p.pre_score, p.post_score"
+        " FROM seminar_participants p LEFT JOIN residents r ON r.id = p.resident_id"
+        " WHERE p.deleted = 0"
+    ),
     "seminars": (
-        "SELECT s.id, s.center_id, s.title, s.topic, s.held_on, s.place, s.hours,"
+        "SELECT s.id, s.center_id, s.series_id, s.audience, s.title, s.topic, s.held_on,"
+        " s.place, s.hours,"
         " (SELECT count(*) FROM seminar_participants p WHERE p.seminar_id = s.id"
         "  AND p.deleted = 0) AS participants,"
         " (SELECT count(*) FROM seminar_participants p WHERE p.seminar_id = s.id"

@@ -338,7 +338,8 @@ def generate_demo(
                 "goal": "Тұрғындардың хабардарлығын 40 %-ға арттыру / Повысить "
                         "осведомлённость жителей на 40 %",
                 "activities": "", "target_group": "Ауыл тұрғындары / Жители села",
-                "beneficiaries": rnd.randrange(50, 400), "settlement_id": rnd.choice(sids),
+                **_demo_breakdown(rnd),
+                "settlement_id": rnd.choice(sids),
                 "starts_on": date(2025, 4, 1), "ends_on": date(2025, 10, 31),
                 "status": status.value, "awarded_amount": award,
                 "awarded_on": date(2025, 3, 30) if award else None, "language": "kk",
@@ -360,7 +361,16 @@ def generate_demo(
         assert awarded_total <= 100_000_000
         _insert(cur, "grant_applications", apps)
         _insert(cur, "budget_lines", lines)
-        # seminars
+        # seminars: a series, for residents and (every third) for local officials
+        series_id = new_id()
+        today = now.date()
+        _insert(cur, "seminar_series", [{
+            "id": series_id, **_sync_cols(center, ctx.actor.user_id, now, hlc),
+            "name_kk": "Азаматтық сауаттылық: 16 бір күндік семинар",
+            "name_ru": "Гражданская грамотность: 16 однодневных семинаров",
+            "starts_on": today.replace(year=today.year - 1, month=1, day=1),
+            "ends_on": today.replace(month=12, day=31), "planned": 16, "programme_id": None,
+        }])
         seminars, participants = [], []
         for k, (tkk, tru) in enumerate([("Цифрлық сауаттылық", "Цифровая грамотность"),
                                         ("Қаржылық сауаттылық", "Финансовая грамотность"),
@@ -372,6 +382,7 @@ def generate_demo(
                 "title": f"{tkk} / {tru}", "topic": "", "held_on":
                 (now - timedelta(days=30 * k + 5)).date(), "place": "Мектеп / Школа",
                 "settlement_id": rnd.choice(sids), "trainer": "Әсел Нұрланқызы", "hours": 6,
+                "series_id": series_id, "audience": "officials" if k % 3 == 2 else "residents",
             })
             for person in rnd.sample(residents, min(15, len(residents))):
                 pre = rnd.randrange(20, 70)
@@ -426,12 +437,37 @@ def generate_demo(
     from civicdesk.services.campaign_demo import add_demo_campaign, add_demo_programme
 
     campaign = add_demo_campaign(ctx, seed, sheets=min(120, max(20, consultations)))
-    add_demo_programme(ctx, campaign)
+    programme_id = add_demo_programme(ctx, campaign)
+    _link_series(ctx, series_id, programme_id)
     return DemoSummary(
         residents=n_res, consultations=consultations, meetings=n_meetings,
         applications=len(titles), seminars=len(seminars), booklets=len(booklets),
         seconds=time.perf_counter() - t0,
     )
+
+
+def _demo_breakdown(rnd: random.Random) -> dict[str, int]:
+    """A project's beneficiaries and how they divide (counts that agree with the total)."""
+    total = rnd.randrange(50, 400)
+    women = rnd.randrange(total // 3, 2 * total // 3)
+    young = rnd.randrange(total // 5, total // 2)
+    under_18 = rnd.randrange(0, total // 4)
+    a18_29 = rnd.randrange(0, total // 4)
+    a30_44 = rnd.randrange(0, total // 4)
+    return {"beneficiaries": total, "ben_women": women, "ben_men": total - women,
+            "ben_under_18": under_18, "ben_18_29": a18_29, "ben_30_44": a30_44,
+            "ben_45_59": rnd.randrange(0, total // 8),
+            "ben_60_plus": rnd.randrange(0, total // 8),
+            "ben_youth": young, "ben_disability": rnd.randrange(0, max(1, total // 20))}
+
+
+def _link_series(ctx: Context, series_id: str, programme_id: str) -> None:
+    """The demo's seminar series serves the demo programme."""
+    from civicdesk.services.seminar_series import SeriesInput, list_series, update_series
+
+    v = next(x for x in list_series(ctx) if x.id == series_id)
+    update_series(ctx, series_id, SeriesInput(v.name_kk, v.name_ru, v.starts_on, v.ends_on,
+                                              v.planned, programme_id))
 
 
 __all__ = ["DemoSummary", "generate_demo"]

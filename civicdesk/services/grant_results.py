@@ -1,20 +1,25 @@
-"""Grant indicators added up: baseline, target and actual summed per call and per region
-where the units agree (an indicator's unit compared without case or spaces), with the
-count of indicators that have no unit and so cannot be summed with anything."""
+"""Grant results added up: indicators' baseline, target and actual summed per call and per
+region where the units agree (an indicator's unit compared without case or spaces;
+indicators without a unit cannot be summed with anything), and beneficiaries by sex, age
+group, youth and disability summed per call, region and programme."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 
-from civicdesk.db.models import GrantApplication, GrantCall, GrantIndicator
+from civicdesk.db.models import GrantApplication, GrantCall, GrantIndicator, Programme
+from civicdesk.domain.beneficiaries import COLUMNS as BENEFICIARY_COLUMNS
+from civicdesk.domain.beneficiaries import Breakdown
 from civicdesk.services.base import Context
 from civicdesk.services.reports import FUNDED_STATUSES
 
-__all__ = ["IndicatorSum", "grant_indicator_sums"]
+__all__ = ["BeneficiarySum", "IndicatorSum", "beneficiary_sums", "grant_indicator_sums"]
 
 
 @dataclass(frozen=True)
@@ -57,3 +62,54 @@ def grant_indicator_sums(ctx: Context, by: str = "region") -> list[IndicatorSum]
             acc[3] += actual or 0
     return [IndicatorSum(group, unit, int(v[0]), v[1], v[2], v[3])
             for (group, unit), v in sorted(sums.items())]
+
+
+@dataclass(frozen=True)
+class BeneficiarySum:
+    """Beneficiaries of funded applications added up (counts only, no names)."""
+
+    group: str  # a call id, a region's KATO code or a programme id
+    applications: int
+    total: int
+    breakdown: Breakdown
+
+
+def _beneficiary_columns() -> list[Any]:
+    return [func.count(GrantApplication.id),
+            func.coalesce(func.sum(GrantApplication.beneficiaries), 0),
+            *[func.coalesce(func.sum(getattr(GrantApplication, col)), 0)
+              for col in BENEFICIARY_COLUMNS.values()]]
+
+
+def _beneficiary_sum(group: str, row: Sequence[Any]) -> BeneficiarySum:
+    counts = [int(x or 0) for x in row]
+    return BeneficiarySum(group, counts[0], counts[1],
+                          Breakdown(**dict(zip(BENEFICIARY_COLUMNS, counts[2:], strict=True))))
+
+
+def beneficiary_sums(ctx: Context, by: str = "region") -> list[BeneficiarySum]:
+    """Beneficiaries of funded applications summed in SQL, grouped ``by`` "call",
+    "region" or "programme" (a programme sums the funded applications of calls in its
+    regions awarded within its period). Head office sees every center's; a center its own.
+    """
+    where: list[ColumnElement[bool]] = [GrantApplication.deleted.is_(False),
+             GrantApplication.status.in_([s.value for s in FUNDED_STATUSES])]
+    if not ctx.actor.is_head_office:
+        where.append(GrantApplication.center_id == ctx.actor.center_id)
+    base = select(*_beneficiary_columns()).select_from(GrantApplication).join(
+        GrantCall, GrantCall.id == GrantApplication.call_id).where(*where)
+    with ctx.db.session() as s:
+        if by == "programme":
+            out = []
+            for p in s.scalars(select(Programme).where(Programme.deleted.is_(False))
+                               .order_by(Programme.starts_on, Programme.id)):
+                row = s.execute(base.where(
+                    GrantCall.region_kato.in_(list(p.regions or [])),
+                    GrantApplication.awarded_on >= p.starts_on,
+                    GrantApplication.awarded_on <= p.ends_on)).one()
+                if row[0]:
+                    out.append(_beneficiary_sum(p.id, row))
+            return out
+        key = GrantCall.id if by == "call" else GrantCall.region_kato
+        rows = s.execute(base.add_columns(key).group_by(key).order_by(key)).all()
+    return [_beneficiary_sum(str(r[-1]), r[:-1]) for r in rows]

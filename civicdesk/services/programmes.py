@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, literal, select
+from sqlalchemy import ColumnElement, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from civicdesk.db.models import (
@@ -31,6 +31,7 @@ from civicdesk.db.models import (
     ProgrammeTarget,
     Seminar,
     SeminarParticipant,
+    SeminarSeries,
 )
 from civicdesk.domain.enums import Role
 from civicdesk.domain.errors import Message, UserError
@@ -164,8 +165,16 @@ def _span(programme: Programme, quarter: str | None) -> tuple[date, date]:
     return programme.starts_on, programme.ends_on
 
 
+def _series_clause(programme_id: str) -> ColumnElement[bool]:
+    """Seminars that count for a programme: those of no series, of a series linked to no
+    programme, or of a series linked to this one (not those of another programme)."""
+    other = select(SeminarSeries.id).where(SeminarSeries.programme_id.is_not(None),
+                                           SeminarSeries.programme_id != programme_id)
+    return or_(Seminar.series_id.is_(None), Seminar.series_id.not_in(other))
+
+
 def _actual(s: Session, indicator: Indicator, regions: Sequence[str], start: date,
-            end: date) -> Decimal:
+            end: date, programme_id: str = "") -> Decimal:
     centers = select(Center.id).where(Center.region_kato.in_(list(regions)))
     live_center: list[ColumnElement[bool]] = []
     stmt: Any
@@ -177,7 +186,8 @@ def _actual(s: Session, indicator: Indicator, regions: Sequence[str], start: dat
         stmt = select(func.count()).select_from(Consultation).where(*live_center)
     elif indicator in (Indicator.SEMINARS_HELD, Indicator.PARTICIPANTS):
         where = [Seminar.deleted.is_(False), Seminar.center_id.in_(centers),
-                 Seminar.held_on >= start, Seminar.held_on <= end]
+                 Seminar.held_on >= start, Seminar.held_on <= end,
+                 _series_clause(programme_id)]
         if indicator is Indicator.SEMINARS_HELD:
             stmt = select(func.count()).select_from(Seminar).where(*where)
         else:
@@ -219,7 +229,7 @@ def target_vs_actual(ctx: Context, programme_id: str) -> list[TargetRow]:
             else:
                 start, end = _span(programme, t.quarter)
                 regions = [t.region_kato] if t.region_kato else list(programme.regions)
-                actual = _actual(s, indicator, regions, start, end)
+                actual = _actual(s, indicator, regions, start, end, programme.id)
             out.append(TargetRow(t.id, indicator, t.region_kato, t.quarter, t.campaign_id,
                                  t.target, actual))
     for i, campaign_id in pending:
@@ -247,7 +257,8 @@ class RecordRef:
     amount: int  # what it adds to the actual (1, or copies handed out)
 
 
-def _records_stmt(indicator: Indicator, regions: Sequence[str], start: date, end: date) -> Any:
+def _records_stmt(indicator: Indicator, regions: Sequence[str], start: date, end: date,
+                  programme_id: str = "") -> Any:
     centers = select(Center.id).where(Center.region_kato.in_(list(regions)))
     if indicator is Indicator.CONSULTATIONS:
         return (select(literal("consultations"), Consultation.id,
@@ -259,7 +270,8 @@ def _records_stmt(indicator: Indicator, regions: Sequence[str], start: date, end
                                                                    time()))
                 .order_by(Consultation.occurred_at))
     seminar_where = [Seminar.deleted.is_(False), Seminar.center_id.in_(centers),
-                     Seminar.held_on >= start, Seminar.held_on <= end]
+                     Seminar.held_on >= start, Seminar.held_on <= end,
+                     _series_clause(programme_id)]
     if indicator is Indicator.SEMINARS_HELD:
         return (select(literal("seminars"), Seminar.id, Seminar.held_on, Seminar.title,
                        literal(1)).where(*seminar_where).order_by(Seminar.held_on))
@@ -306,7 +318,8 @@ def target_records(ctx: Context, target_id: str, limit: int = 500) -> list[Recor
             return [RecordRef("survey_waves", w[0], w[1], f"{w[3]}. {w[2]}", 1) for w in waves]
         start, end = _span(programme, target.quarter)
         regions = [target.region_kato] if target.region_kato else list(programme.regions)
-        rows = s.execute(_records_stmt(indicator, regions, start, end).limit(limit)).all()
+        rows = s.execute(_records_stmt(indicator, regions, start, end, programme.id)
+                         .limit(limit)).all()
     out = []
     for table, rid, on, text, amount in rows:
         day = on if isinstance(on, date) else date.fromisoformat(str(on)[:10])

@@ -22,8 +22,9 @@ from civicdesk.domain.statistics import Change, PairedGain, Reliability, Share
 from civicdesk.printing.report import Figure, ReportColumn, ReportRow, ReportSection, ReportTable
 from civicdesk.services.base import Context
 from civicdesk.services.campaign_figures import AwarenessReport, awareness_report
-from civicdesk.services.grant_results import IndicatorSum, grant_indicator_sums
-from civicdesk.services.seminar_gain import SeminarResults, period_results
+from civicdesk.services.grant_results import IndicatorSum, beneficiary_sums, grant_indicator_sums
+from civicdesk.services.report_participants import beneficiaries_section, series_section
+from civicdesk.services.seminar_gain import SeminarResults, period_results, series_results
 
 __all__ = ["awareness_section", "gain_section", "grant_section", "results_sections"]
 
@@ -181,6 +182,8 @@ def results_sections(ctx: Context, period: Period, center_id: str | None = None
     sections = [
         awareness_section([awareness_report(ctx, cid) for cid in ids]),
         gain_section(period_results(ctx, period, center)),
+        series_section(series_results(ctx, center)),
         grant_section(grant_indicator_sums(ctx)),
+        beneficiaries_section(beneficiary_sums(ctx)),
     ]
     return tuple(x for x in sections if x is not None)

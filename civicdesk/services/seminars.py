@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from civicdesk.db.models import Resident, Seminar, SeminarParticipant, Settlement
+from civicdesk.db.models import Resident, Seminar, SeminarParticipant, SeminarSeries, Settlement
+from civicdesk.domain.enums import AgeGroup, Sex
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.domain.text import normalize_kk
 from civicdesk.domain.validation import Collector
@@ -32,6 +33,7 @@ from civicdesk.services.base import (
 from civicdesk.services.permissions import authorize
 
 __all__ = [
+    "AUDIENCES",
     "SEMINAR_TOPICS",
     "ParticipantInput",
     "ParticipantView",
@@ -63,6 +65,12 @@ SEMINAR_TOPICS: dict[str, Message] = {
 
 MAX_SCORE = 100
 MAX_HOURS = 24
+#: who a seminar is for: residents, or local officials (akims' staff, maslikhat deputies)
+AUDIENCES: tuple[str, ...] = ("residents", "officials")
+AUDIENCE = Message(kk="Семинар кімге арналғанын тізімнен таңдаңыз.",
+                   ru="Выберите из списка, для кого семинар.")
+SEX = Message(kk="Жынысы белгісіз: {value}.", ru="Неизвестный пол: {value}.")
+AGE_GROUP = Message(kk="Жас тобы белгісіз: {value}.", ru="Неизвестная возрастная группа: {value}.")
 # Seminars are planned ahead; a date this far in the future is a typing slip.
 MAX_AHEAD = timedelta(days=366)
 
@@ -113,6 +121,8 @@ class SeminarInput:
     settlement_id: str | None = None
     trainer: str = ""
     hours: int = 0
+    series_id: str | None = None
+    audience: str = "residents"
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,11 @@ class ParticipantInput:
     attended: bool = True
     pre_score: int | None = None
     post_score: int | None = None
+    # None: not stated (a linked resident's record is used instead in the statistics)
+    sex: str | None = None
+    age_group: str | None = None
+    youth: bool | None = None  # 14-35 years old
+    disability: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +147,10 @@ class ParticipantView:
     attended: bool
     pre_score: int | None
     post_score: int | None
+    sex: str | None = None
+    age_group: str | None = None
+    youth: bool | None = None
+    disability: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +178,8 @@ class SeminarView:
     participants: list[ParticipantView]
     summary: SeminarSummary
     rev: int
+    series_id: str | None = None
+    audience: str = "residents"
 
 
 @dataclass(frozen=True)
@@ -208,7 +229,13 @@ def _apply(ctx: Context, s: Session, row: Seminar, data: SeminarInput) -> None:
         c.add("seminar.date_far", DATE_FAR, field="held_on")
     if data.settlement_id:
         c.attempt(partial(get_live, s, Settlement, data.settlement_id))
+    if data.series_id:
+        c.attempt(partial(get_live, s, SeminarSeries, data.series_id, ctx))
+    if data.audience not in AUDIENCES:
+        c.add("seminar.audience", AUDIENCE, field="audience")
     c.raise_if_any()
+    row.series_id = data.series_id or None
+    row.audience = data.audience
     row.title, row.topic, row.place, row.trainer = title, topic, place, trainer
     row.held_on = data.held_on
     row.settlement_id = data.settlement_id or None
@@ -222,7 +249,8 @@ def _live(row: Seminar) -> list[SeminarParticipant]:
 
 
 def _pview(p: SeminarParticipant) -> ParticipantView:
-    return ParticipantView(p.id, p.full_name, p.resident_id, p.attended, p.pre_score, p.post_score)
+    return ParticipantView(p.id, p.full_name, p.resident_id, p.attended, p.pre_score,
+                           p.post_score, p.sex, p.age_group, p.youth, p.disability)
 
 
 def _mean(value: Any) -> Decimal | None:
@@ -264,6 +292,8 @@ def _view(s: Session, row: Seminar) -> SeminarView:
         participants=[_pview(p) for p in _live(row)],
         summary=_summary(s, row.id),
         rev=row.rev,
+        series_id=row.series_id,
+        audience=row.audience,
     )
 
 
@@ -406,6 +436,10 @@ def _check_participant(
             c.add("seminar.score_range", SCORE_RANGE, field=field_name, max=MAX_SCORE)
         elif not data.attended:
             c.add("seminar.score_absent", SCORE_ABSENT, field=field_name)
+    if data.sex is not None and data.sex not in {x.value for x in Sex}:
+        c.add("seminar.sex", SEX, field="sex", value=data.sex)
+    if data.age_group is not None and data.age_group not in {x.value for x in AgeGroup}:
+        c.add("seminar.age_group", AGE_GROUP, field="age_group", value=data.age_group)
     c.raise_if_any()
     return name
 
@@ -419,6 +453,7 @@ def add_participant(ctx: Context, seminar_id: str, data: ParticipantInput) -> Pa
         row = SeminarParticipant(
             seminar_id=seminar.id, resident_id=data.resident_id or None, full_name=name,
             attended=data.attended, pre_score=data.pre_score, post_score=data.post_score,
+            sex=data.sex, age_group=data.age_group, youth=data.youth, disability=data.disability,
         )
         stamp_new(ctx, row, center_id=seminar.center_id)
         seminar.participants.append(row)
@@ -441,6 +476,8 @@ def update_participant(
         row.attended, row.pre_score, row.post_score = (
             data.attended, data.pre_score, data.post_score,
         )
+        row.sex, row.age_group = data.sex, data.age_group
+        row.youth, row.disability = data.youth, data.disability
         stamp_update(ctx, row)
         record_change(ctx, s, "seminar_participant", row, before)
         return _pview(row)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,17 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.domain.awareness import Question, QuestionKind, WaveKind
+from civicdesk.domain.awareness import Question, QuestionKind
 from civicdesk.domain.errors import UserError
-from civicdesk.domain.formatting import format_date
 from civicdesk.services import campaigns as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.booklets import BookletRow, list_booklets
 from civicdesk.services.campaign_figures import AwarenessReport, awareness_report
-from civicdesk.services.campaign_import import ImportResult, import_wave_csv
 from civicdesk.ui.campaigns_figures import FiguresPanel
-from civicdesk.ui.campaigns_grid import GridRow, SheetGrid
 from civicdesk.ui.campaigns_handout import HandOutPanel
+from civicdesk.ui.campaigns_sheets import SheetsPart, parse_qr
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
     PAGE_SIZE,
@@ -57,7 +53,6 @@ from civicdesk.ui.screens_common import (
 
 __all__ = ["CampaignsPage", "parse_qr"]
 
-QR_PREFIX = "CIVICDESK-SURVEY"
 Q_KK, Q_RU, Q_MULTI, Q_OPT_KK, Q_OPT_RU, Q_CORRECT = range(6)
 
 
@@ -73,15 +68,7 @@ def _two_lines(title: str) -> str:
     return title[:cut] + "\n" + title[cut + 1:]
 
 
-def parse_qr(text: str) -> tuple[str, str, int] | None:
-    """``CIVICDESK-SURVEY|campaign id|wave id|sheet number`` as printed on a sheet."""
-    parts = text.strip().split("|")
-    if len(parts) != 4 or parts[0] != QR_PREFIX or not parts[3].isdigit():
-        return None
-    return parts[1], parts[2], int(parts[3])
-
-
-class CampaignsPage(QWidget, Retranslating, ListEditor):
+class CampaignsPage(SheetsPart, QWidget, Retranslating, ListEditor):
     """Campaigns list beside the open campaign's tabs."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -188,40 +175,6 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
         self.threshold.valueChanged.connect(self._mark_dirty)
         return w
 
-    def _sheets_tab(self) -> QWidget:
-        w = QWidget()
-        v = QVBoxLayout(w)
-        top = QHBoxLayout()
-        self.wave = QComboBox()
-        self.wave.currentIndexChanged.connect(self._wave_chosen)
-        self.add_wave_button = QPushButton()
-        self.add_wave_button.clicked.connect(self.add_endline)
-        self.scan = QLineEdit()
-        self.scan.returnPressed.connect(self.scanned)
-        self.import_button = QPushButton()
-        self.import_button.clicked.connect(self.choose_import)
-        self.print_sheets_button = QPushButton()
-        self.print_sheets_button.clicked.connect(self.print_sheets)
-        self.sheets_count = QSpinBox()
-        self.sheets_count.setRange(1, 1000)
-        self.sheets_count.setValue(120)
-        for widget in (self.wave, self.add_wave_button, self.scan):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for tail in (self.sheets_count, self.print_sheets_button, self.import_button):
-            top.addWidget(tail)
-        v.addLayout(top)
-        self.legend = QLabel()
-        self.legend.setWordWrap(True)
-        v.addWidget(self.legend)
-        self.grid = SheetGrid()
-        self.grid.row_committed.connect(self.save_row)
-        self.grid.problem.connect(self.grid_message)
-        v.addWidget(self.grid, 1)
-        self.grid_status = QLabel()
-        self.grid_status.setWordWrap(True)
-        v.addWidget(self.grid_status)
-        return w
 
     def _bind_texts(self) -> None:
         b = self.bind_text
@@ -242,6 +195,10 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
         b(self.scan.setPlaceholderText, lambda: self.tr("Scan the sheet's QR code here"))
         b(self.import_button.setText, lambda: self.tr("Import CSV…"))
         b(self.print_sheets_button.setText, lambda: self.tr("Print sheets"))
+        b(lambda t: self.paper.setItemText(0, t), lambda: self.tr("A4 sheets"))
+        b(lambda t: self.paper.setItemText(1, t), lambda: self.tr("A5 sheets"))
+        b(self.paper.setToolTip, lambda: self.tr(
+            "Paper of the questionnaire: one sheet a respondent on A4, or on A5 (half an A4)"))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -413,173 +370,7 @@ class CampaignsPage(QWidget, Retranslating, ListEditor):
                                on_done=self._saved, on_error=self._save_failed)
 
     # ================================================================= sheets
-    def _fill_waves(self) -> None:
-        view = self.view
-        current = self.wave_id
-        self.wave.blockSignals(True)
-        self.wave.clear()
-        for w in view.waves if view else ():
-            kind = self.tr("Baseline") if w.kind is WaveKind.BASELINE else self.tr("Endline")
-            self.wave.addItem(f"{w.number}. {kind} — {format_date(w.starts_on, self.env.lang)}"
-                              f" ({w.sheets})", w.id)
-        self.wave.blockSignals(False)
-        if view is None or not view.waves:
-            self.wave_id = None
-            return
-        index = self.wave.findData(current) if current else -1
-        self.wave.setCurrentIndex(index if index >= 0 else 0)
-        if self.wave.currentData() != current or not self.grid.rowCount():
-            self._wave_chosen()
 
-    def _wave_chosen(self, *_: object) -> None:
-        wave_id = self.wave.currentData()
-        if self.view is None or wave_id is None or self.env.runner.closed:
-            return  # (a combo cleared while the window is torn down also lands here)
-        self.wave_id = str(wave_id)
-        ctx, campaign_id = self.env.ctx(), self.view.id
-
-        def load() -> tuple[list[tuple[str, str, str]], Page[svc.SheetView]]:
-            return (svc.campaign_settlements(ctx, campaign_id),
-                    svc.list_sheets(ctx, str(wave_id), ListQuery(limit=1000)))
-
-        self.env.runner.db(load, on_done=self._got_sheets,
-                           on_error=lambda e: show_error_text(self.grid_status, self.env, e))
-
-    def _got_sheets(self, data: tuple[list[tuple[str, str, str]], Page[svc.SheetView]]) -> None:
-        villages, page = data
-        if self.view is None:
-            return
-        self.villages = villages
-        names = [(sid, kk if self.env.lang == "kk" else ru) for sid, kk, ru in villages]
-        rows = [GridRow(-1, s.id, s.number, s.sex, s.age_band, s.settlement_id,
-                        tuple("".join(str(c) for c in sorted(a)) or "0" for a in s.answers))
-                for s in page.rows]
-        self.grid.configure(self.view.questions, names, rows)
-        self._show_settlement_legend()
-        if self._scanned_number is not None:
-            self._put_scanned_number(self._scanned_number)
-        self.grid.setFocus()
-
-    def _put_scanned_number(self, number: int) -> None:
-        self._scanned_number = None
-        r = self.grid.rowCount() - 1
-        item = self.grid.item(r, 0)
-        if item is not None:
-            item.setText(str(number))
-        self.grid.setCurrentCell(r, 1)
-        self.grid.setFocus()
-
-    def _show_settlement_legend(self) -> None:
-        text = ", ".join(f"{i} {kk if self.env.lang == 'kk' else ru}"
-                         for i, (_sid, kk, ru) in enumerate(self.villages, start=1))
-        self.grid_status.setText(self.tr("Villages: %1").replace("%1", text or "—"))
-
-    @Slot(str)
-    def grid_message(self, text: str) -> None:
-        self.grid_status.setText(text)
-
-    @Slot(int)
-    def save_row(self, r: int) -> None:
-        """Save a finished grid row on the database thread; the grid has already
-        moved on, so typing the next sheet does not wait."""
-        if self.wave_id is None:
-            return
-        data = self.grid.row_data(r)
-        ctx, wave_id = self.env.ctx(), self.wave_id
-        entry = svc.SheetInput(cells=data.cells, number=data.number, sex=data.sex,
-                               age_band=data.age_band, settlement_id=data.settlement_id)
-        self.pending += 1
-
-        def done(view: svc.SheetView) -> None:
-            self.pending -= 1
-            self.grid.mark_saved(r, view.id, view.number)
-            self.grid_status.setText(self.tr("Sheet No. %1 saved").replace("%1", str(view.number)))
-
-        def failed(error: BaseException) -> None:
-            self.pending -= 1
-            label = QLabel()
-            show_error_text(label, self.env, error)
-            self.grid.mark_error(r, label.text())
-            self.grid_status.setText(
-                self.tr("Row %1 is not saved: %2").replace("%1", str(r + 1))
-                .replace("%2", label.text()))
-
-        self.env.runner.db(svc.save_sheet, ctx, wave_id, entry, data.sheet_id,
-                           on_done=done, on_error=failed)
-
-    @Slot()
-    def scanned(self) -> None:
-        """A scanner typed a sheet's QR code: open its wave and fill the row's number."""
-        found = parse_qr(self.scan.text())
-        self.scan.clear()
-        if found is None or self.view is None or found[0] != self.view.id:
-            self.grid_status.setText(self.tr("This QR code is not a sheet of this campaign"))
-            return
-        _campaign, wave_id, number = found
-        index = self.wave.findData(wave_id)
-        if index < 0:
-            self.grid_status.setText(self.tr("This QR code is not a sheet of this campaign"))
-            return
-        if self.wave.currentIndex() != index:
-            self._scanned_number = number  # put in once the wave's sheets are shown
-            self.wave.setCurrentIndex(index)
-            return
-        self._put_scanned_number(number)
-
-    @Slot()
-    def add_endline(self) -> None:
-        if self.view is None:
-            return
-        ctx, cid = self.env.ctx(), self.view.id
-        self.env.runner.db(
-            lambda: (svc.add_wave(ctx, cid, WaveKind.ENDLINE, date.today()),
-                     svc.get_campaign(ctx, cid))[1],
-            on_done=self._after_wave, on_error=lambda e: show_user_error(self, self.env, e))
-
-    def _after_wave(self, view: svc.CampaignView) -> None:
-        self.wave_id = view.waves[-1].id if view.waves else None
-        self._saved(view)
-
-    @Slot()
-    def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a wave"), "",
-                                              self.tr("CSV files (*.csv)"))
-        if name:
-            self.import_file(Path(name))
-
-    def import_file(self, path: Path) -> None:
-        if self.wave_id is None:
-            return
-        ctx, wave_id = self.env.ctx(), self.wave_id
-
-        def done(result: ImportResult) -> None:
-            self.grid_status.setText(self.tr("Imported %1 sheets, %2 already there")
-                                     .replace("%1", str(result.imported))
-                                     .replace("%2", str(result.skipped)))
-            self._wave_chosen()
-            self.load_figures()
-
-        self.env.runner.db(import_wave_csv, ctx, wave_id, path, on_done=done,
-                           on_error=lambda e: show_error_text(self.grid_status, self.env, e))
-
-    @Slot()
-    def print_sheets(self) -> None:
-        if self.view is None or self.wave_id is None:
-            return
-        from civicdesk.services.printing_campaigns import prepare_questionnaires
-        from civicdesk.ui.screens_common import render_and_preview
-
-        ctx, wave_id, count = self.env.ctx(), self.wave_id, self.sheets_count.value()
-        render_and_preview(self, self.env, lambda: prepare_questionnaires(ctx, wave_id, count),
-                           "questionnaires-", self.tr("Questionnaire sheets"),
-                           on_rendered=self._rendered, show=self.show_previews)
-
-    def _rendered(self, path: object) -> None:
-        if self.on_rendered is not None:
-            self.on_rendered(path)
-
-    def print_current(self) -> None:
-        self.print_sheets()
 
     # ================================================================ figures
     @Slot()

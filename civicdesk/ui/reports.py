@@ -9,29 +9,19 @@ a consultation table (or a key figure) to see the consultations it counts.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
     QChartView,
-    QHorizontalBarSeries,
-    QPieSeries,
-    QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -43,7 +33,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -52,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.errors import Lang, Message, UserError
-from civicdesk.domain.formatting import format_datetime
 from civicdesk.domain.periods import (
     Period,
     month_period,
@@ -63,36 +51,18 @@ from civicdesk.domain.periods import (
 )
 from civicdesk.printing.report import ReportData, ReportTable, format_cell
 from civicdesk.services import reports as svc
-from civicdesk.services.base import ListQuery, Page
-from civicdesk.services.consultations import ConsultationRow
 from civicdesk.services.report_export import report_document, write_pdf, write_xlsx
 from civicdesk.services.reports import Report
 from civicdesk.ui.common import file_name, is_language_change
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.paged import Column, PagedTableModel
-from civicdesk.ui.texts import channel_text, status_text
-
-# Tables whose cells open the consultations behind them: table key -> dimension.
-DRILL_TABLES: dict[str, str] = {
-    "topic": "topic",
-    "channel": "channel",
-    "settlement": "settlement",
-    "consultant": "consultant",
-    "status": "status",
-    "sex_age": "sex_age",
-    "centers_a": "center",
-    "regions_a": "region",
-}
-
-ROLE_KEY = int(Qt.ItemDataRole.UserRole)
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What the database thread hands back: the statistics and their document."""
-
-    report: Report
-    document: ReportData
+from civicdesk.ui.reports_charts import ChartsPart
+from civicdesk.ui.reports_drill import (
+    DRILL_TABLES,
+    ROLE_KEY,
+    DrillDialog,
+    DrillPart,
+)
+from civicdesk.ui.reports_part import ClickableLabel, Loaded
 
 
 def _load(env: UiEnv, period: Period, center_id: str | None) -> Loaded:
@@ -104,79 +74,7 @@ def _text(msg: Message, lang: Lang) -> str:
     return msg.text(lang)
 
 
-class ClickableLabel(QLabel):
-    """A key figure that opens the consultations it counts when clicked."""
-
-    clicked = Signal()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mousePressEvent(event)
-
-
-class DrillDialog(QDialog):
-    """The consultations behind one number, paged from SQL like the journal."""
-
-    def __init__(
-        self, env: UiEnv, period: Period, dimension: str, key: str, title: str,
-        center_id: str | None, parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.dimension = dimension
-        self.key = key
-        lang = env.lang
-
-        def fetch(query: ListQuery) -> Page[ConsultationRow]:
-            return svc.drill(env.ctx(), period, dimension, key, query, center_id=center_id)
-
-        columns: list[Column[ConsultationRow]] = [
-            Column("occurred_at", lambda: self.tr("Date"),
-                   lambda r: format_datetime(r.occurred_at, lang, "short")),
-            Column("resident", lambda: self.tr("Resident"), lambda r: r.resident_name or ""),
-            Column("topic", lambda: self.tr("Topic"),
-                   lambda r: (r.topic_kk if lang == "kk" else r.topic_ru) or r.topic_code),
-            Column("channel", lambda: self.tr("Channel"), lambda r: channel_text(r.channel)),
-            Column("status", lambda: self.tr("Status"), lambda r: status_text(r.status)),
-            Column("settlement", lambda: self.tr("Settlement"),
-                   lambda r: (r.settlement_kk if lang == "kk" else r.settlement_ru) or ""),
-            Column("consultant", lambda: self.tr("Consultant"),
-                   lambda r: r.consultant_name or ""),
-        ]
-        self.model: PagedTableModel[ConsultationRow] = PagedTableModel(
-            env.runner, columns, fetch, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        for col, width in enumerate((112, 170, 200, 110, 110, 130, 140)):
-            self.table.setColumnWidth(col, width)
-        self.count = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        heading = QLabel(title)
-        heading.setWordWrap(True)
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
-        layout.addWidget(buttons)
-        self.setWindowTitle(self.tr("Consultations behind the number"))
-        self.resize(1000, 560)
-        self.model.loaded.connect(self._loaded)
-        self.model.reload()
-
-    def _loaded(self, total: int) -> None:
-        self.count.setText(self.tr("Consultations: %1").replace(
-            "%1", f"{total:,}".replace(",", "\u00a0")))
-
-
-class ReportsPage(QWidget):
+class ReportsPage(ChartsPart, DrillPart, QWidget):
     """Statistics of a period: key figures, charts, tables, drill-down and export."""
 
     # emitted on the GUI thread once a report is shown
@@ -423,109 +321,6 @@ class ReportsPage(QWidget):
         self.center.setCurrentIndex(0)
         self.center.blockSignals(False)
 
-    def _show_figures(self, doc: ReportData, lang: Lang) -> None:
-        while self.figures.count():
-            item = self.figures.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.figure_labels.clear()
-        # the first section's figures: total, residents, closed, overdue
-        clickable = {(0, 1): "total", (0, 4): "overdue"}
-        row = 0
-        for sec in doc.sections:
-            if not sec.figures:
-                continue
-            title = QLabel(f"<b>{_text(sec.title, lang)}</b>")
-            self.figures.addWidget(title, row, 0)
-            for col, fig in enumerate(sec.figures, start=1):
-                value = format_cell(fig.value, fig.kind)
-                label = ClickableLabel(
-                    f"<span style='font-size:15pt; color:#1f5f99'><b>{value}</b></span>"
-                    f"<br/>{_text(fig.label, lang)}")
-                label.setWordWrap(True)
-                what = clickable.get((row, col))
-                if what is not None:
-                    label.setToolTip(self.tr("Click to see the consultations"))
-                    label.setCursor(Qt.CursorShape.PointingHandCursor)
-                    label.clicked.connect(
-                        lambda w=what: self.drill(w, "", self._figure_title(w)))
-                self.figure_labels[f"{row}:{col}"] = label
-                self.figures.addWidget(label, row, col)
-            row += 1
-
-    def _figure_title(self, what: str) -> str:
-        if self.loaded is None:
-            return ""
-        period = self.loaded.report.period.text(self.env.lang)
-        if what == "overdue":
-            return self.tr("Overdue follow-ups, %1").replace("%1", period)
-        return self.tr("All consultations, %1").replace("%1", period)
-
-    def _show_topic_chart(self, r: Report, lang: Lang) -> None:
-        chart = QChart()
-        chart.setTitle(self.tr("Consultations by topic"))
-        chart.legend().hide()
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        counts = list(reversed(r.consultations.by_topic))  # biggest at the top
-        bars = QBarSet(self.tr("Consultations"))
-        bars.setLabelColor(QColor("#202020"))
-        for c in counts:
-            bars.append(c.count)
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setBarWidth(0.7)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        small = names.labelsFont()
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        names.setLabelsFont(small)
-        names.setTruncateLabels(False)
-        names.append([self._short(c.name(lang)) for c in counts] or [""])
-        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(names)
-        axis = QValueAxis()
-        axis.setLabelFormat("%d")
-        axis.setRange(0, max([c.count for c in counts] + [1]) * 1.15)
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis)
-        old = self.topic_chart.chart()
-        self.topic_chart.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-        self._topic_series = series
-        self._topic_keys = [c.key for c in counts]
-        bars.doubleClicked.connect(self._bar_clicked)
-
-    def _bar_clicked(self, index: int) -> None:
-        if self.loaded is None or not 0 <= index < len(self._topic_keys):
-            return
-        key = self._topic_keys[index]
-        name = next((c.name(self.env.lang) for c in self.loaded.report.consultations.by_topic
-                     if c.key == key), key)
-        self.drill("topic", key, name)
-
-    @staticmethod
-    def _short(text: str, limit: int = 34) -> str:
-        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-    def _show_channel_chart(self, r: Report, lang: Lang) -> None:
-        chart = QChart()
-        chart.setTitle(self.tr("Consultations by channel"))
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        series = QPieSeries()
-        for c in r.consultations.by_channel:
-            if c.count:
-                s = series.append(f"{c.name(lang)}: {c.count}", c.count)
-                s.setLabelVisible(False)
-        chart.addSeries(series)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        old = self.channel_chart.chart()
-        self.channel_chart.setChart(chart)
-        if old is not None:
-            old.deleteLater()
 
     def _show_tables(self, doc: ReportData, lang: Lang) -> None:
         current = self.tabs.currentIndex()
@@ -580,70 +375,6 @@ class ReportsPage(QWidget):
             lambda row, col, table=w: self._cell_double_clicked(table, row, col))
         return w
 
-    def _drill_target(
-        self, t: ReportTable, dimension: str | None, key: str, column: int, is_total: bool
-    ) -> tuple[str, str] | None:
-        """(dimension, key) a cell opens, or None for a cell that is not a count of
-        consultations."""
-        if dimension is None:
-            return None
-        if dimension == "sex_age":
-            sex_keys = self._sex_keys()
-            last = len(t.columns)
-            if is_total and column == last:
-                return ("total", "")
-            if is_total:
-                return ("sex", sex_keys[column - 1])
-            if column == last:
-                return ("age_group", key)
-            return ("sex_age", f"{sex_keys[column - 1]}|{key}")
-        if dimension in ("center", "region"):
-            if is_total and column == 1:
-                return ("total", "")
-            return (dimension, key) if column == 1 and not is_total else None
-        if column != 1:
-            return None
-        return ("total", "") if is_total else (dimension, key)
-
-    def _sex_keys(self) -> list[str]:
-        if self.loaded is None:
-            return []
-        c = self.loaded.report.consultations
-        return [s.key for s in c.by_sex if s.count or s.key != svc.NOT_STATED]
-
-    def _cell_double_clicked(self, table: QTableWidget, row: int, col: int) -> None:
-        item = table.item(row, col)
-        target = item.data(ROLE_KEY) if item is not None else None
-        if not target:
-            return
-        dimension, key = target
-        name = table.item(row, 0)
-        header = table.horizontalHeaderItem(col)
-        title = " — ".join(x for x in (
-            name.text() if name is not None else "",
-            header.text() if header is not None and dimension == "sex_age" else "",
-        ) if x)
-        self.drill(str(dimension), str(key), title)
-
-    def drill(self, dimension: str, key: str, title: str = "") -> DrillDialog | None:
-        """Open the consultations behind one number."""
-        if self.loaded is None:
-            return None
-        period = self.loaded.report.period
-        heading = f"{title} ({period.text(self.env.lang)})" if title else \
-            period.text(self.env.lang)
-        dialog = DrillDialog(self.env, period, dimension, key, heading,
-                             self.loaded.report.center_id if self._head_office() else None,
-                             self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_drill = dialog
-        dialog.destroyed.connect(lambda _o=None: self._forget_drill(dialog))
-        dialog.open()
-        return dialog
-
-    def _forget_drill(self, dialog: DrillDialog) -> None:
-        if self.last_drill is dialog:
-            self.last_drill = None
 
     # --- export --------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from civicdesk.domain.formatting import format_date
 from civicdesk.services import printing as print_svc
 from civicdesk.services import reference
 from civicdesk.services import residents as residents_svc
+from civicdesk.services import seminar_series as series_svc
 from civicdesk.services import seminars as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
@@ -49,16 +50,31 @@ from civicdesk.ui.screens_common import (
     side_by_side,
     to_qdate,
 )
+from civicdesk.ui.seminars_people import (
+    SeriesDialog,
+    age_combo,
+    combo_value,
+    sex_combo,
+    yes_no_combo,
+)
 
 __all__ = ["SeminarsPage"]
 
 _NO_SCORE = -1
 
 
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _bool(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
 class SeminarsPage(QWidget, Retranslating, ListEditor):
     """Seminars and their participants."""
 
-    NAME, ATTENDED, PRE, POST = range(4)
+    NAME, ATTENDED, PRE, POST, SEX, AGE, YOUTH, DISABILITY = range(8)
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,12 +117,27 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.trainer = QLineEdit()
         self.hours = QSpinBox()
         self.hours.setRange(0, svc.MAX_HOURS)
+        self.series = QComboBox()
+        self.series.addItem("—", None)
+        self.new_series_button = QPushButton()
+        self.new_series_button.clicked.connect(self.new_series)
+        series_row = QWidget()
+        sr = QHBoxLayout(series_row)
+        sr.setContentsMargins(0, 0, 0, 0)
+        sr.addWidget(self.series, 1)
+        sr.addWidget(self.new_series_button)
+        self.audience = QComboBox()
+        for a in svc.AUDIENCES:
+            self.audience.addItem("", a)
+        self.l_series, self.l_audience = QLabel(), QLabel()
         self.l_title, self.l_topic, self.l_date, self.l_place = QLabel(), QLabel(), QLabel(), QLabel()
         self.l_settlement, self.l_trainer, self.l_hours = QLabel(), QLabel(), QLabel()
         for label, name, widget in ((self.l_title, "title", self.title_edit), (self.l_topic, "topic", self.topic),
                                     (self.l_date, "held_on", self.held_on), (self.l_place, "place", self.place),
                                     (self.l_settlement, "settlement_id", self.settlement),
-                                    (self.l_trainer, "trainer", self.trainer), (self.l_hours, "hours", self.hours)):
+                                    (self.l_trainer, "trainer", self.trainer), (self.l_hours, "hours", self.hours),
+                                    (self.l_series, "series_id", series_row),
+                                    (self.l_audience, "audience", self.audience)):
             self.errors.add_row(form, label, name, widget)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_details)
@@ -119,18 +150,24 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.held_on.dateChanged.connect(self._mark_dirty)
         self.hours.valueChanged.connect(self._mark_dirty)
         self.settlement.currentIndexChanged.connect(self._mark_dirty)
+        self.series.currentIndexChanged.connect(self._mark_dirty)
+        self.audience.currentIndexChanged.connect(self._mark_dirty)
 
         self.people_box = QGroupBox()
         pv = QVBoxLayout(self.people_box)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         pv.addWidget(self.summary_label)
-        self.people = QTableWidget(0, 4)
+        self.people = QTableWidget(0, 8)
         self.people.verticalHeader().hide()
         hh = self.people.horizontalHeader()
         hh.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        for c in (self.ATTENDED, self.PRE, self.POST):
-            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(self.ATTENDED, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths for the small editors, so that the name keeps the spare width
+        for c, width in ((self.PRE, 66), (self.POST, 66), (self.SEX, 76), (self.AGE, 100),
+                         (self.YOUTH, 80), (self.DISABILITY, 100)):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            self.people.setColumnWidth(c, width)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.itemChanged.connect(self._people_changed)
         pv.addWidget(self.people, 1)
@@ -190,6 +227,7 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self._show(None)
         env.signals.data_changed.connect(self._data_changed)
         env.runner.db(reference.settlements, env.ctx(), on_done=self._got_settlements)
+        self.reload_series()
         self.reload(0)
 
     def _bind_texts(self) -> None:
@@ -204,6 +242,11 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         b(self.l_settlement.setText, lambda: self.tr("Settlement"))
         b(self.l_trainer.setText, lambda: self.tr("Trainer"))
         b(self.l_hours.setText, lambda: self.tr("Hours"))
+        b(self.l_series.setText, lambda: self.tr("Series"))
+        b(self.new_series_button.setText, lambda: self.tr("New series…"))
+        b(self.l_audience.setText, lambda: self.tr("Audience"))
+        b(lambda t: self.audience.setItemText(0, t), lambda: self.tr("residents"))
+        b(lambda t: self.audience.setItemText(1, t), lambda: self.tr("local officials"))
         b(self.save_button.setText, lambda: self.tr("Save"))
         b(self.people_box.setTitle, lambda: self.tr("Participants"))
         b(self.resident_search.setPlaceholderText, lambda: self.tr("Find a resident by name…"))
@@ -219,8 +262,10 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.people.setHorizontalHeaderLabels(
-            [self.tr("Full name"), self.tr("Attended"), self.tr("Test before"), self.tr("Test after")])
+        # two-word titles on two lines: the small columns stay narrow in both languages
+        self.people.setHorizontalHeaderLabels([self.tr("Full name")] + [t.replace(" ", "\n", 1) for t in (
+            self.tr("Attended"), self.tr("Test before"), self.tr("Test after"), self.tr("Sex"),
+            self.tr("Age group"), self.tr("Youth (14–35)"), self.tr("Disability"))])
         self.model.retranslate()
         if hasattr(self, "view"):
             self._refresh()
@@ -248,6 +293,31 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         if self.view is not None:
             self.settlement.setCurrentIndex(max(0, self.settlement.findData(self.view.settlement_id)))
         self._loading = False
+
+    def reload_series(self, select: str | None = None) -> None:
+        self.env.runner.db(series_svc.list_series, self.env.ctx(), self.env.lang,
+                           on_done=lambda items: self._got_series(items, select))
+
+    def _got_series(self, items: list[series_svc.SeriesView], select: str | None) -> None:
+        loading, self._loading = self._loading, True
+        keep = select or self.series.currentData()
+        self.series.clear()
+        self.series.addItem("—", None)
+        for v in items:
+            self.series.addItem(v.name(self.env.lang), v.id)
+        want = keep if keep else (self.view.series_id if self.view else None)
+        self.series.setCurrentIndex(max(0, self.series.findData(want)))
+        self._loading = loading
+        if select:
+            self._mark_dirty()
+
+    @Slot()
+    def new_series(self) -> None:
+        dialog = SeriesDialog(self.env, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda v: self.reload_series(v.id))
+        self.series_dialog = dialog
+        dialog.open()
 
     def _row_selected(self, *_: object) -> None:
         row = self.newly_selected_row()
@@ -278,6 +348,8 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.settlement.setCurrentIndex(max(0, self.settlement.findData(view.settlement_id if view else None)))
         self.trainer.setText(view.trainer if view else "")
         self.hours.setValue(view.hours if view else 0)
+        self.series.setCurrentIndex(max(0, self.series.findData(view.series_id if view else None)))
+        self.audience.setCurrentIndex(max(0, self.audience.findData(view.audience if view else "residents")))
         self.people.blockSignals(True)
         self.people.setRowCount(0)
         for p in view.participants if view else []:
@@ -308,6 +380,11 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
         self.people.setItem(r, self.ATTENDED, box)
         self.people.setCellWidget(r, self.PRE, self._score_spin(p.pre_score))
         self.people.setCellWidget(r, self.POST, self._score_spin(p.post_score))
+        lang = self.env.lang
+        for col, editor in ((self.SEX, sex_combo(lang, p.sex)), (self.AGE, age_combo(lang, p.age_group)),
+                            (self.YOUTH, yes_no_combo(p.youth)), (self.DISABILITY, yes_no_combo(p.disability))):
+            editor.currentIndexChanged.connect(self._people_changed)
+            self.people.setCellWidget(r, col, editor)
 
     def _refresh(self) -> None:
         view = self.view
@@ -353,14 +430,19 @@ class SeminarsPage(QWidget, Retranslating, ListEditor):
             out.append((str(name.data(Qt.ItemDataRole.UserRole)), svc.ParticipantInput(
                 full_name=name.text(), resident_id=name.data(Qt.ItemDataRole.UserRole + 1),
                 attended=bool(box and box.checkState() == Qt.CheckState.Checked),
-                pre_score=score(pre), post_score=score(post))))
+                pre_score=score(pre), post_score=score(post),
+                sex=_str(combo_value(self.people.cellWidget(r, self.SEX))),
+                age_group=_str(combo_value(self.people.cellWidget(r, self.AGE))),
+                youth=_bool(combo_value(self.people.cellWidget(r, self.YOUTH))),
+                disability=_bool(combo_value(self.people.cellWidget(r, self.DISABILITY))))))
         return out
 
     def _input(self) -> svc.SeminarInput:
         return svc.SeminarInput(
             title=self.title_edit.text(), held_on=from_qdate(self.held_on.date()) or date.today(),
             topic=self.topic.text(), place=self.place.text(), settlement_id=self.settlement.currentData(),
-            trainer=self.trainer.text(), hours=self.hours.value())
+            trainer=self.trainer.text(), hours=self.hours.value(),
+            series_id=self.series.currentData(), audience=str(self.audience.currentData()))
 
     def _saved(self, view: svc.SeminarView) -> None:
         self._show(view)

@@ -191,6 +191,37 @@ def test_questionnaire_sheets_print(page: CampaignsPage, env: UiEnv, ctx: Contex
     assert printed and isinstance(printed[0], Path) and printed[0].stat().st_size > 1000
 
 
+def test_questionnaire_paper_is_chosen_on_the_page(qtbot, page: CampaignsPage,  # type: ignore[no-untyped-def]
+                                                   env: UiEnv, ctx: Context) -> None:
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4, A5
+
+    c = _campaign(ctx)
+    page.open_campaign(c.id)
+    _idle(env)
+    assert [page.paper.itemText(i) for i in range(page.paper.count())] == [
+        "A4 парақтар", "A5 парақтар"]
+    sizes = []
+    for keys in ((), (Qt.Key.Key_Down,)):  # the default, then A5 chosen with the keyboard
+        page.paper.setFocus()
+        for key in keys:
+            qtbot.keyClick(page.paper, key)
+        printed: list[object] = []
+        page.on_rendered = printed.append
+        page.sheets_count.setValue(2)
+        page.print_sheets()
+        env.runner.wait_idle(20000)
+        _idle(env)
+        assert printed and isinstance(printed[0], Path)
+        reader = PdfReader(printed[0])
+        box = reader.pages[0].mediabox
+        sizes.append((round(float(box.width)), round(float(box.height)), len(reader.pages)))
+    assert page.paper.currentText() == "A5 парақтар"
+    assert sizes[0][:2] == (round(A4[0]), round(A4[1]))
+    assert sizes[1][:2] == (round(A5[0]), round(A5[1]))
+    assert sizes[1][2] >= 2  # one sheet a respondent at least
+
+
 def test_a_hand_out_records_who_and_how_many_were_briefed(page: CampaignsPage, env: UiEnv,
                                                          ctx: Context) -> None:
     from civicdesk.services.booklets import BookletInput, create_booklet, record_print_run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
@@ -23,7 +24,7 @@ def test_closed_call_is_refused_before_the_form(page: GrantsPage, env: UiEnv, ct
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     closed = svc.create_call(ctx, svc.GrantCallInput(
         title_kk="Өткен конкурс", title_ru="Прошедший конкурс", region_kato="19",
-        pool=svc.Decimal(100_000), opens_on=ctx.today() - timedelta(days=90),
+        pool=Decimal(100_000), opens_on=ctx.today() - timedelta(days=90),
         closes_on=ctx.today() - timedelta(days=30)))
     page.reload_calls()
     _idle(env)
@@ -75,6 +76,6 @@ def test_letters_in_a_price_are_reported_not_dropped(qtbot, page: GrantsPage,  #
     page.budget_view.closeEditor(editor, page.budget_view.itemDelegate().EndEditHint.NoHint)
     assert "15а000" in page.budget_input_error.text()
     assert "1-жол" in page.budget_input_error.text()
-    assert page.budget.lines[0].unit_cost == svc.Decimal(15000)  # the old price kept
+    assert page.budget.lines[0].unit_cost == Decimal(15000)  # the old price kept
     page.budget.setData(page.budget.index(0, BudgetModel.UNIT_COST), "16 000")
     assert page.budget_input_error.text() == ""

@@ -76,6 +76,18 @@
         <translation>Парақтарды басып шығару</translation>
     </message>
     <message>
+        <source>A4 sheets</source>
+        <translation>A4 парақтар</translation>
+    </message>
+    <message>
+        <source>A5 sheets</source>
+        <translation>A5 парақтар</translation>
+    </message>
+    <message>
+        <source>Paper of the questionnaire: one sheet a respondent on A4, or on A5 (half an A4)</source>
+        <translation>Сауалнама қағазы: әр респондентке бір парақ — A4 немесе A5 (A4-тің жартысы)</translation>
+    </message>
+    <message>
         <source>Campaign and questionnaire</source>
         <translation>Науқан және сауалнама</translation>
     </message>

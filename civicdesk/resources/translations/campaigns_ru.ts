@@ -76,6 +76,18 @@
         <translation>Печать листов</translation>
     </message>
     <message>
+        <source>A4 sheets</source>
+        <translation>Листы A4</translation>
+    </message>
+    <message>
+        <source>A5 sheets</source>
+        <translation>Листы A5</translation>
+    </message>
+    <message>
+        <source>Paper of the questionnaire: one sheet a respondent on A4, or on A5 (half an A4)</source>
+        <translation>Бумага анкеты: по листу на респондента — A4 или A5 (половина A4)</translation>
+    </message>
+    <message>
         <source>Campaign and questionnaire</source>
         <translation>Кампания и анкета</translation>
     </message>

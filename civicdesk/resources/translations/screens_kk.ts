@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>BeneficiaryGrid</name>
+    <message>
+        <source>women</source>
+        <translation>әйелдер</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>ерлер</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>18-ге дейін</translation>
+    </message>
+    <message>
+        <source>18–29</source>
+        <translation>18–29</translation>
+    </message>
+    <message>
+        <source>30–44</source>
+        <translation>30–44</translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation>45–59</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60 және одан жоғары</translation>
+    </message>
+    <message>
+        <source>youth (14–35)</source>
+        <translation>жастар (14–35)</translation>
+    </message>
+    <message>
+        <source>with a disability</source>
+        <translation>мүгедектігі бар</translation>
+    </message>
+    <message>
+        <source>How many of the beneficiaries: by sex and by age group each add up to at most the total; youth and disability are counted within them. — : not stated</source>
+        <translation>Пайда алушылардың қаншасы: жынысы бойынша да, жас топтары бойынша да барлығы жалпы саннан аспайды; жастар мен мүгедектігі барлар солардың ішінде саналады. — : көрсетілмеген</translation>
+    </message>
+</context>
+<context>
     <name>BookletsPage</name>
     <message>
         <source>Remove this block</source>
@@ -428,6 +471,10 @@
     <message>
         <source>Beneficiaries</source>
         <translation>Пайда алушылар саны</translation>
+    </message>
+    <message>
+        <source>Of them</source>
+        <translation>Оның ішінде</translation>
     </message>
     <message>
         <source>Project dates</source>
@@ -1105,6 +1152,26 @@
         <translation>Сағат саны</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation>Топтама</translation>
+    </message>
+    <message>
+        <source>New series…</source>
+        <translation>Жаңа топтама…</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Кімге арналған</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>тұрғындар</translation>
+    </message>
+    <message>
+        <source>local officials</source>
+        <translation>жергілікті лауазымды адамдар</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
@@ -1161,6 +1228,22 @@
         <translation>Кейінгі тест</translation>
     </message>
     <message>
+        <source>Sex</source>
+        <translation>Жынысы</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Жас тобы</translation>
+    </message>
+    <message>
+        <source>Youth (14–35)</source>
+        <translation>Жастар (14–35)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Мүгедектігі</translation>
+    </message>
+    <message>
         <source>Save the seminar first, then add participants.</source>
         <translation>Алдымен семинарды сақтаңыз, содан кейін қатысушыларды қосыңыз.</translation>
     </message>
@@ -1175,6 +1258,42 @@
     <message>
         <source>Certificates</source>
         <translation>Сертификаттар</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>иә</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>New seminar series</source>
+        <translation>Жаңа семинарлар топтамасы</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Атауы (қазақша)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Атауы (орысша)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басталуы</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Аяқталуы</translation>
+    </message>
+    <message>
+        <source>Seminars planned</source>
+        <translation>Жоспарланған семинарлар</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Бағдарлама</translation>
     </message>
 </context>
 </TS>

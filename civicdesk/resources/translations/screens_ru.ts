@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
 <context>
+    <name>BeneficiaryGrid</name>
+    <message>
+        <source>women</source>
+        <translation>женщин</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>мужчин</translation>
+    </message>
+    <message>
+        <source>under 18</source>
+        <translation>до 18</translation>
+    </message>
+    <message>
+        <source>18–29</source>
+        <translation>18–29</translation>
+    </message>
+    <message>
+        <source>30–44</source>
+        <translation>30–44</translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation>45–59</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60 и старше</translation>
+    </message>
+    <message>
+        <source>youth (14–35)</source>
+        <translation>молодёжь (14–35)</translation>
+    </message>
+    <message>
+        <source>with a disability</source>
+        <translation>с инвалидностью</translation>
+    </message>
+    <message>
+        <source>How many of the beneficiaries: by sex and by age group each add up to at most the total; youth and disability are counted within them. — : not stated</source>
+        <translation>Сколько из благополучателей: по полу и по возрастным группам в сумме не больше общего числа; молодёжь и люди с инвалидностью считаются среди них. — : не указано</translation>
+    </message>
+</context>
+<context>
     <name>BookletsPage</name>
     <message>
         <source>Remove this block</source>
@@ -428,6 +471,10 @@
     <message>
         <source>Beneficiaries</source>
         <translation>Число благополучателей</translation>
+    </message>
+    <message>
+        <source>Of them</source>
+        <translation>Из них</translation>
     </message>
     <message>
         <source>Project dates</source>
@@ -1105,6 +1152,26 @@
         <translation>Часов</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation>Серия</translation>
+    </message>
+    <message>
+        <source>New series…</source>
+        <translation>Новая серия…</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>жители</translation>
+    </message>
+    <message>
+        <source>local officials</source>
+        <translation>местные должностные лица</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1161,6 +1228,22 @@
         <translation>Тест после</translation>
     </message>
     <message>
+        <source>Sex</source>
+        <translation>Пол</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Youth (14–35)</source>
+        <translation>Молодёжь (14–35)</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Инвалидность</translation>
+    </message>
+    <message>
         <source>Save the seminar first, then add participants.</source>
         <translation>Сначала сохраните семинар, затем добавьте участников.</translation>
     </message>
@@ -1175,6 +1258,42 @@
     <message>
         <source>Certificates</source>
         <translation>Сертификаты</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>New seminar series</source>
+        <translation>Новая серия семинаров</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (на казахском)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (на русском)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Seminars planned</source>
+        <translation>Запланировано семинаров</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Программа</translation>
     </message>
 </context>
 </TS>
