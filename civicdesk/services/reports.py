@@ -35,6 +35,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from civicdesk.db.collation import kk_order
 from civicdesk.db.models import (
     AgendaItem,
     Center,
@@ -52,6 +53,7 @@ from civicdesk.db.models import (
     Topic,
     User,
 )
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.enums import (
     AgeGroup,
     ApplicationStatus,
@@ -331,7 +333,7 @@ def _named(
             kk, ru = names[k].kk, names[k].ru
         out.append(Count(k, str(kk if kk is not None else k), str(ru if ru is not None else k),
                          int(n)))
-    out.sort(key=lambda c: (c.key == NOT_STATED, -c.count, c.kk))
+    out.sort(key=lambda c: (c.key == NOT_STATED, -c.count, collation_key(c.kk), c.kk))
     return out
 
 
@@ -648,7 +650,7 @@ def _seminar_stats(s: Session, period: Period, center: str | None) -> SeminarSta
             .outerjoin(p, and_(p.seminar_id == Seminar.id, p.deleted.is_(False)))
             .where(*where)
             .group_by(Seminar.id, Seminar.title, Seminar.held_on)
-            .order_by(Seminar.held_on, Seminar.title, Seminar.id)
+            .order_by(Seminar.held_on, kk_order(Seminar.title), Seminar.id)
         )
     ]
     return SeminarStats(seminars, int(n), int(attended), _mean(pre), _mean(post), rows)
@@ -769,12 +771,13 @@ def _units(
         acc = regions.setdefault(region or NOT_STATED, dict.fromkeys(_UNIT_FIELDS, 0))
         for name in _UNIT_FIELDS:
             acc[name] += f[name]
-    rows.sort(key=lambda u: (-u.consultations, u.kk))
+    rows.sort(key=lambda u: (-u.consultations, collation_key(u.kk), u.kk))
     region_rows = []
     for code, f in regions.items():
         region_name = REGIONS.get(code, _NOT_STATED_NAME)
         region_rows.append(UnitRow(code, region_name.kk, region_name.ru, **f))
-    region_rows.sort(key=lambda u: (u.key == NOT_STATED, -u.consultations, u.kk))
+    region_rows.sort(key=lambda u: (u.key == NOT_STATED, -u.consultations,
+                                    collation_key(u.kk), u.kk))
     return rows, region_rows
 
 
