@@ -279,6 +279,29 @@
     </message>
 </context>
 <context>
+    <name>CenterSettlementsModel</name>
+    <message>
+        <source>Settlement (added by the center)</source>
+        <translation>Елді мекен (орталық қосқан)</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>Орталық</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Облыс</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Аудан</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Жазбалар</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Settle the conflict</source>
@@ -308,6 +331,7 @@ Theirs: %2</source>
     <name>ConsultationDialog</name>
     <message>
         <source>Unsaved changes</source>
+        <extracomment>residents registered from this form (through the picker)</extracomment>
         <translation>Сақталмаған өзгерістер</translation>
     </message>
     <message>
@@ -458,6 +482,7 @@ Theirs: %2</source>
     <name>ConsultationsPage</name>
     <message>
         <source>All topics</source>
+        <extracomment>(id, name) of the resident whose consultations are shown, if any</extracomment>
         <translation>Барлық тақырыптар</translation>
     </message>
     <message>
@@ -487,10 +512,6 @@ Theirs: %2</source>
     <message>
         <source>Search: %1</source>
         <translation>Іздеу: %1</translation>
-    </message>
-    <message>
-        <source>Search by name, question or advice (Kazakh or Russian)…</source>
-        <translation>Аты-жөні, сұрақ немесе кеңес бойынша іздеу (қазақша не орысша)…</translation>
     </message>
     <message>
         <source>New consultation</source>
@@ -590,6 +611,60 @@ Theirs: %2</source>
     <message>
         <source>Today&apos;s backup was not made.</source>
         <translation>Бүгінгі сақтық көшірме жасалмады.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
+        <translation>Бұл адам бұрын тіркелген болуы мүмкін. Соны таңдаңыз немесе басқа адам болса, жаңа тұрғынды тіркеңіз.</translation>
+    </message>
+    <message>
+        <source>Choose this resident</source>
+        <translation>Осы тұрғынды таңдау</translation>
+    </message>
+    <message>
+        <source>It is another person: register</source>
+        <translation>Бұл басқа адам: тіркеу</translation>
+    </message>
+</context>
+<context>
+    <name>EraseQuestion</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Дербес деректерді жою</translation>
+    </message>
+    <message>
+        <source>IIN: %1</source>
+        <translation>ЖСН: %1</translation>
+    </message>
+    <message>
+        <source>Year of birth: %1</source>
+        <translation>Туған жылы: %1</translation>
+    </message>
+    <message>
+        <source>Settlement: %1</source>
+        <translation>Елді мекен: %1</translation>
+    </message>
+    <message>
+        <source>Consultations: %1</source>
+        <translation>Кеңестер саны: %1</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?</source>
+        <translation>%1 тұрғынның дербес деректерін оның өтініші бойынша жою керек пе?</translation>
+    </message>
+    <message>
+        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтаруға болмайды.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 <context>
@@ -806,6 +881,10 @@ Theirs: %2</source>
         <translation>Пайдаланушылар</translation>
     </message>
     <message>
+        <source>Settlements to merge</source>
+        <translation>Елді мекендерді біріктіру</translation>
+    </message>
+    <message>
         <source>last sync: %1</source>
         <translation>соңғы синхрондау: %1</translation>
     </message>
@@ -890,6 +969,66 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Center details for the consent form…</source>
+        <extracomment>the center&apos;s details for the consent form (managers)</extracomment>
+        <translation>Келісім нысанына арналған орталық деректері…</translation>
+    </message>
+    <message>
+        <source>The center as the operator of personal data</source>
+        <translation>Дербес деректер операторы ретіндегі орталық</translation>
+    </message>
+    <message>
+        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
+        <translation>Тұрғындардың келісім нысаны орталықты осы деректермен атайды («Дербес деректер және оларды қорғау туралы» № 94-V Заң, 8-бап).</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation>Орталық:</translation>
+    </message>
+    <message>
+        <source>BIN:</source>
+        <translation>БСН:</translation>
+    </message>
+    <message>
+        <source>Name in Russian, dative case:</source>
+        <translation>Орысша атауы, барыс септік:</translation>
+    </message>
+    <message>
+        <source>as in: I give my consent to ...</source>
+        <translation>«даю согласие Центру …» дегендегідей</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh, genitive case:</source>
+        <translation>Қазақша атауы, ілік септік:</translation>
+    </message>
+    <message>
+        <source>as in: ... collecting my data</source>
+        <translation>«… орталығының деректерімді жинауына» дегендегідей</translation>
+    </message>
+    <message>
+        <source>Term of consent, years:</source>
+        <translation>Келісімнің мерзімі, жыл:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <source>The changes are not saved. Close the form anyway?</source>
+        <translation>Өзгерістер сақталмаған. Бәрібір жабу керек пе?</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -927,6 +1066,7 @@ Theirs: %2</source>
     <name>ResidentDialog</name>
     <message>
         <source>— not set —</source>
+        <extracomment>whether this form registered a new person (not chose an existing one)</extracomment>
         <translation>— көрсетілмеген —</translation>
     </message>
     <message>
@@ -1010,7 +1150,7 @@ Theirs: %2</source>
     <name>ResidentPicker</name>
     <message>
         <source>Choose a resident</source>
-        <extracomment>(id, full name, settlement id) of the chosen resident</extracomment>
+        <extracomment>(id, full name, settlement id) of the chosen resident the chosen resident was registered here (discarded if the consultation is not)</extracomment>
         <translation>Тұрғынды таңдау</translation>
     </message>
     <message>
@@ -1092,14 +1232,6 @@ Theirs: %2</source>
         <translation>Дербес деректерді жою</translation>
     </message>
     <message>
-        <source>Erase the personal data of %1 at their request?
-
-The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
-        <translation>%1 өтініші бойынша оның дербес деректерін жоясыз ба?
-
-Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтару мүмкін емес.</translation>
-    </message>
-    <message>
         <source>The personal data were erased here; the server and head office lose them at the next sync. Consultations of this person to read (their text may still identify them): %1. Backups made before today still hold the data until the rotation removes them (the last on %2).</source>
         <translation>Дербес деректер осы жерде жойылды; сервер мен бас кеңсе оларды келесі синхрондауда жояды. Осы адамның оқып шығатын кеңестері (мәтіні оны әлі де анықтауы мүмкін): %1. Бүгінге дейін жасалған сақтық көшірмелерде деректер ротация оларды жойғанша сақталады (соңғысы %2).</translation>
     </message>
@@ -1134,6 +1266,41 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Open every consultation of the resident in the journal</source>
         <translation>Тұрғынның барлық кеңесін журналда ашу</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementMergePage</name>
+    <message>
+        <source>(choose the official settlement)</source>
+        <translation>(ресми елді мекенді таңдаңыз)</translation>
+    </message>
+    <message>
+        <source>Merge «%1» (center: %2, records: %3) into the official settlement «%4»?
+
+The center&apos;s entry is retired and its records move to «%4» at the center&apos;s next synchronisation. This cannot be undone.</source>
+        <translation>«%1» (орталық: %2, жазбалар: %3) ресми «%4» елді мекенімен біріктірілсін бе?
+
+Орталықтың жазбасы жабылады, ал оның жазбалары орталықтың келесі синхрондауында «%4» елді мекеніне ауысады. Бұл әрекетті қайтаруға болмайды.</translation>
+    </message>
+    <message>
+        <source>Merge settlements</source>
+        <translation>Елді мекендерді біріктіру</translation>
+    </message>
+    <message>
+        <source>«%1» merged into «%2».</source>
+        <translation>«%1» «%2» елді мекенімен біріктірілді.</translation>
+    </message>
+    <message>
+        <source>Settlements the centers added themselves (without a KATO code). Pick the official settlement each one is and merge them: the center&apos;s records move to the official settlement.</source>
+        <translation>Орталықтар өздері қосқан елді мекендер (ӘАОЖ кодынсыз). Әрқайсысы қай ресми елді мекен екенін таңдап, біріктіріңіз: орталықтың жазбалары ресми елді мекенге ауысады.</translation>
+    </message>
+    <message>
+        <source>Official settlement:</source>
+        <translation>Ресми елді мекен:</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Біріктіру…</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1576,7 @@ This computer: %3</source>
     <name>TaskRunner</name>
     <message>
         <source>CivicDesk</source>
-        <extracomment>(number of tasks not yet delivered) - for busy indicators</extracomment>
+        <extracomment>the code of the services&apos; refusal of an actor whose account changed since sign-in (number of tasks not yet delivered) - for busy indicators called instead of ``on_error`` for :data:`SIGNED_OUT_CODE` (set by the session)</extracomment>
         <translation>CivicDesk</translation>
     </message>
 </context>
@@ -1515,19 +1682,7 @@ This computer: %3</source>
     </message>
 </context>
 <context>
-    <name>DuplicatesPanel</name>
-    <message>
-        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
-        <translation>Бұл адам бұрын тіркелген болуы мүмкін. Соны таңдаңыз немесе басқа адам болса, жаңа тұрғынды тіркеңіз.</translation>
-    </message>
-    <message>
-        <source>Choose this resident</source>
-        <translation>Осы тұрғынды таңдау</translation>
-    </message>
-    <message>
-        <source>It is another person: register</source>
-        <translation>Бұл басқа адам: тіркеу</translation>
-    </message>
+    <name>widget</name>
     <message>
         <source>IIN %1</source>
         <translation>ЖСН %1</translation>
@@ -1539,104 +1694,6 @@ This computer: %3</source>
     <message>
         <source>consultations: %1</source>
         <translation>кеңестер: %1</translation>
-    </message>
-</context>
-<context>
-    <name>EraseQuestion</name>
-    <message>
-        <source>Erase personal data</source>
-        <translation>Дербес деректерді жою</translation>
-    </message>
-    <message>
-        <source>IIN: %1</source>
-        <translation>ЖСН: %1</translation>
-    </message>
-    <message>
-        <source>Year of birth: %1</source>
-        <translation>Туған жылы: %1</translation>
-    </message>
-    <message>
-        <source>Settlement: %1</source>
-        <translation>Елді мекен: %1</translation>
-    </message>
-    <message>
-        <source>Consultations: %1</source>
-        <translation>Кеңестер саны: %1</translation>
-    </message>
-    <message>
-        <source>Erase the personal data of %1 at their request?</source>
-        <translation>%1 тұрғынның дербес деректерін оның өтініші бойынша жою керек пе?</translation>
-    </message>
-    <message>
-        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
-        <translation>Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтаруға болмайды.</translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation>Жою</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Бас тарту</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>Center details for the consent form…</source>
-        <translation>Келісім нысанына арналған орталық деректері…</translation>
-    </message>
-    <message>
-        <source>The center as the operator of personal data</source>
-        <translation>Дербес деректер операторы ретіндегі орталық</translation>
-    </message>
-    <message>
-        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
-        <translation>Тұрғындардың келісім нысаны орталықты осы деректермен атайды («Дербес деректер және оларды қорғау туралы» № 94-V Заң, 8-бап).</translation>
-    </message>
-    <message>
-        <source>Center:</source>
-        <translation>Орталық:</translation>
-    </message>
-    <message>
-        <source>BIN:</source>
-        <translation>БСН:</translation>
-    </message>
-    <message>
-        <source>Name in Russian, dative case:</source>
-        <translation>Орысша атауы, барыс септік:</translation>
-    </message>
-    <message>
-        <source>as in: I give my consent to ...</source>
-        <translation>«даю согласие Центру …» дегендегідей</translation>
-    </message>
-    <message>
-        <source>Name in Kazakh, genitive case:</source>
-        <translation>Қазақша атауы, ілік септік:</translation>
-    </message>
-    <message>
-        <source>as in: ... collecting my data</source>
-        <translation>«… орталығының деректерімді жинауына» дегендегідей</translation>
-    </message>
-    <message>
-        <source>Term of consent, years:</source>
-        <translation>Келісімнің мерзімі, жыл:</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сақтау</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Бас тарту</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Сақталмаған өзгерістер</translation>
-    </message>
-    <message>
-        <source>The changes are not saved. Close the form anyway?</source>
-        <translation>Өзгерістер сақталмаған. Бәрібір жабу керек пе?</translation>
     </message>
 </context>
 </TS>

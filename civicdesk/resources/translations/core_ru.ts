@@ -279,6 +279,29 @@
     </message>
 </context>
 <context>
+    <name>CenterSettlementsModel</name>
+    <message>
+        <source>Settlement (added by the center)</source>
+        <translation>Населённый пункт (добавлен центром)</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>Центр</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Область</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Записей</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Settle the conflict</source>
@@ -308,6 +331,7 @@ Theirs: %2</source>
     <name>ConsultationDialog</name>
     <message>
         <source>Unsaved changes</source>
+        <extracomment>residents registered from this form (through the picker)</extracomment>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
@@ -458,6 +482,7 @@ Theirs: %2</source>
     <name>ConsultationsPage</name>
     <message>
         <source>All topics</source>
+        <extracomment>(id, name) of the resident whose consultations are shown, if any</extracomment>
         <translation>Все темы</translation>
     </message>
     <message>
@@ -487,10 +512,6 @@ Theirs: %2</source>
     <message>
         <source>Search: %1</source>
         <translation>Поиск: %1</translation>
-    </message>
-    <message>
-        <source>Search by name, question or advice (Kazakh or Russian)…</source>
-        <translation>Поиск по ФИО, вопросу или ответу (на казахском или русском)…</translation>
     </message>
     <message>
         <source>New consultation</source>
@@ -590,6 +611,60 @@ Theirs: %2</source>
     <message>
         <source>Today&apos;s backup was not made.</source>
         <translation>Сегодняшняя резервная копия не создана.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
+        <translation>Возможно, этот человек уже записан. Выберите его или запишите нового жителя, если это другой человек.</translation>
+    </message>
+    <message>
+        <source>Choose this resident</source>
+        <translation>Выбрать этого жителя</translation>
+    </message>
+    <message>
+        <source>It is another person: register</source>
+        <translation>Это другой человек: записать</translation>
+    </message>
+</context>
+<context>
+    <name>EraseQuestion</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Удаление персональных данных</translation>
+    </message>
+    <message>
+        <source>IIN: %1</source>
+        <translation>ИИН: %1</translation>
+    </message>
+    <message>
+        <source>Year of birth: %1</source>
+        <translation>Год рождения: %1</translation>
+    </message>
+    <message>
+        <source>Settlement: %1</source>
+        <translation>Населённый пункт: %1</translation>
+    </message>
+    <message>
+        <source>Consultations: %1</source>
+        <translation>Консультаций: %1</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1 at their request?</source>
+        <translation>Удалить персональные данные жителя %1 по его заявлению?</translation>
+    </message>
+    <message>
+        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+        <translation>ФИО, ИИН, телефон, заметки и год рождения удаляются навсегда; обезличенная статистика остаётся. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -806,6 +881,10 @@ Theirs: %2</source>
         <translation>Пользователи</translation>
     </message>
     <message>
+        <source>Settlements to merge</source>
+        <translation>Объединение населённых пунктов</translation>
+    </message>
+    <message>
         <source>last sync: %1</source>
         <translation>последняя синхронизация: %1</translation>
     </message>
@@ -890,6 +969,66 @@ Theirs: %2</source>
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Center details for the consent form…</source>
+        <extracomment>the center&apos;s details for the consent form (managers)</extracomment>
+        <translation>Данные центра для формы согласия…</translation>
+    </message>
+    <message>
+        <source>The center as the operator of personal data</source>
+        <translation>Центр как оператор персональных данных</translation>
+    </message>
+    <message>
+        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
+        <translation>Форма согласия жителей называет центр с этими данными (Закон № 94-V «О персональных данных и их защите», статья 8).</translation>
+    </message>
+    <message>
+        <source>Center:</source>
+        <translation>Центр:</translation>
+    </message>
+    <message>
+        <source>BIN:</source>
+        <translation>БИН:</translation>
+    </message>
+    <message>
+        <source>Name in Russian, dative case:</source>
+        <translation>Название на русском, дательный падеж:</translation>
+    </message>
+    <message>
+        <source>as in: I give my consent to ...</source>
+        <translation>как в «даю согласие Центру …»</translation>
+    </message>
+    <message>
+        <source>Name in Kazakh, genitive case:</source>
+        <translation>Название на казахском, родительный падеж:</translation>
+    </message>
+    <message>
+        <source>as in: ... collecting my data</source>
+        <translation>как в «… орталығының деректерімді жинауына»</translation>
+    </message>
+    <message>
+        <source>Term of consent, years:</source>
+        <translation>Срок согласия, лет:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>The changes are not saved. Close the form anyway?</source>
+        <translation>Изменения не сохранены. Всё равно закрыть форму?</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>Show Details...</source>
@@ -927,6 +1066,7 @@ Theirs: %2</source>
     <name>ResidentDialog</name>
     <message>
         <source>— not set —</source>
+        <extracomment>whether this form registered a new person (not chose an existing one)</extracomment>
         <translation>— не указано —</translation>
     </message>
     <message>
@@ -1010,7 +1150,7 @@ Theirs: %2</source>
     <name>ResidentPicker</name>
     <message>
         <source>Choose a resident</source>
-        <extracomment>(id, full name, settlement id) of the chosen resident</extracomment>
+        <extracomment>(id, full name, settlement id) of the chosen resident the chosen resident was registered here (discarded if the consultation is not)</extracomment>
         <translation>Выбор жителя</translation>
     </message>
     <message>
@@ -1092,14 +1232,6 @@ Theirs: %2</source>
         <translation>Удаление персональных данных</translation>
     </message>
     <message>
-        <source>Erase the personal data of %1 at their request?
-
-The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
-        <translation>Удалить персональные данные жителя %1 по его заявлению?
-
-ФИО, ИИН, телефон, примечания и год рождения будут удалены безвозвратно; обезличенная статистика сохранится. Это действие нельзя отменить.</translation>
-    </message>
-    <message>
         <source>The personal data were erased here; the server and head office lose them at the next sync. Consultations of this person to read (their text may still identify them): %1. Backups made before today still hold the data until the rotation removes them (the last on %2).</source>
         <translation>Персональные данные удалены здесь; сервер и головной офис удалят их при следующей синхронизации. Консультации этого человека, которые нужно прочитать (текст может всё ещё указывать на него): %1. Резервные копии, сделанные до сегодняшнего дня, хранят данные, пока ротация их не удалит (последняя — %2).</translation>
     </message>
@@ -1134,6 +1266,41 @@ The name, IIN, phone, notes and year of birth are removed for good; anonymous st
     <message>
         <source>Open every consultation of the resident in the journal</source>
         <translation>Открыть все консультации жителя в журнале</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementMergePage</name>
+    <message>
+        <source>(choose the official settlement)</source>
+        <translation>(выберите официальный населённый пункт)</translation>
+    </message>
+    <message>
+        <source>Merge «%1» (center: %2, records: %3) into the official settlement «%4»?
+
+The center&apos;s entry is retired and its records move to «%4» at the center&apos;s next synchronisation. This cannot be undone.</source>
+        <translation>Объединить «%1» (центр: %2, записей: %3) с официальным населённым пунктом «%4»?
+
+Запись центра закрывается, а его записи перейдут к «%4» при следующей синхронизации центра. Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Merge settlements</source>
+        <translation>Объединение населённых пунктов</translation>
+    </message>
+    <message>
+        <source>«%1» merged into «%2».</source>
+        <translation>«%1» объединён с «%2».</translation>
+    </message>
+    <message>
+        <source>Settlements the centers added themselves (without a KATO code). Pick the official settlement each one is and merge them: the center&apos;s records move to the official settlement.</source>
+        <translation>Населённые пункты, которые центры добавили сами (без кода КАТО). Выберите, какой это официальный населённый пункт, и объедините: записи центра перейдут к официальному населённому пункту.</translation>
+    </message>
+    <message>
+        <source>Official settlement:</source>
+        <translation>Официальный населённый пункт:</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1576,7 @@ This computer: %3</source>
     <name>TaskRunner</name>
     <message>
         <source>CivicDesk</source>
-        <extracomment>(number of tasks not yet delivered) - for busy indicators</extracomment>
+        <extracomment>the code of the services&apos; refusal of an actor whose account changed since sign-in (number of tasks not yet delivered) - for busy indicators called instead of ``on_error`` for :data:`SIGNED_OUT_CODE` (set by the session)</extracomment>
         <translation>CivicDesk</translation>
     </message>
 </context>
@@ -1515,19 +1682,7 @@ This computer: %3</source>
     </message>
 </context>
 <context>
-    <name>DuplicatesPanel</name>
-    <message>
-        <source>This person may already be registered. Choose them, or register a new resident if it is someone else.</source>
-        <translation>Возможно, этот человек уже записан. Выберите его или запишите нового жителя, если это другой человек.</translation>
-    </message>
-    <message>
-        <source>Choose this resident</source>
-        <translation>Выбрать этого жителя</translation>
-    </message>
-    <message>
-        <source>It is another person: register</source>
-        <translation>Это другой человек: записать</translation>
-    </message>
+    <name>widget</name>
     <message>
         <source>IIN %1</source>
         <translation>ИИН %1</translation>
@@ -1539,104 +1694,6 @@ This computer: %3</source>
     <message>
         <source>consultations: %1</source>
         <translation>консультаций: %1</translation>
-    </message>
-</context>
-<context>
-    <name>EraseQuestion</name>
-    <message>
-        <source>Erase personal data</source>
-        <translation>Удаление персональных данных</translation>
-    </message>
-    <message>
-        <source>IIN: %1</source>
-        <translation>ИИН: %1</translation>
-    </message>
-    <message>
-        <source>Year of birth: %1</source>
-        <translation>Год рождения: %1</translation>
-    </message>
-    <message>
-        <source>Settlement: %1</source>
-        <translation>Населённый пункт: %1</translation>
-    </message>
-    <message>
-        <source>Consultations: %1</source>
-        <translation>Консультаций: %1</translation>
-    </message>
-    <message>
-        <source>Erase the personal data of %1 at their request?</source>
-        <translation>Удалить персональные данные жителя %1 по его заявлению?</translation>
-    </message>
-    <message>
-        <source>The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
-        <translation>ФИО, ИИН, телефон, заметки и год рождения удаляются навсегда; обезличенная статистика остаётся. Отменить это нельзя.</translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation>Удалить</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <source>Center details for the consent form…</source>
-        <translation>Данные центра для формы согласия…</translation>
-    </message>
-    <message>
-        <source>The center as the operator of personal data</source>
-        <translation>Центр как оператор персональных данных</translation>
-    </message>
-    <message>
-        <source>The residents&apos; consent form names the center with these details (Law No. 94-V on personal data, Article 8).</source>
-        <translation>Форма согласия жителей называет центр с этими данными (Закон № 94-V «О персональных данных и их защите», статья 8).</translation>
-    </message>
-    <message>
-        <source>Center:</source>
-        <translation>Центр:</translation>
-    </message>
-    <message>
-        <source>BIN:</source>
-        <translation>БИН:</translation>
-    </message>
-    <message>
-        <source>Name in Russian, dative case:</source>
-        <translation>Название на русском, дательный падеж:</translation>
-    </message>
-    <message>
-        <source>as in: I give my consent to ...</source>
-        <translation>как в «даю согласие Центру …»</translation>
-    </message>
-    <message>
-        <source>Name in Kazakh, genitive case:</source>
-        <translation>Название на казахском, родительный падеж:</translation>
-    </message>
-    <message>
-        <source>as in: ... collecting my data</source>
-        <translation>как в «… орталығының деректерімді жинауына»</translation>
-    </message>
-    <message>
-        <source>Term of consent, years:</source>
-        <translation>Срок согласия, лет:</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Несохранённые изменения</translation>
-    </message>
-    <message>
-        <source>The changes are not saved. Close the form anyway?</source>
-        <translation>Изменения не сохранены. Всё равно закрыть форму?</translation>
     </message>
 </context>
 </TS>
