@@ -23,6 +23,7 @@ __all__ = [
     "MIN_BIRTH_YEAR",
     "ValidatedResident",
     "age_group",
+    "short_name",
     "validate_resident",
 ]
 
@@ -76,6 +77,32 @@ class ValidatedResident:
     consent_date: date
     consent_purposes: tuple[str, ...]
     consent_form_version: str = CONSENT_FORM_VERSION
+
+
+#: endings that mark a word of a full name as the surname (Kazakh and Russian forms)
+_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая",
+                    "енко")
+
+
+def short_name(full_name: str) -> str:
+    """The surname in full and the other names as initials, in the order they are
+    written: «Жандос Құдайбергенов» -> «Ж. Құдайбергенов», «Құдайбергенов Жандос
+    Серікұлы» -> «Құдайбергенов Ж. С.». For a list column too narrow for the whole name:
+    the surname is what tells people apart, so it is the part never cut.
+
+    The surname is the first word with a surname ending (-ов, -ева, -ский, ...); without
+    one, the last word of a two-word name (given name first, as the forms ask) or the
+    first word of a longer one (surname, given name, patronymic).
+    """
+    words = full_name.split()
+    if len(words) < 2:
+        return " ".join(words)
+    lowered = [w.casefold() for w in words]
+    marked = [i for i, w in enumerate(lowered)
+              if len(w) > 3 and w.endswith(_SURNAME_ENDINGS)]
+    fallback = len(words) - 1 if len(words) == 2 else 0
+    keep = marked[0] if marked else fallback
+    return " ".join(w if i == keep else f"{w[0]}." for i, w in enumerate(words))
 
 
 def _blank(value: str | None) -> bool:

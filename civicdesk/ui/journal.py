@@ -62,7 +62,9 @@ from civicdesk.ui.common import (
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.journal_columns import (
     QUESTION_COLUMN,
+    RESIDENT_COLUMN,
     ConsultationsModel,
+    NameDelegate,
     fit_columns,
     period_range,
 )
@@ -142,6 +144,7 @@ class ConsultationsPage(QWidget):
         header.setSectionResizeMode(QUESTION_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.table.viewport().installEventFilter(self)
+        self.table.setItemDelegateForColumn(RESIDENT_COLUMN, NameDelegate(self.table))
         self.count_label = QLabel()
 
         self.followups_title = QLabel()
