@@ -94,6 +94,7 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
 
 QUESTION_COLUMN = 3
 RESIDENT_COLUMN = 1
+CONSULTANT_COLUMN = 7
 #: what the cell's margins take from a column's width
 CELL_PADDING = 10
 #: a long resident's name, for the width the column asks for

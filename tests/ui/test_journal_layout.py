@@ -87,4 +87,9 @@ def test_a_long_name_keeps_its_surname_at_1366(qtbot: QtBot, ui_env: UiEnv, lang
     assert table.fontMetrics().horizontalAdvance(shown) <= width
     # a name longer still is shortened in its middle, never at the surname's end
     assert option.textElideMode == Qt.TextElideMode.ElideMiddle
+    # the consultant's name too: «Ә. Нұрланқызы», not «Әсел ...»
+    from civicdesk.ui.journal_columns import CONSULTANT_COLUMN
+
+    assert isinstance(table.itemDelegateForColumn(CONSULTANT_COLUMN),
+                      type(table.itemDelegateForColumn(RESIDENT_COLUMN)))
     assert table.horizontalScrollBar().maximum() == 0
