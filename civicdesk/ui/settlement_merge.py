@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.kato import REGIONS
 from civicdesk.services import settlements as svc
 from civicdesk.services.reference import Named
@@ -53,8 +54,9 @@ class CenterSettlementsModel(QAbstractTableModel):
         self.rows: list[CenterSettlement] = []
 
     def set_rows(self, rows: list[CenterSettlement]) -> None:
+        """The rows in alphabetical order of the names shown (Kazakh order for both)."""
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = sorted_by_name(rows, lambda r: self.text(r, 0))
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -102,7 +104,7 @@ class CenterSettlementsModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMNS - 1))
+            self.set_rows(self.rows)  # the order of the names in the new language
 
 
 class SettlementMergePage(QWidget):
@@ -177,7 +179,7 @@ class SettlementMergePage(QWidget):
         own = self.selected()
         self.targets = []
         self._fill_targets()
-        if own is None:
+        if own is None or self.env.runner.closed:  # torn down with the window
             return
 
         def done(rows: list[Named]) -> None:
@@ -239,8 +241,11 @@ class SettlementMergePage(QWidget):
             "the official settlement."))
         self.target_label.setText(self.tr("Official settlement:"))
         self.merge_button.setText(self.tr("Merge…"))
+        chosen = self.selected()
         self.model.retranslate()
         self._fill_targets()
+        if chosen is not None and chosen in self.model.rows:
+            self.table.selectRow(self.model.rows.index(chosen))
 
     def changeEvent(self, event: QEvent) -> None:
         if is_language_change(event):

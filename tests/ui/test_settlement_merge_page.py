@@ -90,14 +90,20 @@ def test_head_office_merges_a_center_settlement(  # type: ignore[no-untyped-def]
 def test_the_page_speaks_russian(qtbot, app: CivicApp, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                  ctx: Context) -> None:
     _setup(ctx)
+    add_settlement(ctx, "Әйтеке", "Яблоневое")
     env = _head_env(app, runner, "ru")
     page = SettlementMergePage(env)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=5000)
     m = page.model
-    assert m.data(m.index(0, 0)) == "Новое село" and m.data(m.index(0, 2)) == "Алматинская область"
+    # each language in its own alphabetical order
+    assert [m.data(m.index(r, 0)) for r in range(2)] == ["Новое село", "Яблоневое"]
+    assert m.data(m.index(0, 2)) == "Алматинская область"
     assert m.headerData(4, Qt.Orientation.Horizontal) == "Записей"
     assert page.merge_button.text() == "Объединить…"
+    env.set_language("kk")
+    qtbot.waitUntil(lambda: m.data(m.index(0, 0)) == "Әйтеке", timeout=5000)
+    assert [m.data(m.index(r, 0)) for r in range(2)] == ["Әйтеке", "Жаңа ауыл"]
     assert runner.wait_idle(5000)
 
 
