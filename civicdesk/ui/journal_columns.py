@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableV
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_date, format_datetime
-from civicdesk.domain.residents import short_name
+from civicdesk.domain.residents import short_name, surname
 from civicdesk.services import consultations as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.consultations import ConsultationFilters, ConsultationRow
@@ -99,6 +99,7 @@ CONSULTANT_COLUMN = 7
 CELL_PADDING = 10
 #: a long resident's name, for the width the column asks for
 NAME_SAMPLE = "Жандос Құдайбергенов"
+CONSULTANT_SAMPLE = "Әсел Нұрланқызы"
 #: a column title longer than this goes on two lines
 WRAP_HEADER_AT = 9
 #: the narrowest the question column is squeezed to before the others give way
@@ -132,7 +133,7 @@ def column_widths(table: QTableView, model: QAbstractItemModel) -> list[int]:
         ["00.00.0000 00:00"], [NAME_SAMPLE], ["Жергілікті қоғамдастық"], [],
         [channel_text(c) for c in ConsultationChannel],
         [status_text(st) for st in ConsultationStatus],
-        ["Ақбастау ауылы"], ["Әсел Нұрланқызы"], ["00.00.0000"],
+        ["Ақбастау ауылы"], [CONSULTANT_SAMPLE], ["00.00.0000"],
     ]
     widths = []
     for col, texts in enumerate(samples):
@@ -160,9 +161,12 @@ def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
         # each long-text column gives way in proportion to what it has to spare
         least = {c: header_width(model, c, heads) for c in (1, 2, 4, 5, 6, 7)}
         # a resident's name keeps room for its surname with initials («Ж. Құдайбергенов»)
-        least[RESIDENT_COLUMN] = min(widths[RESIDENT_COLUMN], max(
-            least[RESIDENT_COLUMN],
-            table.fontMetrics().horizontalAdvance(short_name(NAME_SAMPLE)) + CELL_PADDING + 2))
+        # and a consultant's, for a surname («Нұрланқызы»)
+        cells = table.fontMetrics()
+        for col, sample in ((RESIDENT_COLUMN, short_name(NAME_SAMPLE)),
+                            (CONSULTANT_COLUMN, surname(CONSULTANT_SAMPLE))):
+            least[col] = min(widths[col], max(
+                least[col], cells.horizontalAdvance(sample) + CELL_PADDING + 2))
         spare = {c: max(0, widths[c] - least[c]) for c in least}
         total = sum(spare.values())
         if total:
@@ -176,10 +180,14 @@ def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
 
 
 def fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
-    """The name in full when it fits ``width``, else the surname with initials."""
+    """The name in full when it fits ``width``, else the surname with initials, else
+    the surname alone (shortened in its middle by the view if even that is too long)."""
     if width <= 0 or metrics.horizontalAdvance(name) <= width:
         return name
-    return short_name(name)
+    short = short_name(name)
+    if metrics.horizontalAdvance(short) <= width:
+        return short
+    return surname(name)
 
 
 class NameDelegate(QStyledItemDelegate):

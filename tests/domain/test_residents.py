@@ -150,3 +150,11 @@ def test_short_name_keeps_the_surname_whole() -> None:
     assert short_name("Иванова Мария Петровна") == "Иванова М. П."
     assert short_name("  Дана   Әлиева ") == "Д. Әлиева"
     assert short_name("Һадия") == "Һадия" and short_name("") == ""
+
+
+def test_surname_alone() -> None:
+    from civicdesk.domain.residents import surname
+
+    assert surname("Әсел Нұрланқызы") == "Нұрланқызы"
+    assert surname("Құдайбергенов Жандос Серікұлы") == "Құдайбергенов"
+    assert surname("Ким") == "Ким" and surname("") == ""

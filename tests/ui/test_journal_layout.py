@@ -92,4 +92,15 @@ def test_a_long_name_keeps_its_surname_at_1366(qtbot: QtBot, ui_env: UiEnv, lang
 
     assert isinstance(table.itemDelegateForColumn(CONSULTANT_COLUMN),
                       type(table.itemDelegateForColumn(RESIDENT_COLUMN)))
+    index = page.model.index(0, CONSULTANT_COLUMN)
+    option = QStyleOptionViewItem()
+    option.rect = table.visualRect(index)
+    option.fontMetrics = table.fontMetrics()
+    table.itemDelegateForColumn(CONSULTANT_COLUMN).initStyleOption(option, index)  # type: ignore[union-attr]
+    consultant = str(page.model.data(index))
+    from civicdesk.domain.residents import surname
+
+    assert surname(consultant) in option.text  # the surname shows whole
+    assert table.fontMetrics().horizontalAdvance(option.text) <= (
+        table.columnWidth(CONSULTANT_COLUMN) - CELL_PADDING)
     assert table.horizontalScrollBar().maximum() == 0
