@@ -4,13 +4,14 @@ A list sorted by name in SQL orders by the key column, which has an index, so th
 page of 100k rows is read in index order. The key is derived, never synced: every node
 computes it when a row is written here (ORM events), pulled (the sync client) or
 bulk-inserted (the demo), and ``fill_sort_keys`` fills a table after a migration.
+Short lists sorted by a name without a key column use ``kk_order``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, func
 from sqlalchemy.orm import Mapper
 
 from civicdesk.domain.collation import collation_key
@@ -21,6 +22,13 @@ SORT_KEYS: dict[str, dict[str, str]] = {
     "users": {"sort_name": "full_name"},
     "settlements": {"sort_name": "name_kk"},
 }
+
+
+def kk_order(column: Any) -> Any:
+    """An ORDER BY term in Kazakh alphabetical order for a name that has no stored key
+    (computed per row by the ``kk_key`` function every connection registers, so keep it
+    to short lists: meetings, seminars, a report's rows)."""
+    return func.kk_key(column)
 
 
 def sort_keys_for(table: str, values: dict[str, Any]) -> dict[str, str]:

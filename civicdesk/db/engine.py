@@ -34,6 +34,7 @@ from sqlalchemy.pool import NullPool, QueuePool
 from civicdesk.db import folderlock
 from civicdesk.db.changes import ensure_capture
 from civicdesk.db.schema_version import HEAD
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.errors import Message, UserError
 
 if TYPE_CHECKING:
@@ -132,6 +133,9 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA temp_store = MEMORY")
     cur.execute("PRAGMA cache_size = -20000")
     cur.close()
+    # kk_key(text): Kazakh alphabetical order for short lists sorted by a name that
+    # has no stored key column (civicdesk.db.collation.kk_order)
+    dbapi_conn.create_function("kk_key", 1, collation_key, deterministic=True)
 
 
 def _json_utf8(value: object) -> str:

@@ -23,6 +23,8 @@ __all__ = [
     "MIN_BIRTH_YEAR",
     "ValidatedResident",
     "age_group",
+    "short_name",
+    "surname",
     "validate_resident",
 ]
 
@@ -76,6 +78,41 @@ class ValidatedResident:
     consent_date: date
     consent_purposes: tuple[str, ...]
     consent_form_version: str = CONSENT_FORM_VERSION
+
+
+#: endings that mark a word of a full name as the surname (Kazakh and Russian forms)
+_SURNAME_ENDINGS = ("ов", "ова", "ев", "ева", "ёв", "ёва", "ский", "ская", "цкий", "цкая",
+                    "енко")
+
+
+def _surname_at(words: list[str]) -> int:
+    """Which word of a full name is the surname: the first with a surname ending
+    (-ов, -ева, -ский, ...); without one, the last word of a two-word name (given name
+    first, as the forms ask) or the first word of a longer one (surname, given name,
+    patronymic)."""
+    for i, w in enumerate(words):
+        low = w.casefold()
+        if len(low) > 3 and low.endswith(_SURNAME_ENDINGS):
+            return i
+    return len(words) - 1 if len(words) == 2 else 0
+
+
+def short_name(full_name: str) -> str:
+    """The surname in full and the other names as initials, in the order they are
+    written: «Жандос Құдайбергенов» -> «Ж. Құдайбергенов», «Құдайбергенов Жандос
+    Серікұлы» -> «Құдайбергенов Ж. С.». For a list column too narrow for the whole name:
+    the surname is what tells people apart, so it is the part never cut."""
+    words = full_name.split()
+    if len(words) < 2:
+        return " ".join(words)
+    keep = _surname_at(words)
+    return " ".join(w if i == keep else f"{w[0]}." for i, w in enumerate(words))
+
+
+def surname(full_name: str) -> str:
+    """The surname alone (see :func:`short_name` for how it is found)."""
+    words = full_name.split()
+    return words[_surname_at(words)] if words else ""
 
 
 def _blank(value: str | None) -> bool:

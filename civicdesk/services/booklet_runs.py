@@ -152,7 +152,7 @@ def distribution_summary(ctx: Context, booklet_id: str) -> DistributionSummary:
                 Distribution.deleted.is_(False),
             )
             .group_by(Distribution.settlement_id, Settlement.name_kk, Settlement.name_ru)
-            .order_by(copies.desc(), Settlement.name_kk)
+            .order_by(copies.desc(), Settlement.sort_name)
         ).all()
         by_settlement = [SettlementCopies(r[0], r[1], r[2], int(r[3])) for r in rows]
         given = sum(r.copies for r in by_settlement)

@@ -102,7 +102,7 @@ def add_demo_campaign(ctx: Context, seed: int = 2025, sheets: int = 120) -> Camp
             .order_by(Booklet.created_at, Booklet.id).limit(1))
         settlement_ids = list(s.scalars(select(Settlement.id).where(
             Settlement.center_id == ctx.actor.center_id, Settlement.deleted.is_(False))
-            .order_by(Settlement.name_kk).limit(4)))
+            .order_by(Settlement.sort_name).limit(4)))
     start = ctx.today() - timedelta(days=60)
     campaign = create_campaign(ctx, CampaignInput(
         title_kk="Мемлекеттік органдарға өтініш беру: ақпараттық науқан",

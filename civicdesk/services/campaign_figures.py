@@ -28,6 +28,7 @@ from civicdesk.domain.awareness import (
     figures_by,
     is_youth,
 )
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.enums import AgeGroup, Sex
 from civicdesk.domain.errors import Message
 from civicdesk.domain.labels import AGE_GROUP_NAMES, SEX_NAMES
@@ -86,12 +87,14 @@ def _settlement_names(ctx: Context, ids: set[str]) -> dict[str, Message]:
 def _breakdown(
     questions: tuple[Question, ...], before: list[Sheet], after: list[Sheet],
     key: Callable[[Sheet], str | None], names: Callable[[str | None], Message],
-    threshold: int | None,
+    threshold: int | None, *, alphabetical: bool = False,
 ) -> tuple[GroupRow, ...]:
     b = figures_by(questions, before, key, threshold)
     a = figures_by(questions, after, key, threshold)
     empty = figures(questions, [], threshold)
-    keys = sorted({*b, *a}, key=lambda k: (k is None, k or ""))
+    # "not stated" last; settlements in Kazakh alphabetical order, the others by key
+    keys = sorted({*b, *a}, key=lambda k: (
+        k is None, collation_key(names(k).kk) if alphabetical else "", k or ""))
     rows = []
     for k in keys:
         fb, fa = b.get(k, empty), a.get(k, empty)
@@ -146,7 +149,7 @@ def awareness_report(ctx: Context, campaign_id: str) -> AwarenessReport:
             "age_group": _breakdown(questions, before, after, age_key, age_name, threshold),
             "youth": _breakdown(questions, before, after, youth_key, youth_name, threshold),
             "settlement": _breakdown(questions, before, after, lambda x: x.settlement_id,
-                                     settlement_name, threshold),
+                                     settlement_name, threshold, alphabetical=True),
         }
     return AwarenessReport(campaign, questions, waves, baseline, endline, comparison,
                            breakdowns)

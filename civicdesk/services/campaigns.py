@@ -592,5 +592,5 @@ def campaign_settlements(ctx: Context, campaign_id: str) -> list[tuple[str, str,
             stmt = stmt.where(Settlement.id.in_(sorted(ids)))
         else:
             stmt = stmt.where(Settlement.center_id == campaign.center_id)
-        rows = s.execute(stmt.order_by(Settlement.name_kk).limit(MAX_VILLAGES)).all()
+        rows = s.execute(stmt.order_by(Settlement.sort_name).limit(MAX_VILLAGES)).all()
         return [(r[0], r[1], r[2]) for r in rows]

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from civicdesk.db.collation import kk_order
 from civicdesk.db.models import (
     AgendaItem,
     Meeting,
@@ -173,8 +174,8 @@ SORTS: dict[str, Any] = {
     "number": Meeting.number,
     "kind": Meeting.kind,
     "status": Meeting.status,
-    "place": Meeting.place,
-    "settlement": Settlement.name_kk,
+    "place": kk_order(Meeting.place),
+    "settlement": Settlement.sort_name,
     "members_present": Meeting.members_present,
     "created_at": Meeting.created_at,
 }

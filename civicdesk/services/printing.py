@@ -20,6 +20,7 @@ from pypdf import PdfWriter
 from sqlalchemy import select
 
 from civicdesk.db.models import Center, GrantApplication
+from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import BilingualArrangement, BookletLayout, MeetingStatus
 from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.meetings import rule_for
@@ -132,7 +133,8 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
     quorum = m.quorum
     attendance = [
         pd.MinutesAttendee(name=a.full_name, note=_ROLE_NOTES.get(a.role, a.role))
-        for a in [*m.present, *m.guests]
+        for group in (m.present, m.guests)  # members first, each in alphabetical order
+        for a in sorted_by_name(group, lambda a: a.full_name)
     ]
     agenda = []
     for item in m.agenda:
@@ -171,7 +173,8 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
         attendance=attendance,
         agenda=agenda,
         elected_representatives=[
-            pd.MinutesAttendee(name=a.full_name) for a in m.elected_representatives
+            pd.MinutesAttendee(name=a.full_name)
+            for a in sorted_by_name(m.elected_representatives, lambda a: a.full_name)
         ],
         draft=v.status is MeetingStatus.DRAFT,
         competent=not v.not_competent,
@@ -195,7 +198,8 @@ def _meeting_attendance(ctx: Context, meeting_id: str) -> pd.AttendanceSheetData
     title = _both(m.kind_kk, m.kind_ru)
     if v.number:
         title = f"{title} № {v.number}"
-    rows = [pd.AttendanceRow(name=a.full_name, settlement=settlement) for a in v.attendees]
+    rows = [pd.AttendanceRow(name=a.full_name, settlement=settlement)
+            for a in sorted_by_name(v.attendees, lambda a: a.full_name)]
     return pd.AttendanceSheetData(
         title=title,
         held_on=v.held_on,
@@ -230,7 +234,8 @@ def _seminar_attendance(ctx: Context, seminar_id: str) -> pd.AttendanceSheetData
     v = seminars_svc.get_seminar(ctx, seminar_id)
     kk, ru = _center_names(ctx)
     settlement = _both(v.settlement_kk, v.settlement_ru)
-    rows = [pd.AttendanceRow(name=p.full_name, settlement=settlement) for p in v.participants]
+    rows = [pd.AttendanceRow(name=p.full_name, settlement=settlement)
+            for p in sorted_by_name(v.participants, lambda p: p.full_name)]
     title = " — ".join(x for x in (v.title, v.topic) if x)
     return pd.AttendanceSheetData(
         title=title,
@@ -250,7 +255,7 @@ def certificates_input(ctx: Context, seminar_id: str) -> list[pd.CertificateData
     v = seminars_svc.get_seminar(ctx, seminar_id)
     kk, ru = _center_names(ctx)
     settlement = _both(v.settlement_kk, v.settlement_ru)
-    attended = [p for p in v.participants if p.attended]
+    attended = sorted_by_name((p for p in v.participants if p.attended), lambda p: p.full_name)
     return [
         pd.CertificateData(
             participant=p.full_name,

@@ -20,6 +20,7 @@ from civicdesk.db.models import (
     Topic,
     User,
 )
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.enums import (
     AgeGroup,
     ConsultationChannel,
@@ -107,7 +108,7 @@ def _named(
             kk, ru = names[k].kk, names[k].ru
         out.append(Count(k, str(kk if kk is not None else k), str(ru if ru is not None else k),
                          int(n)))
-    out.sort(key=lambda c: (c.key == NOT_STATED, -c.count, c.kk))
+    out.sort(key=lambda c: (c.key == NOT_STATED, -c.count, collation_key(c.kk), c.kk))
     return out
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from civicdesk.db.collation import kk_order
 from civicdesk.db.models import (
     Seminar,
     SeminarParticipant,
@@ -59,7 +60,7 @@ def _seminar_stats(s: Session, period: Period, center: str | None) -> SeminarSta
             .outerjoin(p, and_(p.seminar_id == Seminar.id, p.deleted.is_(False)))
             .where(*where)
             .group_by(Seminar.id, Seminar.title, Seminar.held_on)
-            .order_by(Seminar.held_on, Seminar.title, Seminar.id)
+            .order_by(Seminar.held_on, kk_order(Seminar.title), Seminar.id)
         )
     ]
     return SeminarStats(seminars, int(n), int(attended), _mean(pre), _mean(post), rows)

@@ -20,6 +20,7 @@ from civicdesk.db.models import (
     Seminar,
     SeminarParticipant,
 )
+from civicdesk.domain.collation import collation_key
 from civicdesk.domain.enums import VoteOutcome
 from civicdesk.domain.kato import REGIONS
 from civicdesk.domain.periods import Period
@@ -129,12 +130,13 @@ def _units(
         acc = regions.setdefault(region or NOT_STATED, dict.fromkeys(_UNIT_FIELDS, 0))
         for name in _UNIT_FIELDS:
             acc[name] += f[name]
-    rows.sort(key=lambda u: (-u.consultations, u.kk))
+    rows.sort(key=lambda u: (-u.consultations, collation_key(u.kk), u.kk))
     region_rows = []
     for code, f in regions.items():
         region_name = REGIONS.get(code, _NOT_STATED_NAME)
         region_rows.append(UnitRow(code, region_name.kk, region_name.ru, **f))
-    region_rows.sort(key=lambda u: (u.key == NOT_STATED, -u.consultations, u.kk))
+    region_rows.sort(key=lambda u: (u.key == NOT_STATED, -u.consultations,
+                                    collation_key(u.kk), u.kk))
     return rows, region_rows
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from civicdesk.db.collation import kk_order
 from civicdesk.db.models import Resident, Seminar, SeminarParticipant, SeminarSeries, Settlement
 from civicdesk.domain.enums import AgeGroup, Sex
 from civicdesk.domain.errors import Message, UserError
@@ -338,11 +339,11 @@ def delete_seminar(ctx: Context, seminar_id: str) -> None:
 
 SORTS: dict[str, Any] = {
     "held_on": Seminar.held_on,
-    "title": Seminar.title,
-    "topic": Seminar.topic,
-    "place": Seminar.place,
-    "trainer": Seminar.trainer,
-    "settlement": Settlement.name_kk,
+    "title": kk_order(Seminar.title),
+    "topic": kk_order(Seminar.topic),
+    "place": kk_order(Seminar.place),
+    "trainer": kk_order(Seminar.trainer),
+    "settlement": Settlement.sort_name,
     "created_at": Seminar.created_at,
 }
 

@@ -9,13 +9,16 @@ settlement itself, so those edits are the center's and sync as usual.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from civicdesk.db.models import (
+    Center,
     Consultation,
     Distribution,
+    District,
     GrantApplication,
     Meeting,
     Resident,
@@ -25,6 +28,7 @@ from civicdesk.db.models import (
 from civicdesk.domain.enums import Role
 from civicdesk.domain.errors import Message, ValidationError, ValidationErrors
 from civicdesk.services.base import Context, audit, get_live, require_role, snapshot, stamp_update
+from civicdesk.services.reference import Named
 
 LINKED: tuple[Any, ...] = (Resident, Consultation, Meeting, GrantApplication, Seminar,
                            Distribution)
@@ -37,6 +41,76 @@ SAME = Message(
     kk="Елді мекенді өзімен біріктіруге болмайды.",
     ru="Населённый пункт нельзя объединить с самим собой.",
 )
+
+
+#: the most official settlements offered as a merge target at once (a region's list)
+MAX_TARGETS = 5000
+
+
+@dataclass(frozen=True)
+class CenterSettlement:
+    """A settlement a center added (no KATO code), as head office sees it."""
+
+    id: str
+    name_kk: str
+    name_ru: str
+    center_kk: str
+    center_ru: str
+    region_kato: str | None
+    district_id: str | None
+    district_kk: str | None
+    district_ru: str | None
+    #: residents, consultations, meetings, applications, seminars, distributions
+    records: int
+
+
+def center_settlements(ctx: Context) -> list[CenterSettlement]:
+    """Head office: every live settlement a center added, in Kazakh alphabetical order,
+    with the region and district it lies in and how many records name it."""
+    require_role(ctx.actor, Role.HEAD_OFFICE)
+    with ctx.db.session() as s:
+        rows = s.execute(
+            select(Settlement.id, Settlement.name_kk, Settlement.name_ru, Center.name_kk,
+                   Center.name_ru, District.region_kato, Center.region_kato,
+                   Settlement.district_id, District.name_kk, District.name_ru)
+            .outerjoin(District, District.id == Settlement.district_id)
+            .outerjoin(Center, Center.id == Settlement.center_id)
+            .where(Settlement.kato.is_(None), Settlement.deleted.is_(False))
+            .order_by(Settlement.sort_name, Settlement.name_kk, Settlement.id)
+        ).all()
+        counts: dict[str, int] = {}
+        ids = [r[0] for r in rows]
+        for model in LINKED:
+            for sid, n in s.execute(
+                select(model.settlement_id, func.count())
+                .where(model.settlement_id.in_(ids), model.deleted.is_(False))
+                .group_by(model.settlement_id)
+            ):
+                counts[sid] = counts.get(sid, 0) + int(n)
+    return [
+        CenterSettlement(r[0], r[1], r[2], r[3] or "", r[4] or "", r[5] or r[6], r[7], r[8],
+                         r[9], counts.get(r[0], 0))
+        for r in rows
+    ]
+
+
+def merge_targets(
+    ctx: Context, *, district_id: str | None = None, region_kato: str | None = None
+) -> list[Named]:
+    """Official settlements (with a KATO code) of the district, or else of the region,
+    in Kazakh alphabetical order: what a center's own entry may be merged into."""
+    require_role(ctx.actor, Role.HEAD_OFFICE)
+    stmt = select(Settlement).where(Settlement.kato.is_not(None), Settlement.deleted.is_(False))
+    if district_id:
+        stmt = stmt.where(Settlement.district_id == district_id)
+    elif region_kato:
+        stmt = stmt.where(Settlement.kato.startswith(region_kato))
+    with ctx.db.session() as s:
+        return [
+            Named(x.id, x.kato, x.name_kk, x.name_ru)
+            for x in s.scalars(stmt.order_by(Settlement.sort_name, Settlement.name_kk)
+                               .limit(MAX_TARGETS))
+        ]
 
 
 def merge_settlement(ctx: Context, own_id: str, official_id: str) -> None:

@@ -37,6 +37,7 @@ from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
 from civicdesk.ui.booklet_blocks import BilingualBlock, SectionEditor
 from civicdesk.ui.booklet_runs import BookletRunsTab
+from civicdesk.ui.common import fit_popup
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import (
     BAD_COLOR,
@@ -309,6 +310,7 @@ class BookletsPage(QWidget, Retranslating, BookletRunsTab):
         self.template_combo.clear()
         for t in rows:
             self.template_combo.addItem(t.title_kk if self.env.lang == "kk" else t.title_ru, t.name)
+        fit_popup(self.template_combo)  # long template names open in full
 
     def _got_settlements(self, items: list[Named]) -> None:
         self.dist_settlement.clear()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -136,6 +136,30 @@ def fill_combo(
         if i >= 0:
             combo.setCurrentIndex(i)
     combo.blockSignals(False)
+
+
+#: room in a drop-down list beside the longest text: margins and the scroll bar
+POPUP_PADDING = 48
+
+
+def fit_popup(combo: QComboBox) -> None:
+    """Call after filling ``combo``: its drop-down list opens as wide as the longest
+    item (within the screen) however narrow the box is, and every item, and the box,
+    show their full text as a tip."""
+    view = combo.view()
+    metrics = view.fontMetrics()
+    widest = 0
+    for i in range(combo.count()):
+        text = combo.itemText(i)
+        combo.setItemData(i, text, Qt.ItemDataRole.ToolTipRole)
+        widest = max(widest, metrics.horizontalAdvance(text))
+    screen = combo.screen()
+    limit = screen.availableGeometry().width() - 40 if screen is not None else 1300
+    view.setMinimumWidth(min(widest + POPUP_PADDING, limit))
+    combo.setToolTip(combo.currentText())
+    if not combo.property("fit_popup"):
+        combo.setProperty("fit_popup", True)
+        combo.currentTextChanged.connect(combo.setToolTip)
 
 
 def select_data(combo: QComboBox, value: Any) -> None:

@@ -6,13 +6,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from civicdesk.domain.enums import ConsultationChannel, ConsultationStatus
 from civicdesk.domain.errors import Lang
 from civicdesk.domain.formatting import format_date, format_datetime
+from civicdesk.domain.residents import short_name, surname
 from civicdesk.services import consultations as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.consultations import ConsultationFilters, ConsultationRow
@@ -86,6 +93,13 @@ class ConsultationsModel(PagedTableModel[ConsultationRow]):
 
 
 QUESTION_COLUMN = 3
+RESIDENT_COLUMN = 1
+CONSULTANT_COLUMN = 7
+#: what the cell's margins take from a column's width
+CELL_PADDING = 10
+#: a long resident's name, for the width the column asks for
+NAME_SAMPLE = "Жандос Құдайбергенов"
+CONSULTANT_SAMPLE = "Әсел Нұрланқызы"
 #: a column title longer than this goes on two lines
 WRAP_HEADER_AT = 9
 #: the narrowest the question column is squeezed to before the others give way
@@ -116,10 +130,10 @@ def column_widths(table: QTableView, model: QAbstractItemModel) -> list[int]:
     cells = table.fontMetrics()
     heads = table.horizontalHeader().fontMetrics()
     samples = [
-        ["00.00.0000 00:00"], ["Жандос Құдайбергенов"], ["Жергілікті қоғамдастық"], [],
+        ["00.00.0000 00:00"], [NAME_SAMPLE], ["Жергілікті қоғамдастық"], [],
         [channel_text(c) for c in ConsultationChannel],
         [status_text(st) for st in ConsultationStatus],
-        ["Ақбастау ауылы"], ["Әсел Нұрланқызы"], ["00.00.0000"],
+        ["Ақбастау ауылы"], [CONSULTANT_SAMPLE], ["00.00.0000"],
     ]
     widths = []
     for col, texts in enumerate(samples):
@@ -146,6 +160,13 @@ def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
     if excess > 0:
         # each long-text column gives way in proportion to what it has to spare
         least = {c: header_width(model, c, heads) for c in (1, 2, 4, 5, 6, 7)}
+        # a resident's name keeps room for its surname with initials («Ж. Құдайбергенов»)
+        # and a consultant's, for a surname («Нұрланқызы»)
+        cells = table.fontMetrics()
+        for col, sample in ((RESIDENT_COLUMN, short_name(NAME_SAMPLE)),
+                            (CONSULTANT_COLUMN, surname(CONSULTANT_SAMPLE))):
+            least[col] = min(widths[col], max(
+                least[col], cells.horizontalAdvance(sample) + CELL_PADDING + 2))
         spare = {c: max(0, widths[c] - least[c]) for c in least}
         total = sum(spare.values())
         if total:
@@ -156,3 +177,27 @@ def fit_columns(table: QTableView, model: QAbstractItemModel) -> None:
     for col in others:
         table.setColumnWidth(col, widths[col])
     header.blockSignals(False)
+
+
+def fitted_name(name: str, metrics: QFontMetrics, width: int) -> str:
+    """The name in full when it fits ``width``, else the surname with initials, else
+    the surname alone (shortened in its middle by the view if even that is too long)."""
+    if width <= 0 or metrics.horizontalAdvance(name) <= width:
+        return name
+    short = short_name(name)
+    if metrics.horizontalAdvance(short) <= width:
+        return short
+    return surname(name)
+
+
+class NameDelegate(QStyledItemDelegate):
+    """A person's name in a narrow column: «Ж. Құдайбергенов» rather than a cut surname;
+    if even that is too long it is shortened in the middle. The tip shows it in full."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = fitted_name(option.text, option.fontMetrics,  # type: ignore[attr-defined]
+                                  option.rect.width() - CELL_PADDING)  # type: ignore[attr-defined]
+        option.textElideMode = Qt.TextElideMode.ElideMiddle  # type: ignore[attr-defined]

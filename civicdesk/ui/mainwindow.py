@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         ]
         if self.env.is_manager:
             specs.append(("users", lambda: self.tr("Users"), UsersPage))
+        if self.env.actor is not None and self.env.actor.is_head_office:
+            specs.append(("settlements", lambda: self.tr("Settlements to merge"),
+                          _external_page("settlement_merge", "SettlementMergePage")))
         for key, title, factory in specs:
             if factory is None:
                 continue

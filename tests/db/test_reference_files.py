@@ -196,6 +196,47 @@ def test_districts_belong_to_a_known_region_and_have_sane_codes():
     assert len(codes) == len(set(codes))
 
 
+def test_every_region_and_city_of_republican_significance_has_its_districts():
+    districts = load(REFERENCE / "districts.json")
+    by_region: dict[str, set[str]] = {}
+    for d in districts:
+        by_region.setdefault(d["region"], set()).add(d["kk"])
+    assert set(by_region) == set(EXPECTED_REGIONS)
+    assert all(len(names) >= 2 for names in by_region.values()), by_region
+    # the cities' own districts, as the classifier has them (docs/sources.md)
+    assert by_region["71"] == {
+        "Алматы ауданы", "Байқоңыр ауданы", "Есіл ауданы", "Нұра ауданы",
+        "Сарыарқа ауданы", "Сарайшық ауданы",
+    }
+    assert by_region["75"] == {
+        "Алатау ауданы", "Алмалы ауданы", "Әуезов ауданы", "Бостандық ауданы",
+        "Жетісу ауданы", "Медеу ауданы", "Наурызбай ауданы", "Түрксіб ауданы",
+    }
+    assert by_region["79"] == {
+        "Абай ауданы", "Әл Фараби ауданы", "Еңбекші ауданы", "Қаратау ауданы", "Тұран ауданы",
+    }
+
+
+def test_the_districts_formed_since_2022_are_listed_with_their_codes():
+    by_kato = {d["kato"]: d for d in load(REFERENCE / "districts.json") if d["kato"]}
+    assert by_kato["1041"]["kk"] == "Жаңасемей ауданы"
+    assert by_kato["1045"]["kk"] == "Мақаншы ауданы"
+    assert by_kato["1918"]["ru"] == "город Алатау"
+    assert by_kato["6355"]["kk"] == "Марқакөл ауданы"
+    assert by_kato["6363"]["kk"] == "Үлкен Нарын ауданы"
+    assert by_kato["7116"]["kk"] == "Сарайшық ауданы"
+    assert by_kato["7919"]["kk"] == "Тұран ауданы"
+
+
+def test_no_two_districts_of_a_region_share_a_name():
+    seen: set[tuple[str, str, str]] = set()
+    for d in load(REFERENCE / "districts.json"):
+        for lang in ("kk", "ru"):
+            key = (d["region"], lang, d[lang])
+            assert key not in seen, key
+            seen.add(key)
+
+
 def test_the_districts_of_the_campaigns_are_listed():
     names = {d["ru"] for d in load(REFERENCE / "districts.json")}
     assert {

@@ -138,3 +138,23 @@ def test_year_mismatch_message_names_iin_year() -> None:
             "Асқар", "900101300007", None, 1991, None, TODAY, ["consultation"], today=TODAY
         )
     assert info.value.errors[0].text("ru") == "Год рождения не совпадает с ИИН (по ИИН: 1990)"
+
+
+def test_short_name_keeps_the_surname_whole() -> None:
+    from civicdesk.domain.residents import short_name
+
+    assert short_name("Жандос Құдайбергенов") == "Ж. Құдайбергенов"
+    assert short_name("Құдайбергенов Жандос Серікұлы") == "Құдайбергенов Ж. С."
+    assert short_name("Әсем Жанқызы") == "Ә. Жанқызы"  # no ending: given name first
+    assert short_name("Өтебаев Қанат") == "Өтебаев Қ."  # the ending finds it
+    assert short_name("Иванова Мария Петровна") == "Иванова М. П."
+    assert short_name("  Дана   Әлиева ") == "Д. Әлиева"
+    assert short_name("Һадия") == "Һадия" and short_name("") == ""
+
+
+def test_surname_alone() -> None:
+    from civicdesk.domain.residents import surname
+
+    assert surname("Әсел Нұрланқызы") == "Нұрланқызы"
+    assert surname("Құдайбергенов Жандос Серікұлы") == "Құдайбергенов"
+    assert surname("Ким") == "Ким" and surname("") == ""

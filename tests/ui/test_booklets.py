@@ -9,6 +9,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 
 from civicdesk.domain.enums import BookletLayout
@@ -136,3 +137,19 @@ def test_low_resolution_pictures_are_named_in_a_warning(page: BookletsPage,
     page._warn_low_resolution(RenderResult(pages=1, sheets=1, logical_pages=1,
                                            low_resolution_images=(("pictures/map.png", 42),)))
     assert shown and "pictures/map.png (42 ppi)" in shown[0] and "200 ppi" in shown[0]
+
+
+def test_the_template_list_opens_wide_enough_for_long_names(page: BookletsPage,  # type: ignore[no-untyped-def]
+                                                            qtbot) -> None:
+    combo = page.template_combo
+    assert combo.count() >= 2
+    combo.resize(160, combo.height())  # the narrow left pane
+    metrics = combo.view().fontMetrics()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    widest = max(metrics.horizontalAdvance(t) for t in texts)
+    assert widest > 160  # some names are longer than the box
+    assert combo.view().minimumWidth() >= widest + 20  # the open list shows them whole
+    for i, text in enumerate(texts):
+        assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == text
+    combo.setCurrentIndex(combo.count() - 1)
+    assert combo.toolTip() == texts[-1]

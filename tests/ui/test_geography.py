@@ -36,3 +36,26 @@ def test_turkistan_center_picks_its_district_in_kazakh_order(qtbot, fresh_env: U
     ru = _items(c.district)
     assert ru == sorted(ru, key=collation_key) and ru[0] == "город Арысь"
     assert fresh_env.runner.wait_idle(5000)
+
+
+def test_shymkent_center_picks_its_city_district(qtbot, fresh_env: UiEnv) -> None:  # noqa: F811
+    w = FirstStartWizard(fresh_env)
+    qtbot.addWidget(w)
+    w.show()
+    c = w.center_page
+    c.region.setCurrentIndex(c.region.findData("79"))
+    qtbot.waitUntil(lambda: c.district.count() == 6, timeout=5000)
+    names = _items(c.district)
+    assert names == ["Абай ауданы", "Әл Фараби ауданы", "Еңбекші ауданы",
+                     "Қаратау ауданы", "Тұран ауданы"]
+    c.district.setCurrentIndex(c.district.findText("Қаратау ауданы"))
+    assert c.district.currentData()
+    for code, count in (("71", 6), ("75", 8)):  # Astana, Almaty
+        c.region.setCurrentIndex(c.region.findData(code))
+        qtbot.waitUntil(lambda n=count: c.district.count() == n + 1, timeout=5000)
+    fresh_env.set_language("ru")
+    c.region.setCurrentIndex(c.region.findData("79"))
+    qtbot.waitUntil(lambda: "Абайский район" in _items(c.district), timeout=5000)
+    ru = _items(c.district)
+    assert ru == sorted(ru, key=collation_key)
+    assert fresh_env.runner.wait_idle(5000)

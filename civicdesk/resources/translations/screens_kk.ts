@@ -267,6 +267,7 @@
     <name>CallDialog</name>
     <message>
         <source>New competition</source>
+        <extracomment>an amount or quantity that could not be read (row, column, what was typed)</extracomment>
         <translation>Жаңа конкурс</translation>
     </message>
     <message>
