@@ -537,5 +537,7 @@ def write_report(ctx: Context, period: Period, fmt: str, out: Out) -> int:
     report = build_report(ctx, period)
     from civicdesk.services.report_results import results_sections
 
-    extra = results_sections(ctx, period)
+    from civicdesk.services.volunteer_stats import volunteer_sections
+
+    extra = (*results_sections(ctx, period), *volunteer_sections(ctx, period))
     return write_pdf(report, out, extra) if kind == "pdf" else write_xlsx(report, out, extra)
