@@ -192,3 +192,14 @@ def test_hours_out_of_range_are_refused(ctx: Context, hours: str) -> None:
     with pytest.raises(ValidationErrors) as info:
         add_assignment(ctx, _work(ctx, v.id, hours=hours))
     assert _codes(info) == {"assignment.hours"}
+
+
+def test_demo_volunteers_follow_the_rules(ctx: Context) -> None:
+    from civicdesk.services.volunteer_demo import add_demo_volunteers
+
+    made = add_demo_volunteers(ctx, 7)
+    assert made >= 12
+    assert list_volunteers(ctx, ListQuery()).total == 8
+    assert list_volunteers(ctx, ListQuery(filters={"active": True})).total == 7
+    aid = list_aid(ctx, ListQuery()).rows
+    assert [(a.households, a.volunteers) for a in aid] == [(12, 4)]
