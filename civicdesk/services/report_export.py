@@ -536,7 +536,6 @@ def write_report(ctx: Context, period: Period, fmt: str, out: Out) -> int:
         raise UserError("report.format", BAD_FORMAT, field="format", fmt=fmt)
     report = build_report(ctx, period)
     from civicdesk.services.report_results import results_sections
-
     from civicdesk.services.volunteer_stats import volunteer_sections
 
     extra = (*results_sections(ctx, period), *volunteer_sections(ctx, period))
