@@ -790,6 +790,10 @@ Theirs: %2</source>
         <translation>Бағдарламалар</translation>
     </message>
     <message>
+        <source>Volunteers</source>
+        <translation>Еріктілер</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>

@@ -790,6 +790,10 @@ Theirs: %2</source>
         <translation>Программы</translation>
     </message>
     <message>
+        <source>Volunteers</source>
+        <translation>Волонтёры</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
