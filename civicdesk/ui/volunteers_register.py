@@ -66,14 +66,14 @@ class VolunteersModel(PagedTableModel[svc.VolunteerRow]):
                    lambda r: r.full_name, "full_name"),
             Column("settlement", lambda: QCoreApplication.translate("VolunteersModel", "Settlement"),
                    place, "settlement"),
-            Column("skills", lambda: QCoreApplication.translate("VolunteersModel", "Skills"),
-                   lambda r: r.skills, None),
-            Column("availability", lambda: QCoreApplication.translate("VolunteersModel", "Availability"),
-                   lambda r: r.availability, None),
             Column("consent", lambda: QCoreApplication.translate("VolunteersModel", "Consent"),
                    consent, "consent_date"),
             Column("hours", lambda: QCoreApplication.translate("VolunteersModel", "Hours"),
                    lambda r: _hours(r.hours), "hours"),
+            Column("skills", lambda: QCoreApplication.translate("VolunteersModel", "Skills"),
+                   lambda r: r.skills, None),
+            Column("availability", lambda: QCoreApplication.translate("VolunteersModel", "Availability"),
+                   lambda r: r.availability, None),
         ]
         super().__init__(env.runner, columns, self._fetch_page, default_sort="full_name")
 
@@ -114,7 +114,7 @@ class RegisterTab(QWidget, Retranslating):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((200, 120, 150, 110, 95, 60)):
+        for col, width in enumerate((160, 105, 150, 45, 120, 100)):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._open_row)
         self.count = QLabel()
@@ -129,7 +129,7 @@ class RegisterTab(QWidget, Retranslating):
         lv.addLayout(top)
         lv.addWidget(self.table, 1)
         lv.addWidget(self.count)
-        split = side_by_side(left, self._card(), (3, 2), [760, 560])
+        split = side_by_side(left, self._card(), (3, 2), [800, 520])
         QVBoxLayout(self).addWidget(split)
         self.timer = search_timer(self, self.search, self.apply_search)
         self._bind_texts()
@@ -185,12 +185,13 @@ class RegisterTab(QWidget, Retranslating):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.export_button.clicked.connect(self.export)
         self.erase_button.clicked.connect(self.erase)
-        buttons = QHBoxLayout()
-        for b in (self.save_button, self.withdraw_button, self.export_button,
-                  self.erase_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        form.addRow(buttons)
+        for pair in ((self.save_button, self.withdraw_button),
+                     (self.export_button, self.erase_button)):
+            buttons = QHBoxLayout()
+            for b in pair:
+                buttons.addWidget(b)
+            buttons.addStretch(1)
+            form.addRow(buttons)
         self.print_row = QHBoxLayout()
         form.addRow(self.print_row)
         self.export_button.setVisible(self.env.is_manager)

@@ -105,7 +105,7 @@ class AssignmentsTab(QWidget, Retranslating):
         self.env = env
         self.model = AssignmentsModel(env)
         self.model.setParent(self)
-        self.table = _table(self.model, (90, 200, 150, 60))
+        self.table = _table(self.model, (85, 180, 140, 55))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self.apply_search)
@@ -249,7 +249,7 @@ class AidTab(QWidget, Retranslating):
         self.env = env
         self.model = AidModel(env)
         self.model.setParent(self)
-        self.table = _table(self.model, (90, 220, 150, 80, 80, 60))
+        self.table = _table(self.model, (85, 200, 140, 65, 75, 50))
         form_w = QWidget()
         form = QFormLayout(form_w)
         self.title = QLineEdit()
