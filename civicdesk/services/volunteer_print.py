@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO, cast
 
 from sqlalchemy import select
 
@@ -19,9 +19,9 @@ from civicdesk.printing.volunteer_letters import (
     render_thank_you_letter,
 )
 from civicdesk.services.base import Context, audit, get_live
-from civicdesk.services.printing import _center_names
+from civicdesk.services.printing import PrintJob, _center_names
 
-__all__ = ["letter_data", "write_volunteer_letter"]
+__all__ = ["letter_data", "letter_job", "write_volunteer_letter"]
 
 NO_HOURS = Message(
     kk="Бұл кезеңде еріктінің жазылған жұмысы жоқ: хат пен сертификат жұмыс сағатынан "
@@ -55,15 +55,22 @@ def letter_data(ctx: Context, volunteer_id: str, start: date, end: date, *,
                                signed_by=signed_by, issued_on=ctx.today())
 
 
-def write_volunteer_letter(ctx: Context, volunteer_id: str, kind: str, out: Path | IO[bytes],
-                           start: date, end: date, *, signed_by: str = "") -> int:
-    """``kind``: "letter" (thank-you letter) or "certificate" (of hours); returns pages."""
+def letter_job(ctx: Context, volunteer_id: str, kind: str, start: date, end: date, *,
+               signed_by: str = "") -> PrintJob:
+    """The letter's data gathered (and the printing audited), ready to render off the
+    database thread. ``kind``: "letter" (thank-you letter) or "certificate" (of hours)."""
     if kind not in KINDS:
         raise ValueError(kind)
     data = letter_data(ctx, volunteer_id, start, end, signed_by=signed_by)
-    render = render_thank_you_letter if kind == "letter" else render_hours_certificate
-    pages = render(data, out)
     with ctx.db.session() as s:
         audit(ctx, s, "print", "volunteer", volunteer_id,
               after={"document": kind, "from": start.isoformat(), "to": end.isoformat()})
-    return pages
+    render = render_thank_you_letter if kind == "letter" else render_hours_certificate
+    return PrintJob(render, {"data": data})
+
+
+def write_volunteer_letter(ctx: Context, volunteer_id: str, kind: str, out: Path | IO[bytes],
+                           start: date, end: date, *, signed_by: str = "") -> int:
+    """Render the letter or certificate to ``out``; returns its pages."""
+    job = letter_job(ctx, volunteer_id, kind, start, end, signed_by=signed_by)
+    return int(job.render(cast(Path | BinaryIO, out)))

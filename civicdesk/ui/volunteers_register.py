@@ -3,6 +3,7 @@ order) beside the card with consent, withdrawal, export and erasure on request."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,10 +35,17 @@ from civicdesk.services import reference
 from civicdesk.services import volunteers as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
+from civicdesk.services.volunteer_network import write_network_export
+from civicdesk.services.volunteer_print import letter_job
 from civicdesk.ui.common import fill_combo, pydate, qdate, search_timer, select_data
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
-from civicdesk.ui.screens_common import Retranslating, show_error_text, side_by_side
+from civicdesk.ui.screens_common import (
+    Retranslating,
+    render_and_preview,
+    show_error_text,
+    side_by_side,
+)
 from civicdesk.ui.texts import sex_text
 
 __all__ = ["RegisterTab", "VolunteersModel"]
@@ -96,6 +104,9 @@ class RegisterTab(QWidget, Retranslating):
         super().__init__(parent)
         self.env = env
         self.view: svc.VolunteerView | None = None
+        # tests: the path of a rendered letter, and no preview dialog
+        self.on_rendered: Callable[[Path], None] | None = None
+        self.show_previews = True
         self.settlements: list[Named] = []
         self.model = VolunteersModel(env)
         self.model.setParent(self)
@@ -128,7 +139,13 @@ class RegisterTab(QWidget, Retranslating):
         top.addWidget(self.new_button)
         lv.addLayout(top)
         lv.addWidget(self.table, 1)
-        lv.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        self.network_button = QPushButton()
+        self.network_button.clicked.connect(self.export_network)
+        self.network_button.setVisible(env.is_manager)
+        bottom.addWidget(self.network_button)
+        lv.addLayout(bottom)
         split = side_by_side(left, self._card(), (3, 2), [800, 520])
         QVBoxLayout(self).addWidget(split)
         self.timer = search_timer(self, self.search, self.apply_search)
@@ -192,8 +209,14 @@ class RegisterTab(QWidget, Retranslating):
                 buttons.addWidget(b)
             buttons.addStretch(1)
             form.addRow(buttons)
-        self.print_row = QHBoxLayout()
-        form.addRow(self.print_row)
+        self.letter_button, self.certificate_button = QPushButton(), QPushButton()
+        self.letter_button.clicked.connect(lambda: self.print_letter("letter"))
+        self.certificate_button.clicked.connect(lambda: self.print_letter("certificate"))
+        prints = QHBoxLayout()
+        prints.addWidget(self.letter_button)
+        prints.addWidget(self.certificate_button)
+        prints.addStretch(1)
+        form.addRow(prints)
         self.export_button.setVisible(self.env.is_manager)
         self.erase_button.setVisible(self.env.is_manager)
         return w
@@ -208,6 +231,9 @@ class RegisterTab(QWidget, Retranslating):
         b(self.withdraw_button.setText, lambda: self.tr("Consent withdrawn today"))
         b(self.export_button.setText, lambda: self.tr("Export data…"))
         b(self.erase_button.setText, lambda: self.tr("Erase on request…"))
+        b(self.letter_button.setText, lambda: self.tr("Thank-you letter (this year)"))
+        b(self.certificate_button.setText, lambda: self.tr("Certificate of hours (this year)"))
+        b(self.network_button.setText, lambda: self.tr("For the national register…"))
         b(self.iin.setPlaceholderText, lambda: self.tr("12 digits, optional"))
         b(self.skills.setPlaceholderText, lambda: self.tr("driver, computer, languages…"))
         b(self.availability.setPlaceholderText, lambda: self.tr("weekends, evenings…"))
@@ -292,6 +318,8 @@ class RegisterTab(QWidget, Retranslating):
         self.withdraw_button.setEnabled(view is not None and view.may_work(date.today()))
         self.export_button.setEnabled(view is not None)
         self.erase_button.setEnabled(view is not None and not view.erased)
+        for b in (self.letter_button, self.certificate_button):
+            b.setEnabled(view is not None and not view.erased)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -373,4 +401,35 @@ class RegisterTab(QWidget, Retranslating):
         assert self.view is not None
         self.env.runner.db(svc.erase_volunteer, self.env.ctx(), self.view.id,
                            on_done=self._saved,
+                           on_error=lambda e: show_error_text(self.error, self.env, e))
+
+    def print_letter(self, kind: str) -> None:
+        """The thank-you letter or certificate of hours of this year, in the preview."""
+        if self.view is None:
+            return
+        ctx, vid, today = self.env.ctx(), self.view.id, date.today()
+        title = (self.tr("Thank-you letter") if kind == "letter"
+                 else self.tr("Certificate of volunteer hours"))
+        render_and_preview(
+            self, self.env,
+            lambda: letter_job(ctx, vid, kind, date(today.year, 1, 1), today,
+                               signed_by=""),
+            f"volunteer-{kind}-", f"{title} {self.view.full_name}",
+            on_rendered=self.on_rendered, show=self.show_previews)
+
+    def export_network(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("For the national register"), "volunteers.xlsx",
+            "Excel (*.xlsx);;CSV (*.csv)")
+        if path:
+            self.export_network_to(Path(path))
+
+    def export_network_to(self, path: Path) -> None:
+        """This year's export of the volunteers who consented to the transfer."""
+        today = date.today()
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        self.env.runner.db(write_network_export, self.env.ctx(), date(today.year, 1, 1),
+                           today, fmt, path,
+                           on_done=lambda n: self.count.setText(
+                               self.tr("Written for the national register: {n}").format(n=n)),
                            on_error=lambda e: show_error_text(self.error, self.env, e))

@@ -119,3 +119,31 @@ def test_work_is_recorded_and_refused_after_withdrawal(qtbot, ui_env: UiEnv,  # 
     # the assignment form no longer offers her, and the service refuses her anyway
     assert ui_env.runner.wait_idle()
     assert tab.volunteer.findData(v.id) == -1
+
+
+def test_letter_and_network_export_from_the_card(qtbot, ui_env: UiEnv,  # type: ignore[no-untyped-def]
+                                                 ctx: Context, tmp_path: Path) -> None:
+    from civicdesk.services.volunteer_work import AssignmentInput, add_assignment
+
+    v = create_volunteer(ctx, VolunteerInput(
+        full_name="Жансая Мұратқызы", consent_date=ctx.today() - timedelta(days=10),
+        consent_purposes=["register", "network"]))
+    add_assignment(ctx, AssignmentInput(v.id, "booklets", ctx.today(), Decimal(3)))
+    page = _page(qtbot, ui_env)
+    reg = page.register
+    rendered: list[Path] = []
+    reg.on_rendered = rendered.append
+    reg.show_previews = False
+    assert not reg.letter_button.isEnabled()
+    reg.table.setCurrentIndex(reg.model.index(0, 0))
+    reg._open_row()
+    assert ui_env.runner.wait_idle()
+    assert reg.letter_button.isEnabled()
+    qtbot.mouseClick(reg.certificate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(rendered), timeout=30_000)
+    assert rendered[0].stat().st_size > 1000
+    out = tmp_path / "network.csv"
+    reg.export_network_to(out)
+    assert ui_env.runner.wait_idle()
+    assert "Жансая Мұратқызы" in out.read_text(encoding="utf-8-sig")
+    assert reg.count.text().endswith("1")

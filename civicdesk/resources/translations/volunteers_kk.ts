@@ -126,6 +126,18 @@
         <translation>Өтініш бойынша жою…</translation>
     </message>
     <message>
+        <source>Thank-you letter (this year)</source>
+        <translation>Алғыс хат (биылғы)</translation>
+    </message>
+    <message>
+        <source>Certificate of hours (this year)</source>
+        <translation>Сағат сертификаты (биылғы)</translation>
+    </message>
+    <message>
+        <source>For the national register…</source>
+        <translation>Ұлттық тізілімге…</translation>
+    </message>
+    <message>
         <source>12 digits, optional</source>
         <translation>12 цифр, міндетті емес</translation>
     </message>
@@ -208,6 +220,22 @@
     <message>
         <source>Erase this volunteer&apos;s name, IIN, phone, skills and availability? The hours stay in the statistics without a name. This cannot be undone.</source>
         <translation>Еріктінің аты-жөні, ЖСН-і, телефоны, дағдылары мен бос уақыты жойылсын ба? Сағаттар статистикада атаусыз қалады. Бұл әрекетті қайтаруға болмайды.</translation>
+    </message>
+    <message>
+        <source>Thank-you letter</source>
+        <translation>Алғыс хат</translation>
+    </message>
+    <message>
+        <source>Certificate of volunteer hours</source>
+        <translation>Ерікті сағаты сертификаты</translation>
+    </message>
+    <message>
+        <source>For the national register</source>
+        <translation>Ұлттық тізілімге</translation>
+    </message>
+    <message>
+        <source>Written for the national register: {n}</source>
+        <translation>Ұлттық тізілімге жазылды: {n}</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,18 @@
         <translation>Удалить по заявлению…</translation>
     </message>
     <message>
+        <source>Thank-you letter (this year)</source>
+        <translation>Благодарственное письмо (за год)</translation>
+    </message>
+    <message>
+        <source>Certificate of hours (this year)</source>
+        <translation>Сертификат часов (за год)</translation>
+    </message>
+    <message>
+        <source>For the national register…</source>
+        <translation>Для национального реестра…</translation>
+    </message>
+    <message>
         <source>12 digits, optional</source>
         <translation>12 цифр, необязательно</translation>
     </message>
@@ -208,6 +220,22 @@
     <message>
         <source>Erase this volunteer&apos;s name, IIN, phone, skills and availability? The hours stay in the statistics without a name. This cannot be undone.</source>
         <translation>Удалить ФИО, ИИН, телефон, навыки и свободное время волонтёра? Часы останутся в статистике без имени. Это действие нельзя отменить.</translation>
+    </message>
+    <message>
+        <source>Thank-you letter</source>
+        <translation>Благодарственное письмо</translation>
+    </message>
+    <message>
+        <source>Certificate of volunteer hours</source>
+        <translation>Сертификат волонтёрских часов</translation>
+    </message>
+    <message>
+        <source>For the national register</source>
+        <translation>Для национального реестра</translation>
+    </message>
+    <message>
+        <source>Written for the national register: {n}</source>
+        <translation>Записано для национального реестра: {n}</translation>
     </message>
 </context>
 <context>
