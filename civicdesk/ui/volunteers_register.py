@@ -35,6 +35,7 @@ from civicdesk.services import reference
 from civicdesk.services import volunteers as svc
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
+from civicdesk.services.volunteer_erasure import erase_volunteer_everywhere
 from civicdesk.services.volunteer_network import write_network_export
 from civicdesk.services.volunteer_print import letter_job
 from civicdesk.ui.common import fill_combo, pydate, qdate, search_timer, select_data
@@ -399,7 +400,8 @@ class RegisterTab(QWidget, Retranslating):
 
     def erase_now(self) -> None:
         assert self.view is not None
-        self.env.runner.db(svc.erase_volunteer, self.env.ctx(), self.view.id,
+        self.env.runner.db(erase_volunteer_everywhere, self.env.app, self.env.ctx().actor,
+                           self.view.id,
                            on_done=self._saved,
                            on_error=lambda e: show_error_text(self.error, self.env, e))
 

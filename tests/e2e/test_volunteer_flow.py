@@ -18,6 +18,7 @@ from civicdesk.services.base import Actor
 from civicdesk.services.reference import add_settlement, districts
 from civicdesk.services.report_export import write_report
 from civicdesk.services.users import authenticate
+from civicdesk.services.volunteer_erasure import erase_volunteer_everywhere
 from civicdesk.services.volunteer_stats import volunteer_figures
 from civicdesk.services.volunteer_work import (
     AidInput,
@@ -25,7 +26,7 @@ from civicdesk.services.volunteer_work import (
     add_assignment,
     save_aid,
 )
-from civicdesk.services.volunteers import VolunteerInput, create_volunteer, erase_volunteer
+from civicdesk.services.volunteers import VolunteerInput, create_volunteer
 from civicdesk.sync.server import create_app
 from civicdesk.sync.server.store import Store
 from tests.sync.helpers import AppTransport, enroll_new, make_template, replica
@@ -92,8 +93,10 @@ def test_volunteer_work_reaches_head_office_as_counts(tmp_path: Path) -> None:
         ho_path = office.db.path
         assert NAME not in _file_text(ho_path) and PHONE not in _file_text(ho_path)
 
-        erase_volunteer(ctx, vol.id)
+        erase_volunteer_everywhere(center, ctx.actor, vol.id)
         assert volunteer_figures(ctx, period) == here
+        center_text = _file_text(center.db.path)
+        assert NAME not in center_text and PHONE not in center_text
         assert sync.sync_now(center, transport=transport).errors == 0
         assert sync.sync_now(office, transport=transport).errors == 0
         assert volunteer_figures(head, period) == here

@@ -119,6 +119,12 @@ def test_work_is_recorded_and_refused_after_withdrawal(qtbot, ui_env: UiEnv,  # 
     # the assignment form no longer offers her, and the service refuses her anyway
     assert ui_env.runner.wait_idle()
     assert tab.volunteer.findData(v.id) == -1
+    # erased on request: the hours stay, the name goes
+    reg.erase_now()
+    assert ui_env.runner.wait_idle()
+    assert reg.view.erased and reg.view.full_name == "—"
+    assert reg.view.hours == Decimal("4.50")
+    assert not reg.erase_button.isEnabled() and not reg.save_button.isEnabled()
 
 
 def test_letter_and_network_export_from_the_card(qtbot, ui_env: UiEnv,  # type: ignore[no-untyped-def]
