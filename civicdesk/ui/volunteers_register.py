@@ -66,8 +66,8 @@ class VolunteersModel(PagedTableModel[svc.VolunteerRow]):
 
         def consent(r: svc.VolunteerRow) -> str:
             if r.withdrawn_on is not None:
-                return QCoreApplication.translate("VolunteersModel", "withdrawn {date}").format(
-                    date=format_date(r.withdrawn_on, env.lang, "short"))
+                return QCoreApplication.translate("VolunteersModel", "withdrawn %1").replace(
+                    "%1", format_date(r.withdrawn_on, env.lang, "short"))
             return format_date(r.consent_date, env.lang, "short") if r.consent_date else ""
 
         columns: list[Column[svc.VolunteerRow]] = [
@@ -330,11 +330,12 @@ class RegisterTab(QWidget, Retranslating):
             return
         hours = _hours(v.hours)
         if v.consent_withdrawn_on is not None:
-            self.status.setText(self.tr("Consent withdrawn on {date}: no new assignments. "
-                                        "Hours: {hours}").format(
-                date=format_date(v.consent_withdrawn_on, self.env.lang, "short"), hours=hours))
+            self.status.setText(self.tr("Consent withdrawn on %1: no new assignments. "
+                                        "Hours: %2").replace(
+                "%1", format_date(v.consent_withdrawn_on, self.env.lang, "short")).replace(
+                "%2", hours))
         else:
-            self.status.setText(self.tr("Hours given: {hours}").format(hours=hours))
+            self.status.setText(self.tr("Hours given: %1").replace("%1", hours))
 
     def collect(self) -> svc.VolunteerInput:
         sex = self.sex.currentData()

@@ -202,12 +202,12 @@
         <translation>Жаңа ерікті: картаны адаммен бірге толтырыңыз.</translation>
     </message>
     <message>
-        <source>Consent withdrawn on {date}: no new assignments. Hours: {hours}</source>
-        <translation>Келісім {date} кері қайтарылды: жаңа тапсырма берілмейді. Сағат: {hours}</translation>
+        <source>Consent withdrawn on %1: no new assignments. Hours: %2</source>
+        <translation>Келісім %1 кері қайтарылды: жаңа тапсырма берілмейді. Сағат: %2</translation>
     </message>
     <message>
-        <source>Hours given: {hours}</source>
-        <translation>Берілген сағат: {hours}</translation>
+        <source>Hours given: %1</source>
+        <translation>Берілген сағат: %1</translation>
     </message>
     <message>
         <source>Export data</source>
@@ -284,8 +284,8 @@
 <context>
     <name>VolunteersModel</name>
     <message>
-        <source>withdrawn {date}</source>
-        <translation>{date} кері қайтарылды</translation>
+        <source>withdrawn %1</source>
+        <translation>%1 кері қайтарылды</translation>
     </message>
     <message>
         <source>Full name</source>

@@ -202,12 +202,12 @@
         <translation>Новый волонтёр: заполните карточку вместе с человеком.</translation>
     </message>
     <message>
-        <source>Consent withdrawn on {date}: no new assignments. Hours: {hours}</source>
-        <translation>Согласие отозвано {date}: новых поручений нет. Часы: {hours}</translation>
+        <source>Consent withdrawn on %1: no new assignments. Hours: %2</source>
+        <translation>Согласие отозвано %1: новых поручений нет. Часы: %2</translation>
     </message>
     <message>
-        <source>Hours given: {hours}</source>
-        <translation>Отработано часов: {hours}</translation>
+        <source>Hours given: %1</source>
+        <translation>Отработано часов: %1</translation>
     </message>
     <message>
         <source>Export data</source>
@@ -284,8 +284,8 @@
 <context>
     <name>VolunteersModel</name>
     <message>
-        <source>withdrawn {date}</source>
-        <translation>отозвано {date}</translation>
+        <source>withdrawn %1</source>
+        <translation>отозвано %1</translation>
     </message>
     <message>
         <source>Full name</source>
