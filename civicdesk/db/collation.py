@@ -23,6 +23,17 @@ SORT_KEYS: dict[str, dict[str, str]] = {
     "settlements": {"sort_name": "name_kk"},
 }
 
+# Tables whose keys came with a later migration (which fills them itself); apart from
+# SORT_KEYS because the 0007_kk and 0009_kk migrations walk SORT_KEYS at their revision.
+LATER_SORT_KEYS: dict[str, dict[str, str]] = {
+    "volunteers": {"sort_name": "full_name"},
+    "volunteer_orgs": {"sort_name": "name"},
+}
+
+
+def _keys_of(table: str) -> dict[str, str]:
+    return SORT_KEYS.get(table) or LATER_SORT_KEYS.get(table, {})
+
 
 def kk_order(column: Any) -> Any:
     """An ORDER BY term in Kazakh alphabetical order for a name that has no stored key
@@ -35,7 +46,7 @@ def sort_keys_for(table: str, values: dict[str, Any]) -> dict[str, str]:
     """The key columns of a row about to be written, from its name columns."""
     return {
         key: collation_key(values[name])
-        for key, name in SORT_KEYS.get(table, {}).items()
+        for key, name in _keys_of(table).items()
         if name in values
     }
 
@@ -43,7 +54,7 @@ def sort_keys_for(table: str, values: dict[str, Any]) -> dict[str, str]:
 def fill_sort_keys(conn: Connection, table: str) -> int:
     """Compute every row's keys again (after a migration, a restore or a repair)."""
     n = 0
-    for key, name in SORT_KEYS[table].items():
+    for key, name in _keys_of(table).items():
         rows = conn.exec_driver_sql(f"SELECT id, {name} FROM {table}").all()
         if not rows:
             continue
@@ -56,7 +67,7 @@ def fill_sort_keys(conn: Connection, table: str) -> int:
 
 
 def _set_keys(_mapper: Mapper[Any], _conn: Connection, target: Any) -> None:
-    for key, name in SORT_KEYS[target.__tablename__].items():
+    for key, name in _keys_of(target.__tablename__).items():
         setattr(target, key, collation_key(getattr(target, name)))
 
 

@@ -595,6 +595,13 @@ from civicdesk.db.models_programmes import Programme as Programme  # noqa: E402,
 from civicdesk.db.models_programmes import (  # noqa: E402
     ProgrammeTarget as ProgrammeTarget,  # noqa: PLC0414
 )
+from civicdesk.db.models_volunteers import VOLUNTEER_MODELS  # noqa: E402
+from civicdesk.db.models_volunteers import AidAction as AidAction  # noqa: E402, PLC0414
+from civicdesk.db.models_volunteers import Volunteer as Volunteer  # noqa: E402, PLC0414
+from civicdesk.db.models_volunteers import (  # noqa: E402
+    VolunteerAssignment as VolunteerAssignment,  # noqa: PLC0414
+)
+from civicdesk.db.models_volunteers import VolunteerOrg as VolunteerOrg  # noqa: E402, PLC0414
 
 __all__ = [name for name in dir() if not name.startswith("_")]
 
@@ -629,9 +636,10 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     Attachment,
     *CAMPAIGN_MODELS,
     *PROGRAMME_MODELS,
+    *VOLUNTEER_MODELS,
 )
 
-install_events(Resident, User, Settlement)
+install_events(Resident, User, Settlement, Volunteer, VolunteerOrg)
 
 # Owned by head office; centers only pull these.
 REFERENCE_TABLES: frozenset[str] = frozenset(

@@ -434,11 +434,13 @@ def generate_demo(
     finally:
         conn.close()
     # A measured campaign (baseline and endline waves) through the services.
+    from civicdesk.services import volunteer_demo
     from civicdesk.services.campaign_demo import add_demo_campaign, add_demo_programme
 
     campaign = add_demo_campaign(ctx, seed, sheets=min(120, max(20, consultations)))
     programme_id = add_demo_programme(ctx, campaign)
     _link_series(ctx, series_id, programme_id)
+    volunteer_demo.add_demo_volunteers(ctx, seed)
     return DemoSummary(
         residents=n_res, consultations=consultations, meetings=n_meetings,
         applications=len(titles), seminars=len(seminars), booklets=len(booklets),

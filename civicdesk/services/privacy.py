@@ -34,6 +34,8 @@ NAME_SOURCES = (
     "SELECT leader_name FROM grant_applications",
     "SELECT reviewer_name FROM grant_reviews",
     "SELECT trainer FROM seminars",
+    "SELECT full_name FROM volunteers",
+    "SELECT contact_name FROM volunteer_orgs",
 )
 
 

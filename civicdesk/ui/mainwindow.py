@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
              _external_page("campaigns", "CampaignsPage")),
             ("programmes", lambda: self.tr("Programmes"),
              _external_page("programmes", "ProgrammesPage")),
+            ("volunteers", lambda: self.tr("Volunteers"),
+             _external_page("volunteers", "VolunteersPage")),
             ("reports", lambda: self.tr("Reports"),
              _external_page("reports", "ReportsPage")),
             ("sync", lambda: self.tr("Synchronisation"), _external_page("sync_page", "SyncPage")),

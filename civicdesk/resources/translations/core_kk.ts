@@ -585,6 +585,10 @@ Theirs: %2</source>
             <source>Search by name, IIN or phone ending, village, question or advice…</source>
             <translation>Аты-жөні, ЖСН не телефонның соңғы цифрлары, елді мекен, сұрақ не кеңес бойынша іздеу…</translation>
         </message>
+        <message>
+            <source>Search by name, question or advice (Kazakh or Russian)…</source>
+            <translation>Аты-жөні, сұрақ немесе кеңес бойынша іздеу (қазақша не орысша)…</translation>
+        </message>
     </context>
     <context>
         <name>CrashDialog</name>
@@ -626,6 +630,18 @@ Theirs: %2</source>
         <message>
             <source>It is another person: register</source>
             <translation>Бұл басқа адам: тіркеу</translation>
+        </message>
+        <message>
+            <source>IIN %1</source>
+            <translation>ЖСН %1</translation>
+        </message>
+        <message>
+            <source>born %1</source>
+            <translation>туған жылы %1</translation>
+        </message>
+        <message>
+            <source>consultations: %1</source>
+            <translation>кеңестер: %1</translation>
         </message>
     </context>
     <context>
@@ -935,6 +951,10 @@ Theirs: %2</source>
         <message>
             <source>Some changes are not saved. Close CivicDesk anyway?</source>
             <translation>Кейбір өзгерістер сақталмаған. Бәрібір CivicDesk бағдарламасын жабасыз ба?</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>Еріктілер</translation>
         </message>
     </context>
     <context>
@@ -1266,6 +1286,14 @@ Theirs: %2</source>
         <message>
             <source>Open every consultation of the resident in the journal</source>
             <translation>Тұрғынның барлық кеңесін журналда ашу</translation>
+        </message>
+        <message>
+            <source>Erase the personal data of %1 at their request?
+
+The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+            <translation>%1 өтініші бойынша оның дербес деректерін жоясыз ба?
+
+Аты-жөні, ЖСН, телефоны, ескертпелері мен туған жылы біржола жойылады; жасырын статистика сақталады. Бұл әрекетті қайтару мүмкін емес.</translation>
         </message>
     </context>
     <context>

@@ -585,6 +585,10 @@ Theirs: %2</source>
             <source>Search by name, IIN or phone ending, village, question or advice…</source>
             <translation>Поиск по ФИО, последним цифрам ИИН или телефона, населённому пункту, вопросу или совету…</translation>
         </message>
+        <message>
+            <source>Search by name, question or advice (Kazakh or Russian)…</source>
+            <translation>Поиск по ФИО, вопросу или ответу (на казахском или русском)…</translation>
+        </message>
     </context>
     <context>
         <name>CrashDialog</name>
@@ -626,6 +630,18 @@ Theirs: %2</source>
         <message>
             <source>It is another person: register</source>
             <translation>Это другой человек: записать</translation>
+        </message>
+        <message>
+            <source>IIN %1</source>
+            <translation>ИИН %1</translation>
+        </message>
+        <message>
+            <source>born %1</source>
+            <translation>год рождения %1</translation>
+        </message>
+        <message>
+            <source>consultations: %1</source>
+            <translation>консультаций: %1</translation>
         </message>
     </context>
     <context>
@@ -935,6 +951,10 @@ Theirs: %2</source>
         <message>
             <source>Some changes are not saved. Close CivicDesk anyway?</source>
             <translation>Некоторые изменения не сохранены. Всё равно закрыть CivicDesk?</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>Волонтёры</translation>
         </message>
     </context>
     <context>
@@ -1266,6 +1286,14 @@ Theirs: %2</source>
         <message>
             <source>Open every consultation of the resident in the journal</source>
             <translation>Открыть все консультации жителя в журнале</translation>
+        </message>
+        <message>
+            <source>Erase the personal data of %1 at their request?
+
+The name, IIN, phone, notes and year of birth are removed for good; anonymous statistics stay. This cannot be undone.</source>
+            <translation>Удалить персональные данные жителя %1 по его заявлению?
+
+ФИО, ИИН, телефон, примечания и год рождения будут удалены безвозвратно; обезличенная статистика сохранится. Это действие нельзя отменить.</translation>
         </message>
     </context>
     <context>

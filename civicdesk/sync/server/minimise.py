@@ -4,7 +4,9 @@ The server keeps everything a center's own PCs need. A head-office replica pulli
 another center's records gets them through ``head_office_view``: residents without
 name, IIN, phone, notes or exact birth year (sex, age group, settlement, disability and
 consent stay, for statistics); meeting and seminar lists, chairs, secretaries, speakers
-and grant applicants' leaders and contacts without names or contacts; and in audit
+and grant applicants' leaders and contacts without names or contacts; volunteers like
+residents (also without skills and availability) and volunteer organisations without
+their contact person; and in audit
 entries about those records, no before/after values of those fields (such an entry is
 marked ``"_withheld": true``, so head office still checks its hash chain).
 
@@ -29,6 +31,9 @@ WITHHELD: dict[str, dict[str, Any]] = {
     "agenda_items": {"speakers": ""},
     "grant_applications": {"leader_name": "", "contact_phone": "", "contact_email": ""},
     "grant_reviews": {"reviewer_name": ""},
+    "volunteers": {"full_name": "", "iin": None, "phone": None, "notes": "", "birth_year": None,
+                   "skills": "", "availability": ""},
+    "volunteer_orgs": {"contact_name": "", "contact_phone": ""},
 }
 
 #: audit entity name -> its table
@@ -41,6 +46,8 @@ ENTITY_TABLES: dict[str, str] = {
     "agenda_item": "agenda_items",
     "grant_application": "grant_applications",
     "grant_review": "grant_reviews",
+    "volunteer": "volunteers",
+    "volunteer_org": "volunteer_orgs",
 }
 
 
