@@ -29,6 +29,8 @@ WITHHELD: dict[str, dict[str, Any]] = {
     "agenda_items": {"speakers": ""},
     "grant_applications": {"leader_name": "", "contact_phone": "", "contact_email": ""},
     "grant_reviews": {"reviewer_name": ""},
+    "focus_groups": {"moderator": ""},
+    "problem_steps": {"note": ""},
 }
 
 #: audit entity name -> its table
@@ -41,6 +43,8 @@ ENTITY_TABLES: dict[str, str] = {
     "agenda_item": "agenda_items",
     "grant_application": "grant_applications",
     "grant_review": "grant_reviews",
+    "focus_group": "focus_groups",
+    "problem_step": "problem_steps",
 }
 
 
