@@ -2,7 +2,7 @@
 
 Days off are Saturdays, Sundays and the public holidays with the days off moved onto
 working days, from the maintained ``holidays`` package (its Kazakhstan calendar follows
-the Law "On holidays in the Republic of Kazakhstan" of 13.12.2001 No. 267-II, the Labour
+the Law "On holidays in the Republic of Kazakhstan" of 13.12.2001 No. 267, the Labour
 Code's rule that a holiday falling on a day off moves to the next working day, and the
 Government's yearly decrees moving days off). A Saturday the Government makes a working
 day in exchange is not known to that package and counts as a day off: a deadline may
