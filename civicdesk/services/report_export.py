@@ -535,7 +535,8 @@ def write_report(ctx: Context, period: Period, fmt: str, out: Out) -> int:
     if kind not in FORMATS:
         raise UserError("report.format", BAD_FORMAT, field="format", fmt=fmt)
     report = build_report(ctx, period)
+    from civicdesk.services.problem_stats import problem_sections
     from civicdesk.services.report_results import results_sections
 
-    extra = results_sections(ctx, period)
+    extra = (*results_sections(ctx, period), *problem_sections(ctx, period))
     return write_pdf(report, out, extra) if kind == "pdf" else write_xlsx(report, out, extra)
