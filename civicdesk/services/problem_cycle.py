@@ -215,3 +215,41 @@ def close(ctx: Context, problem_id: str, resolved: bool, on: date,
         record_change(ctx, s, "problem", row, before)
         s.flush()
         return _view(ctx, s, row)
+
+
+@dataclass(frozen=True)
+class RecordChoice:
+    id: str
+    label: str
+
+
+def channel_records(ctx: Context, channel: Channel, limit: int = 200) -> list[RecordChoice]:
+    """The center's latest records a problem may be taken up by, for a choice list."""
+    from sqlalchemy import select
+
+    from civicdesk.db.models import Meeting
+    from civicdesk.services.base import scoped
+
+    with ctx.db.session() as s:
+        if channel is Channel.AGENDA_ITEM:
+            rows = s.execute(
+                scoped(ctx, select(AgendaItem.id, AgendaItem.title, Meeting.held_on),
+                       AgendaItem)
+                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+                .order_by(Meeting.held_on.desc(), AgendaItem.position).limit(limit)).all()
+            return [RecordChoice(i, f"{d:%d.%m.%Y}: {t}") for i, t, d in rows]
+        if channel is Channel.GRANT_APPLICATION:
+            rows = s.execute(
+                scoped(ctx, select(GrantApplication.id, GrantApplication.title,
+                                   GrantApplication.applicant_name), GrantApplication)
+                .order_by(GrantApplication.created_at.desc()).limit(limit)).all()
+            return [RecordChoice(i, f"{t} ({a})") for i, t, a in rows]
+        if channel is Channel.CAMPAIGN:
+            lang = ctx.actor.lang
+            rows = s.execute(
+                scoped(ctx, select(Campaign.id, Campaign.title_kk, Campaign.title_ru,
+                                   Campaign.starts_on), Campaign)
+                .order_by(Campaign.starts_on.desc()).limit(limit)).all()
+            return [RecordChoice(i, f"{d:%d.%m.%Y}: {kk if lang == 'kk' else ru}")
+                    for i, kk, ru, d in rows]
+    return []

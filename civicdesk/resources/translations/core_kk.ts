@@ -757,6 +757,14 @@ Theirs: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Needs assessment</source>
+        <translation>Қажеттіліктерді бағалау</translation>
+    </message>
+    <message>
+        <source>Problems register</source>
+        <translation>Мәселелер тізілімі</translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <extracomment>what pages reload when a sync round brought changes from head office the user asked to sign out (to let another user sign in on this PC)</extracomment>
         <translation>Кеңестер</translation>

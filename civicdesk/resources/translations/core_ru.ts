@@ -757,6 +757,14 @@ Theirs: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Needs assessment</source>
+        <translation>Оценка нужд</translation>
+    </message>
+    <message>
+        <source>Problems register</source>
+        <translation>Реестр проблем</translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <extracomment>what pages reload when a sync round brought changes from head office the user asked to sign out (to let another user sign in on this PC)</extracomment>
         <translation>Консультации</translation>

@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_KZ">
+    <context>
+        <name>ProblemsPage</name>
+        <message>
+            <source>Problem</source>
+            <translation>Проблема</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Населённый пункт</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>Подняли</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <source>Search by title…</source>
+            <translation>Поиск по названию…</translation>
+        </message>
+        <message>
+            <source>New problem</source>
+            <translation>Новая проблема</translation>
+        </message>
+        <message>
+            <source>Every state</source>
+            <translation>Все состояния</translation>
+        </message>
+        <message>
+            <source>Every category</source>
+            <translation>Все категории</translation>
+        </message>
+        <message>
+            <source>Overdue answers only</source>
+            <translation>Только просроченные ответы</translation>
+        </message>
+        <message>
+            <source>Sort by</source>
+            <translation>Сортировка</translation>
+        </message>
+        <message>
+            <source>First raised</source>
+            <translation>Впервые поднята</translation>
+        </message>
+        <message>
+            <source>How many raised it</source>
+            <translation>Сколько человек подняли</translation>
+        </message>
+        <message>
+            <source>Answer due</source>
+            <translation>Срок ответа</translation>
+        </message>
+        <message>
+            <source>Title (Kazakh)</source>
+            <translation>Название (на казахском)</translation>
+        </message>
+        <message>
+            <source>Title (Russian)</source>
+            <translation>Название (на русском)</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Life cycle</source>
+            <translation>Жизненный цикл</translation>
+        </message>
+        <message>
+            <source>Outgoing number of the appeal</source>
+            <translation>Исходящий номер обращения</translation>
+        </message>
+        <message>
+            <source>Take up</source>
+            <translation>Взять в работу</translation>
+        </message>
+        <message>
+            <source>The akim's answer or the decision</source>
+            <translation>Ответ акима или решение</translation>
+        </message>
+        <message>
+            <source>Answer received</source>
+            <translation>Ответ получен</translation>
+        </message>
+        <message>
+            <source>Date of the step</source>
+            <translation>Дата шага</translation>
+        </message>
+        <message>
+            <source>Term extended to</source>
+            <translation>Продлить срок до</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Решена</translation>
+        </message>
+        <message>
+            <source>Not resolved</source>
+            <translation>Не решена</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>просрочено</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>срок %1</translation>
+        </message>
+        <message>
+            <source>Save the problem first, then follow it up.</source>
+            <translation>Сначала сохраните проблему, затем следите за её ходом.</translation>
+        </message>
+        <message>
+            <source>extended to %1</source>
+            <translation>продлён до %1</translation>
+        </message>
+        <message>
+            <source>answer due %1</source>
+            <translation>срок ответа %1</translation>
+        </message>
+        <message>
+            <source>OVERDUE</source>
+            <translation>ПРОСРОЧЕНО</translation>
+        </message>
+    </context>
+</TS>
