@@ -230,26 +230,26 @@ def channel_records(ctx: Context, channel: Channel, limit: int = 200) -> list[Re
     from civicdesk.db.models import Meeting
     from civicdesk.services.base import scoped
 
-    with ctx.db.session() as s:
-        if channel is Channel.AGENDA_ITEM:
-            rows = s.execute(
-                scoped(ctx, select(AgendaItem.id, AgendaItem.title, Meeting.held_on),
-                       AgendaItem)
+    stmt: Any  # a select of 3 or 4 columns
+    if channel is Channel.AGENDA_ITEM:
+        stmt = select(AgendaItem.id, AgendaItem.title, Meeting.held_on)
+        stmt = (scoped(ctx, stmt, AgendaItem)
                 .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .order_by(Meeting.held_on.desc(), AgendaItem.position).limit(limit)).all()
-            return [RecordChoice(i, f"{d:%d.%m.%Y}: {t}") for i, t, d in rows]
-        if channel is Channel.GRANT_APPLICATION:
-            rows = s.execute(
-                scoped(ctx, select(GrantApplication.id, GrantApplication.title,
-                                   GrantApplication.applicant_name), GrantApplication)
-                .order_by(GrantApplication.created_at.desc()).limit(limit)).all()
-            return [RecordChoice(i, f"{t} ({a})") for i, t, a in rows]
-        if channel is Channel.CAMPAIGN:
-            lang = ctx.actor.lang
-            rows = s.execute(
-                scoped(ctx, select(Campaign.id, Campaign.title_kk, Campaign.title_ru,
-                                   Campaign.starts_on), Campaign)
-                .order_by(Campaign.starts_on.desc()).limit(limit)).all()
-            return [RecordChoice(i, f"{d:%d.%m.%Y}: {kk if lang == 'kk' else ru}")
-                    for i, kk, ru, d in rows]
-    return []
+                .order_by(Meeting.held_on.desc(), AgendaItem.position))
+    elif channel is Channel.GRANT_APPLICATION:
+        stmt = select(GrantApplication.id, GrantApplication.title,
+                      GrantApplication.applicant_name)
+        stmt = scoped(ctx, stmt, GrantApplication).order_by(GrantApplication.created_at.desc())
+    elif channel is Channel.CAMPAIGN:
+        stmt = select(Campaign.id, Campaign.title_kk, Campaign.title_ru, Campaign.starts_on)
+        stmt = scoped(ctx, stmt, Campaign).order_by(Campaign.starts_on.desc())
+    else:
+        return []
+    with ctx.db.session() as s:
+        rows = [tuple(r) for r in s.execute(stmt.limit(limit))]
+    kk = ctx.actor.lang == "kk"
+    if channel is Channel.AGENDA_ITEM:
+        return [RecordChoice(r[0], f"{r[2]:%d.%m.%Y}: {r[1]}") for r in rows]
+    if channel is Channel.GRANT_APPLICATION:
+        return [RecordChoice(r[0], f"{r[1]} ({r[2]})") for r in rows]
+    return [RecordChoice(r[0], f"{r[3]:%d.%m.%Y}: {r[1] if kk else r[2]}") for r in rows]

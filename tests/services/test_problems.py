@@ -136,6 +136,9 @@ def test_not_resolved_is_taken_up_again_by_another_channel(ctx: Context) -> None
     ctx = at(ctx)
     p = _in_state(ctx, ProblemState.NOT_RESOLVED)
     item = agenda_item(ctx)
+    [choice] = cycle.channel_records(ctx, Channel.AGENDA_ITEM)
+    assert choice.id == item and choice.label == "01.10.2026: Көше жарығы"
+    assert cycle.channel_records(ctx, Channel.CAMPAIGN) == []
     p = cycle.take_up(ctx, p.id, cycle.TakeUp(Channel.AGENDA_ITEM, date(2026, 11, 25),
                                               record_id=item))
     assert p.state is ProblemState.TAKEN_UP and p.due_on is None and p.answered_on is None
