@@ -71,6 +71,7 @@ from civicdesk.services import reference
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.problems_link import LinkProblemButton
 from civicdesk.ui.screens_common import (
     BAD_COLOR,
     PAGE_SIZE,
@@ -465,7 +466,8 @@ class GrantsPage(QWidget, Retranslating, ListEditor):
         self.tabs.addTab(self._results_tab(), "")
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_application)
-        self.editor = editor_pane(self.title_label, self.status_label, self.tabs, [self.print_button])
+        link = LinkProblemButton(env, "grant_application", lambda: self.view.id if self.view else None)
+        self.editor = editor_pane(self.title_label, self.status_label, self.tabs, [link, self.print_button])
 
         split = side_by_side(left, self.editor, (2, 3), [470, 870])
         lay = QVBoxLayout(self)

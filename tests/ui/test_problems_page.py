@@ -104,3 +104,39 @@ def test_page_speaks_russian(page: ProblemsPage, env: UiEnv) -> None:
     _idle(env)
     assert page.new_button.text() == "Новая проблема"
     assert page.cycle_box.title() == "Жизненный цикл"
+
+
+def test_link_an_agenda_item_to_a_problem_in_two_clicks(qtbot, env: UiEnv, ctx: Context) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from civicdesk.domain.enums import MeetingKind
+    from civicdesk.services.meetings import (
+        AgendaItemInput,
+        MeetingInput,
+        add_agenda_item,
+        create_meeting,
+    )
+    from civicdesk.ui.problems_link import LinkProblemButton
+
+    place = add_settlement(ctx, "Көктал", "Коктал")
+    problem = svc.create_problem(ctx, svc.ProblemInput(
+        "Су жоқ", "Нет воды", "water", [place.id], date.today()))
+    meeting = create_meeting(ctx, MeetingInput(kind=MeetingKind.MEETING, held_on=date.today()))
+    item = add_agenda_item(ctx, meeting.id, AgendaItemInput(title="Ауыз су")).id
+    button = LinkProblemButton(env, "agenda_item", lambda: item)
+    qtbot.addWidget(button)
+    assert button.text() == "Мәселеге байланыстыру…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # first click
+    picker = button.picker
+    assert picker is not None
+    _idle(env)
+    qtbot.waitUntil(lambda: picker.list.count() == 1)
+    row = picker.list.item(0)
+    assert row.text() == "Су жоқ — Көктал"
+    picker.list.setCurrentRow(0)
+    qtbot.keyClick(picker.list, Qt.Key.Key_Return)  # second step: the chosen line, Enter
+    _idle(env)
+    qtbot.waitUntil(lambda: picker.linked is not None)
+    assert [(x.kind, x.record_id) for x in svc.get_problem(ctx, problem.id).links] == [
+        ("agenda_item", item)]
+    assert [r.id for r in svc.problems_of_record(ctx, "agenda_item", item)] == [problem.id]

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
     <context>
+        <name>LinkProblemButton</name>
+        <message>
+            <source>Link to problem…</source>
+            <translation>Мәселеге байланыстыру…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemPicker</name>
+        <message>
+            <source>Link to problem</source>
+            <translation>Мәселеге байланыстыру</translation>
+        </message>
+        <message>
+            <source>Double-click the problem this record raised.</source>
+            <translation>Осы жазба көтерген мәселені екі рет басыңыз.</translation>
+        </message>
+        <message>
+            <source>Search by title…</source>
+            <translation>Атауы бойынша іздеу…</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsPage</name>
         <message>
             <source>Problem</source>

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
     <context>
+        <name>LinkProblemButton</name>
+        <message>
+            <source>Link to problem…</source>
+            <translation>Привязать к проблеме…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemPicker</name>
+        <message>
+            <source>Link to problem</source>
+            <translation>Привязать к проблеме</translation>
+        </message>
+        <message>
+            <source>Double-click the problem this record raised.</source>
+            <translation>Дважды щёлкните проблему, которую подняла эта запись.</translation>
+        </message>
+        <message>
+            <source>Search by title…</source>
+            <translation>Поиск по названию…</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsPage</name>
         <message>
             <source>Problem</source>
