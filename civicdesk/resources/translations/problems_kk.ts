@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ">
     <context>
+        <name>AssessmentsPage</name>
+        <message>
+            <source>Rank</source>
+            <translation>Орны</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Мәселе</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>Көтергендер</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Әйелдер</translation>
+        </message>
+        <message>
+            <source>Men</source>
+            <translation>Ерлер</translation>
+        </message>
+        <message>
+            <source>Youth 14–35</source>
+            <translation>Жастар 14–35</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Атауы</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Аудан</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Кезең</translation>
+        </message>
+        <message>
+            <source>Focus groups</source>
+            <translation>Фокус-топтар</translation>
+        </message>
+        <message>
+            <source>Online survey</source>
+            <translation>Онлайн сауалнама</translation>
+        </message>
+        <message>
+            <source>Paper survey</source>
+            <translation>Қағаз сауалнама</translation>
+        </message>
+        <message>
+            <source>New assessment</source>
+            <translation>Жаңа бағалау</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Күні</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Елді мекен</translation>
+        </message>
+        <message>
+            <source>Moderator</source>
+            <translation>Модератор</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Қатысушылар</translation>
+        </message>
+        <message>
+            <source>Participants by age (youth: 14–35)</source>
+            <translation>Қатысушылар жасы бойынша (жастар: 14–35)</translation>
+        </message>
+        <message>
+            <source>Participants by category (no names)</source>
+            <translation>Қатысушылар санаты бойынша (атысыз)</translation>
+        </message>
+        <message>
+            <source>Youth</source>
+            <translation>Жастар</translation>
+        </message>
+        <message>
+            <source>Pensioners</source>
+            <translation>Зейнеткерлер</translation>
+        </message>
+        <message>
+            <source>People with disabilities</source>
+            <translation>Мүгедектігі бар адамдар</translation>
+        </message>
+        <message>
+            <source>Farmers</source>
+            <translation>Шаруалар</translation>
+        </message>
+        <message>
+            <source>Entrepreneurs</source>
+            <translation>Кәсіпкерлер</translation>
+        </message>
+        <message>
+            <source>Parents</source>
+            <translation>Ата-аналар</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Басқалар</translation>
+        </message>
+        <message>
+            <source>Save focus group</source>
+            <translation>Фокус-топты сақтау</translation>
+        </message>
+        <message>
+            <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
+            <translation>Бір респондент: жынысы, жасы, елді мекені және белгіленген мәселелер. Әр мәселенің жанындағы код — ODK/Kobo формасындағы жауап нұсқасының атауы.</translation>
+        </message>
+        <message>
+            <source>Save respondent</source>
+            <translation>Респондентті сақтау</translation>
+        </message>
+        <message>
+            <source>Import survey CSV…</source>
+            <translation>Сауалнаманы CSV-дан импорттау…</translation>
+        </message>
+        <message>
+            <source>Focus group</source>
+            <translation>Фокус-топ</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Сауалнама</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Рейтинг</translation>
+        </message>
+        <message>
+            <source>Votes</source>
+            <translation>Дауыстар</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Ер</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Әйел</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Сақталды.</translation>
+        </message>
+        <message>
+            <source>Imported: %1, already there: %2</source>
+            <translation>Импортталды: %1, бұрыннан бар: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>LinkProblemButton</name>
         <message>
             <source>Link to problem…</source>

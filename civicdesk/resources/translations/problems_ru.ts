@@ -2,6 +2,161 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_KZ">
     <context>
+        <name>AssessmentsPage</name>
+        <message>
+            <source>Rank</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Проблема</translation>
+        </message>
+        <message>
+            <source>Raised by</source>
+            <translation>Подняли</translation>
+        </message>
+        <message>
+            <source>Women</source>
+            <translation>Женщины</translation>
+        </message>
+        <message>
+            <source>Men</source>
+            <translation>Мужчины</translation>
+        </message>
+        <message>
+            <source>Youth 14–35</source>
+            <translation>Молодёжь 14–35</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Название</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>Район</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <source>Focus groups</source>
+            <translation>Фокус-группы</translation>
+        </message>
+        <message>
+            <source>Online survey</source>
+            <translation>Онлайн-опрос</translation>
+        </message>
+        <message>
+            <source>Paper survey</source>
+            <translation>Бумажный опрос</translation>
+        </message>
+        <message>
+            <source>New assessment</source>
+            <translation>Новая оценка</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Населённый пункт</translation>
+        </message>
+        <message>
+            <source>Moderator</source>
+            <translation>Модератор</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Участники</translation>
+        </message>
+        <message>
+            <source>Participants by age (youth: 14–35)</source>
+            <translation>Участники по возрасту (молодёжь: 14–35)</translation>
+        </message>
+        <message>
+            <source>Participants by category (no names)</source>
+            <translation>Участники по категориям (без имён)</translation>
+        </message>
+        <message>
+            <source>Youth</source>
+            <translation>Молодёжь</translation>
+        </message>
+        <message>
+            <source>Pensioners</source>
+            <translation>Пенсионеры</translation>
+        </message>
+        <message>
+            <source>People with disabilities</source>
+            <translation>Люди с инвалидностью</translation>
+        </message>
+        <message>
+            <source>Farmers</source>
+            <translation>Фермеры</translation>
+        </message>
+        <message>
+            <source>Entrepreneurs</source>
+            <translation>Предприниматели</translation>
+        </message>
+        <message>
+            <source>Parents</source>
+            <translation>Родители</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Другие</translation>
+        </message>
+        <message>
+            <source>Save focus group</source>
+            <translation>Сохранить фокус-группу</translation>
+        </message>
+        <message>
+            <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
+            <translation>Один респондент: пол, возраст, населённый пункт и отмеченные проблемы. Код рядом с каждой проблемой — имя варианта ответа в форме ODK/Kobo.</translation>
+        </message>
+        <message>
+            <source>Save respondent</source>
+            <translation>Сохранить респондента</translation>
+        </message>
+        <message>
+            <source>Import survey CSV…</source>
+            <translation>Импорт опроса из CSV…</translation>
+        </message>
+        <message>
+            <source>Focus group</source>
+            <translation>Фокус-группа</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Опрос</translation>
+        </message>
+        <message>
+            <source>Ranking</source>
+            <translation>Рейтинг</translation>
+        </message>
+        <message>
+            <source>Votes</source>
+            <translation>Голоса</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Мужской</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Женский</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Сохранено.</translation>
+        </message>
+        <message>
+            <source>Imported: %1, already there: %2</source>
+            <translation>Импортировано: %1, уже было: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>LinkProblemButton</name>
         <message>
             <source>Link to problem…</source>
