@@ -151,7 +151,12 @@ def export_geojson(ctx: Context, out: Path, district_id: str | None = None) -> i
 
 
 def priority_list(ctx: Context, district_id: str | None) -> PriorityList:
-    """A district's problems ranked by how many raised them, with the map's points."""
+    """A district's problems ranked by how many raised them, with the map's points
+    (without a district: the center's own)."""
+    if district_id is None:
+        with ctx.db.session() as s:
+            own = s.get(Center, ctx.actor.center_id)
+            district_id = own.district_id if own is not None else None
     places = _places(ctx, district_id)
     by_problem: dict[str, dict[str, Any]] = {}
     names: dict[str, list[Message]] = defaultdict(list)
@@ -192,3 +197,18 @@ def write_priority_list(ctx: Context, district_id: str | None, out: Output) -> i
     from civicdesk.printing.priority_list import render_priority_list
 
     return render_priority_list(priority_list(ctx, district_id), out)
+
+
+def coordinates(ctx: Context, settlement_id: str) -> tuple[float | None, float | None]:
+    """A settlement's (latitude, longitude), None where not entered."""
+    with ctx.db.session() as s:
+        row = get_live(s, Settlement, settlement_id, ctx)
+        return row.latitude, row.longitude
+
+
+def priority_job(ctx: Context, district_id: str | None) -> Any:
+    """The priority list's data gathered, ready to render off the database thread."""
+    from civicdesk.printing.priority_list import render_priority_list
+    from civicdesk.services.printing import PrintJob
+
+    return PrintJob(render_priority_list, {"data": priority_list(ctx, district_id)})

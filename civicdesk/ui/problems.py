@@ -3,13 +3,17 @@ problem, its life cycle and the step buttons (take up, extend, answer, close).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -25,8 +29,8 @@ from PySide6.QtWidgets import (
 from civicdesk.domain.formatting import format_date
 from civicdesk.domain.problems import CHANNEL_NAMES, STATE_NAMES, Channel, ProblemState
 from civicdesk.services import problem_cycle as cycle
+from civicdesk.services import problem_map, reference
 from civicdesk.services import problems as svc
-from civicdesk.services import reference
 from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
@@ -39,6 +43,7 @@ from civicdesk.ui.screens_common import (
     Retranslating,
     RowsModel,
     from_qdate,
+    render_and_preview,
     rows_table,
     show_error_text,
     show_user_error,
@@ -67,6 +72,8 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         self.env = env
         self.view: svc.ProblemView | None = None
         self.dirty = False
+        self.show_previews = True
+        self.on_rendered: Callable[[Path], None] | None = None
         lang = env.lang
 
         # ----------------------------------------------------------------- list
@@ -120,6 +127,16 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         lv.addLayout(filters)
         lv.addWidget(self.table, 1)
         lv.addWidget(self.pager)
+        out_row = QHBoxLayout()
+        self.geojson_button, self.print_button = QPushButton(), QPushButton()
+        self.geojson_button.clicked.connect(self.export_geojson)
+        self.print_button.clicked.connect(self.print_current)
+        self.out_status = QLabel()
+        self.out_status.setWordWrap(True)
+        out_row.addWidget(self.out_status, 1)
+        out_row.addWidget(self.geojson_button)
+        out_row.addWidget(self.print_button)
+        lv.addLayout(out_row)
 
         # --------------------------------------------------------------- editor
         self.details_box = QGroupBox()
@@ -142,6 +159,19 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
                                     (self.l_first, "first_raised", self.first_raised),
                                     (self.l_notes, "notes", self.notes)):
             self.errors.add_row(form, label, name, widget)
+        coords = QHBoxLayout()
+        self.lat, self.lon = QDoubleSpinBox(), QDoubleSpinBox()
+        for spin, limit in ((self.lat, 90.0), (self.lon, 180.0)):
+            spin.setDecimals(5)
+            spin.setRange(0.0, limit)
+            spin.setSpecialValueText("—")
+            coords.addWidget(spin)
+        self.coords_button = QPushButton()
+        self.coords_button.clicked.connect(self.save_coordinates)
+        coords.addWidget(self.coords_button)
+        self.l_coords = QLabel()
+        self.errors.add_row(form, self.l_coords, "latitude", self._holder(coords))
+        self.settlement.currentIndexChanged.connect(self._load_coordinates)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_current)
         sb = QHBoxLayout()
@@ -235,6 +265,10 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         b(self.l_first.setText, lambda: self.tr("First raised"))
         b(self.l_notes.setText, lambda: self.tr("Notes"))
         b(self.save_button.setText, lambda: self.tr("Save"))
+        b(self.l_coords.setText, lambda: self.tr("Latitude, longitude"))
+        b(self.coords_button.setText, lambda: self.tr("Save coordinates"))
+        b(self.geojson_button.setText, lambda: self.tr("Export GeoJSON…"))
+        b(self.print_button.setText, lambda: self.tr("Print priority list"))
         b(self.cycle_box.setTitle, lambda: self.tr("Life cycle"))
         b(self.reference.setPlaceholderText, lambda: self.tr("Outgoing number of the appeal"))
         b(self.take_up_button.setText, lambda: self.tr("Take up"))
@@ -444,3 +478,56 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
             return
         ctx, pid, on, note = self.env.ctx(), self.view.id, self._on(), self.answer_text.text()
         self._step(lambda: cycle.close(ctx, pid, resolved, on, note))
+
+    # ===================================================================== map
+    @staticmethod
+    def _holder(layout: QHBoxLayout) -> QWidget:
+        w = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        w.setLayout(layout)
+        return w
+
+    def _load_coordinates(self, *_: object) -> None:
+        place = self.settlement.currentData()
+        if place:
+            self.env.runner.db(problem_map.coordinates, self.env.ctx(), str(place),
+                               on_done=self._show_coordinates)
+
+    def _show_coordinates(self, latlon: tuple[float | None, float | None]) -> None:
+        self.lat.setValue(latlon[0] or 0.0)
+        self.lon.setValue(latlon[1] or 0.0)
+
+    @Slot()
+    def save_coordinates(self) -> None:
+        place = self.settlement.currentData()
+        if not place:
+            return
+        lat = self.lat.value() or None
+        lon = self.lon.value() or None
+        self.errors.clear()
+        self.env.runner.db(problem_map.set_coordinates, self.env.ctx(), str(place), lat, lon,
+                           on_done=lambda _r: self.env.notify_changed("settlement"),
+                           on_error=lambda e: show_user_error(self, self.env, e, self.errors))
+
+    @Slot()
+    def export_geojson(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export GeoJSON…"),
+                                              "problems.geojson", "GeoJSON (*.geojson)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        self.env.runner.db(
+            problem_map.export_geojson, self.env.ctx(), path,
+            on_done=lambda n: self.out_status.setText(
+                self.tr("%1 settlements written to %2").replace("%1", str(n))
+                .replace("%2", path.name)),
+            on_error=lambda e: show_error_text(self.out_status, self.env, e))
+
+    @Slot()
+    def print_current(self) -> None:
+        ctx = self.env.ctx()
+        district = self.view.district_id if self.view else None
+        render_and_preview(self, self.env, lambda: problem_map.priority_job(ctx, district),
+                           "priority-", self.tr("Priority list"),
+                           on_rendered=self.on_rendered, show=self.show_previews)

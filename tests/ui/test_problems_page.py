@@ -140,3 +140,35 @@ def test_link_an_agenda_item_to_a_problem_in_two_clicks(qtbot, env: UiEnv, ctx: 
     assert [(x.kind, x.record_id) for x in svc.get_problem(ctx, problem.id).links] == [
         ("agenda_item", item)]
     assert [r.id for r in svc.problems_of_record(ctx, "agenda_item", item)] == [problem.id]
+
+
+def test_coordinates_geojson_and_priority_list_from_the_page(  # type: ignore[no-untyped-def]
+        qtbot, page: ProblemsPage, env: UiEnv, ctx: Context, tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    page.title_kk.setText("Су жоқ")
+    page.title_ru.setText("Нет воды")
+    page.save_current()
+    _idle(env)
+    assert page.view is not None
+    page.lat.setValue(12.0)
+    page.lon.setValue(77.0)
+    page.save_coordinates()
+    _idle(env)
+    assert "Қазақстан" in page.errors.text("latitude")  # refused, said in Kazakh
+    page.lat.setValue(43.35)
+    page.save_coordinates()
+    _idle(env)
+    out = tmp_path / "register.geojson"
+    page.export_to(out)
+    _idle(env)
+    assert "register.geojson" in page.out_status.text()
+    [feature] = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert feature["geometry"]["coordinates"] == [77.0, 43.35]
+    got: list[Path] = []
+    page.show_previews = False
+    page.on_rendered = got.append
+    page.print_current()
+    qtbot.waitUntil(lambda: bool(got), timeout=60000)
+    assert got[0].read_bytes().startswith(b"%PDF")

@@ -253,6 +253,22 @@
             <translation>Сақтау</translation>
         </message>
         <message>
+            <source>Latitude, longitude</source>
+            <translation>Ендік, бойлық</translation>
+        </message>
+        <message>
+            <source>Save coordinates</source>
+            <translation>Координаттарды сақтау</translation>
+        </message>
+        <message>
+            <source>Export GeoJSON…</source>
+            <translation>GeoJSON экспорты…</translation>
+        </message>
+        <message>
+            <source>Print priority list</source>
+            <translation>Басымдық тізімін басып шығару</translation>
+        </message>
+        <message>
             <source>Life cycle</source>
             <translation>Өмірлік циклі</translation>
         </message>
@@ -311,6 +327,14 @@
         <message>
             <source>OVERDUE</source>
             <translation>МЕРЗІМІ ӨТТІ</translation>
+        </message>
+        <message>
+            <source>%1 settlements written to %2</source>
+            <translation>%2 файлына %1 елді мекен жазылды</translation>
+        </message>
+        <message>
+            <source>Priority list</source>
+            <translation>Басымдық тізімі</translation>
         </message>
     </context>
 </TS>

@@ -253,6 +253,22 @@
             <translation>Сохранить</translation>
         </message>
         <message>
+            <source>Latitude, longitude</source>
+            <translation>Широта, долгота</translation>
+        </message>
+        <message>
+            <source>Save coordinates</source>
+            <translation>Сохранить координаты</translation>
+        </message>
+        <message>
+            <source>Export GeoJSON…</source>
+            <translation>Экспорт GeoJSON…</translation>
+        </message>
+        <message>
+            <source>Print priority list</source>
+            <translation>Печать приоритетного списка</translation>
+        </message>
+        <message>
             <source>Life cycle</source>
             <translation>Жизненный цикл</translation>
         </message>
@@ -311,6 +327,14 @@
         <message>
             <source>OVERDUE</source>
             <translation>ПРОСРОЧЕНО</translation>
+        </message>
+        <message>
+            <source>%1 settlements written to %2</source>
+            <translation>В файл %2 записано населённых пунктов: %1</translation>
+        </message>
+        <message>
+            <source>Priority list</source>
+            <translation>Приоритетный список</translation>
         </message>
     </context>
 </TS>
