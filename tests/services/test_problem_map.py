@@ -64,7 +64,7 @@ def test_coordinates_are_checked_and_owned(ctx: Context, other_center_ctx: Conte
 
 
 def test_geojson_has_points_counts_states_and_no_names(register, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    ctx, _d, ids = register
+    ctx, _d, _ids = register
     data = geojson(ctx)
     assert data["type"] == "FeatureCollection"
     by_name = {f["properties"]["name_ru"]: f for f in data["features"]}
