@@ -427,6 +427,8 @@ def generate_demo(
 
     campaign = add_demo_campaign(ctx, seed, sheets=min(120, max(20, consultations)))
     add_demo_programme(ctx, campaign)
+    from civicdesk.services.problems_demo import add_demo_problems
+    add_demo_problems(ctx, seed)
     return DemoSummary(
         residents=n_res, consultations=consultations, meetings=n_meetings,
         applications=len(titles), seminars=len(seminars), booklets=len(booklets),

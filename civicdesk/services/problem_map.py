@@ -157,6 +157,12 @@ def priority_list(ctx: Context, district_id: str | None) -> PriorityList:
         with ctx.db.session() as s:
             own = s.get(Center, ctx.actor.center_id)
             district_id = own.district_id if own is not None else None
+            if district_id is None:  # the district most of the center's problems are in
+                district_id = s.scalar(
+                    select(Problem.district_id).where(
+                        Problem.center_id == ctx.actor.center_id, Problem.deleted.is_(False),
+                        Problem.district_id.is_not(None))
+                    .group_by(Problem.district_id).order_by(func.count().desc()).limit(1))
     places = _places(ctx, district_id)
     by_problem: dict[str, dict[str, Any]] = {}
     names: dict[str, list[Message]] = defaultdict(list)
