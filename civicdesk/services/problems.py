@@ -32,6 +32,7 @@ from civicdesk.domain.errors import Lang, Message, UserError
 from civicdesk.domain.problems import Channel, ProblemState, SourceKind
 from civicdesk.domain.text import normalize_kk
 from civicdesk.domain.validation import Collector
+from civicdesk.domain.workdays import is_overdue
 from civicdesk.paths import resources_dir
 from civicdesk.services.base import (
     Context,
@@ -191,8 +192,6 @@ def overdue_sql(today: date) -> Any:
 
 
 def is_overdue_row(row: Problem, today: date) -> bool:
-    from civicdesk.domain.workdays import is_overdue
-
     return is_overdue(row.due_on, row.answered_on, today)
 
 
@@ -332,21 +331,23 @@ def list_problems(ctx: Context, query: ListQuery) -> Page[ProblemRow]:
 def _rows(ctx: Context, s: Session, ids: list[str]) -> list[ProblemRow]:
     if not ids:
         return []
+    cols = (Problem.id, Problem.title_kk, Problem.title_ru, Problem.category,
+            Settlement.name_kk, Settlement.name_ru, Problem.first_raised, Problem.state,
+            Problem.channel, Problem.due_on, Problem.answered_on, Problem.raised_count)
     rows = s.execute(
-        select(Problem, Settlement.name_kk, Settlement.name_ru)
-        .outerjoin(Settlement, Settlement.id == Problem.settlement_id)
+        select(*cols).outerjoin(Settlement, Settlement.id == Problem.settlement_id)
         .where(Problem.id.in_(ids))
     ).all()
-    by_id = {p.id: (p, kk, ru) for p, kk, ru in rows}
+    by_id = {r[0]: r for r in rows}
     today = ctx.today()
     out = []
     for pid in ids:
-        p, kk, ru = by_id[pid]
+        (_i, kk, ru, cat, place_kk, place_ru, first, state, channel, due, answered,
+         raised) = by_id[pid]
         out.append(ProblemRow(
-            p.id, p.title_kk, p.title_ru, p.category, kk or "", ru or "",
-            p.first_raised, ProblemState(p.state),
-            Channel(p.channel) if p.channel else None, p.due_on, p.answered_on,
-            p.raised_count, is_overdue_row(p, today)))
+            pid, kk, ru, cat, place_kk or "", place_ru or "", first, ProblemState(state),
+            Channel(channel) if channel else None, due, answered, raised,
+            is_overdue(due, answered, today)))
     return out
 
 
