@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -105,6 +106,9 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
             Column(lambda: self.tr("State"), self._state_text),
         ], self)
         self.table = rows_table(self.model, 0, fit=False)
+        header = self.table.horizontalHeader()
+        for col in (1, 2, 3):  # the village, how many raised it, the state: never cut
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._row_selected)
         self.pager = Pager(PAGE_SIZE)
         self.pager.page_requested.connect(self.reload)
@@ -187,6 +191,8 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         self.state_label.setWordWrap(True)
         cv.addWidget(self.state_label)
         self.steps = QListWidget()
+        self.steps.setWordWrap(True)  # an answer's text is read whole, not scrolled
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         cv.addWidget(self.steps, 1)
         g = QGridLayout()
         self.channel = QComboBox()

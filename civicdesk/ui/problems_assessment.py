@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -161,8 +162,7 @@ class AssessmentsPage(QWidget, Retranslating):
         v.addLayout(cats)
         self.votes = QTableWidget(0, 2)
         self.votes.verticalHeader().hide()
-        self.votes.horizontalHeader().setStretchLastSection(False)
-        self.votes.setColumnWidth(0, 520)
+        self.votes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         v.addWidget(self.votes, 1)
         row = QHBoxLayout()
         self.fg_error = self._error_label()
@@ -181,8 +181,11 @@ class AssessmentsPage(QWidget, Retranslating):
         v.addWidget(self.survey_hint)
         top = QHBoxLayout()
         self.sv_sex, self.sv_age, self.sv_place = QComboBox(), QComboBox(), QComboBox()
-        for box in (self.sv_sex, self.sv_age, self.sv_place):
-            top.addWidget(box)
+        self.l_sv = [QLabel(), QLabel(), QLabel()]
+        for label, box in zip(self.l_sv, (self.sv_sex, self.sv_age, self.sv_place),
+                              strict=True):
+            top.addWidget(label)
+            top.addWidget(box, 1)
         for b in BANDS:
             self.sv_age.addItem(BAND_TEXT[b], b)
         v.addLayout(top)
@@ -243,6 +246,9 @@ class AssessmentsPage(QWidget, Retranslating):
             "One respondent: sex, age, settlement and the problems ticked. The survey "
             "code beside each problem is the choice name in the ODK/Kobo form."))
         b(self.sv_save.setText, lambda: self.tr("Save respondent"))
+        for label, make in zip(self.l_sv, (lambda: self.tr("Sex"), lambda: self.tr("Age"),
+                                           lambda: self.tr("Settlement")), strict=True):
+            b(label.setText, make)
         b(self.sv_import.setText, lambda: self.tr("Import survey CSV…"))
         for i, make in enumerate((lambda: self.tr("Focus group"), lambda: self.tr("Survey"),
                                   lambda: self.tr("Ranking"))):
@@ -280,8 +286,10 @@ class AssessmentsPage(QWidget, Retranslating):
         self.list.clear()
         for r in rows:
             district = r.district_kk if self.env.lang == "kk" else r.district_ru
+            counts = (self.tr("focus groups: %1, respondents: %2")
+                      .replace("%1", str(r.focus_groups)).replace("%2", str(r.responses)))
             item = QListWidgetItem(f"{r.starts_on:%d.%m.%Y} {r.title or district}\n"
-                                   f"{district} · {r.focus_groups} / {r.responses}")
+                                   f"{district}\n{counts}")
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -113,11 +113,19 @@
         </message>
         <message>
             <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
-            <translation>Бір респондент: жынысы, жасы, елді мекені және белгіленген мәселелер. Әр мәселенің жанындағы код — ODK/Kobo формасындағы жауап нұсқасының атауы.</translation>
+            <translation>Бір респондент: жынысы, жасы, елді мекені және белгіленген мәселелер. Әр мәселенің жанындағы код — телефондағы сауалнама формасындағы жауап нұсқасының атауы.</translation>
         </message>
         <message>
             <source>Save respondent</source>
             <translation>Респондентті сақтау</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Жынысы</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Жасы</translation>
         </message>
         <message>
             <source>Import survey CSV…</source>
@@ -146,6 +154,10 @@
         <message>
             <source>Female</source>
             <translation>Әйел</translation>
+        </message>
+        <message>
+            <source>focus groups: %1, respondents: %2</source>
+            <translation>фокус-топтар: %1, респонденттер: %2</translation>
         </message>
         <message>
             <source>Saved.</source>

@@ -113,11 +113,19 @@
         </message>
         <message>
             <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
-            <translation>Один респондент: пол, возраст, населённый пункт и отмеченные проблемы. Код рядом с каждой проблемой — имя варианта ответа в форме ODK/Kobo.</translation>
+            <translation>Один респондент: пол, возраст, населённый пункт и отмеченные проблемы. Код рядом с каждой проблемой — имя варианта ответа в форме опроса на телефоне.</translation>
         </message>
         <message>
             <source>Save respondent</source>
             <translation>Сохранить респондента</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Возраст</translation>
         </message>
         <message>
             <source>Import survey CSV…</source>
@@ -146,6 +154,10 @@
         <message>
             <source>Female</source>
             <translation>Женский</translation>
+        </message>
+        <message>
+            <source>focus groups: %1, respondents: %2</source>
+            <translation>фокус-групп: %1, респондентов: %2</translation>
         </message>
         <message>
             <source>Saved.</source>
