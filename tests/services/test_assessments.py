@@ -131,3 +131,21 @@ def test_district_counts_and_report_section(setup: tuple) -> None:  # type: igno
     assert section is not None and section.tables[0].total is not None
     assert section.tables[0].total.values == (3, 2, 1, 1, 1, 1)
     assert problem_section(ctx, year_period(2024)) is None
+
+
+def test_civicdesk_report_carries_the_problems_section(setup: tuple, tmp_path) -> None:  # type: ignore[type-arg, no-untyped-def]
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from civicdesk.services.report_export import write_report
+
+    ctx, _aid, _place, _other, (water, _road, _sport) = setup
+    cycle.take_up(ctx, water, cycle.TakeUp(Channel.APPEAL, date(2026, 10, 1), reference="1"))
+    pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
+    write_report(ctx, year_period(2026), "pdf", pdf)
+    text = " ".join("".join(p.extract_text() for p in PdfReader(str(pdf)).pages).split())
+    assert "Мәселелер тізілімі" in text and "Реестр проблем" in text
+    write_report(ctx, year_period(2026), "xlsx", xlsx)
+    sheet = load_workbook(xlsx)["Problems"]
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert "Жамбылский район" in " ".join(str(v) for v in values if v)
