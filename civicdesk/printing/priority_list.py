@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -241,10 +240,3 @@ def render_priority_list(data: PriorityList, out: Output) -> int:
     write_output(buf.getvalue(), out)
     return pages[0]
 
-
-def item_state(state: str, names: dict[str, Message]) -> Message:
-    return names.get(state, M(state, state))
-
-
-def settlements_text(names: Sequence[Message]) -> Message:
-    return M(", ".join(n.kk for n in names), ", ".join(n.ru for n in names))
