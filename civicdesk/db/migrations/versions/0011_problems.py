@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from civicdesk.db.changes import install_outbox_triggers
+from civicdesk.db.search import SEARCH_TABLES, drop_fts, rebuild_fts
 
 revision = "0011_problems"
 down_revision = "0009_kk"
@@ -151,7 +152,13 @@ def downgrade() -> None:
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS trg_outbox_{kind}_{table}")
     for table in reversed(NEW_TABLES):
         op.drop_table(table)
+    # the search index triggers name settlements: SQLite refuses to rebuild a table a
+    # trigger refers to, so they go first and come back at the end (as in 0007_kk)
+    for table in SEARCH_TABLES:
+        drop_fts(conn, table)
     with op.batch_alter_table("settlements") as batch:
         batch.drop_column("longitude")
         batch.drop_column("latitude")
+    for table in SEARCH_TABLES:
+        rebuild_fts(conn, table)
     install_outbox_triggers(conn, ("settlements",))
