@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -111,6 +112,9 @@ class Settlement(SyncMixin, Base):
     sort_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     #: the official settlement a center's own entry was merged into (head office)
     merged_into: Mapped[str | None] = mapped_column(String(36))
+    #: WGS 84 degrees, entered or from reference data (the problems map)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (
         Index("ix_settlements_name_kk", "name_kk"),
@@ -590,6 +594,14 @@ from civicdesk.db.models_campaigns import CAMPAIGN_MODELS  # noqa: E402
 from civicdesk.db.models_campaigns import Campaign as Campaign  # noqa: E402, PLC0414
 from civicdesk.db.models_campaigns import SurveySheet as SurveySheet  # noqa: E402, PLC0414
 from civicdesk.db.models_campaigns import SurveyWave as SurveyWave  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import PROBLEM_MODELS  # noqa: E402
+from civicdesk.db.models_problems import FocusGroup as FocusGroup  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import NeedsAssessment as NeedsAssessment  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import Problem as Problem  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import ProblemLink as ProblemLink  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import ProblemMention as ProblemMention  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import ProblemStep as ProblemStep  # noqa: E402, PLC0414
+from civicdesk.db.models_problems import SurveyResponse as SurveyResponse  # noqa: E402, PLC0414
 from civicdesk.db.models_programmes import PROGRAMME_MODELS, PROGRAMME_TABLES  # noqa: E402
 from civicdesk.db.models_programmes import Programme as Programme  # noqa: E402, PLC0414
 from civicdesk.db.models_programmes import (  # noqa: E402
@@ -637,6 +649,7 @@ SYNCED_MODELS: tuple[type[SyncMixin], ...] = (
     *CAMPAIGN_MODELS,
     *PROGRAMME_MODELS,
     *VOLUNTEER_MODELS,
+    *PROBLEM_MODELS,
 )
 
 install_events(Resident, User, Settlement, Volunteer, VolunteerOrg)

@@ -441,6 +441,8 @@ def generate_demo(
     programme_id = add_demo_programme(ctx, campaign)
     _link_series(ctx, series_id, programme_id)
     volunteer_demo.add_demo_volunteers(ctx, seed)
+    from civicdesk.services.problems_demo import add_demo_problems
+    add_demo_problems(ctx, seed)
     return DemoSummary(
         residents=n_res, consultations=consultations, meetings=n_meetings,
         applications=len(titles), seminars=len(seminars), booklets=len(booklets),

@@ -535,8 +535,10 @@ def write_report(ctx: Context, period: Period, fmt: str, out: Out) -> int:
     if kind not in FORMATS:
         raise UserError("report.format", BAD_FORMAT, field="format", fmt=fmt)
     report = build_report(ctx, period)
+    from civicdesk.services.problem_stats import problem_sections
     from civicdesk.services.report_results import results_sections
     from civicdesk.services.volunteer_stats import volunteer_sections
 
-    extra = (*results_sections(ctx, period), *volunteer_sections(ctx, period))
+    extra = (*results_sections(ctx, period), *problem_sections(ctx, period),
+             *volunteer_sections(ctx, period))
     return write_pdf(report, out, extra) if kind == "pdf" else write_xlsx(report, out, extra)

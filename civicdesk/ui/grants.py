@@ -47,6 +47,7 @@ from civicdesk.ui.grants_budget import BudgetModel, BudgetPart, EditLine
 from civicdesk.ui.grants_calls import CallsPart
 from civicdesk.ui.grants_progress import ProgressPart
 from civicdesk.ui.grants_review import ReviewPart
+from civicdesk.ui.problems_link import LinkProblemButton
 from civicdesk.ui.screens_common import (
     PAGE_SIZE,
     Column,
@@ -146,7 +147,8 @@ class GrantsPage(CallsPart, BudgetPart, ReviewPart, ProgressPart, QWidget, Retra
         self.tabs.addTab(self._results_tab(), "")
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_application)
-        self.editor = editor_pane(self.title_label, self.status_label, self.tabs, [self.print_button])
+        link = LinkProblemButton(env, "grant_application", lambda: self.view.id if self.view else None)
+        self.editor = editor_pane(self.title_label, self.status_label, self.tabs, [link, self.print_button])
 
         split = side_by_side(left, self.editor, (2, 3), [470, 870])
         lay = QVBoxLayout(self)

@@ -57,6 +57,7 @@ from civicdesk.ui.journal_columns import (
     fit_columns,
     period_range,
 )
+from civicdesk.ui.problems_link import LinkProblemButton
 from civicdesk.ui.refs import Refs, load_refs
 from civicdesk.ui.screens_common import side_by_side
 from civicdesk.ui.texts import channel_text, status_text
@@ -88,6 +89,7 @@ class ConsultationsPage(QWidget):
         top.addWidget(self.resident_chip)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)
+        top.addWidget(LinkProblemButton(env, "consultation", self.selected_id))
 
         self.period = QComboBox()
         self.date_from = QDateEdit()

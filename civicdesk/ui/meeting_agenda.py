@@ -34,6 +34,7 @@ from civicdesk.domain.errors import UserError
 from civicdesk.domain.meetings import check_quorum, rule_for, vote_outcome
 from civicdesk.services import meetings as svc
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.problems_link import LinkProblemButton
 from civicdesk.ui.screens_common import (
     BAD_COLOR,
     OK_COLOR,
@@ -142,6 +143,7 @@ class AgendaPart:
         self.not_voted_button.clicked.connect(self.mark_not_voted)
         self.save_item_button.clicked.connect(self.save_item)
         ib.addWidget(self.not_voted_button)
+        ib.addWidget(LinkProblemButton(self.env, "agenda_item", lambda: self._item_id))
         ib.addStretch(1)
         ib.addWidget(self.save_item_button)
         form.addRow(ib)

@@ -956,6 +956,14 @@ Theirs: %2</source>
             <source>Volunteers</source>
             <translation>Еріктілер</translation>
         </message>
+        <message>
+            <source>Needs assessment</source>
+            <translation>Қажеттіліктерді бағалау</translation>
+        </message>
+        <message>
+            <source>Problems register</source>
+            <translation>Мәселелер тізілімі</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPage</name>

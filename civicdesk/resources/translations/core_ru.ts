@@ -956,6 +956,14 @@ Theirs: %2</source>
             <source>Volunteers</source>
             <translation>Волонтёры</translation>
         </message>
+        <message>
+            <source>Needs assessment</source>
+            <translation>Оценка нужд</translation>
+        </message>
+        <message>
+            <source>Problems register</source>
+            <translation>Реестр проблем</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPage</name>

@@ -34,6 +34,8 @@ WITHHELD: dict[str, dict[str, Any]] = {
     "volunteers": {"full_name": "", "iin": None, "phone": None, "notes": "", "birth_year": None,
                    "skills": "", "availability": ""},
     "volunteer_orgs": {"contact_name": "", "contact_phone": ""},
+    "focus_groups": {"moderator": ""},
+    "problem_steps": {"note": ""},
 }
 
 #: audit entity name -> its table
@@ -48,6 +50,8 @@ ENTITY_TABLES: dict[str, str] = {
     "grant_review": "grant_reviews",
     "volunteer": "volunteers",
     "volunteer_org": "volunteer_orgs",
+    "focus_group": "focus_groups",
+    "problem_step": "problem_steps",
 }
 
 
