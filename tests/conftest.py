@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,26 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+if sys.platform == "win32":
+
+    @pytest.fixture(scope="session")
+    def qapp(qapp: Any) -> Any:
+        """On Windows the tests draw with the app's own font, as the app does at start
+        (civicdesk.ui.app.prepare): Windows' default font is not the one the center's
+        PCs see, and under Wine it has no Kazakh letters."""
+        from PySide6.QtGui import QFont
+
+        from civicdesk.printing.fonts import font_files
+        from civicdesk.ui.app import register_fonts
+
+        family = register_fonts(font_files())
+        assert family, "the app's fonts could not be registered with Qt"
+        font = QFont(family)
+        font.setPointSize(max(qapp.font().pointSize(), 10))
+        qapp.setFont(font)
+        return qapp
 
 
 @pytest.fixture(scope="session")
