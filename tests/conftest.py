@@ -50,6 +50,29 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ[key] = value
 
 
+def under_wine() -> bool:
+    """Windows Python running under Wine (the Linux build machine's checks)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+    except OSError:
+        return False
+
+
+#: Qt messages that come from Wine 8.0, not from the app: Wine does not implement
+#: EnableNonClientDpiScaling (title bars scaled with the screen's DPI).
+WINE_QT_MESSAGES = (r"EnableNonClientDpiScaling\(\) failed for HWND",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if under_wine():
+        for pattern in WINE_QT_MESSAGES:
+            config.addinivalue_line("qt_log_ignore", pattern)
+
+
 if sys.platform == "win32":
 
     @pytest.fixture(scope="session")
