@@ -602,12 +602,14 @@ step_upgrade() {
 }
 
 # A sign-in on the command line: a signed backup as the demo's manager, the password
-# typed on the console (the pseudo-terminal's input).
+# typed on the console (the pseudo-terminal's input; the demo's password is public).
 sign_in_backup() {
   local log=$1
-  { sleep 8; printf 'demo-password\r'; sleep 60; } | LC_ALL=ru_RU.UTF-8 \
+  rm -f "$WINEPREFIX/drive_c/signed-backup.sqlite3"
+  { sleep 3; printf 'demo-password\r'; } | LC_ALL=ru_RU.UTF-8 \
     wcon "$APPDIR\\civicdesk-cli.exe" --lang ru --user manager backup --out 'C:\signed-backup.sqlite3' > "$log"
   grep -q '^rc=0' "$log" || { cat "$log" >&2; die "the signed backup (a sign-in) failed"; }
+  rm -f "$WINEPREFIX/drive_c/signed-backup.sqlite3"
 }
 
 STEPS=(setup python wheels app tests uitests console bundle installer install upgrade)
