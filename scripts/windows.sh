@@ -387,8 +387,11 @@ APPDIR='C:\Program Files\CivicDesk'
 APPDIR_UNIX=$WINEPREFIX/drive_c/Program\ Files/CivicDesk
 DATA_UNIX=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/CivicDesk
 
-# Setup needs a window station (it fails on Wine's null driver): it runs under Xvfb.
-# The app itself runs without a display (Qt aborts under Xvfb in Wine 8.0).
+# Setup needs a window station: with no display driver at all it fails ("Error reading
+# FPreparingMemo"), so it used to run under Xvfb.  The prefix now selects Wine's null
+# display driver (step python), which Setup and the app both use whatever DISPLAY says
+# (silent installs passed on it on 2026-12-03); Xvfb is still started for Setup, as a
+# fallback for a prefix without that setting.  (Qt aborts under Wine's X11 driver.)
 setup_exe() {
   start_xvfb
   wineserver -k 2>/dev/null || true
