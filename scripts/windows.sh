@@ -550,8 +550,12 @@ step_previous() {   # only N's installer (the upgrade step makes it when missing
 }
 
 installed_version() {
-  wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6F0C3E2A-5B8D-4C1E-9A47-2D3B8E6C1F90}_is1' \
-    /v DisplayVersion 2>/dev/null </dev/null | tr -d '\r' | awk '/DisplayVersion/ {print $NF}'
+  # from the registry file Wine writes when its server stops (setup_exe stops it after
+  # Setup); reg.exe under Wine prints nothing into a pipe
+  awk -v key='\\{6F0C3E2A-5B8D-4C1E-9A47-2D3B8E6C1F90}_is1]' '
+    /^\[/ { inside = index($0, key) > 0; next }
+    inside && /^"DisplayVersion"=/ { sub(/^"DisplayVersion"="/, ""); sub(/"$/, ""); print }
+  ' "$WINEPREFIX/system.reg"
 }
 
 step_upgrade() {
@@ -581,8 +585,9 @@ step_upgrade() {
   # N+1 over it, silently; its first start (the window) backs up and migrates
   install_app "$setup" setup-upgrade.log
   [ "$(installed_version)" = "$v" ] || die "after the upgrade the installed version is $(installed_version), not $v"
-  start_window "$LOGS/upgrade-start.log" \
+  local shown; shown=$(start_window "$LOGS/upgrade-start.log") \
     || { cat "$LOGS/upgrade-start.log" >&2; die "the upgraded app did not start"; }
+  echo "first start after the upgrade (backup and migration included): $shown s"
   local now; now=$(sqlite_q "$db" "select version_num from alembic_version")
   [ "$now" = "$head" ] || die "after the upgrade the schema is $now, not $head"
   for t in "${tables[@]}"; do
