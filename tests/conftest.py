@@ -78,8 +78,8 @@ if sys.platform == "win32":
     @pytest.fixture(scope="session")
     def qapp(qapp: Any) -> Any:
         """On Windows the tests draw with the app's own font, as the app does at start
-        (civicdesk.ui.app.prepare): Windows' default font is not the one the center's
-        PCs see, and under Wine it has no Kazakh letters."""
+        (civicdesk.ui.app.prepare), not with Windows' default font, which differs from
+        PC to PC (and under Wine is Wine's own)."""
         from PySide6.QtGui import QFont
 
         from civicdesk.printing.fonts import font_files
