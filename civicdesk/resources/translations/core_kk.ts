@@ -1690,7 +1690,7 @@ This computer: %3</source>
     </message>
     <message>
         <source>No law fixes these figures for the whole country: Article 39-3 of Law No. 148-II leaves them to the regulations your district maslikhat adopted. Enter them as those regulations say, with the date they take effect: meetings held before that date keep the rule they were judged by.</source>
-        <translation>Бұл шектерді бүкіл ел үшін ешбір заң белгілемейді: № 148-II Заңның 39-3-бабы оларды аудандық мәслихат бекіткен регламентке қалдырады. Оларды сол регламент бойынша, күшіне енетін күнімен енгізіңіз: сол күнге дейін өткен жиналыстар бұрынғы ережемен бағаланады.</translation>
+        <translation>Бұл шектерді бүкіл ел үшін ешбір заң белгілемейді: «Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы» Заңның 39-3-бабы оларды аудандық мәслихат бекіткен регламентке қалдырады. Оларды сол регламент бойынша, күшіне енетін күнімен енгізіңіз: сол күнге дейін өткен жиналыстар бұрынғы ережемен бағаланады.</translation>
     </message>
     <message>
         <source>In force today:</source>

@@ -1690,7 +1690,7 @@ This computer: %3</source>
     </message>
     <message>
         <source>No law fixes these figures for the whole country: Article 39-3 of Law No. 148-II leaves them to the regulations your district maslikhat adopted. Enter them as those regulations say, with the date they take effect: meetings held before that date keep the rule they were judged by.</source>
-        <translation>Эти пороги не установлены законом для всей страны: статья 39-3 Закона № 148-II относит их к регламенту, утверждённому маслихатом вашего района. Введите их по этому регламенту с датой вступления в силу: собрания, проведённые до этой даты, оцениваются по прежнему правилу.</translation>
+        <translation>Эти пороги не установлены законом для всей страны: статья 39-3 Закона «О местном государственном управлении и самоуправлении в Республике Казахстан» относит их к регламенту, утверждённому маслихатом вашего района. Введите их по этому регламенту с датой вступления в силу: собрания, проведённые до этой даты, оцениваются по прежнему правилу.</translation>
     </message>
     <message>
         <source>In force today:</source>
