@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from civicdesk.db.models import (
     AgendaItem,
@@ -27,6 +27,7 @@ from civicdesk.domain.meetings import (
     check_quorum,
     rule_for,
 )
+from civicdesk.domain.quorum_settings import meeting_rule
 from civicdesk.domain.text import normalize_kk
 from civicdesk.domain.validation import Collector
 from civicdesk.services.base import (
@@ -34,6 +35,7 @@ from civicdesk.services.base import (
     get_live,
     stamp_update,
 )
+from civicdesk.services.quorum_settings import rules_in
 
 # Stored outcome of an agenda item whose vote has not been recorded yet; the
 # outcomes of recorded items are ``VoteOutcome`` values (``not_voted`` means the
@@ -359,7 +361,11 @@ def _counted_present(attendees: list[MeetingAttendee]) -> int:
 
 
 def _rule(m: Meeting) -> QuorumRule:
-    return rule_for(MeetingKind(m.kind), m.held_on)
+    """The rule a saved meeting is judged by: the center rule it recorded, else the
+    rule (defaults and the center's settings) in force on its date."""
+    s = object_session(m)
+    rules = rules_in(s) if s is not None else None
+    return meeting_rule(MeetingKind(m.kind), m.held_on, m.quorum_rule_version, rules)
 
 
 def _quorum(m: Meeting) -> QuorumResult | None:
@@ -463,7 +469,8 @@ def _apply(ctx: Context, s: Session, m: Meeting, data: MeetingInput) -> None:
     else:
         present = _counted_present(_live_attendees(m)) if m.id else 0
     if kind is not None and isinstance(data.held_on, date) and data.members_eligible >= 0:
-        c.attempt(lambda: check_quorum(data.members_eligible, present, rule_for(kind, data.held_on)))
+        rule = rule_for(kind, data.held_on, rules_in(s))
+        c.attempt(lambda: check_quorum(data.members_eligible, present, rule))
     if data.settlement_id:
         c.attempt(lambda: get_live(s, Settlement, data.settlement_id or ""))
     c.raise_if_any()
@@ -480,7 +487,7 @@ def _apply(ctx: Context, s: Session, m: Meeting, data: MeetingInput) -> None:
     m.secretary_name = secretary
     m.members_eligible = data.members_eligible
     m.members_present = present
-    m.quorum_rule_version = rule_for(kind, data.held_on).version
+    m.quorum_rule_version = rule_for(kind, data.held_on, rules_in(s)).version
     m.notes = (data.notes or "").strip()
 
 

@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.unlock": MANAGERS,
     "backup.policy": MANAGERS,
     "backup.make": MANAGERS,
+    "quorum.settings": frozenset({M}),
     "backup.restore": MANAGERS,
     "export": MANAGERS,
     "report": EVERYONE,

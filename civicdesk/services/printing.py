@@ -23,7 +23,7 @@ from civicdesk.db.models import Center, GrantApplication
 from civicdesk.domain.collation import sorted_by_name
 from civicdesk.domain.enums import BilingualArrangement, BookletLayout, MeetingStatus
 from civicdesk.domain.errors import Lang, Message, UserError
-from civicdesk.domain.meetings import rule_for
+from civicdesk.domain.quorum_settings import meeting_rule
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
 from civicdesk.printing import data as pd
 from civicdesk.printing.booklet import EditionInfo, RenderResult, render_booklet
@@ -52,6 +52,7 @@ from civicdesk.services import reference
 from civicdesk.services import residents as residents_svc
 from civicdesk.services import seminars as seminars_svc
 from civicdesk.services.base import Context
+from civicdesk.services.quorum_settings import load_rules
 
 __all__ = [
     "BLANK_FORMS",
@@ -129,7 +130,8 @@ def minutes_input(ctx: Context, meeting_id: str) -> pd.MinutesData:
     m = meetings_svc.minutes_data(ctx, meeting_id)
     v = m.meeting
     settlement = _both(v.settlement_kk, v.settlement_ru)
-    rule = rule_for(v.kind, v.held_on)
+    # the rule the meeting was judged by: a center setting names itself and its date
+    rule = meeting_rule(v.kind, v.held_on, v.quorum_rule_version, load_rules(ctx))
     quorum = m.quorum
     attendance = [
         pd.MinutesAttendee(name=a.full_name, note=_ROLE_NOTES.get(a.role, a.role))

@@ -30,6 +30,8 @@ from civicdesk.domain.labels import (
 )
 from civicdesk.domain.meetings import DEFAULT_RULES, QuorumRule
 from civicdesk.domain.periods import Period
+from civicdesk.domain.quorum_settings import CENTER_PREFIX, rule_from_version
+from civicdesk.services.quorum_settings import rules_in
 from civicdesk.services.report_consultations import (
     _enum_counts,
     _live,
@@ -58,10 +60,17 @@ def _rule_condition(rule: QuorumRule) -> ColumnElement[bool]:
     return and_(e > 0, p >= 1, need)
 
 
-def quorum_clause(rules: Sequence[QuorumRule] = DEFAULT_RULES) -> ColumnElement[bool]:
-    """True when a meeting had its quorum, by the rule version in force on its date
-    (the same choice as ``domain.meetings.rule_for``)."""
-    whens: list[tuple[ColumnElement[bool], ColumnElement[bool]]] = []
+def quorum_clause(
+    rules: Sequence[QuorumRule] = DEFAULT_RULES, recorded: Sequence[QuorumRule] = ()
+) -> ColumnElement[bool]:
+    """True when a meeting had its quorum: by the center rule it recorded (one of
+    ``recorded``, matched by version), else by the rule of ``rules`` in force on its
+    date (the same choice as ``domain.quorum_settings.meeting_rule``)."""
+    whens: list[tuple[ColumnElement[bool], ColumnElement[bool]]] = [
+        (and_(Meeting.kind == rule.kind.value, Meeting.quorum_rule_version == rule.version),
+         _rule_condition(rule))
+        for rule in recorded
+    ]
     for kind in MeetingKind:
         versions = sorted((r for r in rules if r.kind == kind), key=lambda r: r.valid_from)
         if not versions:
@@ -75,6 +84,23 @@ def quorum_clause(rules: Sequence[QuorumRule] = DEFAULT_RULES) -> ColumnElement[
     return case(*whens, else_=false()) == True  # noqa: E712 - SQL comparison
 
 
+def _quorum_in(s: Session, where: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
+    """``quorum_clause`` with this installation's rules and the center rules the
+    meetings in ``where`` recorded (at head office: each center's own settings)."""
+    recorded = []
+    for kind, version in s.execute(
+        select(Meeting.kind, Meeting.quorum_rule_version).distinct()
+        .where(*where, Meeting.quorum_rule_version.like(f"{CENTER_PREFIX}%"))
+    ):
+        try:
+            rule = rule_from_version(MeetingKind(kind), version)
+        except ValueError:
+            continue
+        if rule is not None:
+            recorded.append(rule)
+    return quorum_clause(rules_in(s), recorded)
+
+
 def _meeting_where(period: Period, center: str | None) -> list[ColumnElement[bool]]:
     return [*_live(Meeting, center), Meeting.held_on >= period.start,
             Meeting.held_on <= period.end]
@@ -82,7 +108,7 @@ def _meeting_where(period: Period, center: str | None) -> list[ColumnElement[boo
 
 def _meeting_stats(s: Session, period: Period, center: str | None) -> MeetingStats:
     where = _meeting_where(period, center)
-    quorum = quorum_clause()
+    quorum = _quorum_in(s, where)
     held, with_quorum, present = s.execute(
         select(
             func.count(),

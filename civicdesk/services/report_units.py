@@ -26,7 +26,7 @@ from civicdesk.domain.kato import REGIONS
 from civicdesk.domain.periods import Period
 from civicdesk.services.report_activities import (
     _meeting_where,
-    quorum_clause,
+    _quorum_in,
 )
 from civicdesk.services.report_consultations import (
     _consultation_where,
@@ -68,7 +68,7 @@ def _per_center(s: Session, period: Period, today: date) -> dict[str, dict[str, 
     mw = _meeting_where(period, None)
     for cid, n, q in s.execute(
         select(Meeting.center_id, func.count(),
-               func.coalesce(func.sum(case((quorum_clause(), 1), else_=0)), 0))
+               func.coalesce(func.sum(case((_quorum_in(s, mw), 1), else_=0)), 0))
         .where(*mw).group_by(Meeting.center_id)
     ):
         put("meetings", [(cid, n)])

@@ -11,8 +11,9 @@ What counts where:
   the resident (a consultation without a resident counts as "not stated"); a
   follow-up is overdue when the consultation is not closed and its follow-up date is
   before the report date (``ctx.today()``);
-* meetings: ``held_on`` within the period; quorum by the rule version in force on the
-  meeting date (``domain.meetings.rule_for``), evaluated in SQL; decisions taken are
+* meetings: ``held_on`` within the period; quorum by the center rule the meeting
+  recorded, else by the rule version in force on its date
+  (``domain.quorum_settings.meeting_rule``), evaluated in SQL; decisions taken are
   agenda items with the outcome "adopted";
 * grants: calls whose application window overlaps the period or that made an award in
   it; pool, awarded and left are the call's state on the report date (awards of every

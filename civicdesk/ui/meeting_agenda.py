@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.enums import MeetingKind, VoteOutcome
 from civicdesk.domain.errors import UserError
-from civicdesk.domain.meetings import check_quorum, rule_for, vote_outcome
+from civicdesk.domain.meetings import QuorumRule, check_quorum, rule_for, vote_outcome
 from civicdesk.services import meetings as svc
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.problems_link import LinkProblemButton
@@ -57,6 +57,7 @@ class AgendaPart:
     _loading: bool
     _items: list[svc.AgendaItemView]
     _item_id: str | None
+    quorum_rules: tuple[QuorumRule, ...] | None
     kind: QComboBox
     held_on: QDateEdit
     eligible: QSpinBox
@@ -236,7 +237,7 @@ class AgendaPart:
             return
         kind = MeetingKind(self.kind.currentData() or MeetingKind.MEETING.value)
         held = from_qdate(self.held_on.date()) or date.today()
-        rule = rule_for(kind, held)
+        rule = rule_for(kind, held, self.quorum_rules)
         eligible = self.eligible.value()
         present = self.view.members_present if self.view else 0
         try:

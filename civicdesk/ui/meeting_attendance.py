@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.enums import MeetingKind
 from civicdesk.domain.errors import UserError
-from civicdesk.domain.meetings import check_quorum, rule_for
+from civicdesk.domain.meetings import QuorumRule, check_quorum, rule_for
 from civicdesk.services import meetings as svc
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.screens_common import BAD_COLOR, OK_COLOR, from_qdate, show_user_error
@@ -44,6 +44,8 @@ class AttendancePart:
     env: UiEnv
     view: svc.MeetingView | None
     quorum_ok: bool
+    #: the defaults and the center's own settings (None until loaded)
+    quorum_rules: tuple[QuorumRule, ...] | None
     kind: QComboBox
     held_on: QDateEdit
     eligible: QSpinBox
@@ -175,7 +177,7 @@ class AttendancePart:
             return
         kind = MeetingKind(self.kind.currentData() or MeetingKind.MEETING.value)
         held = from_qdate(self.held_on.date()) or date.today()
-        rule = rule_for(kind, held)
+        rule = rule_for(kind, held, self.quorum_rules)
         eligible = self.eligible.value()
         present = self.present_count() if self.attendance.rowCount() or self.view is None else self.view.members_present
         lang = self.env.lang

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.enums import MeetingKind, MeetingStatus
 from civicdesk.domain.formatting import format_date
-from civicdesk.domain.meetings import MEETING_STATUS_NAMES
+from civicdesk.domain.meetings import MEETING_STATUS_NAMES, QuorumRule
 from civicdesk.services import meetings as svc
 from civicdesk.services import reference
 from civicdesk.services.base import ListQuery
+from civicdesk.services.quorum_settings import load_rules
 from civicdesk.services.reference import Named
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.meeting_agenda import AgendaPart
@@ -74,6 +75,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor, AgendaPart, AkimPart, Att
         super().__init__(parent)
         self.env = env
         self.view: svc.MeetingView | None = None
+        self.quorum_rules: tuple[QuorumRule, ...] | None = None
         self.settlements: list[Named] = []
         self.dirty = False
         self._loading = False
@@ -129,6 +131,7 @@ class MeetingsPage(QWidget, Retranslating, ListEditor, AgendaPart, AkimPart, Att
         self._show_meeting(None)
         env.signals.data_changed.connect(self._data_changed)
         self.env.runner.db(reference.settlements, self.env.ctx(), on_done=self._got_settlements)
+        self._load_rules()
         self.reload(0)
 
     # ================================================================= building
@@ -320,6 +323,17 @@ class MeetingsPage(QWidget, Retranslating, ListEditor, AgendaPart, AkimPart, Att
     def _data_changed(self, entity: str) -> None:
         if entity in ("meeting", "settlement"):
             self.reload(self.pager.offset)
+        elif entity == "quorum_rules":
+            self._load_rules()
+
+    def _load_rules(self) -> None:
+        """The center's quorum settings, for the quorum and outcome shown while editing."""
+        self.env.runner.db(load_rules, self.env.ctx(), on_done=self._got_rules)
+
+    def _got_rules(self, rules: tuple[QuorumRule, ...]) -> None:
+        self.quorum_rules = rules
+        self._update_quorum()
+        self._update_outcome()
 
     @Slot(QItemSelection, QItemSelection)
     def _row_selected(self, *_: object) -> None:

@@ -123,6 +123,10 @@ class UsersPage(QWidget):
         self.operator_button = QPushButton()
         self.operator_button.setVisible(env.is_manager)
         buttons.addWidget(self.operator_button)
+        # the quorum and decision thresholds: only the center's own manager
+        self.quorum_button = QPushButton()
+        self.quorum_button.setVisible(self._center_manager())
+        buttons.addWidget(self.quorum_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -130,6 +134,7 @@ class UsersPage(QWidget):
         self.add_button.clicked.connect(self.new_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.operator_button.clicked.connect(self.edit_operator)
+        self.quorum_button.clicked.connect(self.edit_quorum)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         env.signals.data_changed.connect(lambda e: self.refresh() if e == "user" else None)
         self.retranslate()
@@ -152,7 +157,19 @@ class UsersPage(QWidget):
         if self.env.is_manager:
             OperatorDialog(self.env, parent=self).open()
 
+    def _center_manager(self) -> bool:
+        actor = self.env.actor
+        return actor is not None and actor.role is Role.MANAGER
+
+    def edit_quorum(self) -> None:
+        from civicdesk.ui.quorum_form import QuorumDialog
+
+        if self._center_manager():
+            QuorumDialog(self.env, parent=self).open()
+
     def retranslate(self) -> None:
+        self.quorum_button.setText(
+            QCoreApplication.translate("QuorumDialog", "Quorum and decision thresholds…"))
         self.operator_button.setText(
             QCoreApplication.translate("OperatorDialog", "Center details for the consent form…"))
         self.add_button.setText(self.tr("Add account"))

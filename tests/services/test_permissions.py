@@ -6,14 +6,16 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from civicdesk.db.engine import DB_FILE_NAME
-from civicdesk.domain.enums import Role
+from civicdesk.domain.enums import MeetingKind, Role
 from civicdesk.domain.errors import UserError
 from civicdesk.domain.periods import parse_period
+from civicdesk.domain.quorum_settings import CenterRule
 from civicdesk.services import admin_actions, throttle
 from civicdesk.services.admin import make_backup
 from civicdesk.services.app import CivicApp
@@ -24,6 +26,7 @@ from civicdesk.services.consultations import delete_consultation
 from civicdesk.services.grants import delete_application
 from civicdesk.services.meetings import delete_meeting
 from civicdesk.services.permissions import PERMISSIONS
+from civicdesk.services.quorum_settings import save_center_rule
 from civicdesk.services.residents import delete_resident, erase_resident
 from civicdesk.services.seminars import delete_seminar
 from civicdesk.services.users import create_user
@@ -111,6 +114,10 @@ PROBES: dict[str, Probe] = {
     "user.unlock": lambda app, a, tmp: throttle.unlock(app.context(a), "manager"),
     "backup.policy": lambda app, a, tmp: save_policy(app, BackupPolicy(keep=1), a),
     "backup.make": lambda app, a, tmp: admin_actions.backup_as(app, a, tmp / "copy.sqlite3"),
+    "quorum.settings": lambda app, a, tmp: save_center_rule(
+        app.context(a),
+        CenterRule(MeetingKind.MEETING, date(2026, 12, 3), 2, 3, False, 1, 2, True),
+    ),
     "backup.restore": _restore,
     "export": lambda app, a, tmp: admin_actions.export_as(app, a, "csv", tmp / "export"),
     "report": lambda app, a, tmp: admin_actions.report_as(

@@ -264,3 +264,30 @@ def test_no_quorum_blocks_votes_and_finalize_asks(page: MeetingsPage, env: UiEnv
 
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(got[0]).pages)
     assert "собрание неправомочно" in text and "РЕШИЛИ" not in text
+
+
+def test_live_quorum_follows_the_centers_own_setting(
+    page: MeetingsPage, env: UiEnv, ctx: Context
+) -> None:
+    from civicdesk.domain.quorum_settings import CenterRule
+    from civicdesk.services.quorum_settings import save_center_rule
+
+    since = date.today() - timedelta(days=30)
+    save_center_rule(ctx, CenterRule(MeetingKind.MEETING, since, 2, 3, False, 1, 2, True))
+    env.notify_changed("quorum_rules")
+    _idle(env)
+    view = _meeting(ctx, eligible=9)
+    page.reload()
+    _idle(env)
+    page.open_meeting(view.id)
+    _idle(env)
+    for name in ("Айгүл Сәрсенова", "Бауыржан Төлеуов", "Жанар Құлова", "Серік Әлиев",
+                 "Гүлнар Оспанова"):
+        page.new_attendee.setText(name)
+        page._add_attendee()
+    assert not page.quorum_ok  # 5 of 9: more than half, short of 2/3
+    assert ": 6" in page.quorum_label.text()
+    page.new_attendee.setText("Дәурен Қасымов")
+    page._add_attendee()
+    assert page.quorum_ok  # 6 of 9 is 2/3
+    assert since.strftime("%d.%m.%Y") in page.quorum_label.toolTip()

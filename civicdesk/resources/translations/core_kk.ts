@@ -1767,4 +1767,79 @@ This computer: %3</source>
             <translation>Себебі</translation>
         </message>
     </context>
+    <context>
+        <name>QuorumDialog</name>
+        <message>
+            <source>the center's setting since %1</source>
+            <translation>орталықтың баптауы, күшіне енген күні %1</translation>
+        </message>
+        <message>
+            <source>default, not set by the center</source>
+            <translation>әдепкі, орталық баптамаған</translation>
+        </message>
+        <message>
+            <source>Quorum and decision thresholds</source>
+            <translation>Кворум мен шешім шегі</translation>
+        </message>
+        <message>
+            <source>No law fixes these figures for the whole country: Article 39-3 of Law No. 148-II leaves them to the regulations your district maslikhat adopted. Enter them as those regulations say, with the date they take effect: meetings held before that date keep the rule they were judged by.</source>
+            <translation>Бұл шектерді бүкіл ел үшін ешбір заң белгілемейді: «Қазақстан Республикасындағы жергілікті мемлекеттік басқару және өзін-өзі басқару туралы» Заңның 39-3-бабы оларды аудандық мәслихат бекіткен регламентке қалдырады. Оларды сол регламент бойынша, күшіне енетін күнімен енгізіңіз: сол күнге дейін өткен жиналыстар бұрынғы ережемен бағаланады.</translation>
+        </message>
+        <message>
+            <source>In force today:</source>
+            <translation>Бүгін қолданыста:</translation>
+        </message>
+        <message>
+            <source>Kind of meeting:</source>
+            <translation>Жиналыс түрі:</translation>
+        </message>
+        <message>
+            <source>Takes effect on:</source>
+            <translation>Күшіне енетін күні:</translation>
+        </message>
+        <message>
+            <source>Quorum:</source>
+            <translation>Кворум:</translation>
+        </message>
+        <message>
+            <source>Decision adopted by:</source>
+            <translation>Шешім қабылданады:</translation>
+        </message>
+        <message>
+            <source>more than</source>
+            <translation>астам</translation>
+        </message>
+        <message>
+            <source>at least</source>
+            <translation>кемінде</translation>
+        </message>
+        <message>
+            <source>of the members</source>
+            <translation>— мүшелердің үлесі</translation>
+        </message>
+        <message>
+            <source>of those present</source>
+            <translation>— қатысушылардың үлесі</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сақтау</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Болдырмау</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Сақталмаған өзгерістер</translation>
+        </message>
+        <message>
+            <source>The changes are not saved. Close the form anyway?</source>
+            <translation>Өзгерістер сақталмаған. Бәрібір жабу керек пе?</translation>
+        </message>
+        <message>
+            <source>Quorum and decision thresholds…</source>
+            <translation>Кворум мен шешім шегі…</translation>
+        </message>
+    </context>
 </TS>

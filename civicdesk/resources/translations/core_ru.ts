@@ -1767,4 +1767,79 @@ This computer: %3</source>
             <translation>Причина</translation>
         </message>
     </context>
+    <context>
+        <name>QuorumDialog</name>
+        <message>
+            <source>the center's setting since %1</source>
+            <translation>настройка центра с %1</translation>
+        </message>
+        <message>
+            <source>default, not set by the center</source>
+            <translation>по умолчанию, центр не настраивал</translation>
+        </message>
+        <message>
+            <source>Quorum and decision thresholds</source>
+            <translation>Пороги кворума и решения</translation>
+        </message>
+        <message>
+            <source>No law fixes these figures for the whole country: Article 39-3 of Law No. 148-II leaves them to the regulations your district maslikhat adopted. Enter them as those regulations say, with the date they take effect: meetings held before that date keep the rule they were judged by.</source>
+            <translation>Эти пороги не установлены законом для всей страны: статья 39-3 Закона «О местном государственном управлении и самоуправлении в Республике Казахстан» относит их к регламенту, утверждённому маслихатом вашего района. Введите их по этому регламенту с датой вступления в силу: собрания, проведённые до этой даты, оцениваются по прежнему правилу.</translation>
+        </message>
+        <message>
+            <source>In force today:</source>
+            <translation>Действует сегодня:</translation>
+        </message>
+        <message>
+            <source>Kind of meeting:</source>
+            <translation>Вид собрания:</translation>
+        </message>
+        <message>
+            <source>Takes effect on:</source>
+            <translation>Действует с:</translation>
+        </message>
+        <message>
+            <source>Quorum:</source>
+            <translation>Кворум:</translation>
+        </message>
+        <message>
+            <source>Decision adopted by:</source>
+            <translation>Решение принимается:</translation>
+        </message>
+        <message>
+            <source>more than</source>
+            <translation>более</translation>
+        </message>
+        <message>
+            <source>at least</source>
+            <translation>не менее</translation>
+        </message>
+        <message>
+            <source>of the members</source>
+            <translation>членов</translation>
+        </message>
+        <message>
+            <source>of those present</source>
+            <translation>присутствующих</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Несохранённые изменения</translation>
+        </message>
+        <message>
+            <source>The changes are not saved. Close the form anyway?</source>
+            <translation>Изменения не сохранены. Всё равно закрыть форму?</translation>
+        </message>
+        <message>
+            <source>Quorum and decision thresholds…</source>
+            <translation>Пороги кворума и решения…</translation>
+        </message>
+    </context>
 </TS>
