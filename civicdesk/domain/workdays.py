@@ -22,8 +22,6 @@ import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
-from holidays.countries.kazakhstan import Kazakhstan
-
 #: art. 76 para. 1: working days for an answer to an appeal
 APPEAL_WORKING_DAYS = 15
 #: art. 76 para. 2: an extended term ends at most this many months after receipt
@@ -32,6 +30,10 @@ EXTENSION_MAX_MONTHS = 2
 
 @lru_cache(maxsize=64)
 def _days_off(year: int) -> frozenset[date]:
+    # Imported on first use: the calendar package takes about 0.25 s to load, and the
+    # journal (the first page shown at start) links to problems without needing it.
+    from holidays.countries.kazakhstan import Kazakhstan
+
     return frozenset(Kazakhstan(years=year).keys())
 
 
