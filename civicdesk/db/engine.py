@@ -403,11 +403,11 @@ def _before_upgrade_copy(path: Path, folder: Path, current: str) -> Path:
 
 def _migrate(engine: Engine, path: Path, *, backup_dir: Path | None,
              keep_copy: bool = True) -> Path | None:
-    from alembic import command
-
     current = current_revision(engine)
     if current == HEAD:
         return None  # the usual case: no Alembic import, no script scan at start-up
+    from alembic import command
+
     head = head_revision()
     if current == head:
         return None
