@@ -98,7 +98,9 @@ def _column_key(header: str, names: set[str]) -> str | None:
     return None
 
 
-def import_wave_csv(ctx: Context, wave_id: str, source: Path | bytes) -> ImportResult:
+def read_csv_rows(source: Path | bytes) -> list[list[str]]:
+    """The rows of an exported CSV file (size limit, encoding and delimiter guessed),
+    or a kk/ru error when it cannot be read."""
     if isinstance(source, Path):
         try:
             if source.stat().st_size > MAX_BYTES:
@@ -116,7 +118,37 @@ def import_wave_csv(ctx: Context, wave_id: str, source: Path | bytes) -> ImportR
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+Fault = tuple[int, Message, dict[str, object]]
+
+
+def respondent_fields(
+    number: int, sex_text: str, band_text: str, place: str, settlements: dict[str, str],
+    faults: list[Fault],
+) -> tuple[Sex | None, AgeBand | None, str | None]:
+    """Sex, age band (a band or an age in years) and settlement of one exported row;
+    what cannot be understood is added to ``faults`` under the row's number."""
+    sex = _SEX.get(sex_text) if sex_text else None
+    if sex_text and sex is None:
+        faults.append((number, BAD_SEX, {"value": sex_text}))
+    band: AgeBand | None = None
+    if band_text:
+        if band_text in {b.value for b in AgeBand}:
+            band = AgeBand(band_text)
+        elif band_text.isdigit() and int(band_text) <= 120:
+            band = age_band_of(int(band_text))
+        if band is None:
+            faults.append((number, BAD_AGE, {"value": band_text}))
+    settlement = settlements.get(place) or settlements.get(place.lower())
+    if place and settlement is None:
+        faults.append((number, BAD_SETTLEMENT, {"value": place}))
+    return sex, band, settlement
+
+
+def import_wave_csv(ctx: Context, wave_id: str, source: Path | bytes) -> ImportResult:
+    rows = read_csv_rows(source)
     with ctx.db.session() as s:
         wave, campaign, questions = wave_and_questions(ctx, s, wave_id)
         require_owner(ctx, campaign)
@@ -163,24 +195,9 @@ def import_wave_csv(ctx: Context, wave_id: str, source: Path | bytes) -> ImportR
                 skipped += 1
                 continue
             bad = len(problems)
-            sex_text = cell(row, "sex").lower()
-            sex = _SEX.get(sex_text) if sex_text else None
-            if sex_text and sex is None:
-                problems.append((number, BAD_SEX, {"value": sex_text}))
-            band: AgeBand | None = None
-            band_text = cell(row, "age_band") or cell(row, "age")
-            if band_text:
-                if band_text in {b.value for b in AgeBand}:
-                    band = AgeBand(band_text)
-                elif band_text.isdigit() and int(band_text) <= 120 and age_band_of(
-                        int(band_text)) is not None:
-                    band = age_band_of(int(band_text))
-                else:
-                    problems.append((number, BAD_AGE, {"value": band_text}))
-            place = cell(row, "settlement")
-            settlement = settlements.get(place) or settlements.get(place.lower())
-            if place and settlement is None:
-                problems.append((number, BAD_SETTLEMENT, {"value": place}))
+            sex, band, settlement = respondent_fields(
+                number, cell(row, "sex").lower(), cell(row, "age_band") or cell(row, "age"),
+                cell(row, "settlement"), settlements, problems)
             sheet_text = cell(row, "sheet")
             sheet_no: int | None = None
             if sheet_text:

@@ -11,29 +11,20 @@ submission imported before (same ``_uuid`` / ``KEY`` / ``instanceID``) is skippe
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from sqlalchemy import or_, select
 
 from civicdesk.db.models import Problem, Settlement, SurveyResponse
-from civicdesk.domain.awareness import AgeBand, age_band_of
 from civicdesk.domain.errors import Message, UserError
 from civicdesk.services.assessments import ResponseInput, _add_response, _owned
 from civicdesk.services.base import Context
 from civicdesk.services.campaign_import import (
-    _SEX,
-    BAD_AGE,
-    BAD_SETTLEMENT,
-    BAD_SEX,
     ID_COLUMNS,
-    MAX_BYTES,
-    TOO_BIG,
-    UNREADABLE,
     ImportResult,
     _problems_error,
-    read_csv_text,
+    read_csv_rows,
+    respondent_fields,
 )
 
 NO_PROBLEMS_COLUMN = Message(
@@ -59,18 +50,7 @@ def _key(header: str) -> str:
 
 
 def import_survey_csv(ctx: Context, assessment_id: str, source: Path | bytes) -> ImportResult:
-    try:
-        data = source.read_bytes() if isinstance(source, Path) else source
-    except OSError as exc:
-        raise UserError("import.unreadable", UNREADABLE, detail=str(exc)) from exc
-    if len(data) > MAX_BYTES:
-        raise UserError("import.too_big", TOO_BIG)
-    text = read_csv_text(data)
-    try:
-        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    rows = read_csv_rows(source)
     header = [_key(h) for h in (rows[0] if rows else [])]
     split = {i: h.split("/", 1)[1] for i, h in enumerate(header) if h.startswith("problems/")}
     if "problems" not in header and not split:
@@ -106,22 +86,9 @@ def import_survey_csv(ctx: Context, assessment_id: str, source: Path | bytes) ->
                 skipped += 1
                 continue
             before = len(faults)
-            sex_text = cell(row, "sex").lower()
-            sex = _SEX.get(sex_text) if sex_text else None
-            if sex_text and sex is None:
-                faults.append((number, BAD_SEX, {"value": sex_text}))
-            band: AgeBand | None = None
-            band_text = cell(row, "age_band") or cell(row, "age")
-            if band_text in {b.value for b in AgeBand}:
-                band = AgeBand(band_text)
-            elif band_text.isdigit() and int(band_text) <= 120:
-                band = age_band_of(int(band_text))
-            if band_text and band is None:
-                faults.append((number, BAD_AGE, {"value": band_text}))
-            place = cell(row, "settlement")
-            settlement = places.get(place) or places.get(place.lower())
-            if place and settlement is None:
-                faults.append((number, BAD_SETTLEMENT, {"value": place}))
+            sex, band, settlement = respondent_fields(
+                number, cell(row, "sex").lower(), cell(row, "age_band") or cell(row, "age"),
+                cell(row, "settlement"), places, faults)
             ticked = cell(row, "problems").split()
             ticked += [code for i, code in split.items()
                        if i < len(row) and row[i].strip() in ("1", "true", "True", "yes")]
