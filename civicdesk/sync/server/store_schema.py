@@ -1,21 +1,7 @@
-"""The server's tables, constants and small helpers (see ``store.py``).
+"""The server's tables, constants and small helpers.
 
-Schema: ``metadata.create_all`` plus an explicit ``server_meta`` row
-``schema_version`` (see ``SERVER_SCHEMA_VERSION``); a store refuses a database whose
-version is newer than its own and upgrades older ones step by step in ``_upgrade``.
-
-Ordering of changes (the pull cursor is ``server_seq``):
-- SQLite: every write transaction is ``BEGIN IMMEDIATE``, so writers are serialised
-  and a sequence number is taken from a counter row inside the writing transaction;
-  commit order equals sequence order.
-- PostgreSQL: writers run concurrently; each written record stores its writing
-  transaction id (``pg_current_xact_id()``) and no sequence number yet. Before reading,
-  a pull runs the *sequencer*: under a transaction-level advisory lock it reads
-  ``pg_snapshot_xmin(pg_current_snapshot())`` and numbers (from a PostgreSQL sequence)
-  only the records whose writing transaction is older than that xmin, i.e. finished.
-  A record therefore gets its number only after its writer committed, and numbers
-  are handed out in lock order, so a reader can never see number N+1 before number N:
-  rows committed out of order are never skipped by ``server_seq > cursor``.
+How the schema is versioned and how changes are ordered (the pull cursor) is told once,
+in ``store.py``'s docstring.
 """
 from __future__ import annotations
 
