@@ -126,7 +126,7 @@ class RegisterTab(QWidget, Retranslating):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((160, 105, 150, 45, 120, 100)):
+        for col, width in enumerate((145, 125, 125, 45, 90, 50)):  # fits 1366x768 unscrolled
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._open_row)
         self.count = QLabel()
