@@ -46,7 +46,6 @@ from civicdesk.ui.common import (
     search_timer,
     titled_list,
 )
-from civicdesk.ui.consultation_dialog import ConsultationDialog
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.journal_columns import (
     CONSULTANT_COLUMN,
@@ -336,6 +335,9 @@ class ConsultationsPage(QWidget):
         return row.id if row else None
 
     def new_item(self) -> None:
+        # The dialog (and the resident picker inside it) loads when first opened.
+        from civicdesk.ui.consultation_dialog import ConsultationDialog
+
         dialog = ConsultationDialog(self.env, self.refs, parent=self)
         dialog.open()
 
@@ -346,6 +348,8 @@ class ConsultationsPage(QWidget):
 
     def edit_item(self, consultation_id: str) -> None:
         def opened(view: ConsultationView) -> None:
+            from civicdesk.ui.consultation_dialog import ConsultationDialog
+
             dialog = ConsultationDialog(self.env, self.refs, view, parent=self)
             dialog.open()
 
@@ -389,4 +393,4 @@ class ConsultationsPage(QWidget):
         super().changeEvent(event)
 
 
-__all__ = ["ConsultationDialog", "ConsultationsModel", "ConsultationsPage", "QModelIndex"]
+__all__ = ["ConsultationsModel", "ConsultationsPage", "QModelIndex"]

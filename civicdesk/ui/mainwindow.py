@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.formatting import format_datetime
-from civicdesk.services.sync import clock_warning
 from civicdesk.services.users import CenterView, current_center
 from civicdesk.ui.common import is_language_change
 from civicdesk.ui.env import UiEnv
@@ -84,6 +83,11 @@ def _external_page(module: str, cls: str) -> Callable[[UiEnv], QWidget] | None:
         return page
 
     return factory
+
+
+def _queue_reached() -> None:
+    """Nothing: queued on the database thread to learn when the jobs before it are done."""
+
 
 class MainWindow(QMainWindow):
     #: the user asked to sign out (to let another user sign in on this PC)
@@ -156,18 +160,20 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.nav.setCurrentRow(0)
         env.runner.db(current_center, env.app, on_done=self._got_center)
-        self.refresh_status()
+        # The sync status needs the sync client's modules (HTTP, protocol: about 0.3 s to
+        # load). It is asked for once the first page's own queries are answered, so that
+        # loading does not compete with the first rows for the interpreter.
+        env.runner.db(_queue_reached, on_done=lambda _r: self.refresh_status())
 
     # --- navigation --------------------------------------------------------------
 
     def _build_entries(self) -> None:
         from civicdesk.ui.journal import ConsultationsPage
-        from civicdesk.ui.residents import ResidentsPage
-        from civicdesk.ui.users import UsersPage
 
         specs: list[tuple[str, Callable[[], str], Callable[[UiEnv], QWidget] | None]] = [
             ("consultations", lambda: self.tr("Consultations"), ConsultationsPage),
-            ("residents", lambda: self.tr("Residents"), ResidentsPage),
+            ("residents", lambda: self.tr("Residents"),
+             _external_page("residents", "ResidentsPage")),
             ("meetings", lambda: self.tr("Meetings"), _external_page("meetings", "MeetingsPage")),
             ("grants", lambda: self.tr("Grants"), _external_page("grants", "GrantsPage")),
             ("seminars", lambda: self.tr("Seminars"), _external_page("seminars", "SeminarsPage")),
@@ -189,7 +195,7 @@ class MainWindow(QMainWindow):
             ("backups", lambda: self.tr("Backups"), _external_page("backups", "BackupsPage")),
         ]
         if self.env.is_manager:
-            specs.append(("users", lambda: self.tr("Users"), UsersPage))
+            specs.append(("users", lambda: self.tr("Users"), _external_page("users", "UsersPage")))
         if self.env.actor is not None and self.env.actor.is_head_office:
             specs.append(("settlements", lambda: self.tr("Settlements to merge"),
                           _external_page("settlement_merge", "SettlementMergePage")))
@@ -308,6 +314,9 @@ class MainWindow(QMainWindow):
             state = self.tr("not checked yet")
         text = self.tr("Sync: %1, %2, changes to send: %3")
         text = text.replace("%1", state).replace("%2", last).replace("%3", str(s.pending))
+        # Loaded by the status query on the database thread, so no import stall here.
+        from civicdesk.services.sync import clock_warning
+
         warning = clock_warning(s)
         self.sync_status_label.setText(
             text if warning is None else f"{text}. {warning.text(self.env.lang)}"

@@ -201,8 +201,9 @@ def wait(qtbot: object, condition: Callable[[], bool], timeout: int = IDLE_MS) -
 def test_first_start_to_records(qtbot, fresh_env: UiEnv) -> None:
     from civicdesk.db.models import AuditEntry
     from civicdesk.ui.app import start_session
+    from civicdesk.ui.consultation_dialog import ConsultationDialog
     from civicdesk.ui.grants import BudgetModel, GrantsPage
-    from civicdesk.ui.journal import ConsultationDialog, ConsultationsPage
+    from civicdesk.ui.journal import ConsultationsPage
     from civicdesk.ui.mainwindow import MainWindow
     from civicdesk.ui.meetings import MeetingsPage
 

@@ -227,7 +227,8 @@ def test_pilot_day_in_kazakh_in_turkistan_region(
     qtbot: QtBot, fresh_env: UiEnv, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from civicdesk.ui.app import start_session
-    from civicdesk.ui.journal import ConsultationDialog, ConsultationsPage
+    from civicdesk.ui.consultation_dialog import ConsultationDialog
+    from civicdesk.ui.journal import ConsultationsPage
     from civicdesk.ui.mainwindow import MainWindow
     from civicdesk.ui.meetings import MeetingsPage
     from civicdesk.ui.residents import ResidentDialog, ResidentPicker, ResidentsPage

@@ -11,8 +11,9 @@ from civicdesk.services import consultations as svc
 from civicdesk.services.base import Context
 from civicdesk.services.consultations import ConsultationInput
 from civicdesk.services.reference import add_settlement, topics
+from civicdesk.ui.consultation_dialog import ConsultationDialog
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.journal import ConsultationDialog, ConsultationsPage
+from civicdesk.ui.journal import ConsultationsPage
 
 
 def _add(ctx: Context, question: str, channel: ConsultationChannel, *, days_ago: int = 0,

@@ -128,7 +128,7 @@ def test_resident_added_from_a_cancelled_consultation_is_not_left(qtbot, ui_env:
 
     from civicdesk.services.base import ListQuery
     from civicdesk.services.residents import list_residents
-    from civicdesk.ui.journal import ConsultationDialog
+    from civicdesk.ui.consultation_dialog import ConsultationDialog
     from civicdesk.ui.refs import load_refs
     from civicdesk.ui.residents import ResidentPicker
 

@@ -9,8 +9,9 @@ from civicdesk.domain.errors import UserError
 from civicdesk.services.base import SIGNED_OUT, Context, ListQuery
 from civicdesk.services.consultations import list_consultations
 from civicdesk.services.users import list_users, update_user
+from civicdesk.ui.consultation_dialog import ConsultationDialog
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.journal import ConsultationDialog, ConsultationsPage
+from civicdesk.ui.journal import ConsultationsPage
 from civicdesk.ui.session import Session
 from tests.ui.conftest import BugCollector
 

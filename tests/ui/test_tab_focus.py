@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from civicdesk.ui.consultation_dialog import ConsultationDialog
 from civicdesk.ui.env import UiEnv
-from civicdesk.ui.journal import ConsultationDialog
 from civicdesk.ui.refs import load_refs
 
 
