@@ -12,7 +12,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -33,6 +33,9 @@ from civicdesk.ui import i18n
 from civicdesk.ui.crash import show_crash_dialog
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from civicdesk.services.backups import DailyBackup
 
 log = logging.getLogger("civicdesk")
 
@@ -194,8 +197,9 @@ def watch_ready(window: QWidget) -> None:
 
 def start_daily_backup(env: UiEnv, window: QMainWindow) -> None:
     """Today's backup after sign-in, on the database thread; a note in the status bar,
-    or a warning that does not block the work when a folder could not be written."""
-    from civicdesk.services.backups import DailyBackup, run_daily_backup
+    or a warning that does not block the work when a folder could not be written.
+    The backup service is imported on the database thread, not while the window's
+    first rows are on their way."""
 
     def warn(text: str) -> None:
         box = QMessageBox(
@@ -223,7 +227,13 @@ def start_daily_backup(env: UiEnv, window: QMainWindow) -> None:
             warn(QCoreApplication.translate("DailyBackup", "Today's backup was not made.")
                  + "\n" + err.text(env.lang))
 
-    env.runner.db(run_daily_backup, env.app, on_done=done, on_error=failed)
+    env.runner.db(_run_daily_backup, env.app, on_done=done, on_error=failed)
+
+
+def _run_daily_backup(app: CivicApp) -> DailyBackup | None:
+    from civicdesk.services.backups import run_daily_backup
+
+    return run_daily_backup(app)
 
 
 def start_session(env: UiEnv) -> bool:
