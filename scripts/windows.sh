@@ -543,6 +543,27 @@ prev_installer() {   # prints the path of N's installer, building it when not ca
   echo "$setup"
 }
 
+# When the upgrade step is to run and N's installer is not cached, it is built in the
+# background while the tests run under Windows Python (each mostly one core of two);
+# the bundle step waits for it first, so two PyInstaller builds never share the Windows
+# Python's caches, and nothing stops the Wine server while it runs.
+PREV_JOB=
+start_previous() {
+  [ -z "$PREV_JOB" ] || return 0
+  ( prev_installer > "$LOGS/prev-path.txt" ) 2> "$LOGS/prev-build.txt" &
+  PREV_JOB=$!
+  echo "building $PREV_VERSION's installer alongside the tests (log: $LOGS/prev-build.txt)"
+}
+wait_previous() {
+  [ -n "$PREV_JOB" ] || return 0
+  local job=$PREV_JOB rc=0
+  PREV_JOB=
+  wait "$job" || rc=$?
+  cat "$LOGS/prev-build.txt" >&2
+  [ $rc -eq 0 ] || die "the installer of $PREV_VERSION ($PREV_COMMIT) was not built (rc=$rc)"
+  lap "waited for $PREV_VERSION's installer, built alongside the tests"
+}
+
 step_previous() {   # only N's installer (the upgrade step makes it when missing)
   local setup; setup=$(prev_installer) || exit 1
   echo "previous version's installer: $setup"
@@ -626,7 +647,14 @@ t_all=$(date +%s)
 echo "### windows.sh $(date -u +%FT%TZ): ${STEPS[*]}" >> "$LOGS/times.txt"
 for s in "${STEPS[@]}"; do
   declare -F "step_$s" >/dev/null || die "unknown step: $s"
+done
+for s in "${STEPS[@]}"; do
+  case $s in
+    tests) if [[ " ${STEPS[*]} " == *" upgrade "* ]]; then start_previous; fi ;;
+    bundle|installer|install|start|previous|upgrade) wait_previous ;;
+  esac
   echo "== windows: $s"
   "step_$s"
 done
+wait_previous
 echo "### total: $(( $(date +%s) - t_all )) s" | tee -a "$LOGS/times.txt"
