@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .errors import Message, ValidationError
 
-__all__ = ["REFERENCE_OWNER", "REGIONS", "KatoParts", "kato_level", "reference_id",
+__all__ = ["CITY_REGIONS", "REFERENCE_OWNER", "REGIONS", "KatoParts", "kato_level", "reference_id",
            "validate_kato"]
 
 #: the owner (center id) of reference data: head office's classifier, on every node
@@ -26,13 +26,21 @@ def reference_id(table: str, code: str) -> str:
     return str(uuid.uuid5(_NS, f"{table}:{code}"))
 
 
+#: the cities of republican significance (Astana, Almaty, Shymkent): their districts are
+#: coded RRDD10000 in the classifier (e.g. 711110000, Astana's Алматы ауданы)
+CITY_REGIONS = frozenset({"71", "75", "79"})
+
+
 def kato_level(code: str) -> str:
     """Which level a 9-digit code names: ``region`` (RR0000000), ``district`` (a district
-    or a city administration, RRDD00000), ``rural`` (a rural district or a town of district
+    or a city administration, RRDD00000; in the three cities of republican significance
+    a city district, RRDD10000), ``rural`` (a rural district or a town of district
     significance, RRDDEE000) or ``settlement``."""
     if code[2:] == "0000000":
         return "region"
     if code[4:] == "00000":
+        return "district"
+    if code[:2] in CITY_REGIONS and code[4:] == "10000":
         return "district"
     if code[6:] == "000":
         return "rural"

@@ -26,6 +26,8 @@ ROWS = [
     ("193600000", "19", "36", "00", "000", "2", "Балқаш ауданы", "Балхашский район", 6),
     ("193633100", "19", "36", "33", "100", "4", "Бақанас а.", "с.Баканас", 7),
     ("999900000", "99", "99", "00", "000", "2", "Белгісіз", "Неизвестно", 8),
+    # a district of a city of republican significance (Astana): coded RRDD10000
+    ("711110000", "71", "11", "10", "000", "2", "Алматы ауданы", "район Алматы", 9),
 ]
 
 
@@ -46,6 +48,7 @@ def test_reads_the_bureau_layout_from_xlsx_and_csv(tmp_path: Path) -> None:
     assert [e.code for e in entries][:3] == ["612000000", "613600000", "613633000"]
     assert entries[1].name_kk == "Бәйдібек ауданы" and entries[1].name_ru == "район Байдибека"
     assert [e.level for e in entries[:4]] == ["district", "district", "rural", "settlement"]
+    assert entries[-1].code == "711110000" and entries[-1].level == "district"
     csv = tmp_path / "kato.csv"
     csv.write_bytes(("te;ab;cd;ef;hij;k;name_kaz;name_rus;nn\n"
                      "193600000;19;36;00;000;2;Балқаш ауданы;Балхашский район;1\n"
@@ -76,13 +79,16 @@ def test_import_kato_command_and_centers_pull_it(
     path = _workbook(tmp_path / "kato.xlsx")
     assert server_main(["--db", url, "import-kato", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "read 8 KATO rows" in out and "skipped 1" in out
+    assert "read 9 KATO rows" in out and "skipped 1" in out
+    # Astana's district is imported into the shipped record, not skipped
+    city = store.get_record("districts", reference_id("districts", "7111"))
+    assert city is not None and city["data"]["region_kato"] == "71"
     rec = store.get_record("settlements", reference_id("settlements", "613633100"))
     assert rec is not None and rec["data"]["name_kk"] == "Ағыбет а."
     assert rec["data"]["rural_district_id"] == reference_id("rural_districts", "613633")
     # again: nothing changes; a renamed row is updated
     again = import_kato(store, path)
-    assert again.added == {} and again.changed == {} and again.unchanged == 7
+    assert again.added == {} and again.changed == {} and again.unchanged == 8
     renamed = [r if r[0] != "613633200" else (*r[:6], "Алғабас ауылы", "с.Алгабас", 5)
                for r in ROWS]
     changed = import_kato(store, _workbook(tmp_path / "k2.xlsx", renamed))
