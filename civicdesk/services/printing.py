@@ -27,7 +27,8 @@ from civicdesk.domain.quorum_settings import meeting_rule
 from civicdesk.domain.residents import CONSENT_FORM_VERSION, CONSENT_PURPOSES
 from civicdesk.printing import data as pd
 from civicdesk.printing.booklet import EditionInfo, RenderResult, render_booklet
-from civicdesk.printing.common import unique_font_tags, write_output
+from civicdesk.printing.common import write_output
+from civicdesk.printing.font_tags import unique_font_tags
 from civicdesk.printing.forms import (
     render_attendance_sheet,
     render_certificate,
