@@ -4,9 +4,11 @@ Days off are Saturdays, Sundays and the public holidays with the days off moved 
 working days, from the maintained ``holidays`` package (its Kazakhstan calendar follows
 the Law "On holidays in the Republic of Kazakhstan" of 13.12.2001 No. 267, the Labour
 Code's rule that a holiday falling on a day off moves to the next working day, and the
-Government's yearly decrees moving days off). A Saturday the Government makes a working
-day in exchange is not known to that package and counts as a day off: a deadline may
-then come one day later than the decree's calendar, never earlier.
+Government's yearly decrees moving days off). The same decrees make a Saturday or Sunday
+a working day in exchange (4 May 2024 for 8 May, 5 January 2025 for 3 January); the
+package lists those too (``weekend_workdays``), and they count as working days. A decree
+newer than the installed package is not known to it: until the package is updated a
+moved day off counts as a working day and its exchanged weekend day as a day off.
 
 The deadline (docs/sources.md, ``appc_350``): Administrative Procedural and Process Code
 of 29.06.2020 No. 350-VI, article 76, paragraph 1: the administrative procedure started
@@ -29,17 +31,25 @@ EXTENSION_MAX_MONTHS = 2
 
 
 @lru_cache(maxsize=64)
-def _days_off(year: int) -> frozenset[date]:
+def _calendar(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off on weekdays and weekends: holidays and moved days off, weekend days
+    made working days) of one year."""
     # Imported on first use: the calendar package takes about 0.25 s to load, and the
     # journal (the first page shown at start) links to problems without needing it.
     from holidays.countries.kazakhstan import Kazakhstan
 
-    return frozenset(Kazakhstan(years=year).keys())
+    cal = Kazakhstan(years=year)
+    worked = frozenset(d for d in cal.weekend_workdays if d.year == year)
+    return frozenset(cal.keys()), worked
 
 
 def is_working_day(day: date) -> bool:
-    """Not a Saturday, Sunday, public holiday or a day off moved by the Government."""
-    return day.weekday() < 5 and day not in _days_off(day.year)
+    """Not a Saturday, Sunday, public holiday or a day off moved by the Government; a
+    weekend day the Government made a working day is one."""
+    days_off, weekend_workdays = _calendar(day.year)
+    if day.weekday() >= 5:
+        return day in weekend_workdays
+    return day not in days_off
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -41,6 +41,16 @@ def test_public_holidays_and_moved_days_off_are_not_working_days() -> None:
     assert not is_working_day(date(2026, 12, 5))  # Saturday
 
 
+def test_a_saturday_made_a_working_day_by_decree_counts() -> None:
+    # Government decree for 2024: Wednesday 8 May a day off, Saturday 4 May worked
+    assert is_working_day(date(2024, 5, 4)) and not is_working_day(date(2024, 5, 8))
+    assert not is_working_day(date(2024, 5, 11))  # an ordinary Saturday
+    # 2025: Friday 3 January off, Sunday 5 January worked
+    assert is_working_day(date(2025, 1, 5)) and not is_working_day(date(2025, 1, 3))
+    # an appeal received on Thursday 2 May 2024: 3 May, the worked Saturday 4 May, ...
+    assert working_days_between(date(2024, 5, 2), date(2024, 5, 6)) == 3
+
+
 def test_fifteen_working_days_over_nauryz() -> None:
     assert appeal_due(date(2026, 3, 13)) == date(2026, 4, 8)
     assert appeal_due(date(2026, 11, 2)) == date(2026, 11, 23)
