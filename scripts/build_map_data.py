@@ -65,7 +65,7 @@ def read_polygons(path: Path) -> list[list[list[Point]]]:
         rec = b[off + 8: off + 8 + words * 2]
         off += 8 + words * 2
         nparts, npoints = struct.unpack("<2i", rec[36:44])
-        parts = list(struct.unpack(f"<{nparts}i", rec[44:44 + 4 * nparts])) + [npoints]
+        parts = [*struct.unpack(f"<{nparts}i", rec[44:44 + 4 * nparts]), npoints]
         xy = struct.unpack(f"<{2 * npoints}d", rec[44 + 4 * nparts: 44 + 4 * nparts + 16 * npoints])
         pts = [(xy[2 * i], xy[2 * i + 1]) for i in range(npoints)]
         shapes.append([pts[parts[i]:parts[i + 1]] for i in range(nparts)])
@@ -116,12 +116,14 @@ def in_shape(x: float, y: float, rings: list[list[Point]]) -> bool:
 
 
 CYRILLIC = re.compile("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
-KIND = re.compile(r"(^|\s)(ауылы|ауылдық|кенті|қаласы|село|поселок|посёлок|город|с\.|п\.|г\.)"
-                  r"(?=\s|$)", re.IGNORECASE)
 
 
 def fold(name: str) -> str:
-    return " ".join(KIND.sub(" ", name.casefold().replace("ё", "е")).split())
+    """The app's own comparison of place names (civicdesk/domain/geography.py)."""
+    sys.path.insert(0, str(ROOT))
+    from civicdesk.domain.geography import fold_place_name
+
+    return fold_place_name(name)
 
 
 def main(shape_dir: Path, cities: Path) -> None:
