@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.formatting import format_date
 from civicdesk.domain.problems import CHANNEL_NAMES, STATE_NAMES, Channel, ProblemState
-from civicdesk.services import problem_cycle as cycle
 from civicdesk.services import map_reference, problem_map, reference
+from civicdesk.services import problem_cycle as cycle
 from civicdesk.services import problems as svc
 from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
