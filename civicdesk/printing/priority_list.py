@@ -1,7 +1,8 @@
 """A district's priority list of problems (Kazakh first, then Russian) and a simple map
 poster drawn from the settlements' coordinates: one point per settlement, its area
 growing with how many raised its problems, coloured by whether any is still open; the
-district outline only when the caller has one. No tiles, no network."""
+district outline when the caller has one, with the credit its source asks for. No tiles,
+no network."""
 
 from __future__ import annotations
 
@@ -79,7 +80,10 @@ class PriorityList:
     items: tuple[PriorityItem, ...]
     points: tuple[MapPoint, ...]
     unlocated: tuple[Message, ...] = ()
-    outline: tuple[tuple[float, float], ...] = ()  # (lat, lon) of the district's border
+    #: the district's border: rings of (lat, lon) pairs (a district may have islands)
+    outline: tuple[tuple[tuple[float, float], ...], ...] = ()
+    #: (kk, ru) credit of the outline's and the places' sources, printed under the poster
+    credit: Message | None = None
 
 
 TITLE = M("Мәселелердің басымдық тізімі", "Приоритетный список проблем")
@@ -90,10 +94,13 @@ HEAD = (M("№", "№"), M("Мәселе", "Проблема"), M("Елді ме
 OVERDUE = M("жауап мерзімі өтті", "ответ просрочен")
 LEGEND = M("Нүкте ауданы — мәселені көтергендер саны; қызыл — ашық мәселе бар, жасыл — "
            "бәрі шешілді. Атаудың астында: көтергендер · ашық мәселелер / барлық мәселелер. "
-           "Координаттар — елді мекендердің енгізілген координаттары.",
+           "Координаттар — енгізілген немесе анықтамалықтағы; сұр сызық — аудан шекарасы.",
            "Площадь точки — сколько человек подняли проблемы; красный — есть открытые, "
            "зелёный — все решены. Под названием: подняли · открытых проблем / всего "
-           "проблем. Координаты — введённые координаты населённых пунктов.")
+           "проблем. Координаты — введённые или из справочника; серая линия — граница "
+           "района.")
+NO_POINTS_OUTLINE = M("Елді мекендердің координаттары жоқ: тек аудан шекарасы көрсетілген.",
+                      "Нет координат населённых пунктов: показана только граница района.")
 UNLOCATED = M("Координатасы жоқ елді мекендер (картада жоқ)",
               "Населённые пункты без координат (нет на карте)")
 NO_POINTS = M("Картаға түсіретін координаттар жоқ.", "Нет координат для карты.")
@@ -135,7 +142,8 @@ class _Poster(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def _projection(self) -> tuple[float, float, float, float, float]:
-        pts = [(p.lat, p.lon) for p in self.data.points] + list(self.data.outline)
+        pts = [(p.lat, p.lon) for p in self.data.points] + [
+            pt for ring in self.data.outline for pt in ring]
         lats, lons = [a for a, _ in pts], [b for _, b in pts]
         k = math.cos(math.radians(sum(lats) / len(lats)))
         span_x = max((max(lons) - min(lons)) * k, 0.02)
@@ -149,27 +157,34 @@ class _Poster(Flowable):  # type: ignore[misc]
         c: Canvas = self.canv
         c.setStrokeColor(RULE)
         c.rect(0, 0, self.width, self.height)
+        rings = [r for r in self.data.outline if len(r) >= 3]
         if not self.data.points:
+            message = NO_POINTS_OUTLINE if rings else NO_POINTS
             c.setFont(self.st.fonts.regular, 11)
-            c.drawCentredString(self.width / 2, self.height / 2, NO_POINTS.kk)
-            c.drawCentredString(self.width / 2, self.height / 2 - 14, NO_POINTS.ru)
-            return
+            y0 = 8 * MM + 14 if rings else self.height / 2
+            c.drawCentredString(self.width / 2, y0, message.kk)
+            c.drawCentredString(self.width / 2, y0 - 14, message.ru)
+            if not rings:
+                return
         scale, k, cx, cy, _pad = self._projection()
 
         def xy(lat: float, lon: float) -> tuple[float, float]:
             return (self.width / 2 + (lon - cx) * k * scale,
                     self.height / 2 + (lat - cy) * scale)
 
-        if len(self.data.outline) >= 3:
+        if rings:
             path = c.beginPath()
-            first = xy(*self.data.outline[0])
-            path.moveTo(*first)
-            for lat, lon in self.data.outline[1:]:
-                path.lineTo(*xy(lat, lon))
-            path.close()
+            for ring in rings:
+                path.moveTo(*xy(*ring[0]))
+                for lat, lon in ring[1:]:
+                    path.lineTo(*xy(lat, lon))
+                path.close()
             c.setStrokeColor(GREY)
+            c.setFillColor(ACCENT_LIGHT)
             c.setLineWidth(1)
-            c.drawPath(path, stroke=1, fill=0)
+            c.drawPath(path, stroke=1, fill=1)
+        if not self.data.points:
+            return
         top = max(p.raised for p in self.data.points) or 1
         for p in sorted(self.data.points, key=lambda p: -p.raised):
             x, y = xy(p.lat, p.lon)
@@ -187,7 +202,8 @@ class _Poster(Flowable):  # type: ignore[misc]
 
 
 def _texts(data: PriorityList) -> list[object]:
-    return [data, TITLE, MAP_TITLE, HEAD, OVERDUE, LEGEND, UNLOCATED, NO_POINTS]
+    return [data, TITLE, MAP_TITLE, HEAD, OVERDUE, LEGEND, UNLOCATED, NO_POINTS,
+            NO_POINTS_OUTLINE]
 
 
 def render_priority_list(data: PriorityList, out: Output) -> int:
@@ -213,8 +229,11 @@ def render_priority_list(data: PriorityList, out: Output) -> int:
     story += [NextPageTemplate("poster"), PageBreak(),
               Paragraph(f"{esc(MAP_TITLE.kk)} — {esc(data.district.kk)}", st.h2),
               Paragraph(f"{esc(MAP_TITLE.ru)} — {esc(data.district.ru)}", st.small),
-              _Poster(data, st, lw - 2 * margin, lh - 2 * margin - 30 * MM),
+              _Poster(data, st, lw - 2 * margin,
+                      lh - 2 * margin - (38 if data.credit else 30) * MM),
               Spacer(1, 2 * MM), Paragraph(f"{esc(LEGEND.kk)}<br/>{esc(LEGEND.ru)}", st.small)]
+    if data.credit is not None:
+        story.append(Paragraph(f"{esc(data.credit.kk)}<br/>{esc(data.credit.ru)}", st.small))
     buf = io.BytesIO()
     doc = BaseDocTemplate(buf, pagesize=A4, title=f"{TITLE.kk} / {TITLE.ru}",
                           author=data.center.kk, creator=PRODUCER, producer=PRODUCER,

@@ -1,10 +1,12 @@
 """The problems register on a map without a network: settlements' coordinates, a GeoJSON
 export for head office's GIS (one point per settlement with its problems' counts and
-states; nothing about a person), and a district's printed priority list with a poster.
+states; nothing about a person; the outlines of their districts where the shipped map
+reference has them), and a district's printed priority list with a poster.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from sqlalchemy import func, select
 
 from civicdesk.db.models import Center, District, Problem, ProblemMention, Settlement
 from civicdesk.domain.errors import Message, UserError, ValidationError
+from civicdesk.domain.geography import OUTLINE_CREDIT, PLACES_CREDIT, load_map_data
 from civicdesk.domain.problems import STATE_NAMES, ProblemState
 from civicdesk.domain.workdays import is_overdue
 from civicdesk.printing.common import Output, write_output
@@ -115,11 +118,49 @@ def _places(ctx: Context, district_id: str | None = None) -> dict[str, _Place]:
     return {k: v for k, v in places.items() if v.problems}
 
 
+def _outline_features(ctx: Context, district_ids: set[str]) -> list[dict[str, Any]]:
+    """A MultiPolygon feature per district whose outline is shipped (counter-clockwise
+    outer rings, as RFC 7946 asks; each ring closed)."""
+    if not district_ids:
+        return []
+    data = load_map_data()
+    with ctx.db.session() as s:
+        rows = [(d.id, d.kato, d.name_kk, d.name_ru) for d in s.scalars(
+            select(District).where(District.id.in_(district_ids)))]
+    features = []
+    for did, kato, name_kk, name_ru in sorted(rows, key=lambda r: r[1] or ""):
+        rings = data.outline(kato)
+        if not rings:
+            continue
+        polygons = []
+        for ring in rings:
+            coords = [[round(lon, 4), round(lat, 4)] for lat, lon in ring]
+            if coords[0] != coords[-1]:
+                coords.append(coords[0])
+            if _signed_area(coords) < 0:
+                coords.reverse()
+            polygons.append([coords])
+        features.append({
+            "type": "Feature", "id": f"district-{kato}",
+            "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+            "properties": {"kind": "district_outline", "district_id": did, "kato": kato,
+                           "name_kk": name_kk, "name_ru": name_ru,
+                           "source": data.sources.get("outlines", "")},
+        })
+    return features
+
+
+def _signed_area(coords: list[list[float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in itertools.pairwise(coords)) / 2
+
+
 def geojson(ctx: Context, district_id: str | None = None) -> dict[str, Any]:
     """The register as a GeoJSON FeatureCollection (RFC 7946: [longitude, latitude]);
-    a settlement without coordinates is a feature with a null geometry."""
+    a settlement without coordinates is a feature with a null geometry. The settlements'
+    districts follow as outline features (``kind`` tells the two apart)."""
     features = []
-    for place in sorted(_places(ctx, district_id).values(), key=lambda p: p.name_ru):
+    places = _places(ctx, district_id)
+    for place in sorted(places.values(), key=lambda p: p.name_ru):
         states: dict[str, int] = defaultdict(int)
         for p in place.problems:
             states[p["state"]] += 1
@@ -128,7 +169,7 @@ def geojson(ctx: Context, district_id: str | None = None) -> dict[str, Any]:
         features.append({
             "type": "Feature", "id": place.id, "geometry": geometry,
             "properties": {
-                "settlement_id": place.id, "kato": place.kato, "name_kk": place.name_kk,
+                "kind": "settlement", "settlement_id": place.id, "kato": place.kato, "name_kk": place.name_kk,
                 "name_ru": place.name_ru, "district_id": place.district_id,
                 "problems": len(place.problems), "raised": place.raised,
                 "open": sum(1 for p in place.problems if p["state"] != "resolved"),
@@ -137,17 +178,23 @@ def geojson(ctx: Context, district_id: str | None = None) -> dict[str, Any]:
                 "problem_list": place.problems,
             },
         })
+    wanted = {district_id} if district_id else {
+        p.district_id for p in places.values() if p.district_id}
+    features += _outline_features(ctx, wanted)
     return {"type": "FeatureCollection", "features": features}
 
 
 def export_geojson(ctx: Context, out: Path, district_id: str | None = None) -> int:
-    """Write the GeoJSON file (audited as an export); returns the number of features."""
+    """Write the GeoJSON file (audited as an export); returns the number of settlements."""
     data = geojson(ctx, district_id)
     write_output(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), out)
+    settlements = sum(1 for f in data["features"]
+                      if f["properties"].get("kind") == "settlement")
     with ctx.db.session() as s:
         audit(ctx, s, "export", "problems_geojson", None, None,
-              {"file": out.name, "features": len(data["features"])})
-    return len(data["features"])
+              {"file": out.name, "features": len(data["features"]),
+               "settlements": settlements})
+    return settlements
 
 
 def priority_list(ctx: Context, district_id: str | None) -> PriorityList:
@@ -188,14 +235,24 @@ def priority_list(ctx: Context, district_id: str | None) -> PriorityList:
                       if x.lat is None or x.lon is None)
     district = NO_DISTRICT
     center_name = Message("", "")
+    kato = None
     with ctx.db.session() as s:
         d = s.get(District, district_id) if district_id else None
         if d is not None:
             district = Message(d.name_kk, d.name_ru)
+            kato = d.kato
         c = s.get(Center, ctx.actor.center_id)
         if c is not None:
             center_name = Message(c.name_kk, c.name_ru)
-    return PriorityList(district, center_name, ctx.today(), tuple(items), points, unlocated)
+    data = load_map_data()
+    outline = data.outline(kato)
+    shipped = {(p.lat, p.lon) for p in data.places}
+    credits = ([OUTLINE_CREDIT] if outline else []) + (
+        [PLACES_CREDIT] if any((x.lat, x.lon) in shipped for x in points) else [])
+    credit = Message("; ".join(c[0] for c in credits),
+                     "; ".join(c[1] for c in credits)) if credits else None
+    return PriorityList(district, center_name, ctx.today(), tuple(items), points, unlocated,
+                        outline, credit)
 
 
 def write_priority_list(ctx: Context, district_id: str | None, out: Output) -> int:

@@ -77,7 +77,8 @@ def _upsert(ctx: Context, session: Any, model: Any, key: str, values: dict[str, 
 
 
 def load_reference_data(ctx: Context, folder: Path | None = None) -> dict[str, int]:
-    """Insert the shipped reference data that is not there yet; returns counts added."""
+    """Insert the shipped reference data that is not there yet and give settlements
+    without coordinates those of the shipped map reference; returns counts added."""
     added = {"regions": 0, "districts": 0, "rural_districts": 0, "topics": 0, "legal_acts": 0}
     with ctx.db.session() as s:
         for r in _load("regions", folder):
@@ -121,6 +122,9 @@ def load_reference_data(ctx: Context, folder: Path | None = None) -> dict[str, i
                  "number": a.get("number"),
                  "adopted_on": date.fromisoformat(adopted) if adopted else None},
             )
+    from civicdesk.services.map_reference import fill_coordinates
+
+    added["coordinates"] = fill_coordinates(ctx).filled
     return added
 
 
@@ -212,4 +216,9 @@ def add_settlement(
         s.add(row)
         s.flush()
         audit(ctx, s, "create", "settlement", row.id, None, snapshot(row))
-        return Named(row.id, row.kato, row.name_kk, row.name_ru)
+        named = Named(row.id, row.kato, row.name_kk, row.name_ru)
+    if district_id:  # coordinates from the shipped map reference, where it knows the place
+        from civicdesk.services.map_reference import fill_coordinates
+
+        fill_coordinates(ctx, [named.id])
+    return named

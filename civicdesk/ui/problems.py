@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from civicdesk.domain.formatting import format_date
 from civicdesk.domain.problems import CHANNEL_NAMES, STATE_NAMES, Channel, ProblemState
+from civicdesk.services import map_reference, problem_map, reference
 from civicdesk.services import problem_cycle as cycle
-from civicdesk.services import problem_map, reference
 from civicdesk.services import problems as svc
 from civicdesk.services.base import ListQuery
 from civicdesk.services.reference import Named
@@ -173,6 +173,9 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         self.coords_button = QPushButton()
         self.coords_button.clicked.connect(self.save_coordinates)
         coords.addWidget(self.coords_button)
+        self.fill_button = QPushButton()  # the shipped map reference, never over entered ones
+        self.fill_button.clicked.connect(self.fill_coordinates)
+        coords.addWidget(self.fill_button)
         self.l_coords = QLabel()
         self.errors.add_row(form, self.l_coords, "latitude", self._holder(coords))
         self.settlement.currentIndexChanged.connect(self._load_coordinates)
@@ -273,6 +276,10 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         b(self.save_button.setText, lambda: self.tr("Save"))
         b(self.l_coords.setText, lambda: self.tr("Latitude, longitude"))
         b(self.coords_button.setText, lambda: self.tr("Save coordinates"))
+        b(self.fill_button.setText, lambda: self.tr("From reference data"))
+        b(self.fill_button.setToolTip, lambda: self.tr(
+            "Give the settlements without coordinates those of the reference data where it "
+            "knows the settlement in its district; entered coordinates stay"))
         b(self.geojson_button.setText, lambda: self.tr("Export GeoJSON…"))
         b(self.print_button.setText, lambda: self.tr("Print priority list"))
         b(self.cycle_box.setTitle, lambda: self.tr("Life cycle"))
@@ -514,6 +521,19 @@ class ProblemsPage(QWidget, Retranslating, ListEditor):
         self.env.runner.db(problem_map.set_coordinates, self.env.ctx(), str(place), lat, lon,
                            on_done=lambda _r: self.env.notify_changed("settlement"),
                            on_error=lambda e: show_user_error(self, self.env, e, self.errors))
+
+    @Slot()
+    def fill_coordinates(self) -> None:
+        def done(r: map_reference.FillSummary) -> None:
+            self.out_status.setText(
+                self.tr("Coordinates from the reference data: %1 settlements; %2 still "
+                        "without them (enter those by hand)")
+                .replace("%1", str(r.filled)).replace("%2", str(r.unmatched)))
+            self._load_coordinates()
+            self.env.notify_changed("settlement")
+
+        self.env.runner.db(map_reference.fill_coordinates, self.env.ctx(), on_done=done,
+                           on_error=lambda e: show_error_text(self.out_status, self.env, e))
 
     @Slot()
     def export_geojson(self) -> None:

@@ -128,7 +128,9 @@ def test_focus_group_to_appeal_meeting_and_grant_then_head_office(tmp_path: Path
         # ---- the GeoJSON for head office's GIS
         out = tmp_path / "register.geojson"
         assert export_geojson(ctx, out) == 1
-        [feature] = json.loads(out.read_text(encoding="utf-8"))["features"]
+        feature, outline = json.loads(out.read_text(encoding="utf-8"))["features"]
+        assert outline["properties"]["kind"] == "district_outline"
+        assert outline["geometry"]["type"] == "MultiPolygon"
         props = feature["properties"]
         assert feature["geometry"]["coordinates"] == [77.45, 43.35]
         assert props["raised"] == 36 and props["overdue"] == 1

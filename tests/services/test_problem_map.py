@@ -67,7 +67,8 @@ def test_geojson_has_points_counts_states_and_no_names(register, tmp_path: Path)
     ctx, _d, _ids = register
     data = geojson(ctx)
     assert data["type"] == "FeatureCollection"
-    by_name = {f["properties"]["name_ru"]: f for f in data["features"]}
+    by_name = {f["properties"]["name_ru"]: f for f in data["features"]
+               if f["properties"]["kind"] == "settlement"}
     assert set(by_name) == {"Аксу", "Коктал", "Шалгай"}
     aksu = by_name["Аксу"]
     assert aksu["geometry"] == {"type": "Point", "coordinates": [77.45, 43.35]}

@@ -144,3 +144,39 @@ def test_head_office_merges_a_centers_village_into_the_official_one(
     assert [(r.id, r.settlement_kk) for r in rows] == [(rid, "Ағыбет а.")]
     rec = store.get_record("residents", rid)
     assert rec is not None and rec["data"]["settlement_id"] == official
+
+
+def test_import_gives_settlements_the_map_references_coordinates_once(
+    store: Store, tmp_path: Path
+) -> None:
+    from civicdesk.domain.geography import inside_outline, load_map_data
+
+    path = _workbook(tmp_path / "kato.xlsx")
+    summary = import_kato(store, path)
+    assert summary.located == 1  # «Бақанас а.» / «с.Баканас», the Balkhash district centre
+    bakanas = reference_id("settlements", "193633100")
+    rec = store.get_record("settlements", bakanas)
+    assert rec is not None
+    lat, lon = rec["data"]["latitude"], rec["data"]["longitude"]
+    assert 40 < lat < 56 and 46 < lon < 88
+    assert inside_outline(lat, lon, load_map_data().outline("1936"))
+    agybet = store.get_record("settlements", reference_id("settlements", "613633100"))
+    assert agybet is not None and agybet["data"].get("latitude") is None  # not in the data
+    # head office enters other coordinates: a second import leaves them as they are
+    from civicdesk.sync.protocol import PushBatch, RowChange
+    from civicdesk.sync.server.store import TokenInfo
+
+    who = TokenInfo(center_id=rec["data"]["center_id"], device_id="kato-import",
+                    instance_id="kato-import", head_office=True)
+    rev = int(rec["rev"])
+    store.push(who, PushBatch(batch_id="fix-1", device_id="kato-import", schema_version=0,
+                              rows=[RowChange(table="settlements", id=bakanas, op="upsert",
+                                              rev=rev + 1, base_rev=rev,
+                                              changed=["latitude", "longitude"],
+                                              data={**rec["data"], "latitude": 44.9,
+                                                    "longitude": 76.3})]),
+               "req-1", lambda answer: answer.model_dump_json().encode())
+    again = import_kato(store, path)
+    assert again.changed == {}
+    rec = store.get_record("settlements", bakanas)
+    assert rec is not None and (rec["data"]["latitude"], rec["data"]["longitude"]) == (44.9, 76.3)

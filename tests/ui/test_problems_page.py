@@ -172,3 +172,26 @@ def test_coordinates_geojson_and_priority_list_from_the_page(  # type: ignore[no
     page.print_current()
     qtbot.waitUntil(lambda: bool(got), timeout=60000)
     assert got[0].read_bytes().startswith(b"%PDF")
+
+
+def test_coordinates_from_the_reference_data_button(page: ProblemsPage, env: UiEnv,
+                                                    ctx: Context) -> None:
+    from sqlalchemy import select
+
+    from civicdesk.db.models import District
+    from civicdesk.domain.geography import load_map_data
+    from civicdesk.services.problem_map import coordinates, set_coordinates
+
+    with ctx.db.session() as s:
+        balkhash = str(s.scalar(select(District.id).where(District.kato == "1936")))
+    bakanas = add_settlement(ctx, "Бақанас ауылы", "село Баканас", district_id=balkhash).id
+    entered = add_settlement(ctx, "Көктал ауылы", "село Коктал", district_id=balkhash).id
+    set_coordinates(ctx, bakanas, None, None)  # as in a database made before the data
+    set_coordinates(ctx, entered, 44.7, 76.1)
+    page.fill_button.click()
+    _idle(env)
+    assert page.fill_button.text() == "Анықтамалықтан"
+    assert "Анықтамалықтан координат алған елді мекендер: 1" in page.out_status.text()
+    centre = load_map_data().centres["1936"]
+    assert coordinates(ctx, bakanas) == (centre.lat, centre.lon)
+    assert coordinates(ctx, entered) == (44.7, 76.1)

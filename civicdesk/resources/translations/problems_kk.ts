@@ -341,6 +341,18 @@
             <translation>МЕРЗІМІ ӨТТІ</translation>
         </message>
         <message>
+            <source>From reference data</source>
+            <translation>Анықтамалықтан</translation>
+        </message>
+        <message>
+            <source>Give the settlements without coordinates those of the reference data where it knows the settlement in its district; entered coordinates stay</source>
+            <translation>Координатасы жоқ елді мекендерге анықтамалықтағы координаттарды қояды (анықтамалық елді мекенді өз ауданында білсе); енгізілген координаттар өзгермейді</translation>
+        </message>
+        <message>
+            <source>Coordinates from the reference data: %1 settlements; %2 still without them (enter those by hand)</source>
+            <translation>Анықтамалықтан координат алған елді мекендер: %1; координатасыз қалғандары: %2 (оларды қолмен енгізіңіз)</translation>
+        </message>
+        <message>
             <source>%1 settlements written to %2</source>
             <translation>%2 файлына %1 елді мекен жазылды</translation>
         </message>

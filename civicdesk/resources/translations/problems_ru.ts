@@ -341,6 +341,18 @@
             <translation>ПРОСРОЧЕНО</translation>
         </message>
         <message>
+            <source>From reference data</source>
+            <translation>Из справочника</translation>
+        </message>
+        <message>
+            <source>Give the settlements without coordinates those of the reference data where it knows the settlement in its district; entered coordinates stay</source>
+            <translation>Поставить населённым пунктам без координат координаты из справочника (если справочник знает пункт в его районе); введённые координаты не меняются</translation>
+        </message>
+        <message>
+            <source>Coordinates from the reference data: %1 settlements; %2 still without them (enter those by hand)</source>
+            <translation>Координаты из справочника получили населённых пунктов: %1; без координат осталось: %2 (введите их вручную)</translation>
+        </message>
+        <message>
             <source>%1 settlements written to %2</source>
             <translation>В файл %2 записано населённых пунктов: %1</translation>
         </message>

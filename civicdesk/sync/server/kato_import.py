@@ -34,6 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from civicdesk.domain.geography import MapData, load_map_data
 from civicdesk.domain.kato import REFERENCE_OWNER, REGIONS, kato_level, reference_id
 from civicdesk.sync.protocol import MAX_BATCH_ROWS, PushBatch, PushResult, RowChange
 from civicdesk.sync.server.store import Store, TokenInfo
@@ -68,6 +69,9 @@ class ImportSummary:
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)
     rejected: int = 0
+    #: settlements of the file that the shipped map reference locates (their coordinates
+    #: are written only where the server's record has none)
+    located: int = 0
 
 
 # --------------------------------------------------------------------------- reading
@@ -162,8 +166,8 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _records(entries: Iterable[KatoEntry], now: datetime,
-             summary: ImportSummary) -> list[tuple[str, str, dict[str, Any]]]:
+def _records(entries: Iterable[KatoEntry], now: datetime, summary: ImportSummary,
+             places: MapData | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """(table, id, data) of every district, rural district and settlement, parents first."""
     base = {"center_id": REFERENCE_OWNER, "created_at": _stamp(now), "updated_at": _stamp(now),
             "updated_by": None, "deleted": False}
@@ -193,10 +197,15 @@ def _records(entries: Iterable[KatoEntry], now: datetime,
             summary.skipped.append(e.code)
             continue
         rural = e.code[:6] if e.code[:6] in rurals else None
-        out.append(("settlements", reference_id("settlements", e.code), {
+        data: dict[str, Any] = {
             **base, "kato": e.code, "district_id": reference_id("districts", e.code[:4]),
             "rural_district_id": reference_id("rural_districts", rural) if rural else None,
-            "name_kk": e.name_kk, "name_ru": e.name_ru, "population": None}))
+            "name_kk": e.name_kk, "name_ru": e.name_ru, "population": None}
+        place = places.find(e.code[:4], e.name_kk, e.name_ru) if places else None
+        if place is not None:
+            data["latitude"], data["longitude"] = place.lat, place.lon
+            summary.located += 1
+        out.append(("settlements", reference_id("settlements", e.code), data))
     return out
 
 
@@ -214,7 +223,7 @@ def import_kato(store: Store, path: Path, *, now: datetime | None = None) -> Imp
                     head_office=True)
     rows: list[RowChange] = []
     kinds: dict[tuple[str, str], bool] = {}
-    for table, row_id, data in _records(entries, now, summary):
+    for table, row_id, data in _records(entries, now, summary, load_map_data()):
         existing = store.get_record(table, row_id)
         if existing is None:
             rows.append(RowChange(table=table, id=row_id, op="upsert", rev=1, base_rev=0,
@@ -222,11 +231,15 @@ def import_kato(store: Store, path: Path, *, now: datetime | None = None) -> Imp
             kinds[(table, row_id)] = True
             continue
         old = dict(existing["data"])
-        changed = [k for k in _COMPARED if k in data and old.get(k) != data[k]]
+        # coordinates head office entered, or an earlier import wrote, stay as they are
+        skip = {"created_at"} | ({"latitude", "longitude"} if (
+            old.get("latitude") is not None or old.get("longitude") is not None) else set())
+        changed = [k for k in (*_COMPARED, "latitude", "longitude")
+                   if k in data and k not in skip and old.get(k) != data[k]]
         if not changed and not existing["deleted"]:
             summary.unchanged += 1
             continue
-        keep = {k: v for k, v in data.items() if k not in ("created_at",)}
+        keep = {k: v for k, v in data.items() if k not in skip}
         rev = int(existing["rev"])
         rows.append(RowChange(table=table, id=row_id, op="upsert", rev=rev + 1, base_rev=rev,
                               changed=[*changed, "updated_at"], data=keep))
@@ -262,4 +275,5 @@ def run_import(store: Store, file: str) -> int:
             print(f"{label:8} {table:16} {counts.get(table, 0)}")
     print(f"unchanged {summary.unchanged}; skipped {len(summary.skipped)} (unknown region or "
           f"parent); refused {summary.rejected}")
+    print(f"settlements the map reference locates: {summary.located}")
     return 1 if summary.rejected else 0
