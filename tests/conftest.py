@@ -20,10 +20,17 @@ if sys.platform == "win32":
 else:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import HealthCheck, settings
+
 from civicdesk.db.engine import DB_FILE_NAME
 from civicdesk.domain.enums import Role
 from civicdesk.services.app import CivicApp
 from civicdesk.services.base import Actor, Context
+
+# The machine running the suite may be shared and loaded: generating inputs slowly is
+# not a failure of the code under test (every property and deadline is still checked).
+settings.register_profile("shared-machine", suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("shared-machine")
 
 PASSWORD = "secret-pass-1"
 
