@@ -9,24 +9,64 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from civicdesk.db.models import AgendaItem, Campaign, GrantApplication, Meeting, Settlement
+from civicdesk.db.models import (
+    AgendaItem,
+    Campaign,
+    District,
+    GrantApplication,
+    Meeting,
+    Settlement,
+)
 from civicdesk.domain.awareness import AgeBand
 from civicdesk.domain.enums import Sex
+from civicdesk.domain.geography import Ring, inside_outline
 from civicdesk.domain.problems import Channel
 from civicdesk.domain.workdays import add_working_days
 from civicdesk.services import assessments as asv
 from civicdesk.services import problem_cycle as cycle
 from civicdesk.services.base import Context
-from civicdesk.services.map_reference import fill_coordinates
+from civicdesk.services.map_reference import district_outline, fill_coordinates
 from civicdesk.services.problem_map import set_coordinates
 from civicdesk.services.problems import ProblemInput, create_problem
 
 __all__ = ["add_demo_problems"]
 
-#: the demo's own positions around Bakanas (Balkhash district), not surveyed: given only
-#: to the villages the shipped map reference does not locate, so the poster has a shape
+#: the demo's own positions around Bakanas (Balkhash district), not surveyed: the
+#: fallback when the district has no shipped outline
 COORDS = [(44.81, 76.27), (44.95, 76.02), (44.62, 76.55), (45.10, 76.40), (44.70, 75.90),
           (44.50, 76.20), (45.02, 76.75), (44.88, 76.60), (44.40, 76.45), (45.20, 76.10)]
+#: grid steps across the outline's extent when spreading the demo's villages
+_GRID = 24
+
+
+def demo_spots(outline: tuple[Ring, ...], taken: list[tuple[float, float]], n: int
+               ) -> list[tuple[float, float]]:
+    """``n`` demo positions inside the district's outline, each as far as possible from
+    the others and from the ``taken`` ones (the villages the map reference located), so
+    the demo's poster shows its villages apart and inside their district. Demo data only:
+    a real village gets its coordinates from the reference or from the consultant."""
+    points = [pt for ring in outline for pt in ring]
+    if not points or n <= 0:
+        return []
+    lat0, lat1 = min(p[0] for p in points), max(p[0] for p in points)
+    lon0, lon1 = min(p[1] for p in points), max(p[1] for p in points)
+    grid = [(lat0 + (lat1 - lat0) * (i + 0.5) / _GRID, lon0 + (lon1 - lon0) * (j + 0.5) / _GRID)
+            for i in range(_GRID) for j in range(_GRID)]
+    dlat, dlon = (lat1 - lat0) / _GRID, (lon1 - lon0) / _GRID
+    # inside with a margin of one grid step, so no village sits on the border
+    free = [g for g in grid if all(
+        inside_outline(g[0] + a * dlat, g[1] + b * dlon, outline)
+        for a, b in ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1)))]
+    placed = list(taken)
+    spots: list[tuple[float, float]] = []
+    while free and len(spots) < n:
+        best = max(free, key=lambda g: min(
+            ((g[0] - p[0]) ** 2 + (g[1] - p[1]) ** 2 for p in placed), default=0.0))
+        free.remove(best)
+        spots.append((round(best[0], 4), round(best[1], 4)))
+        placed.append(best)
+    return spots
+
 
 PROBLEMS = [
     ("Ауыз су тәулігіне екі сағат қана беріледі", "Питьевая вода подаётся два часа в сутки",
@@ -66,11 +106,16 @@ def add_demo_problems(ctx: Context, seed: int = 1) -> int:
         return 0
     fill_coordinates(ctx, [sid for sid, _d in places])
     with ctx.db.session() as s:
-        located = set(s.scalars(select(Settlement.id).where(
-            Settlement.id.in_([sid for sid, _d in places]), Settlement.latitude.is_not(None))))
-    for (sid, _d), (lat, lon) in zip(places, COORDS, strict=False):
-        if sid not in located:
-            set_coordinates(ctx, sid, lat, lon)
+        located = {sid: (lat, lon) for sid, lat, lon in s.execute(
+            select(Settlement.id, Settlement.latitude, Settlement.longitude).where(
+                Settlement.id.in_([sid for sid, _d in places]),
+                Settlement.latitude.is_not(None), Settlement.longitude.is_not(None)))
+                   if lat is not None and lon is not None}
+        kato = s.scalar(select(District.kato).where(District.id == places[0][1]))
+    missing = [sid for sid, _d in places if sid not in located]
+    spots = demo_spots(district_outline(kato), list(located.values()), len(missing)) or COORDS
+    for sid, (lat, lon) in zip(missing, spots, strict=False):
+        set_coordinates(ctx, sid, lat, lon)
     district = places[0][1]
     start = today - timedelta(days=120)
     ids = [create_problem(ctx, ProblemInput(kk, ru, cat, [places[i % len(places)][0]],

@@ -154,3 +154,21 @@ def test_geojson_carries_the_outline_as_a_valid_multipolygon(ctx: Context) -> No
     # the whole register (no district given) carries the outlines of its settlements'
     assert [f["id"] for f in geojson(ctx)["features"]
             if f["properties"]["kind"] == "district_outline"] == ["district-1936"]
+
+
+def test_demo_villages_are_spread_inside_their_district() -> None:
+    from civicdesk.domain.geography import inside_outline
+    from civicdesk.services.map_reference import district_outline
+    from civicdesk.services.problems_demo import demo_spots
+
+    outline = district_outline("1936")  # Balkhash district
+    assert outline
+    bakanas = (44.806, 76.275)
+    spots = demo_spots(outline, [bakanas], 9)
+    assert len(spots) == 9 and len(set(spots)) == 9
+    assert all(inside_outline(lat, lon, outline) for lat, lon in spots)
+    # apart from each other and from the located village: no two closer than 0.1°
+    placed = [bakanas, *spots]
+    assert min((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2
+               for i, a in enumerate(placed) for b in placed[i + 1:]) > 0.01
+    assert demo_spots((), [], 3) == []
