@@ -80,13 +80,13 @@ def _problems(s: Session, a: NeedsAssessment) -> list[Problem]:
         .order_by(kk_order(Problem.title_kk), Problem.id)))
 
 
-def _places(s: Session, a: NeedsAssessment, asked: set[str]) -> set[str]:
+def _places(s: Session, a: NeedsAssessment, asked: set[str]) -> list[Settlement]:
     """Which of the ``asked`` settlements a respondent may be from: live ones, of the
     assessment's district when it has one."""
-    stmt = select(Settlement.id).where(Settlement.id.in_(asked), Settlement.deleted.is_(False))
+    stmt = select(Settlement).where(Settlement.id.in_(asked), Settlement.deleted.is_(False))
     if a.district_id is not None:
         stmt = stmt.where(Settlement.district_id == a.district_id)
-    return set(s.scalars(stmt))
+    return list(s.scalars(stmt))
 
 
 def survey_form(ctx: Context, assessment_id: str) -> SurveyForm:
@@ -135,8 +135,11 @@ def save_rows(ctx: Context, assessment_id: str, rows: Sequence[GridRow]) -> int:
     the row). Returns how many respondents were saved."""
     with ctx.db.session() as s:
         a = _owned(ctx, s, assessment_id)
-        problems = {p.id for p in _problems(s, a)}
-        places = _places(s, a, {r.settlement_id for r in rows if r.settlement_id})
+        # held while the rows are saved, so the session finds them again without a query
+        held_problems = _problems(s, a)
+        held_places = _places(s, a, {r.settlement_id for r in rows if r.settlement_id})
+        problems = {p.id for p in held_problems}
+        places = {p.id for p in held_places}
         district = a.district_id is not None
         errors: list[ValidationError] = []
         ready: list[ResponseInput] = []

@@ -118,7 +118,7 @@ class SurveyTab(QWidget, Retranslating):
 
     def _edited(self) -> None:
         self.key_hint.clear()
-        n = len(self.grid.rows())
+        n = self.grid.filled_count()
         self.counts.setText(self.tr("Rows not saved: %1").replace("%1", str(n)) if n else "")
         self.save_button.setEnabled(bool(n) and not self.saving
                                     and self.assessment_id is not None)

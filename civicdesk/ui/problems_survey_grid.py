@@ -151,6 +151,7 @@ class SurveyGrid(QTableWidget):
         self._prefix = ""
         self._quiet = False
         self._faults: list[UserError] = []
+        self._filled: set[int] = set()  # rows with something typed, kept as keys go
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -189,6 +190,7 @@ class SurveyGrid(QTableWidget):
             self._put(self._new_row(), t)
         self._quiet = False
         self._new_row()
+        self._filled = {r for r in range(self.rowCount()) if not self.is_blank(r)}
         self.retranslate()
         if typed and 0 <= at[0] < self.rowCount() and 0 <= at[1] < self.columnCount():
             self.setCurrentCell(*at)
@@ -316,7 +318,11 @@ class SurveyGrid(QTableWidget):
 
     def has_rows(self) -> bool:
         """Something typed that is not saved."""
-        return any(not self.is_blank(r) for r in range(self.rowCount()))
+        return bool(self._filled)
+
+    def filled_count(self) -> int:
+        """How many rows have something typed (without walking the grid)."""
+        return len(self._filled)
 
     def rows(self) -> list[GridRow]:
         """Every row with something in it, numbered as the grid shows it."""
@@ -334,6 +340,7 @@ class SurveyGrid(QTableWidget):
     def clear_rows(self) -> None:
         """After a save: one empty row to type the next questionnaire."""
         self._faults = []
+        self._filled = set()
         self._quiet = True
         self.setRowCount(0)
         self._quiet = False
@@ -352,6 +359,7 @@ class SurveyGrid(QTableWidget):
                 item.setCheckState(Qt.CheckState.Unchecked)
         self._quiet = False
         self._prefix = ""
+        self._filled.discard(r)
         self._faults = [f for f in self._faults if f.params.get("row") != r + 1]
         self._paint_faults()
         self.edited.emit()
@@ -359,8 +367,13 @@ class SurveyGrid(QTableWidget):
     def _changed(self, item: QTableWidgetItem) -> None:
         if self._quiet:
             return
-        if item.row() == self.rowCount() - 1 and not self.is_blank(item.row()):
-            self._new_row()
+        r = item.row()
+        if self.is_blank(r):
+            self._filled.discard(r)
+        else:
+            self._filled.add(r)
+            if r == self.rowCount() - 1:
+                self._new_row()
         self.edited.emit()
 
     # ------------------------------------------------------------------ faults
