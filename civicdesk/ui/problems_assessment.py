@@ -298,7 +298,9 @@ class AssessmentsPage(QWidget, Retranslating):
                                on_done=self.ranking.set_rows)
 
     def _keep_shown(self, assessment_id: str) -> None:
-        ids = [r.id for r in getattr(self, "rows", [])]
+        rows = getattr(self, "rows", [])
+        self.current = next((r for r in rows if r.id == assessment_id), self.current)
+        ids = [r.id for r in rows]
         self.list.blockSignals(True)
         self.list.setCurrentRow(ids.index(assessment_id) if assessment_id in ids else -1)
         self.list.blockSignals(False)

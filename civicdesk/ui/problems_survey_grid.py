@@ -224,6 +224,12 @@ class SurveyGrid(QTableWidget):
         of the width (between a narrow and a comfortable column, scrolling beyond), their
         titles wrapped on four lines."""
         header = self.horizontalHeader()
+        # the window's memory restores every table's header when the page opens; this
+        # grid's columns are the survey's, sized here, whatever was remembered
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for c in range(self.columnCount()):
+            self.setColumnHidden(c, False)
         bold = header.font()
         bold.setBold(True)  # the current column's title is drawn bold
         metrics = QFontMetrics(bold)

@@ -10,7 +10,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -256,16 +262,52 @@ def test_typed_rows_are_not_dropped_without_asking(qtbot: QtBot, ui_env: UiEnv,
     assert len(asked) == 1 and page.list.currentRow() == 0
     assert page.survey.assessment_id == survey["assessment"] and grid.item(0, AGE).text() == "3"
 
+    # a new assessment would be shown once made: asked too, and the typed rows stay
+    # with the assessment they belong to (a focus group saved now goes there as well)
+    page.title.setText("Жаңа")
+    page.methods["focus_group"].setChecked(True)
+    page.create_assessment()
+    _idle(ui_env)
+    _idle(ui_env)
+    assert len(asked) == 2 and page.list.count() == 3
+    assert page.current is not None and page.current.id == survey["assessment"]
+    assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == survey["assessment"]
+
     # closing the window: asked, and «No» keeps it open with the rows
     answer[0] = QMessageBox.StandardButton.No
     w.close()
-    assert len(asked) == 2 and w.isVisible() and grid.item(0, AGE).text() == "3"
+    assert len(asked) == 3 and w.isVisible() and grid.item(0, AGE).text() == "3"
 
     # «Discard» on the question lets the other assessment open with an empty grid
     answer[0] = QMessageBox.StandardButton.Discard
-    page.list.setCurrentRow(1)
+    row = next(i for i in range(page.list.count())
+               if page.list.item(i).data(Qt.ItemDataRole.UserRole) == other)
+    page.list.setCurrentRow(row)
     _idle(ui_env)
     assert page.survey.assessment_id == other and not page.has_unsaved_changes()
     assert _responses(ctx) == 0
     w.close()
-    assert len(asked) == 3 and not w.isVisible()  # nothing unsaved: no question
+    assert len(asked) == 4 and not w.isVisible()  # nothing unsaved: no question
+
+
+def test_a_remembered_header_does_not_bend_the_grid(qtbot: QtBot, ui_env: UiEnv,
+                                                    survey: dict[str, str]) -> None:
+    """The window restores every table's remembered header when a page opens (and the
+    ranking's used to be the page's second table): the grid's columns stay its own."""
+    _page, grid = _open(qtbot, ui_env)
+    ranking = QTableWidget(0, 6)
+    qtbot.addWidget(ranking)
+    ranking.horizontalHeader().setStretchLastSection(True)
+    ranking.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    ranking.setColumnHidden(2, True)
+    grid.horizontalHeader().restoreState(ranking.horizontalHeader().saveState())
+    ui_env.notify_changed("settlement")  # the survey's columns are read again
+    _idle(ui_env)
+    _idle(ui_env)
+    header = grid.horizontalHeader()
+    assert grid.columnCount() == FIRST_PROBLEM + 3
+    assert not any(grid.isColumnHidden(c) for c in range(grid.columnCount()))
+    assert not header.stretchLastSection()
+    assert all(header.sectionResizeMode(c) == QHeaderView.ResizeMode.Fixed
+               for c in range(grid.columnCount()))
+    assert grid.columnWidth(PLACE) > grid.columnWidth(AGE) > 0
