@@ -60,7 +60,8 @@ ROW_PROBLEMS = Message(
 ROW = Message(kk="{row}-жол: {text}", ru="Строка {row}: {text}")
 MORE = Message(kk="… және тағы {n} қате", ru="… и ещё {n} ошибок")
 BAD_SEX = Message(kk="жынысы түсініксіз: «{value}»", ru="непонятный пол: «{value}»")
-BAD_AGE = Message(kk="жасы түсініксіз: «{value}»", ru="непонятный возраст: «{value}»")
+BAD_AGE = Message(kk="жасы түсініксіз: «{value}» (14–120 жас немесе жас тобы керек)",
+                  ru="непонятный возраст: «{value}» (нужен возраст 14–120 лет или группа)")
 BAD_SETTLEMENT = Message(kk="елді мекен табылмады: «{value}»",
                          ru="населённый пункт не найден: «{value}»")
 BAD_NUMBER = Message(kk="парақ нөмірі түсініксіз: «{value}»",

@@ -1,18 +1,17 @@
 """The joint needs assessment: assessments per district and period; a focus group's
 counts and the votes for each problem; survey responses typed in a grid or imported
-from an ODK/KoboToolbox CSV; the ranking of problems with how many raised each."""
+from an ODK/KoboToolbox CSV (the survey tab, ``problems_survey``); the ranking of
+problems with how many raised each."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -31,18 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.domain.awareness import AgeBand
-from civicdesk.domain.enums import Sex
 from civicdesk.services import assessments as svc
 from civicdesk.services import problems as problems_svc
 from civicdesk.services import reference
 from civicdesk.services.base import ListQuery, Page
 from civicdesk.services.reference import Named
-from civicdesk.services.survey_import import import_survey_csv, survey_code
 from civicdesk.ui.env import UiEnv
+from civicdesk.ui.problems_survey import SurveyTab
 from civicdesk.ui.screens_common import (
     Column,
     Retranslating,
     RowsModel,
+    confirm_discard,
     from_qdate,
     rows_table,
     show_error_text,
@@ -113,7 +112,9 @@ class AssessmentsPage(QWidget, Retranslating):
         # ------------------------------------------------------------- the tabs
         self.tabs = QTabWidget()
         self.tabs.addTab(self._focus_tab(), "")
-        self.tabs.addTab(self._survey_tab(), "")
+        self.survey = SurveyTab(env)
+        self.survey.saved.connect(lambda _n: self.env.notify_changed("assessment"))
+        self.tabs.addTab(self.survey, "")
         self.tabs.addTab(self._ranking_tab(), "")
         self.tabs.setEnabled(False)
         lay = QVBoxLayout(self)
@@ -173,35 +174,6 @@ class AssessmentsPage(QWidget, Retranslating):
         v.addLayout(row)
         return w
 
-    def _survey_tab(self) -> QWidget:
-        w = QWidget()
-        v = QVBoxLayout(w)
-        self.survey_hint = QLabel()
-        self.survey_hint.setWordWrap(True)
-        v.addWidget(self.survey_hint)
-        top = QHBoxLayout()
-        self.sv_sex, self.sv_age, self.sv_place = QComboBox(), QComboBox(), QComboBox()
-        self.l_sv = [QLabel(), QLabel(), QLabel()]
-        for label, box in zip(self.l_sv, (self.sv_sex, self.sv_age, self.sv_place),
-                              strict=True):
-            top.addWidget(label)
-            top.addWidget(box, 1)
-        for b in BANDS:
-            self.sv_age.addItem(BAND_TEXT[b], b)
-        v.addLayout(top)
-        self.ticks = QListWidget()
-        v.addWidget(self.ticks, 1)
-        row = QHBoxLayout()
-        self.sv_error = self._error_label()
-        self.sv_save, self.sv_import = QPushButton(), QPushButton()
-        self.sv_save.clicked.connect(self.save_response)
-        self.sv_import.clicked.connect(self.import_csv)
-        row.addWidget(self.sv_error, 1)
-        row.addWidget(self.sv_import)
-        row.addWidget(self.sv_save)
-        v.addLayout(row)
-        return w
-
     def _ranking_tab(self) -> QWidget:
         self.ranking: RowsModel[svc.RankedRow] = RowsModel([
             Column(lambda: self.tr("Rank"), lambda r: r.rank, align_right=True),
@@ -242,14 +214,6 @@ class AssessmentsPage(QWidget, Retranslating):
         for c, label in self.l_cat.items():
             b(label.setText, cat_names[c])
         b(self.fg_save.setText, lambda: self.tr("Save focus group"))
-        b(self.survey_hint.setText, lambda: self.tr(
-            "One respondent: sex, age, settlement and the problems ticked. The survey "
-            "code beside each problem is the choice name in the ODK/Kobo form."))
-        b(self.sv_save.setText, lambda: self.tr("Save respondent"))
-        for label, make in zip(self.l_sv, (lambda: self.tr("Sex"), lambda: self.tr("Age"),
-                                           lambda: self.tr("Settlement")), strict=True):
-            b(label.setText, make)
-        b(self.sv_import.setText, lambda: self.tr("Import survey CSV…"))
         for i, make in enumerate((lambda: self.tr("Focus group"), lambda: self.tr("Survey"),
                                   lambda: self.tr("Ranking"))):
             b(lambda t, i=i: self.tabs.setTabText(i, t), make)  # type: ignore[misc]
@@ -259,10 +223,6 @@ class AssessmentsPage(QWidget, Retranslating):
         super().retranslate()
         self.ranking.retranslate()
         self.votes.setHorizontalHeaderLabels([self.tr("Problem"), self.tr("Votes")])
-        self.sv_sex.clear()
-        self.sv_sex.addItem("—", None)
-        self.sv_sex.addItem(self.tr("Male"), Sex.MALE.value)
-        self.sv_sex.addItem(self.tr("Female"), Sex.FEMALE.value)
 
     def changeEvent(self, event: QEvent) -> None:
         self.handle_language_event(event)
@@ -278,6 +238,8 @@ class AssessmentsPage(QWidget, Retranslating):
     def _data_changed(self, entity: str) -> None:
         if entity in ("problem", "assessment", "settlement"):
             self.reload()
+        if entity in ("problem", "settlement"):
+            self.survey.reload()
 
     def _fill(self, rows: list[svc.AssessmentRow]) -> None:
         keep = self.current.id if self.current else None
@@ -300,7 +262,6 @@ class AssessmentsPage(QWidget, Retranslating):
         self.problems = page.rows
         kk = self.env.lang == "kk"
         self.votes.setRowCount(0)
-        self.ticks.clear()
         for p in self.problems:
             title = p.title_kk if kk else p.title_ru
             r = self.votes.rowCount()
@@ -309,11 +270,6 @@ class AssessmentsPage(QWidget, Retranslating):
             cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.votes.setItem(r, 0, cell)
             self.votes.setCellWidget(r, 1, _spin())
-            tick = QListWidgetItem(f"{title}  [{survey_code(p.id)}]")
-            tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            tick.setCheckState(Qt.CheckState.Unchecked)
-            tick.setData(Qt.ItemDataRole.UserRole, p.id)
-            self.ticks.addItem(tick)
 
     def _got_districts(self, items: list[Named]) -> None:
         self.district.clear()
@@ -323,19 +279,42 @@ class AssessmentsPage(QWidget, Retranslating):
 
     def _got_settlements(self, items: list[Named]) -> None:
         self.settlements = items
-        for box in (self.fg_place, self.sv_place):
-            box.clear()
-            if box is self.sv_place:
-                box.addItem("—", None)
-            for s in items:
-                box.addItem(s.name(self.env.lang), s.id)
+        self.fg_place.clear()
+        for s in items:
+            self.fg_place.addItem(s.name(self.env.lang), s.id)
 
     def _chosen(self, row: int) -> None:
-        self.current = self.rows[row] if 0 <= row < len(getattr(self, "rows", [])) else None
+        chosen = self.rows[row] if 0 <= row < len(getattr(self, "rows", [])) else None
+        shown = self.survey.assessment_id
+        if (chosen is None or chosen.id != shown) and shown is not None \
+                and self.survey.has_unsaved_changes() and not confirm_discard(self):
+            self._keep_shown(shown)  # the typed rows stay, with their assessment
+            return
+        self.current = chosen
+        self.survey.show_assessment(chosen.id if chosen else None)
         self.tabs.setEnabled(self.current is not None)
         if self.current is not None:
             self.env.runner.db(svc.ranking, self.env.ctx(), assessment_id=self.current.id,
                                on_done=self.ranking.set_rows)
+
+    def _keep_shown(self, assessment_id: str) -> None:
+        rows = getattr(self, "rows", [])
+        self.current = next((r for r in rows if r.id == assessment_id), self.current)
+        ids = [r.id for r in rows]
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(ids.index(assessment_id) if assessment_id in ids else -1)
+        self.list.blockSignals(False)
+
+    def has_unsaved_changes(self) -> bool:
+        """Asked by the main window before it closes: questionnaires typed, not saved."""
+        return self.survey.has_unsaved_changes()
+
+    def save_current(self) -> None:
+        """Ctrl+S: save what the open tab holds."""
+        if self.tabs.currentWidget() is self.survey:
+            self.survey.save()
+        elif self.tabs.currentIndex() == 0:
+            self.save_focus_group()
 
     # ================================================================ actions
     @Slot()
@@ -376,49 +355,3 @@ class AssessmentsPage(QWidget, Retranslating):
         label.setStyleSheet("color: #1b5e20;")
         label.setText(self.tr("Saved."))
         self.env.notify_changed("assessment")
-
-    @Slot()
-    def save_response(self) -> None:
-        if self.current is None:
-            return
-        ticked = [str(self.ticks.item(i).data(Qt.ItemDataRole.UserRole))
-                  for i in range(self.ticks.count())
-                  if self.ticks.item(i).checkState() == Qt.CheckState.Checked]
-        sex = self.sv_sex.currentData()
-        data = svc.ResponseInput(ticked, self.sv_place.currentData(),
-                                 Sex(sex) if sex else None, AgeBand(self.sv_age.currentData()))
-        self.sv_error.setStyleSheet("color: #b00020;")
-        self.sv_error.clear()
-
-        def done(_id: str) -> None:
-            for i in range(self.ticks.count()):
-                self.ticks.item(i).setCheckState(Qt.CheckState.Unchecked)
-            self._saved(self.sv_error)
-
-        self.env.runner.db(svc.add_response, self.env.ctx(), self.current.id, data,
-                           on_done=done,
-                           on_error=lambda e: show_error_text(self.sv_error, self.env, e))
-
-    @Slot()
-    def import_csv(self) -> None:
-        if self.current is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import survey CSV…"), "",
-                                              "CSV (*.csv)")
-        if name:
-            self.import_file(Path(name))
-
-    def import_file(self, path: Path) -> None:
-        assert self.current is not None
-        self.sv_error.setStyleSheet("color: #b00020;")
-        self.sv_error.clear()
-
-        def done(result: object) -> None:
-            self._saved(self.sv_error)
-            n, skipped = getattr(result, "imported", 0), getattr(result, "skipped", 0)
-            self.sv_error.setText(self.tr("Imported: %1, already there: %2")
-                                  .replace("%1", str(n)).replace("%2", str(skipped)))
-
-        self.env.runner.db(import_survey_csv, self.env.ctx(), self.current.id, path,
-                           on_done=done,
-                           on_error=lambda e: show_error_text(self.sv_error, self.env, e))

@@ -1,5 +1,6 @@
 """The needs assessment page: an assessment, a focus group's votes and a respondent's
-ticks typed in the real widgets, the ranking they make, a CSV import and a refusal."""
+ticks put in the real widgets, the ranking they make, a CSV import and a refusal (the
+survey grid's keys are tested in test_survey_grid.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from civicdesk.services.survey_import import survey_code
 from civicdesk.ui import i18n
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.problems_assessment import AssessmentsPage
+from civicdesk.ui.problems_survey_grid import AGE, FIRST_PROBLEM, PLACE, SEX
 from civicdesk.ui.screens_common import to_qdate
 from civicdesk.ui.tasks import TaskRunner
 
@@ -84,23 +86,25 @@ def test_focus_group_and_respondent_make_the_ranking(qtbot, env: UiEnv, ctx: Con
     _idle(env)
     assert page.fg_error.text() == "Сақталды."
 
-    page.sv_sex.setCurrentIndex(page.sv_sex.findData("f"))
-    page.sv_age.setCurrentIndex(page.sv_age.findData("30_35"))
-    codes = [page.ticks.item(i).text() for i in range(page.ticks.count())]
-    assert any(survey_code(road.id) in c for c in codes)
-    for i in range(page.ticks.count()):
-        if str(page.ticks.item(i).data(Qt.ItemDataRole.UserRole)) == road.id:
-            page.ticks.item(i).setCheckState(Qt.CheckState.Checked)
-    page.save_response()
+    # one paper questionnaire typed into the grid: a woman of 30 who ticked the road
+    grid = page.survey.grid
+    qtbot.waitUntil(lambda: grid.columnCount() == FIRST_PROBLEM + 2)
+    road_col = next(c for c in range(FIRST_PROBLEM, grid.columnCount())
+                    if survey_code(road.id) in grid.horizontalHeaderItem(c).toolTip())
+    grid.item(0, SEX).setData(Qt.ItemDataRole.UserRole, "f")
+    grid.item(0, AGE).setText("30")
+    grid.item(0, PLACE).setData(Qt.ItemDataRole.UserRole, place.id)
+    grid.item(0, road_col).setCheckState(Qt.CheckState.Checked)
+    page.survey.save()
     _idle(env)
     _idle(env)
-    assert page.sv_error.text() == "Сақталды."
+    assert page.survey.status.text() == "Сақталды: 1 респондент."
     csv = tmp_path / "kobo.csv"
     csv.write_text(f"sex,age,problems,_uuid\n2,20,{survey_code(water.id)},a1\n",
                    encoding="utf-8")
-    page.import_file(csv)
+    page.survey.import_file(csv)
     _idle(env)
-    assert "1" in page.sv_error.text()
+    assert "1" in page.survey.status.text()
     page.list.setCurrentRow(-1)
     page.list.setCurrentRow(0)
     _idle(env)

@@ -20,7 +20,7 @@ ALLOWED = {"CivicDesk", "PDF", "Excel", "XLSX", "xlsx", "JSON", "json", "A4", "A
            "Ctrl", "https", "http", "sqlite", "db", "pdf", "civicdesk", "example", "kz",
            "ABCD", "EFGH", "JKLM", "NPQR",
            # formats and units as printed on the file or the spec sheet, and a key's label
-           "QR", "CSV", "csv", "ppi", "Enter", "GeoJSON"}
+           "QR", "CSV", "csv", "ppi", "Enter", "Tab", "Delete", "GeoJSON"}
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -112,26 +112,6 @@
             <translation>Фокус-топты сақтау</translation>
         </message>
         <message>
-            <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
-            <translation>Бір респондент: жынысы, жасы, елді мекені және белгіленген мәселелер. Әр мәселенің жанындағы код — телефондағы сауалнама формасындағы жауап нұсқасының атауы.</translation>
-        </message>
-        <message>
-            <source>Save respondent</source>
-            <translation>Респондентті сақтау</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Жынысы</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Жасы</translation>
-        </message>
-        <message>
-            <source>Import survey CSV…</source>
-            <translation>Сауалнаманы CSV-дан импорттау…</translation>
-        </message>
-        <message>
             <source>Focus group</source>
             <translation>Фокус-топ</translation>
         </message>
@@ -148,24 +128,12 @@
             <translation>Дауыстар</translation>
         </message>
         <message>
-            <source>Male</source>
-            <translation>Ер</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Әйел</translation>
-        </message>
-        <message>
             <source>focus groups: %1, respondents: %2</source>
             <translation>фокус-топтар: %1, респонденттер: %2</translation>
         </message>
         <message>
             <source>Saved.</source>
             <translation>Сақталды.</translation>
-        </message>
-        <message>
-            <source>Imported: %1, already there: %2</source>
-            <translation>Импортталды: %1, бұрыннан бар: %2</translation>
         </message>
     </context>
     <context>
@@ -359,6 +327,104 @@
         <message>
             <source>Priority list</source>
             <translation>Басымдық тізімі</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyGrid</name>
+        <message>
+            <source>Male</source>
+            <translation>Ер</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Әйел</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Жынысы</translation>
+        </message>
+        <message>
+            <source>1 = male, 2 = female (or the first letter); 0 clears</source>
+            <translation>1 — ер, 2 — әйел (немесе бірінші әрпі); 0 — өшіру</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Жасы</translation>
+        </message>
+        <message>
+            <source>Age in years</source>
+            <translation>Жасы (толық жыл)</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Елді мекен</translation>
+        </message>
+        <message>
+            <source>Type the first letters of the name; F2 opens the list</source>
+            <translation>Атауының алғашқы әріптерін жазыңыз; F2 — тізім</translation>
+        </message>
+        <message>
+            <source>Survey code: %1</source>
+            <translation>Сауалнамадағы коды: %1</translation>
+        </message>
+        <message>
+            <source>Sex: 1 or «%1», 2 or «%2»; 0 clears</source>
+            <translation>Жынысы: 1 немесе «%1», 2 немесе «%2»; 0 — өшіру</translation>
+        </message>
+        <message>
+            <source>Age: type the age in years (digits)</source>
+            <translation>Жасы: толық жылды цифрмен жазыңыз</translation>
+        </message>
+        <message>
+            <source>No settlement of the district begins with «%1»</source>
+            <translation>Аудандағы бірде-бір елді мекен «%1» деп басталмайды</translation>
+        </message>
+        <message>
+            <source>Space ticks or unticks the problem</source>
+            <translation>Бос орын пернесі мәселені белгілейді не белгіні алады</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyTab</name>
+        <message>
+            <source>One paper questionnaire a row. Sex: 1 or 2 (or the first letter); age in years; settlement: the first letters of its name (F2: the list); Space ticks a problem. Tab or Enter: next cell; Delete: empty the row. A problem's full title and its code in the phone survey form are in its column's tooltip.</source>
+            <translation>Бір жол — бір қағаз сауалнама. Жынысы: 1 не 2 (немесе бірінші әрпі); жасы — толық жыл; елді мекен — атауының алғашқы әріптері (F2 — тізім); бос орын пернесі мәселені белгілейді. Tab не Enter — келесі ұяшық; Delete — жолды тазарту. Мәселенің толық атауы мен телефондағы сауалнама формасындағы коды баған тақырыбының кеңесінде.</translation>
+        </message>
+        <message>
+            <source>Import survey CSV…</source>
+            <translation>Сауалнаманы CSV-дан импорттау…</translation>
+        </message>
+        <message>
+            <source>Save rows</source>
+            <translation>Жолдарды сақтау</translation>
+        </message>
+        <message>
+            <source>Rows not saved: %1</source>
+            <translation>Сақталмаған жолдар: %1</translation>
+        </message>
+        <message>
+            <source>Saved: %1 respondents.</source>
+            <translation>Сақталды: %1 респондент.</translation>
+        </message>
+        <message>
+            <source>… and %1 more (see the coloured cells)</source>
+            <translation>… және тағы %1 (боялған ұяшықтарды қараңыз)</translation>
+        </message>
+        <message>
+            <source>Nothing was saved. Correct the coloured cells or empty the row (Delete):</source>
+            <translation>Ештеңе сақталмады. Боялған ұяшықтарды түзетіңіз немесе жолды тазартыңыз (Delete):</translation>
+        </message>
+        <message>
+            <source>Corrected: the rows can be saved.</source>
+            <translation>Түзетілді: жолдарды сақтауға болады.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV файлдары (*.csv)</translation>
+        </message>
+        <message>
+            <source>Imported: %1, already there: %2</source>
+            <translation>Импортталды: %1, бұрыннан бар: %2</translation>
         </message>
     </context>
 </TS>

@@ -112,26 +112,6 @@
             <translation>Сохранить фокус-группу</translation>
         </message>
         <message>
-            <source>One respondent: sex, age, settlement and the problems ticked. The survey code beside each problem is the choice name in the ODK/Kobo form.</source>
-            <translation>Один респондент: пол, возраст, населённый пункт и отмеченные проблемы. Код рядом с каждой проблемой — имя варианта ответа в форме опроса на телефоне.</translation>
-        </message>
-        <message>
-            <source>Save respondent</source>
-            <translation>Сохранить респондента</translation>
-        </message>
-        <message>
-            <source>Sex</source>
-            <translation>Пол</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>Возраст</translation>
-        </message>
-        <message>
-            <source>Import survey CSV…</source>
-            <translation>Импорт опроса из CSV…</translation>
-        </message>
-        <message>
             <source>Focus group</source>
             <translation>Фокус-группа</translation>
         </message>
@@ -148,24 +128,12 @@
             <translation>Голоса</translation>
         </message>
         <message>
-            <source>Male</source>
-            <translation>Мужской</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Женский</translation>
-        </message>
-        <message>
             <source>focus groups: %1, respondents: %2</source>
             <translation>фокус-групп: %1, респондентов: %2</translation>
         </message>
         <message>
             <source>Saved.</source>
             <translation>Сохранено.</translation>
-        </message>
-        <message>
-            <source>Imported: %1, already there: %2</source>
-            <translation>Импортировано: %1, уже было: %2</translation>
         </message>
     </context>
     <context>
@@ -359,6 +327,104 @@
         <message>
             <source>Priority list</source>
             <translation>Приоритетный список</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyGrid</name>
+        <message>
+            <source>Male</source>
+            <translation>Мужской</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Женский</translation>
+        </message>
+        <message>
+            <source>Sex</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>1 = male, 2 = female (or the first letter); 0 clears</source>
+            <translation>1 — мужской, 2 — женский (или первая буква); 0 — очистить</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Возраст</translation>
+        </message>
+        <message>
+            <source>Age in years</source>
+            <translation>Возраст (полных лет)</translation>
+        </message>
+        <message>
+            <source>Settlement</source>
+            <translation>Населённый пункт</translation>
+        </message>
+        <message>
+            <source>Type the first letters of the name; F2 opens the list</source>
+            <translation>Введите первые буквы названия; F2 — список</translation>
+        </message>
+        <message>
+            <source>Survey code: %1</source>
+            <translation>Код в форме опроса: %1</translation>
+        </message>
+        <message>
+            <source>Sex: 1 or «%1», 2 or «%2»; 0 clears</source>
+            <translation>Пол: 1 или «%1», 2 или «%2»; 0 — очистить</translation>
+        </message>
+        <message>
+            <source>Age: type the age in years (digits)</source>
+            <translation>Возраст: введите число полных лет цифрами</translation>
+        </message>
+        <message>
+            <source>No settlement of the district begins with «%1»</source>
+            <translation>Ни один населённый пункт района не начинается на «%1»</translation>
+        </message>
+        <message>
+            <source>Space ticks or unticks the problem</source>
+            <translation>Пробел отмечает проблему или снимает отметку</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyTab</name>
+        <message>
+            <source>One paper questionnaire a row. Sex: 1 or 2 (or the first letter); age in years; settlement: the first letters of its name (F2: the list); Space ticks a problem. Tab or Enter: next cell; Delete: empty the row. A problem's full title and its code in the phone survey form are in its column's tooltip.</source>
+            <translation>Одна строка — одна бумажная анкета. Пол: 1 или 2 (или первая буква); возраст — полных лет; населённый пункт — первые буквы названия (F2 — список); пробел отмечает проблему. Tab или Enter — следующая ячейка; Delete — очистить строку. Полное название проблемы и её код в форме опроса на телефоне — в подсказке заголовка столбца.</translation>
+        </message>
+        <message>
+            <source>Import survey CSV…</source>
+            <translation>Импорт опроса из CSV…</translation>
+        </message>
+        <message>
+            <source>Save rows</source>
+            <translation>Сохранить строки</translation>
+        </message>
+        <message>
+            <source>Rows not saved: %1</source>
+            <translation>Несохранённых строк: %1</translation>
+        </message>
+        <message>
+            <source>Saved: %1 respondents.</source>
+            <translation>Сохранено респондентов: %1.</translation>
+        </message>
+        <message>
+            <source>… and %1 more (see the coloured cells)</source>
+            <translation>… и ещё %1 (см. выделенные ячейки)</translation>
+        </message>
+        <message>
+            <source>Nothing was saved. Correct the coloured cells or empty the row (Delete):</source>
+            <translation>Ничего не сохранено. Исправьте выделенные ячейки или очистите строку (Delete):</translation>
+        </message>
+        <message>
+            <source>Corrected: the rows can be saved.</source>
+            <translation>Исправлено: строки можно сохранить.</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>Файлы CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Imported: %1, already there: %2</source>
+            <translation>Импортировано: %1, уже было: %2</translation>
         </message>
     </context>
 </TS>
