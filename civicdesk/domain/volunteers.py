@@ -23,6 +23,7 @@ __all__ = [
     "AID_FORMS",
     "ASSIGNMENT_KINDS",
     "MAX_HOURS",
+    "ORG_KINDS",
     "VOLUNTEER_CONSENT_PURPOSES",
     "VOLUNTEER_FORM_VERSION",
     "ValidatedVolunteer",
@@ -63,6 +64,15 @@ ASSIGNMENT_KINDS: dict[str, Message] = {
     "aid": Message(kk="Көмек жеткізу", ru="Доставка помощи"),
     "survey": Message(kk="Сауалнама жүргізу", ru="Проведение опроса"),
     "seminar": Message(kk="Семинарға көмек", ru="Помощь на семинаре"),
+    "other": Message(kk="Басқа", ru="Другое"),
+}
+
+#: what kind of organisation asks for volunteers
+ORG_KINDS: dict[str, Message] = {
+    "school": Message(kk="Мектеп", ru="Школа"),
+    "akimat": Message(kk="Әкімдік", ru="Акимат"),
+    "clinic": Message(kk="Емхана", ru="Поликлиника"),
+    "ngo": Message(kk="ҮЕҰ", ru="НПО"),
     "other": Message(kk="Басқа", ru="Другое"),
 }
 
