@@ -5,7 +5,8 @@
 ``DIR`` is a data folder with a demo database (``civicdesk --data-dir DIR demo``). The
 main window is set to 1366×768, the Volunteers page opened and every tab grabbed to
 ``<lang>-volunteers-<tab>.png``; the first row of each list is opened in its form, so
-the edit state is seen too. Look at every picture: clipped texts, English on a Kazakh
+the edit state is seen too, and its right-click menu and the question before a
+deletion (answered "No") are grabbed as well. Look at every picture: clipped texts, English on a Kazakh
 or Russian screen.
 """
 
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from civicdesk.services.app import CivicApp
     from civicdesk.services.demo import DEMO_PASSWORD
@@ -59,6 +60,18 @@ def main(argv: list[str] | None = None) -> int:
         runner.wait_idle(30_000)
 
     saved = 0
+    question: list[Path] = []
+
+    def grab_question(box: QMessageBox) -> int:
+        """The question before a deletion: grabbed, answered "No"."""
+        box.show()
+        settle(100)
+        box.grab().save(str(question[0]))
+        print(question[0])
+        box.hide()
+        return int(QMessageBox.StandardButton.No)
+
+    QMessageBox.exec = grab_question  # type: ignore[method-assign,assignment]
     for lang in args.langs.split(","):
         env.set_language("ru" if lang == "ru" else "kk")
         window = MainWindow(env)
@@ -80,6 +93,17 @@ def main(argv: list[str] | None = None) -> int:
             sideways = table.horizontalScrollBar().isVisible()
             print(path, "(the list scrolls sideways)" if sideways else "")
             saved += 1
+            if n > 0 and table.model().rowCount() > 0:
+                menu = window.habits["volunteers"].build_menu(
+                    table, table.visualRect(table.model().index(0, 0)).center())
+                menu.adjustSize()
+                menu_path = out / f"{lang}-volunteers-{n + 1}-menu.png"
+                menu.grab().save(str(menu_path))
+                print(menu_path)
+                menu.close()
+                question[:] = [out / f"{lang}-volunteers-{n + 1}-question.png"]
+                tab.delete()
+                settle()
         window.remember = lambda: None  # type: ignore[method-assign]  # keep no layout
         window.close()
         settle()

@@ -133,6 +133,8 @@ class AssignmentRow:
     campaign_id: str | None = None
     seminar_id: str | None = None
     aid_action_id: str | None = None
+    #: ``linked`` as a Russian screen shows it (a campaign has a title in each language)
+    linked_ru: str = ""
 
 
 def _checked_work(ctx: Context, s: Any, data: AssignmentInput) -> tuple[Volunteer, Decimal]:
@@ -199,6 +201,8 @@ def delete_assignment(ctx: Context, assignment_id: str) -> None:
 
 
 _LINKED = func.coalesce(VolunteerOrg.name, Campaign.title_kk, Seminar.title, AidAction.title, "")
+_LINKED_RU = func.coalesce(VolunteerOrg.name, Campaign.title_ru, Seminar.title, AidAction.title,
+                           "")
 ASSIGNMENT_SORTS: dict[str, Any] = {
     "done_on": VolunteerAssignment.done_on,
     "volunteer": Volunteer.sort_name,
@@ -215,7 +219,7 @@ def _assignment_rows(s: Any, ctx: Context, query: ListQuery, f: dict[str, Any]
         Settlement.name_ru, _LINKED, VolunteerAssignment.note,
         VolunteerAssignment.settlement_id, VolunteerAssignment.org_id,
         VolunteerAssignment.campaign_id, VolunteerAssignment.seminar_id,
-        VolunteerAssignment.aid_action_id]
+        VolunteerAssignment.aid_action_id, _LINKED_RU]
     stmt: Select[Any] = (
         select(*cols)
         .join(Volunteer, Volunteer.id == VolunteerAssignment.volunteer_id)

@@ -59,7 +59,8 @@ class AssignmentsModel(PagedTableModel[work.AssignmentRow]):
             Column("kind", lambda: _t("Work"),
                    lambda r: env.tr_label(ASSIGNMENT_KINDS.get(r.kind, r.kind)), "kind"),
             Column("hours", lambda: _t("Hours"), lambda r: num(r.hours), "hours"),
-            Column("linked", lambda: _t("For"), lambda r: r.linked, None),
+            Column("linked", lambda: _t("For"),
+                   lambda r: r.linked_ru if env.lang == "ru" else r.linked, None),
         ]
         super().__init__(env.runner, columns, self._fetch, default_sort="done_on",
                          default_descending=True)

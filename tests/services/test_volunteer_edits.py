@@ -157,6 +157,7 @@ def test_assignment_is_corrected_with_the_same_checks_and_audited(ctx: Context) 
     assert (fixed.id, fixed.kind, fixed.hours, fixed.note) == (
         work.id, "survey", Decimal("4.500"), "жаңа")
     assert (fixed.campaign_id, fixed.seminar_id) == (campaign.id, seminar.id)
+    assert (fixed.linked, fixed.linked_ru) == ("Науқан", "Кампания")
     assert get_volunteer(ctx, vid).hours == Decimal("4.50")
     [update] = [e for e in _log(ctx, "volunteer_assignment", work.id) if e.action == "update"]
     assert update.before is not None and update.after is not None
