@@ -5,7 +5,7 @@ actions still name it (its message is shown whole)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -69,9 +69,6 @@ class OrgsModel(PagedTableModel[orgs.OrgRow]):
 
 class OrgsTab(QWidget, Retranslating):
     """List on the left, the organisation's card on the right."""
-
-    # an organisation was saved or deleted (the assignment and aid forms offer them)
-    changed = Signal()
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,8 +246,7 @@ class OrgsTab(QWidget, Retranslating):
     def _saved(self, row: orgs.OrgRow) -> None:
         self.show_row(row)
         self.model.reload()
-        self.changed.emit()
-        self.env.notify_changed("volunteer_org")
+        self.env.notify_changed("volunteer_org")  # the assignment form offers them
 
     def delete(self) -> None:
         if self.row is None or not self.env.is_manager:
@@ -269,5 +265,4 @@ class OrgsTab(QWidget, Retranslating):
     def _deleted(self) -> None:
         self.show_row(None)
         self.model.reload()
-        self.changed.emit()
         self.env.notify_changed("volunteer_org")
