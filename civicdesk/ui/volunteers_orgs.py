@@ -105,7 +105,7 @@ class OrgsTab(QWidget, Retranslating):
         b(self.new_button.setText, lambda: self.tr("New organisation"))
         b(self.save_button.setText, lambda: self.tr("Save"))
         b(self.delete_button.setText, lambda: self.tr("Delete…"))
-        b(self.contact_phone.setPlaceholderText, lambda: self.tr("+7 7xx xxx xx xx"))
+        b(self.contact_phone.setPlaceholderText, lambda: self.tr("e.g. +7 701 123 45 67"))
         b(self.needs.setPlaceholderText, lambda: self.tr("what help they ask for"))
         self.retranslate()
         self.new_item()
@@ -252,7 +252,7 @@ class OrgsTab(QWidget, Retranslating):
         if self.row is None or not self.env.is_manager:
             return
         if ask_delete(self, self.tr("Delete the organisation"), self.tr(
-                "Delete «{name}» from the list of organisations?").format(name=self.row.name)):
+                "Delete «%1» from the list of organisations?").replace("%1", self.row.name)):
             self.delete_now()
 
     def delete_now(self) -> None:

@@ -259,9 +259,9 @@ class AssignmentsTab(QWidget, Retranslating):
                                 else self.tr("Record the work"))
         self.delete_button.setEnabled(editing)
         self.status.setText(
-            self.tr("Correcting the work of {name} on {day}.").format(
-                name=self.row.volunteer_name,
-                day=format_date(self.row.done_on, self.env.lang, "short"))
+            self.tr("Correcting the work of %1 on %2.").replace(
+                "%1", self.row.volunteer_name).replace(
+                "%2", format_date(self.row.done_on, self.env.lang, "short"))
             if self.row is not None else "")
 
     def collect(self) -> work.AssignmentInput:
@@ -296,10 +296,11 @@ class AssignmentsTab(QWidget, Retranslating):
         if self.row is None or not self.env.is_manager:
             return
         if ask_delete(self, self.tr("Delete the record"), self.tr(
-                "Delete the work of {name} on {day} ({hours} h)? The hours leave the "
-                "volunteer's total and the statistics.").format(
-                name=self.row.volunteer_name, hours=num(self.row.hours),
-                day=format_date(self.row.done_on, self.env.lang, "short"))):
+                "Delete the work of %1 on %2 (%3 h)? The hours leave the "
+                "volunteer's total and the statistics.").replace(
+                "%1", self.row.volunteer_name).replace(
+                "%2", format_date(self.row.done_on, self.env.lang, "short")).replace(
+                "%3", num(self.row.hours))):
             self.delete_now()
 
     def delete_now(self) -> None:
@@ -456,7 +457,7 @@ class AidTab(QWidget, Retranslating):
         self.save_button.setText(self.tr("Save changes") if editing
                                  else self.tr("Record the aid action"))
         self.delete_button.setEnabled(editing)
-        self.status.setText(self.tr("Correcting «{title}».").format(title=self.row.title)
+        self.status.setText(self.tr("Correcting «%1».").replace("%1", self.row.title)
                             if self.row is not None else "")
 
     def collect(self) -> work.AidInput:
@@ -485,7 +486,7 @@ class AidTab(QWidget, Retranslating):
         if self.row is None or not self.env.is_manager:
             return
         if ask_delete(self, self.tr("Delete the aid action"), self.tr(
-                "Delete the aid action «{title}»?").format(title=self.row.title)):
+                "Delete the aid action «%1»?").replace("%1", self.row.title)):
             self.delete_now()
 
     def delete_now(self) -> None:

@@ -60,16 +60,16 @@
         <translation>Өзгерістерді сақтау</translation>
     </message>
     <message>
-        <source>Correcting «{title}».</source>
-        <translation>«{title}» түзетілуде.</translation>
+        <source>Correcting «%1».</source>
+        <translation>«%1» түзетілуде.</translation>
     </message>
     <message>
         <source>Delete the aid action</source>
         <translation>Көмек шарасын жою</translation>
     </message>
     <message>
-        <source>Delete the aid action «{title}»?</source>
-        <translation>«{title}» көмек шарасы жойылсын ба?</translation>
+        <source>Delete the aid action «%1»?</source>
+        <translation>«%1» көмек шарасы жойылсын ба?</translation>
     </message>
 </context>
 <context>
@@ -147,16 +147,16 @@
         <translation>Өзгерістерді сақтау</translation>
     </message>
     <message>
-        <source>Correcting the work of {name} on {day}.</source>
-        <translation>{name}: {day} күнгі жұмысы түзетілуде.</translation>
+        <source>Correcting the work of %1 on %2.</source>
+        <translation>%1: %2 күнгі жұмысы түзетілуде.</translation>
     </message>
     <message>
         <source>Delete the record</source>
         <translation>Жазбаны жою</translation>
     </message>
     <message>
-        <source>Delete the work of {name} on {day} ({hours} h)? The hours leave the volunteer's total and the statistics.</source>
-        <translation>{name}: {day} күнгі жұмысы ({hours} сағ) жойылсын ба? Бұл сағаттар еріктінің жиынтығынан және статистикадан шығады.</translation>
+        <source>Delete the work of %1 on %2 (%3 h)? The hours leave the volunteer's total and the statistics.</source>
+        <translation>%1: %2 күнгі жұмысы (%3 сағ) жойылсын ба? Бұл сағаттар еріктінің жиынтығынан және статистикадан шығады.</translation>
     </message>
 </context>
 <context>
@@ -453,8 +453,8 @@
         <translation>Жою…</translation>
     </message>
     <message>
-        <source>+7 7xx xxx xx xx</source>
-        <translation>+7 7xx xxx xx xx</translation>
+        <source>e.g. +7 701 123 45 67</source>
+        <translation>мысалы +7 701 123 45 67</translation>
     </message>
     <message>
         <source>what help they ask for</source>
@@ -513,8 +513,8 @@
         <translation>Ұйымды жою</translation>
     </message>
     <message>
-        <source>Delete «{name}» from the list of organisations?</source>
-        <translation>«{name}» ұйымдар тізімінен жойылсын ба?</translation>
+        <source>Delete «%1» from the list of organisations?</source>
+        <translation>«%1» ұйымдар тізімінен жойылсын ба?</translation>
     </message>
 </context>
 </TS>

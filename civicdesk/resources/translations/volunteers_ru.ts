@@ -60,16 +60,16 @@
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <source>Correcting «{title}».</source>
-        <translation>Исправляется «{title}».</translation>
+        <source>Correcting «%1».</source>
+        <translation>Исправляется «%1».</translation>
     </message>
     <message>
         <source>Delete the aid action</source>
         <translation>Удаление акции помощи</translation>
     </message>
     <message>
-        <source>Delete the aid action «{title}»?</source>
-        <translation>Удалить акцию помощи «{title}»?</translation>
+        <source>Delete the aid action «%1»?</source>
+        <translation>Удалить акцию помощи «%1»?</translation>
     </message>
 </context>
 <context>
@@ -147,16 +147,16 @@
         <translation>Сохранить изменения</translation>
     </message>
     <message>
-        <source>Correcting the work of {name} on {day}.</source>
-        <translation>Исправляется работа: {name}, {day}.</translation>
+        <source>Correcting the work of %1 on %2.</source>
+        <translation>Исправляется работа: %1, %2.</translation>
     </message>
     <message>
         <source>Delete the record</source>
         <translation>Удаление записи</translation>
     </message>
     <message>
-        <source>Delete the work of {name} on {day} ({hours} h)? The hours leave the volunteer's total and the statistics.</source>
-        <translation>Удалить работу: {name}, {day} ({hours} ч)? Эти часы уйдут из итога волонтёра и из статистики.</translation>
+        <source>Delete the work of %1 on %2 (%3 h)? The hours leave the volunteer's total and the statistics.</source>
+        <translation>Удалить работу: %1, %2 (%3 ч)? Эти часы уйдут из итога волонтёра и из статистики.</translation>
     </message>
 </context>
 <context>
@@ -453,8 +453,8 @@
         <translation>Удалить…</translation>
     </message>
     <message>
-        <source>+7 7xx xxx xx xx</source>
-        <translation>+7 7xx xxx xx xx</translation>
+        <source>e.g. +7 701 123 45 67</source>
+        <translation>например +7 701 123 45 67</translation>
     </message>
     <message>
         <source>what help they ask for</source>
@@ -513,8 +513,8 @@
         <translation>Удаление организации</translation>
     </message>
     <message>
-        <source>Delete «{name}» from the list of organisations?</source>
-        <translation>Удалить «{name}» из списка организаций?</translation>
+        <source>Delete «%1» from the list of organisations?</source>
+        <translation>Удалить «%1» из списка организаций?</translation>
     </message>
 </context>
 </TS>
