@@ -21,8 +21,10 @@ __all__ = [
     "CONSENT_FORM_VERSION",
     "CONSENT_PURPOSES",
     "MIN_BIRTH_YEAR",
+    "CheckedPerson",
     "ValidatedResident",
     "age_group",
+    "check_person",
     "short_name",
     "surname",
     "validate_resident",
@@ -119,6 +121,114 @@ def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
+@dataclass(frozen=True)
+class CheckedPerson:
+    """What :func:`check_person` made of a person's card (sex and birth year read from
+    the IIN where they were left empty)."""
+
+    full_name: str
+    iin: str | None
+    sex: Sex | None
+    birth_year: int | None
+    phone: str | None
+
+
+def check_person(
+    c: Collector,
+    kind: str,
+    full_name: str,
+    iin: str | None,
+    sex: Sex | None,
+    birth_year: int | None,
+    phone: str | None,
+    consent_date: date | None,
+    *,
+    today: date,
+    name_required: Message,
+    consent_required: Message,
+) -> CheckedPerson:
+    """The checks every person's card gets, residents and volunteers alike: name, birth
+    year, IIN with its sex and birth year, phone, consent date. Errors go to ``c`` with
+    codes ``<kind>.name_required``, ``<kind>.name_length``, ``<kind>.birth_year``,
+    ``iin.*``, ``<kind>.iin_sex_mismatch``, ``<kind>.iin_year_mismatch``,
+    ``phone.invalid``, ``<kind>.consent_required``, ``<kind>.consent_future``; the
+    purposes of consent differ by kind and are the caller's to check."""
+    name = normalize_kk(full_name or "")
+    name = " ".join(name.split())
+    if not name:
+        c.add(f"{kind}.name_required", name_required, field="full_name")
+    elif len(name) > MAX_NAME_LENGTH:
+        c.add(
+            f"{kind}.name_length",
+            Message(
+                kk="Аты-жөні тым ұзын ({max} таңбадан аспауы керек)",
+                ru="ФИО слишком длинное (не более {max} символов)",
+            ),
+            field="full_name",
+            max=MAX_NAME_LENGTH,
+        )
+
+    if birth_year is not None and not MIN_BIRTH_YEAR <= birth_year <= today.year:
+        c.add(
+            f"{kind}.birth_year",
+            Message(
+                kk="Туған жылы {min} және {max} аралығында болуы керек",
+                ru="Год рождения должен быть от {min} до {max}",
+            ),
+            field="birth_year",
+            min=MIN_BIRTH_YEAR,
+            max=today.year,
+        )
+
+    clean_iin: str | None = None
+    if not _blank(iin):
+        assert iin is not None
+        info = c.attempt(lambda: validate_iin(iin, today=today))
+        if info is not None:
+            clean_iin = info.iin
+            if sex is None:
+                sex = info.sex
+            elif sex != info.sex:
+                c.add(
+                    f"{kind}.iin_sex_mismatch",
+                    Message(
+                        kk="Көрсетілген жыныс ЖСН-ге сәйкес келмейді",
+                        ru="Указанный пол не совпадает с ИИН",
+                    ),
+                    field="sex",
+                )
+            if birth_year is None:
+                birth_year = info.birth_date.year
+            elif birth_year != info.birth_date.year and not c.has("birth_year"):
+                c.add(
+                    f"{kind}.iin_year_mismatch",
+                    Message(
+                        kk="Туған жылы ЖСН-ге сәйкес келмейді (ЖСН бойынша: {year})",
+                        ru="Год рождения не совпадает с ИИН (по ИИН: {year})",
+                    ),
+                    field="birth_year",
+                    year=info.birth_date.year,
+                )
+
+    clean_phone: str | None = None
+    if not _blank(phone):
+        assert phone is not None
+        clean_phone = c.attempt(lambda: normalize_phone(phone))
+
+    if consent_date is None:
+        c.add(f"{kind}.consent_required", consent_required, field="consent_date")
+    elif consent_date > today:
+        c.add(
+            f"{kind}.consent_future",
+            Message(
+                kk="Келісім күні болашақта болмауы керек",
+                ru="Дата согласия не может быть в будущем",
+            ),
+            field="consent_date",
+        )
+    return CheckedPerson(name, clean_iin, sex, birth_year, clean_phone)
+
+
 def validate_resident(
     full_name: str,
     iin: str | None,
@@ -140,91 +250,14 @@ def validate_resident(
     """
     today = today or date.today()
     c = Collector()
-
-    name = normalize_kk(full_name or "")
-    name = " ".join(name.split())
-    if not name:
-        c.add(
-            "resident.name_required",
-            Message(kk="Тұрғынның аты-жөнін енгізіңіз", ru="Укажите ФИО жителя"),
-            field="full_name",
-        )
-    elif len(name) > MAX_NAME_LENGTH:
-        c.add(
-            "resident.name_length",
-            Message(
-                kk="Аты-жөні тым ұзын ({max} таңбадан аспауы керек)",
-                ru="ФИО слишком длинное (не более {max} символов)",
-            ),
-            field="full_name",
-            max=MAX_NAME_LENGTH,
-        )
-
-    if birth_year is not None and not MIN_BIRTH_YEAR <= birth_year <= today.year:
-        c.add(
-            "resident.birth_year",
-            Message(
-                kk="Туған жылы {min} және {max} аралығында болуы керек",
-                ru="Год рождения должен быть от {min} до {max}",
-            ),
-            field="birth_year",
-            min=MIN_BIRTH_YEAR,
-            max=today.year,
-        )
-
-    clean_iin: str | None = None
-    if not _blank(iin):
-        assert iin is not None
-        info = c.attempt(lambda: validate_iin(iin, today=today))
-        if info is not None:
-            clean_iin = info.iin
-            if sex is None:
-                sex = info.sex
-            elif sex != info.sex:
-                c.add(
-                    "resident.iin_sex_mismatch",
-                    Message(
-                        kk="Көрсетілген жыныс ЖСН-ге сәйкес келмейді",
-                        ru="Указанный пол не совпадает с ИИН",
-                    ),
-                    field="sex",
-                )
-            if birth_year is None:
-                birth_year = info.birth_date.year
-            elif birth_year != info.birth_date.year and not c.has("birth_year"):
-                c.add(
-                    "resident.iin_year_mismatch",
-                    Message(
-                        kk="Туған жылы ЖСН-ге сәйкес келмейді (ЖСН бойынша: {year})",
-                        ru="Год рождения не совпадает с ИИН (по ИИН: {year})",
-                    ),
-                    field="birth_year",
-                    year=info.birth_date.year,
-                )
-
-    clean_phone: str | None = None
-    if not _blank(phone):
-        assert phone is not None
-        clean_phone = c.attempt(lambda: normalize_phone(phone))
-
-    if consent_date is None:
-        c.add(
-            "resident.consent_required",
-            Message(
-                kk="Дербес деректерді өңдеуге келісім күнін көрсетіңіз: келісімсіз тұрғынды тіркеуге болмайды",
-                ru="Укажите дату согласия на обработку персональных данных: без согласия жителя записывать нельзя",
-            ),
-            field="consent_date",
-        )
-    elif consent_date > today:
-        c.add(
-            "resident.consent_future",
-            Message(
-                kk="Келісім күні болашақта болмауы керек",
-                ru="Дата согласия не может быть в будущем",
-            ),
-            field="consent_date",
-        )
+    person = check_person(
+        c, "resident", full_name, iin, sex, birth_year, phone, consent_date, today=today,
+        name_required=Message(kk="Тұрғынның аты-жөнін енгізіңіз", ru="Укажите ФИО жителя"),
+        consent_required=Message(
+            kk="Дербес деректерді өңдеуге келісім күнін көрсетіңіз: келісімсіз тұрғынды тіркеуге болмайды",
+            ru="Укажите дату согласия на обработку персональных данных: без согласия жителя записывать нельзя",
+        ),
+    )
 
     purposes: list[str] = []
     for p in consent_purposes:
@@ -244,12 +277,12 @@ def validate_resident(
     c.raise_if_any()
     assert consent_date is not None
     return ValidatedResident(
-        full_name=name,
-        iin=clean_iin,
-        sex=sex,
-        birth_year=birth_year,
-        age_group=None if birth_year is None else age_group(birth_year, today),
-        phone=clean_phone,
+        full_name=person.full_name,
+        iin=person.iin,
+        sex=person.sex,
+        birth_year=person.birth_year,
+        age_group=None if person.birth_year is None else age_group(person.birth_year, today),
+        phone=person.phone,
         consent_date=consent_date,
         consent_purposes=tuple(purposes),
     )

@@ -16,16 +16,14 @@ from decimal import Decimal, InvalidOperation
 
 from .enums import AgeGroup, Sex
 from .errors import Message
-from .iin import validate_iin
-from .phone import normalize_phone
-from .residents import MIN_BIRTH_YEAR, age_group
-from .text import normalize_kk
+from .residents import age_group, check_person
 from .validation import Collector
 
 __all__ = [
     "AID_FORMS",
     "ASSIGNMENT_KINDS",
     "MAX_HOURS",
+    "ORG_KINDS",
     "VOLUNTEER_CONSENT_PURPOSES",
     "VOLUNTEER_FORM_VERSION",
     "ValidatedVolunteer",
@@ -36,7 +34,6 @@ __all__ = [
 ]
 
 VOLUNTEER_FORM_VERSION = "2026-1"
-MAX_NAME = 200
 MAX_HOURS = Decimal(24)
 MAX_HOUSEHOLDS = 100_000
 MAX_AMOUNT = Decimal("1000000000")
@@ -70,6 +67,15 @@ ASSIGNMENT_KINDS: dict[str, Message] = {
     "other": Message(kk="Басқа", ru="Другое"),
 }
 
+#: what kind of organisation asks for volunteers
+ORG_KINDS: dict[str, Message] = {
+    "school": Message(kk="Мектеп", ru="Школа"),
+    "akimat": Message(kk="Әкімдік", ru="Акимат"),
+    "clinic": Message(kk="Емхана", ru="Поликлиника"),
+    "ngo": Message(kk="ҮЕҰ", ru="НПО"),
+    "other": Message(kk="Басқа", ru="Другое"),
+}
+
 #: an aid action is money (an amount in tenge) or in kind (a quantity with its unit,
 #: and optionally its value in tenge)
 AID_FORMS: dict[str, Message] = {
@@ -79,17 +85,11 @@ AID_FORMS: dict[str, Message] = {
 
 M = Message
 NAME = M("Еріктінің аты-жөнін енгізіңіз", "Укажите ФИО волонтёра")
-NAME_LONG = M("Аты-жөні тым ұзын ({max} таңбадан аспауы керек)",
-              "ФИО слишком длинное (не более {max} символов)")
-BIRTH = M("Туған жылы {min} және {max} аралығында болуы керек",
-          "Год рождения должен быть от {min} до {max}")
-SEX_IIN = M("Көрсетілген жыныс ЖСН-ге сәйкес келмейді", "Указанный пол не совпадает с ИИН")
 CONSENT_DATE = M(
     "Дербес деректерді өңдеуге келісім күнін көрсетіңіз: келісімсіз еріктіні тіркеуге болмайды",
     "Укажите дату согласия на обработку персональных данных: без согласия волонтёра "
     "записывать нельзя",
 )
-CONSENT_FUTURE = M("Келісім күні болашақта болмауы керек", "Дата согласия не может быть в будущем")
 CONSENT_REGISTER = M(
     "Келісімде «Еріктілер тізілімін жүргізу» мақсаты белгіленуі керек (тізімнен таңдаңыз)",
     "В согласии должна быть отмечена цель «Ведение реестра волонтёров» (выберите из списка)",
@@ -136,34 +136,15 @@ def validate_volunteer(
     phone: str | None, consent_date: date | None, consent_purposes: Iterable[str],
     *, today: date,
 ) -> ValidatedVolunteer:
-    """Check a volunteer card; raises ``ValidationErrors`` listing every wrong field."""
+    """Check a volunteer card; raises ``ValidationErrors`` listing every wrong field.
+
+    A volunteer's card gets every check a resident's does (``residents.check_person``:
+    name, birth year, IIN with its sex and birth year, phone, consent date), with codes
+    ``volunteer.*``; the purposes must include the register."""
     c = Collector()
-    name = " ".join(normalize_kk(full_name or "").split())
-    if not name:
-        c.add("volunteer.name_required", NAME, field="full_name")
-    elif len(name) > MAX_NAME:
-        c.add("volunteer.name_length", NAME_LONG, field="full_name", max=MAX_NAME)
-    if birth_year is not None and not MIN_BIRTH_YEAR <= birth_year <= today.year:
-        c.add("volunteer.birth_year", BIRTH, field="birth_year", min=MIN_BIRTH_YEAR,
-              max=today.year)
-    clean_iin: str | None = None
-    if iin is not None and iin.strip():
-        info = c.attempt(lambda: validate_iin(iin, today=today))
-        if info is not None:
-            clean_iin = info.iin
-            if sex is None:
-                sex = info.sex
-            elif sex != info.sex:
-                c.add("volunteer.iin_sex_mismatch", SEX_IIN, field="sex")
-            if birth_year is None:
-                birth_year = info.birth_date.year
-    clean_phone: str | None = None
-    if phone is not None and phone.strip():
-        clean_phone = c.attempt(lambda: normalize_phone(phone))
-    if consent_date is None:
-        c.add("volunteer.consent_required", CONSENT_DATE, field="consent_date")
-    elif consent_date > today:
-        c.add("volunteer.consent_future", CONSENT_FUTURE, field="consent_date")
+    person = check_person(c, "volunteer", full_name, iin, sex, birth_year, phone,
+                          consent_date, today=today, name_required=NAME,
+                          consent_required=CONSENT_DATE)
     purposes: list[str] = []
     for p in consent_purposes:
         if p not in purposes:
@@ -172,10 +153,11 @@ def validate_volunteer(
         c.add("volunteer.consent_purposes", CONSENT_REGISTER, field="consent_purposes")
     c.raise_if_any()
     assert consent_date is not None
+    year = person.birth_year
     return ValidatedVolunteer(
-        full_name=name, iin=clean_iin, sex=sex, birth_year=birth_year,
-        age_group=None if birth_year is None else age_group(birth_year, today),
-        phone=clean_phone, consent_date=consent_date, consent_purposes=tuple(purposes),
+        full_name=person.full_name, iin=person.iin, sex=person.sex, birth_year=year,
+        age_group=None if year is None else age_group(year, today),
+        phone=person.phone, consent_date=consent_date, consent_purposes=tuple(purposes),
     )
 
 

@@ -202,6 +202,11 @@ class ListHabits(QObject):
 
         if index.isValid():
             add(QCoreApplication.translate("ListHabits", "Open"), lambda: view.doubleClicked.emit(index), QKeySequence("Return"))
+            # a page may offer more for the row (``row_actions``: text, slot, enabled)
+            row_actions = getattr(self.page, "row_actions", None)
+            if callable(row_actions):
+                for text, slot, enabled in row_actions():
+                    add(text, slot, enabled=enabled)
         new = page_action(self.page, "new_item")
         if new is not None:
             add(QCoreApplication.translate("ListHabits", "New…"), new, QKeySequence(QKeySequence.StandardKey.New))

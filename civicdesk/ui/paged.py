@@ -190,13 +190,14 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        # the tooltip repeats a header too narrow for its text
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self._columns):
                 return self._columns[section].title()
             return None
-        return str(section + 1)
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,6 +87,28 @@ class VolunteersModel(PagedTableModel[svc.VolunteerRow]):
                    lambda r: r.availability, None),
         ]
         super().__init__(env.runner, columns, self._fetch_page, default_sort="full_name")
+        self.consent_column = [c.key for c in columns].index("consent")
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A withdrawn consent stands out in red, and its tooltip says both dates in
+        full (the cell may be too narrow for them at 1366×768)."""
+        if index.isValid() and index.column() == self.consent_column and role in (
+                Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            r = self.row_at(index.row())
+            if r is None or r.consent_date is None:
+                return None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor("#b00020") if r.withdrawn_on is not None else None
+            lang = self.env.lang
+            given = format_date(r.consent_date, lang, "long")
+            if r.withdrawn_on is None:
+                return QCoreApplication.translate("VolunteersModel", "Consent given on %1").replace(
+                    "%1", given)
+            return QCoreApplication.translate(
+                "VolunteersModel", "Consent given on %1, withdrawn on %2").replace(
+                "%1", given).replace("%2", format_date(r.withdrawn_on, lang, "long"))
+        return super().data(index, role)
 
     def query(self, page: int) -> ListQuery:
         q = super().query(page)
@@ -126,7 +150,9 @@ class RegisterTab(QWidget, Retranslating):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((145, 125, 125, 45, 90, 50)):  # fits 1366x768 unscrolled
+        # fits 1366x768 unscrolled in kk and ru; a withdrawn consent shows its date first
+        # (red), elided texts are whole in the tooltips
+        for col, width in enumerate((145, 130, 150, 45, 65, 50)):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._open_row)
         self.count = QLabel()

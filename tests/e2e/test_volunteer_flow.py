@@ -1,6 +1,7 @@
 """End to end: a volunteer with consent hands out booklets and helps an aid action; the
 center's report shows the hours and households; after sync head office has the same
-counts and no name; erasure at the center leaves the counts everywhere."""
+counts and no name; erasure at the center leaves the counts everywhere. Corrections and
+deletions of work, aid and organisations reach head office at the next sync."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from civicdesk.db.models import AidAction, VolunteerAssignment, VolunteerOrg
 from civicdesk.domain.enums import Role, Sex
 from civicdesk.domain.periods import year_period
 from civicdesk.services import sync
@@ -23,8 +25,14 @@ from civicdesk.services.volunteer_stats import volunteer_figures
 from civicdesk.services.volunteer_work import (
     AidInput,
     AssignmentInput,
+    OrgInput,
     add_assignment,
+    delete_aid,
+    delete_assignment,
+    delete_org,
     save_aid,
+    save_org,
+    update_assignment,
 )
 from civicdesk.services.volunteers import VolunteerInput, create_volunteer
 from civicdesk.sync.server import create_app
@@ -101,6 +109,60 @@ def test_volunteer_work_reaches_head_office_as_counts(tmp_path: Path) -> None:
         assert sync.sync_now(office, transport=transport).errors == 0
         assert volunteer_figures(head, period) == here
         assert NAME not in _file_text(ho_path)
+    finally:
+        center.close()
+        office.close()
+        store.dispose()
+
+
+def test_corrections_and_deletions_reach_head_office(tmp_path: Path) -> None:
+    center_tpl = make_template(tmp_path / "tpl-a", name="Ақсу", login="manager")
+    office_tpl = make_template(tmp_path / "tpl-ho", name="Бас кеңсе", login="ho",
+                               head_office=True)
+    store = Store(f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}")
+    transport = AppTransport(create_app(store=store))
+    center, office = replica(center_tpl, tmp_path / "a"), replica(office_tpl, tmp_path / "ho")
+    try:
+        enroll_new(store, center, transport, name="Ақсу")
+        enroll_new(store, office, transport, name="Бас кеңсе", head_office=True)
+        ctx = center.context(authenticate(center, "manager", "secret-pass-1"))
+        today = ctx.today()
+        vol = create_volunteer(ctx, VolunteerInput(
+            full_name=NAME, sex=Sex.MALE, consent_date=today - timedelta(days=60),
+            consent_purposes=["register", "statistics"]))
+        org = save_org(ctx, OrgInput("Мектеп №3", "school", contact_name="Дана"))
+        aid = save_aid(ctx, AidInput("Көмір", today - timedelta(days=5), "kind",
+                                     quantity=Decimal(3), unit="тонна", households=4,
+                                     org_id=org.id))
+        work = add_assignment(ctx, AssignmentInput(vol.id, "aid", today - timedelta(days=5),
+                                                   Decimal(5), aid_action_id=aid.id))
+        assert sync.sync_now(center, transport=transport).errors == 0
+        assert sync.sync_now(office, transport=transport).errors == 0
+        head = office.context(Actor(None, "Бас кеңсе", Role.HEAD_OFFICE,
+                                    office.state.center_id or "", "ru"))
+        period = year_period(today.year)
+        assert volunteer_figures(head, period).hours == Decimal(5)
+
+        update_assignment(ctx, work.id, AssignmentInput(
+            vol.id, "aid", today - timedelta(days=5), Decimal(3), aid_action_id=aid.id))
+        assert sync.sync_now(center, transport=transport).errors == 0
+        assert sync.sync_now(office, transport=transport).errors == 0
+        assert volunteer_figures(head, period).hours == Decimal(3)
+
+        delete_assignment(ctx, work.id)
+        delete_aid(ctx, aid.id)
+        delete_org(ctx, org.id)
+        assert sync.sync_now(center, transport=transport).errors == 0
+        assert sync.sync_now(office, transport=transport).errors == 0
+        there = volunteer_figures(head, period)
+        assert (there.hours, there.households) == (Decimal(0), 0)
+        with office.db.session() as s:
+            for model, row_id in ((VolunteerAssignment, work.id), (AidAction, aid.id),
+                                  (VolunteerOrg, org.id)):
+                row = s.get(model, row_id)
+                assert row is not None and row.deleted, model.__name__
+            org_there = s.get(VolunteerOrg, org.id)
+            assert org_there is not None and org_there.contact_name == ""
     finally:
         center.close()
         office.close()

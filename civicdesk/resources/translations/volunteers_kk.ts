@@ -43,6 +43,34 @@
         <source>Services that took part:</source>
         <translation>Қатысқан қызметтер:</translation>
     </message>
+    <message>
+        <source>New aid action</source>
+        <translation>Жаңа көмек шарасы</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Өзгерістерді сақтау</translation>
+    </message>
+    <message>
+        <source>Correcting «%1».</source>
+        <translation>«%1» түзетілуде.</translation>
+    </message>
+    <message>
+        <source>Delete the aid action</source>
+        <translation>Көмек шарасын жою</translation>
+    </message>
+    <message>
+        <source>Delete the aid action «%1»?</source>
+        <translation>«%1» көмек шарасы жойылсын ба?</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -89,6 +117,46 @@
     <message>
         <source>Choose a volunteer with valid consent.</source>
         <translation>Келісімі жарамды еріктіні таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Жаңа жазба</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Ұйым:</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Науқан:</translation>
+    </message>
+    <message>
+        <source>Seminar:</source>
+        <translation>Семинар:</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Өзгерістерді сақтау</translation>
+    </message>
+    <message>
+        <source>Correcting the work of %1 on %2.</source>
+        <translation>%1: %2 күнгі жұмысы түзетілуде.</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Жазбаны жою</translation>
+    </message>
+    <message>
+        <source>Delete the work of %1 on %2 (%3 h)? The hours leave the volunteer's total and the statistics.</source>
+        <translation>%1: %2 күнгі жұмысы (%3 сағ) жойылсын ба? Бұл сағаттар еріктінің жиынтығынан және статистикадан шығады.</translation>
     </message>
 </context>
 <context>
@@ -311,6 +379,14 @@
         <source>Hours</source>
         <translation>Сағат</translation>
     </message>
+    <message>
+        <source>Consent given on %1</source>
+        <translation>Келісім %1 берілді</translation>
+    </message>
+    <message>
+        <source>Consent given on %1, withdrawn on %2</source>
+        <translation>Келісім %1 берілді, %2 кері қайтарылды</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -325,6 +401,120 @@
     <message>
         <source>Aid actions</source>
         <translation>Көмек шаралары</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Ұйымдар</translation>
+    </message>
+</context>
+<context>
+    <name>OrgsModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Тапсырмалар</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Қажеттілігі</translation>
+    </message>
+</context>
+<context>
+    <name>OrgsTab</name>
+    <message>
+        <source>Search by name or need…</source>
+        <translation>Атауы немесе қажеттілігі бойынша іздеу…</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Жаңа ұйым</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Жою…</translation>
+    </message>
+    <message>
+        <source>e.g. +7 701 123 45 67</source>
+        <translation>мысалы +7 701 123 45 67</translation>
+    </message>
+    <message>
+        <source>what help they ask for</source>
+        <translation>қандай көмек сұрайды</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Атауы:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Түрі:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Елді мекен:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Байланыс адамы:</translation>
+    </message>
+    <message>
+        <source>Contact phone:</source>
+        <translation>Байланыс телефоны:</translation>
+    </message>
+    <message>
+        <source>Needs:</source>
+        <translation>Қажеттілігі:</translation>
+    </message>
+    <message>
+        <source>all kinds</source>
+        <translation>барлық түрі</translation>
+    </message>
+    <message>
+        <source>Organisations: {n}</source>
+        <translation>Ұйымдар: {n}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Өзгерту</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— көрсетілмеген —</translation>
+    </message>
+    <message>
+        <source>A new organisation that asks for volunteers.</source>
+        <translation>Еріктілер сұрайтын жаңа ұйым.</translation>
+    </message>
+    <message>
+        <source>Assignments that name it: {n}</source>
+        <translation>Осы ұйымға жазылған тапсырмалар: {n}</translation>
+    </message>
+    <message>
+        <source>Delete the organisation</source>
+        <translation>Ұйымды жою</translation>
+    </message>
+    <message>
+        <source>Delete «%1» from the list of organisations?</source>
+        <translation>«%1» ұйымдар тізімінен жойылсын ба?</translation>
     </message>
 </context>
 </TS>

@@ -43,6 +43,34 @@
         <source>Services that took part:</source>
         <translation>Участвовавшие службы:</translation>
     </message>
+    <message>
+        <source>New aid action</source>
+        <translation>Новая акция помощи</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <source>Correcting «%1».</source>
+        <translation>Исправляется «%1».</translation>
+    </message>
+    <message>
+        <source>Delete the aid action</source>
+        <translation>Удаление акции помощи</translation>
+    </message>
+    <message>
+        <source>Delete the aid action «%1»?</source>
+        <translation>Удалить акцию помощи «%1»?</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentsTab</name>
@@ -89,6 +117,46 @@
     <message>
         <source>Choose a volunteer with valid consent.</source>
         <translation>Выберите волонтёра с действующим согласием.</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <source>Seminar:</source>
+        <translation>Семинар:</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Сохранить изменения</translation>
+    </message>
+    <message>
+        <source>Correcting the work of %1 on %2.</source>
+        <translation>Исправляется работа: %1, %2.</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Удаление записи</translation>
+    </message>
+    <message>
+        <source>Delete the work of %1 on %2 (%3 h)? The hours leave the volunteer's total and the statistics.</source>
+        <translation>Удалить работу: %1, %2 (%3 ч)? Эти часы уйдут из итога волонтёра и из статистики.</translation>
     </message>
 </context>
 <context>
@@ -285,7 +353,7 @@
     <name>VolunteersModel</name>
     <message>
         <source>withdrawn %1</source>
-        <translation>отозвано %1</translation>
+        <translation>%1 отозвано</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -311,6 +379,14 @@
         <source>Hours</source>
         <translation>Часы</translation>
     </message>
+    <message>
+        <source>Consent given on %1</source>
+        <translation>Согласие дано %1</translation>
+    </message>
+    <message>
+        <source>Consent given on %1, withdrawn on %2</source>
+        <translation>Согласие дано %1, отозвано %2</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersPage</name>
@@ -325,6 +401,120 @@
     <message>
         <source>Aid actions</source>
         <translation>Акции помощи</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+</context>
+<context>
+    <name>OrgsModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Поручения</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потребности</translation>
+    </message>
+</context>
+<context>
+    <name>OrgsTab</name>
+    <message>
+        <source>Search by name or need…</source>
+        <translation>Поиск по названию или потребности…</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>e.g. +7 701 123 45 67</source>
+        <translation>например +7 701 123 45 67</translation>
+    </message>
+    <message>
+        <source>what help they ask for</source>
+        <translation>какая помощь нужна</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Название:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Settlement:</source>
+        <translation>Населённый пункт:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Contact phone:</source>
+        <translation>Контактный телефон:</translation>
+    </message>
+    <message>
+        <source>Needs:</source>
+        <translation>Потребности:</translation>
+    </message>
+    <message>
+        <source>all kinds</source>
+        <translation>все виды</translation>
+    </message>
+    <message>
+        <source>Organisations: {n}</source>
+        <translation>Организаций: {n}</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— не указано —</translation>
+    </message>
+    <message>
+        <source>A new organisation that asks for volunteers.</source>
+        <translation>Новая организация, которой нужны волонтёры.</translation>
+    </message>
+    <message>
+        <source>Assignments that name it: {n}</source>
+        <translation>Поручений для этой организации: {n}</translation>
+    </message>
+    <message>
+        <source>Delete the organisation</source>
+        <translation>Удаление организации</translation>
+    </message>
+    <message>
+        <source>Delete «%1» from the list of organisations?</source>
+        <translation>Удалить «%1» из списка организаций?</translation>
     </message>
 </context>
 </TS>
