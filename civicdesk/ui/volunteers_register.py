@@ -152,7 +152,7 @@ class RegisterTab(QWidget, Retranslating):
         self.table.horizontalHeader().setStretchLastSection(True)
         # fits 1366x768 unscrolled in kk and ru; a withdrawn consent shows its date first
         # (red), elided texts are whole in the tooltips
-        for col, width in enumerate((145, 130, 150, 45, 65, 50)):
+        for col, width in enumerate((145, 120, 100, 45, 90, 80)):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(self._open_row)
         self.count = QLabel()

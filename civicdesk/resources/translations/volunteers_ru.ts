@@ -361,7 +361,7 @@
     </message>
     <message>
         <source>Settlement</source>
-        <translation>Населённый пункт</translation>
+        <translation>Нас. пункт</translation>
     </message>
     <message>
         <source>Skills</source>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>Availability</source>
-        <translation>Когда свободен</translation>
+        <translation>Свободен</translation>
     </message>
     <message>
         <source>Consent</source>
