@@ -29,10 +29,10 @@ from civicdesk.sync.protocol import (
     H_INSTANCE,
     H_PROTOCOL,
     H_SCHEMA,
-    MAX_BATCH_ROWS,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
+    SERVER_BATCH_ROWS,
     Scalar,
     gzip_bytes,
 )
@@ -63,6 +63,8 @@ def _q(name: str) -> str:
 #: pages at least this big are indexed for search once, after the pull
 BULK_INDEX_ROWS = 500
 FTS_STALE_KEY = "search_index_stale"
+#: the batch size the server said it takes: {"rows": N, "bytes": B}
+BATCH_LIMITS_KEY = "server_batch_limits"
 
 
 @functools.lru_cache(maxsize=512)
@@ -87,14 +89,15 @@ class ClientState:
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
         clock: HybridClock | None = None,
-        batch_size: int = MAX_BATCH_ROWS,
+        batch_size: int = SERVER_BATCH_ROWS,
         page_size: int = MAX_PULL_LIMIT,
     ) -> None:
         self.db = db
         self.transport = transport
         self.timeout = timeout
         self.clock = clock
-        self.batch_size = min(batch_size, MAX_BATCH_ROWS)
+        # this PC's own cap on a batch's rows; the server's limits apply too (push.py)
+        self.batch_size = min(batch_size, SERVER_BATCH_ROWS)
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
         self._restamped: set[tuple[str, str]] = set()
