@@ -250,8 +250,9 @@ class PushingStore(StoreBase):
         round_id: str | None = None,
     ) -> None:
         """The batch's records in one statement for the new ones and one for the changed
-        ones (PostgreSQL: the rows as one JSON parameter, ``json_to_recordset``; SQLite:
-        ``executemany``); values stored as compact UTF-8 JSON made by orjson."""
+        ones (PostgreSQL: COPY, and an UPDATE from the rows as one JSON parameter,
+        ``json_to_recordset``; SQLite: ``executemany``); values stored as compact UTF-8
+        JSON made by orjson."""
         if not writes:
             return
         seqs: list[int | None] = [None] * len(writes)
@@ -293,24 +294,38 @@ class PushingStore(StoreBase):
     def _write_pg(
         conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
     ) -> None:
-        shape = (
-            "AS x(t text, i text, c text, d json, f json, r integer, h text, x boolean, "
-            "s bigint, u timestamp, xid bigint, w text)"
-        )
+        """New records by COPY (about a third less of PostgreSQL's time than one
+        INSERT of the rows as JSON), changed ones by one UPDATE from the rows as JSON."""
         if inserts:
-            conn.exec_driver_sql(
-                "INSERT INTO records (table_name, id, center_id, data, field_revs, rev, hlc, "
-                "deleted, server_seq, updated_at, xid, writer_round) "
-                f"SELECT t, i, c, d, f, r, h, x, s, u, xid, w FROM json_to_recordset(%s::json) "
-                f"{shape}",
-                (dump_json(inserts).decode("utf-8"),),
-            )
+            import psycopg
+
+            cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                with cur.copy(
+                    "COPY records (table_name, id, center_id, data, field_revs, rev, hlc, "
+                    "deleted, server_seq, updated_at, xid, writer_round) FROM STDIN"
+                ) as copy:
+                    for r in inserts:
+                        copy.write_row((
+                            r["t"], r["i"], r["c"], dump_json(r["d"]).decode("utf-8"),
+                            dump_json(r["f"]).decode("utf-8"), r["r"], r["h"], r["x"], r["s"],
+                            r["u"], r["xid"], r["w"],
+                        ))
+            except psycopg.Error as exc:
+                # as SQLAlchemy's own statements fail (a record written meanwhile by
+                # another push is an IntegrityError: the batch is tried again)
+                raise DBAPIError.instance(
+                    "COPY records", None, exc, psycopg.Error, dialect=conn.dialect
+                ) from exc
+            finally:
+                cur.close()
         if updates:
             conn.exec_driver_sql(
                 "UPDATE records SET data = x.d, field_revs = x.f, rev = x.r, hlc = x.h, "
                 "deleted = x.x, server_seq = x.s, updated_at = x.u, xid = x.xid, "
-                f"writer_round = x.w FROM json_to_recordset(%s::json) {shape} "
-                "WHERE records.table_name = x.t AND records.id = x.i",
+                "writer_round = x.w FROM json_to_recordset(%s::json) AS x(t text, i text, "
+                "d json, f json, r integer, h text, x boolean, s bigint, u timestamp, "
+                "xid bigint, w text) WHERE records.table_name = x.t AND records.id = x.i",
                 (dump_json(updates).decode("utf-8"),),
             )
 
