@@ -100,6 +100,7 @@ class ClientState:
         self.batch_size = min(batch_size, SERVER_BATCH_ROWS)
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
+        self._plans: dict[str, tuple[set[str], frozenset[str], tuple[str, ...], bool]] = {}
         self._restamped: set[tuple[str, str]] = set()
         # records written from the server in this round (their parents are checked)
         self._touched: set[tuple[str, str]] = set()
@@ -333,8 +334,12 @@ class ClientState:
     def _upsert_sql(
         table: str, row_id: str, values: dict[str, Any], colset: set[str]
     ) -> tuple[str, tuple[Any, ...]]:
+        excluded = EXCLUDED.get(table)
+        if not excluded:
+            names = tuple(values)
+            return _upsert_statement(table, names, names), (row_id, *values.values())
         insert_values = dict(values)
-        for col in EXCLUDED.get(table, frozenset()):
+        for col in excluded:
             if col in colset:
                 insert_values.setdefault(col, "")
         sql = _upsert_statement(table, tuple(insert_values), tuple(values))
@@ -351,15 +356,40 @@ class ClientState:
         hlc: str,
         server_seq: int,
     ) -> tuple[dict[str, Any], set[str]] | None:
-        cols = self.columns(conn, table)
-        if not cols or "id" not in cols:
+        plan = self._plan(conn, table)
+        if plan is None:
             return None
-        colset = set(cols)
-        values: dict[str, Any] = {
-            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
-        }
-        extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
-        values.update({k: v for k, v in extra.items() if k in colset})
-        # derived, never synced: Kazakh sort keys of names
-        values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
+        colset, data_cols, extras, sorted_names = plan
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in data_cols}
+        for name in extras:
+            if name == "deleted":
+                values[name] = 1 if deleted else 0
+            elif name == "rev":
+                values[name] = rev
+            elif name == "hlc":
+                values[name] = hlc
+            else:
+                values[name] = server_seq
+        if sorted_names:
+            # derived, never synced: Kazakh sort keys of names
+            values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
         return values, colset
+
+    def _plan(
+        self, conn: Connection, table: str
+    ) -> tuple[set[str], frozenset[str], tuple[str, ...], bool] | None:
+        """What writing a pulled row of ``table`` needs, worked out once a table: its
+        columns, those a row's data may fill, the bookkeeping columns it has, and
+        whether it has sort keys."""
+        plan = self._plans.get(table)
+        if plan is None:
+            cols = self.columns(conn, table)
+            if not cols or "id" not in cols:
+                return None
+            colset = set(cols)
+            extras = tuple(c for c in ("deleted", "rev", "hlc", "server_seq") if c in colset)
+            plan = (colset, frozenset(colset - NOT_DATA), extras, bool(sort_keys_for(
+                table, dict.fromkeys(cols, "")
+            )))
+            self._plans[table] = plan
+        return plan

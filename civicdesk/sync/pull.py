@@ -153,10 +153,15 @@ class Puller(ClientState):
         """Remember where values of a table or column this PC lacks first arrived (they
         are applied without them), so an upgrade that adds them can pull them again."""
         found: dict[str, dict[str, int]] = {}
+        known_cols: dict[str, frozenset[str]] = {}
         with self._conn() as conn:
             for ch in page.changes:
-                cols = self.columns(conn, ch.table)
-                extra = {"*"} if not cols else set(ch.data) - set(cols) - NOT_DATA
+                have = known_cols.get(ch.table)
+                if have is None:
+                    have = known_cols[ch.table] = frozenset(self.columns(conn, ch.table))
+                if have and have.issuperset(ch.data):
+                    continue
+                extra = {"*"} if not have else set(ch.data) - have - NOT_DATA
                 for col in extra:
                     seen = found.setdefault(ch.table, {})
                     seen[col] = min(seen.get(col, ch.server_seq), ch.server_seq)
