@@ -56,9 +56,14 @@ class Pusher(Puller):
             pending = self.state("pending_batch") or self._prepare_batch()
             if pending is None:
                 return pushed, conflicts, errors
-            resp = self._request(
-                client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
-            )
+            try:
+                resp = self._request(
+                    client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
+                )
+            except SyncError as exc:
+                if not self._refused_for_size(exc):
+                    raise
+                continue  # built again within what every server takes
             try:
                 result = load_model(resp.content, PushResult)
             except ValueError as exc:
@@ -124,6 +129,21 @@ class Pusher(Puller):
             pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
             self._put(conn, "pending_batch", pending)
             return pending
+
+    def _refused_for_size(self, exc: SyncError) -> bool:
+        """A batch built to the size a server once said it takes, refused as malformed
+        or too large (a server put back to an older version, a smaller body limit, a
+        proxy's): the server applied nothing, so the batch is dropped and built again
+        from the outbox (still queued) within 500 rows and 8 MB; once, as the size the
+        server said is forgotten with it."""
+        if exc.code not in _SIZE_REFUSALS:
+            return False
+        with self._conn() as conn:
+            if self._get(conn, BATCH_LIMITS_KEY) is None:
+                return False
+            self._drop(conn, BATCH_LIMITS_KEY)
+            self._drop(conn, "pending_batch")
+        return True
 
     def _batch_limits(self, conn: Connection) -> tuple[int, int]:
         """Rows and bytes of one batch: what the server said it takes (a server that
@@ -443,6 +463,10 @@ def _sent_data(body: bytes) -> dict[tuple[str, str], dict[str, Scalar]]:
         return {(r["table"], r["id"]): r["data"] for r in rows if r["op"] == "upsert"}
     except (ValueError, TypeError, KeyError):
         return {}
+
+
+#: answers that refuse a batch for its rows or its bytes (our server's and a proxy's)
+_SIZE_REFUSALS = frozenset({"body.invalid", "body.too_large", "http.400", "http.413"})
 
 
 @functools.cache

@@ -32,8 +32,6 @@ from civicdesk.sync.protocol import (
     MAX_CURSOR,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
-    SERVER_BATCH_BYTES,
-    SERVER_BATCH_ROWS,
     BadBodyError,
     BodyTooLargeError,
     EnrollRequest,
@@ -121,6 +119,8 @@ def create_app(
         description="Center ⇄ head office sync, protocol version 1 (see docs/sync.md).",
     )
     app.state.store = the_store
+    # what a PC may put in one batch: within the body limit, with room to spare
+    the_store.max_batch_bytes = min(the_store.max_batch_bytes, max_body * 3 // 4)
 
     # -------------------------------------------------------------- error handlers
 
@@ -261,7 +261,8 @@ def create_app(
             raise
         answer = EnrollResponse(
             token=token, server_id=the_store.server_id, epoch=the_store.epoch(),
-            max_batch_rows=SERVER_BATCH_ROWS, max_batch_bytes=SERVER_BATCH_BYTES, **info
+            max_batch_rows=the_store.max_batch_rows,
+            max_batch_bytes=the_store.max_batch_bytes, **info
         )
         return reply(request, dumps(answer))
 

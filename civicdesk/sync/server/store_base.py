@@ -25,7 +25,7 @@ from sqlalchemy import (
 
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
-from civicdesk.sync.protocol import dump_json
+from civicdesk.sync.protocol import SERVER_BATCH_BYTES, SERVER_BATCH_ROWS, dump_json
 from civicdesk.sync.server.store_schema import (
     DEFAULT_CLOCK_MARGIN_MS,
     EPOCH_KEY,
@@ -86,6 +86,10 @@ class StoreBase:
             "srv-" + self.server_id[-8:], max_drift_ms=clock_margin_ms, wall=self._wall
         )
         self._seq_lock = threading.Lock()
+        # the batch size this server tells PCs it takes (``create_app`` lowers the bytes
+        # to fit a smaller body limit)
+        self.max_batch_rows = SERVER_BATCH_ROWS
+        self.max_batch_bytes = SERVER_BATCH_BYTES
 
     # ------------------------------------------------------------------ schema
 

@@ -22,8 +22,6 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civicdesk.sync.protocol import (
-    SERVER_BATCH_BYTES,
-    SERVER_BATCH_ROWS,
     PushBatch,
     RowChange,
     Scalar,
@@ -149,8 +147,8 @@ class PushingStore(StoreBase):
                 "server_time": self.clock.now(),
                 "epoch": self.epoch(conn),
                 "highest_seq": self.highest_seq(conn),
-                "max_batch_rows": SERVER_BATCH_ROWS,
-                "max_batch_bytes": SERVER_BATCH_BYTES,
+                "max_batch_rows": self.max_batch_rows,
+                "max_batch_bytes": self.max_batch_bytes,
             }
             body: bytes = encode(answer)
             conn.execute(
