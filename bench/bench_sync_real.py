@@ -434,7 +434,7 @@ def new_center_pc_head(folder: Path, setup_center: Callable[..., Any]) -> Any:
 
 def _http_only(client: Any, url: str) -> float:
     """Every page of a full pull fetched over HTTP and parsed, nothing applied."""
-    from civicdesk.sync.protocol import MAX_PULL_LIMIT, PullPage
+    from civicdesk.sync.protocol import MAX_PULL_LIMIT, PullPage, load_model
 
     headers = client._auth_headers()
     cursor, rows = 0, 0
@@ -445,7 +445,7 @@ def _http_only(client: Any, url: str) -> float:
         while True:
             r = http.get("/sync/v1/pull", params={"cursor": cursor, "limit": MAX_PULL_LIMIT})
             r.raise_for_status()
-            page = PullPage.model_validate_json(r.content)
+            page = load_model(r.content, PullPage)  # as the PC reads a page
             rows += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more:

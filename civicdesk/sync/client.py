@@ -30,6 +30,7 @@ from civicdesk.sync import credentials
 from civicdesk.sync import messages as m
 from civicdesk.sync.attachments import download_missing, upload_missing
 from civicdesk.sync.client_state import (
+    BATCH_LIMITS_KEY,
     BULK_INDEX_ROWS,
     FTS_STALE_KEY,
     SyncError,
@@ -44,6 +45,7 @@ from civicdesk.sync.protocol import (
     RowResult,
     Scalar,
     dumps,
+    load_model,
 )
 from civicdesk.sync.pull import _RewoundError
 from civicdesk.sync.push import Pusher
@@ -103,7 +105,7 @@ class SyncClient(Pusher):
         with self._http(server_url) as client:
             resp = self._request(client, "POST", f"{API}/enroll", body=dumps(req))
         try:
-            info = EnrollResponse.model_validate_json(resp.content)
+            info = load_model(resp.content, EnrollResponse)
         except ValueError as exc:
             raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="enroll") from exc
         ref = credentials.new_ref()
@@ -127,6 +129,11 @@ class SyncClient(Pusher):
                 ("cursor", 0),
             ):
                 self._put(conn, key, value)
+            if info.max_batch_rows > 0:
+                limits = {"rows": info.max_batch_rows, "bytes": info.max_batch_bytes}
+                self._put(conn, BATCH_LIMITS_KEY, limits)
+            else:
+                self._drop(conn, BATCH_LIMITS_KEY)
             self._drop(conn, "pending_batch")
         return EnrollInfo(server_url, info.center_id, info.center_name, info.head_office, device)
 

@@ -29,10 +29,10 @@ from civicdesk.sync.protocol import (
     H_INSTANCE,
     H_PROTOCOL,
     H_SCHEMA,
-    MAX_BATCH_ROWS,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
+    SERVER_BATCH_ROWS,
     Scalar,
     gzip_bytes,
 )
@@ -63,6 +63,8 @@ def _q(name: str) -> str:
 #: pages at least this big are indexed for search once, after the pull
 BULK_INDEX_ROWS = 500
 FTS_STALE_KEY = "search_index_stale"
+#: the batch size the server said it takes: {"rows": N, "bytes": B}
+BATCH_LIMITS_KEY = "server_batch_limits"
 
 
 @functools.lru_cache(maxsize=512)
@@ -87,16 +89,18 @@ class ClientState:
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
         clock: HybridClock | None = None,
-        batch_size: int = MAX_BATCH_ROWS,
+        batch_size: int = SERVER_BATCH_ROWS,
         page_size: int = MAX_PULL_LIMIT,
     ) -> None:
         self.db = db
         self.transport = transport
         self.timeout = timeout
         self.clock = clock
-        self.batch_size = min(batch_size, MAX_BATCH_ROWS)
+        # this PC's own cap on a batch's rows; the server's limits apply too (push.py)
+        self.batch_size = min(batch_size, SERVER_BATCH_ROWS)
         self.page_size = page_size
         self._columns: dict[str, list[str]] = {}
+        self._plans: dict[str, tuple[set[str], frozenset[str], tuple[str, ...], bool]] = {}
         self._restamped: set[tuple[str, str]] = set()
         # records written from the server in this round (their parents are checked)
         self._touched: set[tuple[str, str]] = set()
@@ -330,8 +334,12 @@ class ClientState:
     def _upsert_sql(
         table: str, row_id: str, values: dict[str, Any], colset: set[str]
     ) -> tuple[str, tuple[Any, ...]]:
+        excluded = EXCLUDED.get(table)
+        if not excluded:
+            names = tuple(values)
+            return _upsert_statement(table, names, names), (row_id, *values.values())
         insert_values = dict(values)
-        for col in EXCLUDED.get(table, frozenset()):
+        for col in excluded:
             if col in colset:
                 insert_values.setdefault(col, "")
         sql = _upsert_statement(table, tuple(insert_values), tuple(values))
@@ -348,15 +356,40 @@ class ClientState:
         hlc: str,
         server_seq: int,
     ) -> tuple[dict[str, Any], set[str]] | None:
-        cols = self.columns(conn, table)
-        if not cols or "id" not in cols:
+        plan = self._plan(conn, table)
+        if plan is None:
             return None
-        colset = set(cols)
-        values: dict[str, Any] = {
-            k: v for k, v in data.items() if k in colset and k not in NOT_DATA
-        }
-        extra = {"deleted": 1 if deleted else 0, "rev": rev, "hlc": hlc, "server_seq": server_seq}
-        values.update({k: v for k, v in extra.items() if k in colset})
-        # derived, never synced: Kazakh sort keys of names
-        values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
+        colset, data_cols, extras, sorted_names = plan
+        values: dict[str, Any] = {k: v for k, v in data.items() if k in data_cols}
+        for name in extras:
+            if name == "deleted":
+                values[name] = 1 if deleted else 0
+            elif name == "rev":
+                values[name] = rev
+            elif name == "hlc":
+                values[name] = hlc
+            else:
+                values[name] = server_seq
+        if sorted_names:
+            # derived, never synced: Kazakh sort keys of names
+            values.update({k: v for k, v in sort_keys_for(table, values).items() if k in colset})
         return values, colset
+
+    def _plan(
+        self, conn: Connection, table: str
+    ) -> tuple[set[str], frozenset[str], tuple[str, ...], bool] | None:
+        """What writing a pulled row of ``table`` needs, worked out once a table: its
+        columns, those a row's data may fill, the bookkeeping columns it has, and
+        whether it has sort keys."""
+        plan = self._plans.get(table)
+        if plan is None:
+            cols = self.columns(conn, table)
+            if not cols or "id" not in cols:
+                return None
+            colset = set(cols)
+            extras = tuple(c for c in ("deleted", "rev", "hlc", "server_seq") if c in colset)
+            plan = (colset, frozenset(colset - NOT_DATA), extras, bool(sort_keys_for(
+                table, dict.fromkeys(cols, "")
+            )))
+            self._plans[table] = plan
+        return plan

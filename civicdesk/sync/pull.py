@@ -32,6 +32,7 @@ from civicdesk.sync.protocol import (
     API,
     H_ROUND,
     PullPage,
+    load_model,
 )
 from civicdesk.sync.tables import NOT_DATA, SHARED_EDIT_TABLES, SYNCED_TABLES
 from civicdesk.sync.waiting import (
@@ -73,7 +74,7 @@ class Puller(ClientState):
             headers=headers,
         )
         try:
-            return PullPage.model_validate_json(resp.content)
+            return load_model(resp.content, PullPage)
         except ValueError as exc:
             raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="pull") from exc
 
@@ -152,10 +153,15 @@ class Puller(ClientState):
         """Remember where values of a table or column this PC lacks first arrived (they
         are applied without them), so an upgrade that adds them can pull them again."""
         found: dict[str, dict[str, int]] = {}
+        known_cols: dict[str, frozenset[str]] = {}
         with self._conn() as conn:
             for ch in page.changes:
-                cols = self.columns(conn, ch.table)
-                extra = {"*"} if not cols else set(ch.data) - set(cols) - NOT_DATA
+                have = known_cols.get(ch.table)
+                if have is None:
+                    have = known_cols[ch.table] = frozenset(self.columns(conn, ch.table))
+                if have and have.issuperset(ch.data):
+                    continue
+                extra = {"*"} if not have else set(ch.data) - have - NOT_DATA
                 for col in extra:
                     seen = found.setdefault(ch.table, {})
                     seen[col] = min(seen.get(col, ch.server_seq), ch.server_seq)
@@ -367,15 +373,19 @@ class Puller(ClientState):
         """A page in a few executemany calls: rows grouped by table and column set."""
         shadow: dict[tuple[str, str], int] = {}
         if not full:
-            ids = [ch.id for ch in page.changes]
-            for i in range(0, len(ids), 500):
-                part = ids[i : i + 500]
-                rows = conn.exec_driver_sql(
-                    "SELECT table_name, row_id, rev FROM sync_shadow WHERE row_id IN "
-                    f"({','.join('?' * len(part))})",
-                    tuple(part),
-                ).all()
-                shadow.update({(t, r): int(v) for t, r, v in rows})
+            # by table and id, so each look-up walks the primary key's index
+            by_table: dict[str, list[str]] = {}
+            for ch in page.changes:
+                by_table.setdefault(ch.table, []).append(ch.id)
+            for table, ids in by_table.items():
+                for i in range(0, len(ids), 500):
+                    part = ids[i : i + 500]
+                    rows = conn.exec_driver_sql(
+                        "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? AND row_id IN "
+                        f"({','.join('?' * len(part))})",
+                        (table, *part),
+                    ).all()
+                    shadow.update({(table, r): int(v) for r, v in rows})
         groups: dict[str, list[tuple[Any, ...]]] = {}
         marks: list[tuple[str, str, int]] = []
         for ch in page.changes:

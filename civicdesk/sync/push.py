@@ -7,11 +7,13 @@ made while it was in flight (docs/sync.md §3).
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 from collections.abc import Sequence
 from typing import Any
 
 import httpx
+import orjson
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -20,18 +22,20 @@ from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.domain.hlc import Timestamp
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
-from civicdesk.sync.client_state import SyncError, _now, _q
+from civicdesk.sync.client_state import BATCH_LIMITS_KEY, SyncError, _now, _q
 from civicdesk.sync.protocol import (
     API,
     H_ROUND,
+    MAX_BATCH_ROWS,
+    MAX_BODY_BYTES,
+    PUSH_GZIP_LEVEL,
     SCHEMA_VERSION,
-    PushBatch,
     PushResult,
-    RowChange,
     RowResult,
     Scalar,
-    dumps,
+    dump_json,
     gzip_bytes,
+    load_model,
 )
 from civicdesk.sync.pull import Puller
 from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA
@@ -52,13 +56,19 @@ class Pusher(Puller):
             pending = self.state("pending_batch") or self._prepare_batch()
             if pending is None:
                 return pushed, conflicts, errors
-            resp = self._request(
-                client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
-            )
             try:
-                result = PushResult.model_validate_json(resp.content)
+                resp = self._request(
+                    client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
+                )
+            except SyncError as exc:
+                if not self._refused_for_size(exc):
+                    raise
+                continue  # built again within what every server takes
+            try:
+                result = load_model(resp.content, PushResult)
             except ValueError as exc:
                 raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
+            self._note_batch_limits(result.max_batch_rows, result.max_batch_bytes)
             p, c, e = self._apply_push_result(pending, result)
             self._check_rewind(result.epoch, result.highest_seq)
             pushed += p
@@ -66,6 +76,8 @@ class Pusher(Puller):
             errors += e
 
     def _prepare_batch(self) -> dict[str, Any] | None:
+        """The next batch, built from plain values (no model object a row) and cut at the
+        server's limits: as many rows as it takes, at most its bytes of JSON."""
         with self._conn() as conn:
             head_office = bool(self._get(conn, "head_office", False))
             if not head_office:
@@ -75,41 +87,88 @@ class Pusher(Puller):
                     f"DELETE FROM sync_outbox WHERE table_name IN ({marks})",
                     tuple(sorted(REFERENCE_TABLES)),
                 )
+            max_rows, max_bytes = self._batch_limits(conn)
             outbox = conn.exec_driver_sql(
                 "SELECT table_name, row_id, op, changed, local_version FROM sync_outbox "
                 "ORDER BY queued_at, rowid LIMIT ?",
-                (self.batch_size,),
+                (max_rows,),
             ).all()
             if not outbox:
                 return None
             device = self.device_id(conn)
-            records, bases = self._batch_records(conn, outbox)
-            rows: list[RowChange] = []
+            head = dump_json({
+                "batch_id": new_id(), "device_id": device, "schema_version": SCHEMA_VERSION,
+            })
+            parts: list[bytes] = []
+            size = len(head) + 10
             versions: list[list[Any]] = []
-            for table, row_id, op, changed, version in outbox:
-                row = self._row_change(
-                    table, row_id, op, changed, records.get((table, row_id)),
-                    bases.get((table, row_id)),
-                )
-                if int(version) == 0 and row.op == "upsert":
-                    row = row.model_copy(update={"restore": True})  # see _requeue_everything
-                rows.append(row)
-                versions.append([table, row_id, version, changed])
-            batch = PushBatch(
-                batch_id=new_id(), device_id=device, schema_version=SCHEMA_VERSION, rows=rows
-            )
+            full = False
+            # records read 500 outbox rows at a time, until the batch's bytes are full
+            for at in range(0, len(outbox), 500):
+                chunk = outbox[at : at + 500]
+                records, bases = self._batch_records(conn, chunk)
+                for table, row_id, op, changed, version in chunk:
+                    row = self._row_change(
+                        table, row_id, op, changed, records.get((table, row_id)),
+                        bases.get((table, row_id)),
+                    )
+                    if int(version) == 0 and row["op"] == "upsert":
+                        row["restore"] = True  # see _requeue_everything
+                    part = dump_json(row)
+                    if parts and size + len(part) + 1 > max_bytes:
+                        full = True
+                        break
+                    parts.append(part)
+                    size += len(part) + 1
+                    versions.append([table, row_id, version, changed])
+                if full:
+                    break
+            body = head[:-1] + b',"rows":[' + b",".join(parts) + b"]}"
             # stored as the gzip bytes that are sent (base64), not as JSON text inside JSON
-            gz = gzip_bytes(dumps(batch))
+            gz = gzip_bytes(body, PUSH_GZIP_LEVEL)
             pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
             self._put(conn, "pending_batch", pending)
             return pending
+
+    def _refused_for_size(self, exc: SyncError) -> bool:
+        """A batch built to the size a server once said it takes, refused as malformed
+        or too large (a server put back to an older version, a smaller body limit, a
+        proxy's): the server applied nothing, so the batch is dropped and built again
+        from the outbox (still queued) within 500 rows and 8 MB; once, as the size the
+        server said is forgotten with it."""
+        if exc.code not in _SIZE_REFUSALS:
+            return False
+        with self._conn() as conn:
+            if self._get(conn, BATCH_LIMITS_KEY) is None:
+                return False
+            self._drop(conn, BATCH_LIMITS_KEY)
+            self._drop(conn, "pending_batch")
+        return True
+
+    def _batch_limits(self, conn: Connection) -> tuple[int, int]:
+        """Rows and bytes of one batch: what the server said it takes (a server that
+        has not said: 500 rows, as every server of this protocol), within this PC's
+        own ``batch_size``."""
+        said = self._get(conn, BATCH_LIMITS_KEY) or {}
+        rows = int(said.get("rows") or 0) or MAX_BATCH_ROWS
+        size = int(said.get("bytes") or 0) or MAX_BODY_BYTES
+        return max(1, min(rows, self.batch_size)), max(1, min(size, MAX_BODY_BYTES))
+
+    def _note_batch_limits(self, rows: int, size: int) -> None:
+        """Remember the batch size the server takes (enrolment and push answers)."""
+        if rows <= 0:
+            return
+        with self._conn() as conn:
+            value = {"rows": rows, "bytes": size}
+            if self._get(conn, BATCH_LIMITS_KEY) != value:
+                self._put(conn, BATCH_LIMITS_KEY, value)
 
     @staticmethod
     def _batch_records(
         conn: Connection, outbox: Sequence[Any]
     ) -> tuple[dict[tuple[str, str], Any], dict[tuple[str, str], int]]:
         """The records of a batch and their last seen server revisions: one query per
-        table for each (not two a row)."""
+        table for each (not two a row), as plain tuples with their column names."""
         by_table: dict[str, list[str]] = {}
         for table, row_id, _op, _changed, _version in outbox:
             by_table.setdefault(table, []).append(row_id)
@@ -121,42 +180,47 @@ class Pusher(Puller):
                 "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? "
                 f"AND row_id IN ({marks})",
                 (table, *ids),
-            ):
+            ).all():
                 bases[(table, r[0])] = int(r[1] or 0)
             exists = conn.exec_driver_sql(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
             ).first()
             if exists is None:
                 continue
-            for row in conn.exec_driver_sql(
+            cur = conn.exec_driver_sql(
                 f"SELECT * FROM {_q(table)} WHERE id IN ({marks})", tuple(ids)
-            ).mappings():
-                records[(table, str(row["id"]))] = row
+            )
+            names = tuple(cur.keys())
+            at = names.index("id")
+            for row in cur.all():
+                records[(table, str(row[at]))] = (names, tuple(row))
         return records, bases
 
     @staticmethod
     def _row_change(
         table: str, row_id: str, op: str, changed: str, row: Any, base: int | None
-    ) -> RowChange:
+    ) -> dict[str, Any]:
+        """A row of a batch (the fields of ``RowChange``) from a record's column names
+        and values."""
         if op != "upsert":
             row = None
         if row is None:
-            return RowChange(table=table, id=row_id, op="delete", rev=0, base_rev=base or 0)
-        skip = NOT_DATA | EXCLUDED_COLUMNS.get(table, frozenset())
-        data = {k: v for k, v in row.items() if k not in skip}
+            return {
+                "table": table, "id": row_id, "op": "delete", "rev": 0, "base_rev": base or 0,
+                "hlc": "", "changed": None, "data": {}, "restore": False,
+            }
+        names, values = row
+        skip = _skipped(table)
+        data = {k: v for k, v in zip(names, values, strict=True) if k not in skip}
+        own = dict(zip(names, values, strict=True))
         fields = None
         if changed != "*":
             fields = sorted({c for c in changed.split(",") if c} - skip)
-        return RowChange(
-            table=table,
-            id=row_id,
-            op="upsert",
-            rev=int(row.get("rev") or 0),
-            base_rev=int(base or 0),
-            hlc=str(row.get("hlc") or ""),
-            changed=fields,
-            data=data,
-        )
+        return {
+            "table": table, "id": row_id, "op": "upsert", "rev": int(own.get("rev") or 0),
+            "base_rev": int(base or 0), "hlc": str(own.get("hlc") or ""), "changed": fields,
+            "data": data, "restore": False,
+        }
 
     def _apply_push_result(
         self, pending: dict[str, Any], result: PushResult
@@ -168,7 +232,8 @@ class Pusher(Puller):
         record comes with the pull of the same round."""
         pushed = conflicts = errors = 0
         sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
-        sent_data = _sent_data(_stored_body(pending))
+        # the values sent, decoded only if a merged answer needs them
+        sent_data: dict[tuple[str, str], dict[str, Scalar]] | None = None
         with self.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
@@ -217,8 +282,11 @@ class Pusher(Puller):
                         shadows.append((res.table, res.id, res.rev))
                     if res.data is not None:
                         in_flight = None if unchanged or cur is None else cur
+                        if in_flight is not None and sent_data is None:
+                            sent_data = _sent_data(_stored_body(pending))
                         keep = self._kept_in_flight(
-                            conn, res.table, res.id, in_flight, sent_changed, sent_data.get(key)
+                            conn, res.table, res.id, in_flight, sent_changed,
+                            None if sent_data is None else sent_data.get(key),
                         )
                         if keep is not None:
                             self._apply_answer(conn, res, keep)
@@ -388,12 +456,23 @@ def _stored_body(pending: dict[str, Any]) -> bytes:
 
 
 def _sent_data(body: bytes) -> dict[tuple[str, str], dict[str, Scalar]]:
-    """The values a stored batch sent, per record."""
+    """The values a stored batch sent, per record (this PC's own body: decoded, not
+    validated again)."""
     try:
-        batch = PushBatch.model_validate_json(body)
-    except ValueError:
+        rows = orjson.loads(body)["rows"]
+        return {(r["table"], r["id"]): r["data"] for r in rows if r["op"] == "upsert"}
+    except (ValueError, TypeError, KeyError):
         return {}
-    return {(r.table, r.id): r.data for r in batch.rows if r.op == "upsert"}
+
+
+#: answers that refuse a batch for its rows or its bytes (our server's and a proxy's)
+_SIZE_REFUSALS = frozenset({"body.invalid", "body.too_large", "http.400", "http.413"})
+
+
+@functools.cache
+def _skipped(table: str) -> frozenset[str]:
+    """Columns of a table that never travel in a row's data."""
+    return NOT_DATA | EXCLUDED_COLUMNS.get(table, frozenset())
 
 
 def _same_value(local: Any, sent: Scalar) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -46,6 +46,8 @@ from civicdesk.sync.protocol import (
     dumps,
     gunzip_limited,
     gzip_bytes,
+    load_model,
+    load_push,
 )
 from civicdesk.sync.server.attachments import attachments_router
 from civicdesk.sync.server.ratelimit import TRUSTED_PROXIES_ENV, FailureLimiter
@@ -117,6 +119,8 @@ def create_app(
         description="Center ⇄ head office sync, protocol version 1 (see docs/sync.md).",
     )
     app.state.store = the_store
+    # what a PC may put in one batch: within the body limit, with room to spare
+    the_store.max_batch_bytes = min(the_store.max_batch_bytes, max_body * 3 // 4)
 
     # -------------------------------------------------------------- error handlers
 
@@ -186,7 +190,9 @@ def create_app(
 
     def parse(raw: bytes, model: type[M]) -> M:
         try:
-            return model.model_validate_json(raw)
+            if model is PushBatch:
+                return cast(M, load_push(raw))
+            return load_model(raw, model)
         except ValidationError as exc:
             errors = exc.errors()
             if errors:
@@ -254,7 +260,9 @@ def create_app(
             limiter.failed(who)  # only failures count: centers behind one NAT enrol freely
             raise
         answer = EnrollResponse(
-            token=token, server_id=the_store.server_id, epoch=the_store.epoch(), **info
+            token=token, server_id=the_store.server_id, epoch=the_store.epoch(),
+            max_batch_rows=the_store.max_batch_rows,
+            max_batch_bytes=the_store.max_batch_bytes, **info
         )
         return reply(request, dumps(answer))
 
@@ -266,7 +274,7 @@ def create_app(
             409: {"model": ErrorBody},
             426: {"model": ErrorBody},
         },
-        summary="Apply a batch of at most 500 changed rows in one transaction",
+        summary="Apply a batch of changed rows in one transaction",
     )
     async def push(request: Request) -> Response:
         check_versions(request)

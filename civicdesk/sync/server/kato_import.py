@@ -36,7 +36,7 @@ from typing import Any
 
 from civicdesk.domain.geography import MapData, load_map_data
 from civicdesk.domain.kato import REFERENCE_OWNER, REGIONS, kato_level, reference_id
-from civicdesk.sync.protocol import MAX_BATCH_ROWS, PushBatch, PushResult, RowChange
+from civicdesk.sync.protocol import MAX_BATCH_ROWS, PushBatch, PushResult, RowChange, dumps
 from civicdesk.sync.server.store import Store, TokenInfo
 
 __all__ = ["ImportSummary", "KatoEntry", "KatoFileError", "import_kato", "read_kato_file"]
@@ -248,8 +248,7 @@ def import_kato(store: Store, path: Path, *, now: datetime | None = None) -> Imp
         part = rows[i:i + MAX_BATCH_ROWS]
         batch = PushBatch(batch_id=f"kato-{uuid.uuid4().hex}", device_id=_DEVICE,
                           schema_version=0, rows=part)
-        body = store.push(who, batch, uuid.uuid4().hex,
-                          lambda answer: answer.model_dump_json().encode())
+        body = store.push(who, batch, uuid.uuid4().hex, dumps)
         result = PushResult.model_validate_json(body)
         for r in result.results:
             if r.status != "applied":

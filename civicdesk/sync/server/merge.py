@@ -20,12 +20,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from civicdesk.sync.protocol import FieldConflict, RowChange, RowResult, RowStatus, Scalar
+from civicdesk.sync.protocol import RowChange, RowStatus, Scalar
 
 # Never a conflict: bookkeeping that simply follows the last accepted write.
 META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
 
-Outcome = tuple[RowResult, dict[str, Any] | None, dict[str, Any] | None]
+#: a row's result as the answer carries it (the fields of ``protocol.RowResult``); the
+#: server builds the answer from plain values, not one model object a row
+Result = dict[str, Any]
+Outcome = tuple[Result, dict[str, Any] | None, dict[str, Any] | None]
+
+
+def result(
+    table: str,
+    row_id: str,
+    status: RowStatus,
+    *,
+    reason: str | None = None,
+    rev: int = 0,
+    data: dict[str, Scalar] | None = None,
+    deleted: bool = False,
+    conflicts: dict[str, dict[str, Scalar]] | None = None,
+) -> Result:
+    return {
+        "table": table, "id": row_id, "status": status, "reason": reason, "rev": rev,
+        "data": data, "deleted": deleted, "conflicts": conflicts,
+    }
+
+
+def _clash(mine: Scalar, theirs: Scalar) -> dict[str, Scalar]:
+    return {"mine": mine, "theirs": theirs}
 
 
 def same(a: Scalar, b: Scalar) -> bool:
@@ -59,8 +83,8 @@ def merge_row(
 ) -> Outcome:
     """One checked row against the current record: (result, record to write, conflict)."""
 
-    def ok(rev: int, deleted: bool) -> RowResult:
-        return RowResult(table=r.table, id=r.id, status="applied", rev=rev, deleted=deleted)
+    def ok(rev: int, deleted: bool) -> Result:
+        return result(r.table, r.id, "applied", rev=rev, deleted=deleted)
 
     if existing is None:
         if r.op == "delete":
@@ -81,7 +105,7 @@ def merge_row(
         revs["deleted"] = new_rev
         return ok(new_rev, True), _record(owner, cur, revs, new_rev, hlc, True), None
 
-    clash: dict[str, FieldConflict] = {}
+    clash: dict[str, dict[str, Scalar]] = {}
     apply: dict[str, Scalar] = {}
     field_rev = new_rev
     if r.restore:
@@ -92,7 +116,7 @@ def merge_row(
                 continue
             fr = revs.get(f, 0)
             if floor and fr >= floor:
-                clash[f] = FieldConflict(mine=mine, theirs=theirs)  # written since the restore
+                clash[f] = _clash(mine, theirs)  # written since the restore
             elif fr < r.base_rev:
                 apply[f] = mine
         server_other = any(
@@ -110,7 +134,7 @@ def merge_row(
             if same(mine, theirs):
                 continue
             if f in server_changed:
-                clash[f] = FieldConflict(mine=mine, theirs=theirs)
+                clash[f] = _clash(mine, theirs)
             else:
                 apply[f] = mine
         deleted_since = existing["deleted"] and revs.get("deleted", 0) > r.base_rev
@@ -118,8 +142,8 @@ def merge_row(
             # Edited here, deleted there since the PC last saw it: the edit is not
             # absorbed into the tombstone; the editor is asked to restore or accept.
             for f, mine in apply.items():
-                clash[f] = FieldConflict(mine=mine, theirs=cur.get(f))
-            clash["deleted"] = FieldConflict(mine=0, theirs=cur.get("deleted", 1))
+                clash[f] = _clash(mine, cur.get(f))
+            clash["deleted"] = _clash(0, cur.get("deleted", 1))
             apply = {}
         server_other = bool(server_changed - set(changed))
     record: dict[str, Any] | None = None
@@ -142,7 +166,7 @@ def merge_row(
             "row_id": r.id,
             "base_rev": r.base_rev,
             "server_rev": rev,
-            "fields": {k: v.model_dump(mode="json") for k, v in clash.items()},
+            "fields": clash,
         }
         status = "conflict"
     elif server_other:
@@ -152,13 +176,7 @@ def merge_row(
     deleted = bool(cur.get("deleted") or False)
     if status == "applied":
         return ok(rev, deleted), record, None
-    result = RowResult(
-        table=r.table,
-        id=r.id,
-        status=status,
-        rev=rev,
-        data=cur,
-        deleted=deleted,
-        conflicts=clash or None,
+    answer = result(
+        r.table, r.id, status, rev=rev, data=cur, deleted=deleted, conflicts=clash or None
     )
-    return result, record, conflict
+    return answer, record, conflict

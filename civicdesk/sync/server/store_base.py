@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 import time
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Connection,
     Engine,
@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from civicdesk.domain.hlc import HybridClock
 from civicdesk.domain.ids import new_id
+from civicdesk.sync.protocol import SERVER_BATCH_BYTES, SERVER_BATCH_ROWS, dump_json
 from civicdesk.sync.server.store_schema import (
     DEFAULT_CLOCK_MARGIN_MS,
     EPOCH_KEY,
@@ -44,7 +45,7 @@ from civicdesk.sync.server.store_schema import (
 
 def compact_json(value: Any) -> str:
     """Records' JSON as stored: UTF-8 letters, no spaces (pulls send it as it is)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return dump_json(value).decode("utf-8")
 
 
 class StoreBase:
@@ -61,7 +62,7 @@ class StoreBase:
         if self.is_pg:
             self.engine: Engine = create_engine(
                 self.url, pool_size=10, max_overflow=20, pool_pre_ping=True,
-                json_serializer=compact_json,
+                json_serializer=compact_json, json_deserializer=orjson.loads,
             )
         else:
             if self.url.startswith("sqlite") and ":///" in self.url:
@@ -70,7 +71,7 @@ class StoreBase:
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(
                 self.url, connect_args={"check_same_thread": False, "timeout": 30},
-                json_serializer=compact_json,
+                json_serializer=compact_json, json_deserializer=orjson.loads,
             )
             event.listen(self.engine, "connect", sqlite_connect)
             event.listen(self.engine, "begin", sqlite_begin)
@@ -80,11 +81,15 @@ class StoreBase:
         self._wall: Any = wall or (lambda: time.time_ns() // 1_000_000)
         self.clock_margin_ms = clock_margin_ms
         # The server's clock never runs more than the margin ahead of its wall time:
-        # a timestamp further ahead is refused (``_row_hlc``), never observed.
+        # a timestamp further ahead is refused (``PushingStore._apply_row``), never observed.
         self.clock = HybridClock(
             "srv-" + self.server_id[-8:], max_drift_ms=clock_margin_ms, wall=self._wall
         )
         self._seq_lock = threading.Lock()
+        # the batch size this server tells PCs it takes (``create_app`` lowers the bytes
+        # to fit a smaller body limit)
+        self.max_batch_rows = SERVER_BATCH_ROWS
+        self.max_batch_bytes = SERVER_BATCH_BYTES
 
     # ------------------------------------------------------------------ schema
 

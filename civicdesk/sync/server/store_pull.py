@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Text,
     and_,
@@ -20,12 +21,14 @@ from sqlalchemy import cast as sql_cast
 
 from civicdesk.domain.kato import REFERENCE_OWNER
 from civicdesk.sync.protocol import (
+    PAGE_BYTES,
     PullPage,
 )
 from civicdesk.sync.server.minimise import WITHHELD, head_office_view
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
     ADVISORY_KEY,
+    EPOCH_KEY,
     PURGED_KEY,
     StoreError,
     TokenInfo,
@@ -34,6 +37,9 @@ from civicdesk.sync.server.store_schema import (
     utcnow,
 )
 from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
+
+#: rows read from the database at a time while a page is built
+PULL_STEP_ROWS = 2000
 
 
 class PullingStore(StoreBase):
@@ -97,8 +103,6 @@ class PullingStore(StoreBase):
 
         ``round_id``: the caller's sync round; versions its own push wrote in that
         round are left out (it has them), and the cursor still moves past them."""
-        if cursor > 0 and cursor < self.purged_seq():
-            raise StoreError("pull.cursor_expired", 410)
         self.sequence()
         stmt = select(
             records.c.table_name,
@@ -109,7 +113,7 @@ class PullingStore(StoreBase):
             records.c.deleted,
             records.c.server_seq,
             sql_cast(records.c.data, Text).label("raw"),
-        ).where(records.c.server_seq > cursor)
+        )
         if round_id:
             stmt = stmt.where(
                 or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
@@ -123,35 +127,61 @@ class PullingStore(StoreBase):
                     records.c.center_id == REFERENCE_OWNER,
                 )
             )
-        stmt = stmt.order_by(records.c.server_seq).limit(limit + 1)
+        stmt = stmt.order_by(records.c.server_seq)
         top: int | None = None
         engine: Any = self.engine
         if self.is_pg and round_id:
             engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        parts: list[bytes] = []
+        size = 0
+        more = False
+        last: int | None = None
         with engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+            meta = dict(
+                conn.execute(
+                    select(server_meta.c.key, server_meta.c.value).where(
+                        server_meta.c.key.in_((EPOCH_KEY, PURGED_KEY))
+                    )
+                ).all()
+            )
+            if cursor > 0 and cursor < int(meta.get(PURGED_KEY) or 0):
+                raise StoreError("pull.cursor_expired", 410)
+            # Rows read in steps, in one snapshot, until the page is full: at most
+            # ``limit`` rows and about ``PAGE_BYTES`` of JSON.
+            step = min(limit + 1, PULL_STEP_ROWS)
+            after, reading = cursor, True
+            while reading:
+                rows = conn.execute(
+                    stmt.where(records.c.server_seq > after).limit(step)
+                ).all()
+                for row in rows:
+                    if len(parts) >= limit or (parts and size >= PAGE_BYTES):
+                        more, reading = True, False
+                        break
+                    part = _change_json(
+                        row,
+                        minimise=who.head_office
+                        and row.center_id != who.center_id
+                        and row.table_name in MINIMISED_TABLES,
+                    ).encode("utf-8")
+                    parts.append(part)
+                    size += len(part)
+                    last = int(row.server_seq)
+                if reading and len(rows) < step:
+                    reading = False
+                elif reading:
+                    after = int(rows[-1].server_seq)
             if round_id:
                 # The highest number handed out, in the same snapshot as the rows: every
                 # row numbered up to it is visible to this read (numbers are handed out
                 # in lock order, see ``sequence``), so the last page may move the cursor
                 # to it, past the rows left out.
                 top = conn.execute(select(func.max(records.c.server_seq))).scalar()
-            epoch = self.epoch(conn)
+            epoch = meta.get(EPOCH_KEY) or ""
             highest = self.highest_seq(conn)
             if not self.is_pg:
                 conn.rollback()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        parts = [
-            _change_json(
-                row,
-                minimise=who.head_office
-                and row.center_id != who.center_id
-                and row.table_name in MINIMISED_TABLES,
-            )
-            for row in rows
-        ]
-        next_cursor = int(rows[-1].server_seq) if rows else cursor
+        next_cursor = last if last is not None else cursor
         if top is not None and not more:
             next_cursor = max(next_cursor, int(top))
         tail = _dump({
@@ -161,7 +191,7 @@ class PullingStore(StoreBase):
             "epoch": epoch,
             "highest_seq": highest,
         })
-        return ('{"changes":[' + ",".join(parts) + "],").encode("utf-8") + tail[1:]
+        return b'{"changes":[' + b",".join(parts) + b"]," + tail[1:]
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
         """Forget deleted records older than the horizon; clients behind get 410."""
@@ -200,7 +230,10 @@ _text = json.encoder.encode_basestring  # a JSON string, UTF-8 letters kept
 def _change_json(row: Any, *, minimise: bool) -> str:
     raw: str = row.raw
     if minimise:
-        raw = json.dumps(head_office_view(row.table_name, json.loads(raw)), ensure_ascii=False)
+        data = orjson.loads(raw)
+        view = head_office_view(row.table_name, data)
+        if view is not data:  # left as stored when nothing in it is withheld
+            raw = json.dumps(view, ensure_ascii=False)
     return (
         f'{{"table":{_text(row.table_name)},"id":{_text(row.id)},"rev":{int(row.rev)},'
         f'"hlc":{_text(row.hlc)},"deleted":{"true" if row.deleted else "false"},'

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     Connection,
     Integer,
     Text,
-    bindparam,
     insert,
     select,
     update,
@@ -23,12 +23,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from civicdesk.sync.protocol import (
     PushBatch,
-    PushResult,
     RowChange,
-    RowResult,
     Scalar,
+    dump_json,
 )
-from civicdesk.sync.server.merge import META_FIELDS, merge_row
+from civicdesk.sync.server.merge import META_FIELDS, Result, merge_row, result
 from civicdesk.sync.server.merge import same as _same
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.store_base import StoreBase
@@ -53,6 +52,8 @@ from civicdesk.sync.tables import (
     SHARED_EDIT_TABLES,
 )
 from civicdesk.sync.tables import REFERENCE as REFERENCE_TABLES
+
+_NONE: frozenset[str] = frozenset()
 
 
 class PushingStore(StoreBase):
@@ -121,7 +122,7 @@ class PushingStore(StoreBase):
             writes: dict[tuple[str, str], dict[str, Any]] = {}
             new_keys: set[tuple[str, str]] = set()
             new_conflicts: list[dict[str, Any]] = []
-            results = []
+            results: list[Result] = []
             for r in batch.rows:
                 key = (r.table, r.id)
                 res, values, clash = self._apply_row(who, r, known.get(key), floor)
@@ -139,13 +140,16 @@ class PushingStore(StoreBase):
                 for c in new_conflicts:
                     c.update(device_id=who.device_id, created_at=now)
                 conn.execute(insert(conflicts), new_conflicts)
-            answer = PushResult(
-                batch_id=batch.batch_id,
-                results=results,
-                server_time=self.clock.now(),
-                epoch=self.epoch(conn),
-                highest_seq=self.highest_seq(conn),
-            )
+            # a ``PushResult``, built from plain values (``encode`` takes either)
+            answer = {
+                "batch_id": batch.batch_id,
+                "results": results,
+                "server_time": self.clock.now(),
+                "epoch": self.epoch(conn),
+                "highest_seq": self.highest_seq(conn),
+                "max_batch_rows": self.max_batch_rows,
+                "max_batch_bytes": self.max_batch_bytes,
+            }
             body: bytes = encode(answer)
             conn.execute(
                 insert(batches).values(
@@ -167,7 +171,7 @@ class PushingStore(StoreBase):
         conn: Connection,
         who: TokenInfo,
         rows: Sequence[RowChange],
-        results: Sequence[RowResult],
+        results: Sequence[Result],
         now: datetime,
     ) -> None:
         """A device that pushes a record again from a revision at or after a conflict it
@@ -184,7 +188,7 @@ class PushingStore(StoreBase):
         if not open_rows:
             return
         for r, res in zip(rows, results, strict=True):
-            if (r.table, r.id) in open_rows and res.status in ("applied", "merged"):
+            if (r.table, r.id) in open_rows and res["status"] in ("applied", "merged"):
                 conn.execute(
                     update(conflicts)
                     .where(
@@ -200,7 +204,8 @@ class PushingStore(StoreBase):
     def _load_existing(
         self, conn: Connection, rows: Sequence[RowChange]
     ) -> dict[tuple[str, str], dict[str, Any]]:
-        """The current records of a batch, locked for the transaction (one query a table)."""
+        """The current records of a batch, locked for the transaction (one query a table;
+        the JSON text decoded once, by orjson)."""
         by_table: dict[str, set[str]] = {}
         for r in rows:
             by_table.setdefault(r.table, set()).add(r.id)
@@ -209,8 +214,8 @@ class PushingStore(StoreBase):
             records.c.table_name,
             records.c.id,
             records.c.center_id,
-            records.c.data,
-            records.c.field_revs,
+            sql_cast(records.c.data, Text).label("data"),
+            sql_cast(records.c.field_revs, Text).label("field_revs"),
             records.c.rev,
             records.c.deleted,
             records.c.hlc,
@@ -225,8 +230,8 @@ class PushingStore(StoreBase):
             for row in conn.execute(stmt):
                 out[(row.table_name, row.id)] = {
                     "center_id": row.center_id,
-                    "data": dict(row.data),
-                    "field_revs": {k: int(v) for k, v in dict(row.field_revs).items()},
+                    "data": orjson.loads(row.data),
+                    "field_revs": {k: int(v) for k, v in orjson.loads(row.field_revs).items()},
                     "rev": int(row.rev),
                     "deleted": bool(row.deleted),
                     "hlc": row.hlc,
@@ -242,6 +247,10 @@ class PushingStore(StoreBase):
         xid: int | None,
         round_id: str | None = None,
     ) -> None:
+        """The batch's records in one statement for the new ones and one for the changed
+        ones (PostgreSQL: COPY, and an UPDATE from the rows as one JSON parameter,
+        ``json_to_recordset``; SQLite: ``executemany``); values stored as compact UTF-8
+        JSON made by orjson."""
         if not writes:
             return
         seqs: list[int | None] = [None] * len(writes)
@@ -255,102 +264,131 @@ class PushingStore(StoreBase):
             ).scalar_one()
             first = int(top) - len(writes) + 1
             seqs = list(range(first, int(top) + 1))
+        stamp = now.isoformat(sep=" ", timespec="microseconds")
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         for (key, v), seq in zip(writes.items(), seqs, strict=True):
-            values = {
-                "table_name": key[0],
-                "id": key[1],
-                "center_id": v["center_id"],
-                "data": v["data"],
-                "field_revs": v["field_revs"],
-                "rev": v["rev"],
-                "hlc": v["hlc"],
-                "deleted": v["deleted"],
-                "server_seq": seq,
-                "updated_at": now,
+            row = {
+                "t": key[0],
+                "i": key[1],
+                "c": v["center_id"],
+                "d": v["data"],
+                "f": v["field_revs"],
+                "r": v["rev"],
+                "h": v["hlc"],
+                "x": bool(v["deleted"]),
+                "s": seq,
+                "u": stamp,
                 "xid": xid,
-                "writer_round": round_id,
+                "w": round_id,
             }
-            (inserts if key in new_keys else updates).append(values)
+            (inserts if key in new_keys else updates).append(row)
+        if self.is_pg:
+            self._write_pg(conn, inserts, updates)
+        else:
+            self._write_sqlite(conn, inserts, updates)
+
+    @staticmethod
+    def _write_pg(
+        conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
+    ) -> None:
+        """New records by COPY (about a third less of PostgreSQL's time than one
+        INSERT of the rows as JSON), changed ones by one UPDATE from the rows as JSON."""
         if inserts:
-            conn.execute(insert(records), inserts)
+            import psycopg
+
+            cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                with cur.copy(
+                    "COPY records (table_name, id, center_id, data, field_revs, rev, hlc, "
+                    "deleted, server_seq, updated_at, xid, writer_round) FROM STDIN"
+                ) as copy:
+                    for r in inserts:
+                        copy.write_row((
+                            r["t"], r["i"], r["c"], dump_json(r["d"]).decode("utf-8"),
+                            dump_json(r["f"]).decode("utf-8"), r["r"], r["h"], r["x"], r["s"],
+                            r["u"], r["xid"], r["w"],
+                        ))
+            except psycopg.Error as exc:
+                # as SQLAlchemy's own statements fail (a record written meanwhile by
+                # another push is an IntegrityError: the batch is tried again)
+                raise DBAPIError.instance(
+                    "COPY records", None, exc, psycopg.Error, dialect=conn.dialect
+                ) from exc
+            finally:
+                cur.close()
         if updates:
-            stmt = (
-                update(records)
-                .where(
-                    records.c.table_name == bindparam("k_table"), records.c.id == bindparam("k_id")
-                )
-                .values(
-                    data=bindparam("data"),
-                    field_revs=bindparam("field_revs"),
-                    rev=bindparam("rev"),
-                    hlc=bindparam("hlc"),
-                    deleted=bindparam("deleted"),
-                    server_seq=bindparam("server_seq"),
-                    updated_at=bindparam("updated_at"),
-                    xid=bindparam("xid"),
-                    writer_round=bindparam("writer_round"),
-                )
+            conn.exec_driver_sql(
+                "UPDATE records SET data = x.d, field_revs = x.f, rev = x.r, hlc = x.h, "
+                "deleted = x.x, server_seq = x.s, updated_at = x.u, xid = x.xid, "
+                "writer_round = x.w FROM json_to_recordset(%s::json) AS x(t text, i text, "
+                "d json, f json, r integer, h text, x boolean, s bigint, u timestamp, "
+                "xid bigint, w text) WHERE records.table_name = x.t AND records.id = x.i",
+                (dump_json(updates).decode("utf-8"),),
             )
-            params = [
-                {
-                    **{k: v for k, v in u.items() if k not in ("table_name", "id", "center_id")},
-                    "k_table": u["table_name"],
-                    "k_id": u["id"],
-                }
-                for u in updates
-            ]
-            conn.execute(stmt, params)
 
-    def _row_hlc(self, hlc: str) -> str | None:
-        """The timestamp a pushed row keeps; None when it is refused (see values.py).
+    @staticmethod
+    def _write_sqlite(
+        conn: Connection, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]
+    ) -> None:
+        def params(row: dict[str, Any]) -> tuple[Any, ...]:
+            return (
+                dump_json(row["d"]).decode("utf-8"), dump_json(row["f"]).decode("utf-8"),
+                row["r"], row["h"], row["x"], row["s"], row["u"], row["xid"], row["w"],
+                row["t"], row["i"], row["c"],
+            )
 
-        A row without a timestamp gets the server's; a malformed one, or one more
-        than the margin ahead of the server's wall clock, is refused."""
-        if not hlc:
-            return self.clock.now()
-        ts = parse_hlc(hlc)
-        if ts is None:
-            return None
-        if ts.wall_ms > int(self._wall()) + self.clock_margin_ms:
-            return None
-        self.clock.observe(hlc)
-        return hlc
+        if inserts:
+            conn.exec_driver_sql(
+                "INSERT INTO records (data, field_revs, rev, hlc, deleted, server_seq, "
+                "updated_at, xid, writer_round, table_name, id, center_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [params(r) for r in inserts],
+            )
+        if updates:
+            conn.exec_driver_sql(
+                "UPDATE records SET data = ?, field_revs = ?, rev = ?, hlc = ?, deleted = ?, "
+                "server_seq = ?, updated_at = ?, xid = ?, writer_round = ? "
+                "WHERE table_name = ? AND id = ?",
+                [params(r)[:-1] for r in updates],
+            )
 
     def _apply_row(
         self, who: TokenInfo, r: RowChange, existing: dict[str, Any] | None, floor: int = 0
-    ) -> tuple[RowResult, dict[str, Any] | None, dict[str, Any] | None]:
+    ) -> tuple[Result, dict[str, Any] | None, dict[str, Any] | None]:
         """One row against the current record: (result, record to write, conflict)."""
 
-        def rejected(reason: str) -> tuple[RowResult, None, None]:
-            return RowResult(table=r.table, id=r.id, status="rejected", reason=reason), None, None
+        def rejected(reason: str) -> tuple[Result, None, None]:
+            return result(r.table, r.id, "rejected", reason=reason), None, None
 
-        if r.table not in KNOWN_TABLES:
+        table = r.table
+        if table not in KNOWN_TABLES:
             return rejected("unknown_table")
-        if r.table in REFERENCE_TABLES and not who.head_office:
+        if table in REFERENCE_TABLES and not who.head_office:
             return rejected("reference_data")
-        excluded = EXCLUDED_COLUMNS.get(r.table, frozenset())
-        data: dict[str, Scalar] = {
-            k: v for k, v in r.data.items() if k not in ROW_FIELDS_NOT_DATA and k not in excluded
-        }
+        excluded = EXCLUDED_COLUMNS.get(table, _NONE)
+        data: dict[str, Scalar] = r.data
+        if not (data.keys().isdisjoint(ROW_FIELDS_NOT_DATA) and data.keys().isdisjoint(excluded)):
+            data = {
+                k: v for k, v in data.items() if k not in ROW_FIELDS_NOT_DATA and k not in excluded
+            }
         if existing is None and r.op == "delete":
             # Made and deleted before it ever reached us: nothing to keep.
-            return RowResult(table=r.table, id=r.id, status="applied", deleted=True), None, None
+            return result(table, r.id, "applied", deleted=True), None, None
         owner = existing["center_id"] if existing is not None else data.get("center_id")
         if not isinstance(owner, str) or not owner or "\x00" in owner or len(owner) > 64:
             return rejected("no_center")
-        head_office_edit = who.head_office and r.table in SHARED_EDIT_TABLES
+        head_office_edit = who.head_office and table in SHARED_EDIT_TABLES
         # Ownership first, so that a record of another center and an id nobody has
         # get the same answer: a center cannot learn which ids exist elsewhere.
-        if r.table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
+        if table not in REFERENCE_TABLES and owner != who.center_id and not head_office_edit:
             return rejected("not_owner")
         if r.op == "upsert" and data.get("center_id", owner) != owner:
             return rejected("center_changed")
-        if r.op == "upsert" and bad_column(r.table, data) is not None:
+        if r.op == "upsert" and bad_column(table, data) is not None:
             return rejected("bad_value")
         if (
-            r.table == "audit_log"
+            table == "audit_log"
             and existing is not None
             and not _resent_unchanged(r, data, existing)
             and not (r.op == "upsert" and is_erasure_scrub(data, existing["data"], META_FIELDS))
@@ -358,15 +396,20 @@ class PushingStore(StoreBase):
             # append-only: an audit entry once stored is never rewritten or removed,
             # except for a person's values blanked by an erasure on request
             return rejected("append_only")
-        refused = row_problem(who.head_office, r.table, data)
+        refused = row_problem(who.head_office, table, data)
         if refused:
             return rejected(refused)
-        if r.hlc and parse_hlc(r.hlc) is None:
-            return rejected("bad_clock")
-        stamped = self._row_hlc(r.hlc)
-        if stamped is None:
-            return rejected("clock_ahead")
-        hlc = stamped
+        if r.hlc:
+            # parsed once: malformed, or more than the margin ahead of the wall clock
+            ts = parse_hlc(r.hlc)
+            if ts is None:
+                return rejected("bad_clock")
+            if ts.wall_ms > int(self._wall()) + self.clock_margin_ms:
+                return rejected("clock_ahead")
+            self.clock.observe(r.hlc)
+            hlc = r.hlc
+        else:
+            hlc = self.clock.now()
 
         return merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
 

@@ -112,15 +112,31 @@ def value_ok(kind: Kind, value: Any) -> bool:
     return True
 
 
+_TEXT_KINDS = frozenset({"text", "json", "any"})
+
+
 def bad_column(table: str, data: dict[str, Any]) -> str | None:
-    """The first column whose value cannot be stored everywhere, or None."""
+    """The first column whose value cannot be stored everywhere, or None.
+
+    A text value of a text column (most of a record) is checked here directly: the
+    same test as ``value_ok``, without its calls."""
     kinds = column_kinds().get(table, {})
     for column, value in data.items():
         if not column or len(column) > MAX_NAME or "\x00" in column:
             return column[:MAX_NAME]
-        if not value_ok(kinds.get(column, ("any", None)), value):
+        kind = kinds.get(column, _ANY)
+        if type(value) is str and kind[0] in _TEXT_KINDS:
+            if "\x00" in value or len(value) > MAX_TEXT:
+                return column
+            continue
+        if value is None:
+            continue
+        if not value_ok(kind, value):
             return column
     return None
+
+
+_ANY: Kind = ("any", None)
 
 
 def parse_hlc(text: str) -> Timestamp | None:
