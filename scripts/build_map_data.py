@@ -116,6 +116,20 @@ def in_shape(x: float, y: float, rings: list[list[Point]]) -> bool:
 
 
 CYRILLIC = re.compile("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+#: Latin letters that look like Cyrillic ones, as the sources sometimes type them
+LOOK_ALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxy", "АаВСсЕеНКкМОоРрТХху")
+_WORD = re.compile(r"\w+")
+
+
+def mixed(text: str) -> bool:
+    """A word of Cyrillic and Latin letters together (a transliteration or a typo)."""
+    return any(CYRILLIC.search(w) and re.search("[A-Za-z]", w) for w in _WORD.findall(text))
+
+
+def cyrillic_name(text: str) -> str:
+    """A Cyrillic name with any Latin look-alike letters replaced by Cyrillic ones."""
+    return " ".join(w.translate(LOOK_ALIKES) if CYRILLIC.search(w) else w
+                    for w in text.split(" "))
 
 
 def fold(name: str) -> str:
@@ -150,7 +164,8 @@ def main(shape_dir: Path, cities: Path) -> None:
         points_before += sum(len(r) for r in rings)
         points_after += sum(len(r) for r in kept)
         districts[code] = {"outline": kept, "layer_kato": row["KATO"],
-                           "layer_name_kk": row["ADM2_KK"], "layer_name_ru": row["ADM2_RU"]}
+                           "layer_name_kk": cyrillic_name(row["ADM2_KK"]),
+                           "layer_name_ru": cyrillic_name(row["ADM2_RU"])}
     data = json.loads(cities.read_text(encoding="utf-8"))
     places = []
     for v in sorted(data.values(), key=lambda v: v["geonameid"]):
@@ -158,7 +173,8 @@ def main(shape_dir: Path, cities: Path) -> None:
             continue
         x, y = float(v["longitude"]), float(v["latitude"])
         codes = [c for c, rings in full.items() if in_shape(x, y, rings)]
-        names = sorted({a for a in v["alternatenames"] if CYRILLIC.search(a)})
+        # Cyrillic names only; half-transliterated ones ("Kөkpekti") match nothing
+        names = sorted({a for a in v["alternatenames"] if CYRILLIC.search(a) and not mixed(a)})
         if len(codes) != 1 or not names:
             print("left out:", v["name"], codes, names[:3], file=sys.stderr)
             continue

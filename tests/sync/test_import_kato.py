@@ -163,7 +163,7 @@ def test_import_gives_settlements_the_map_references_coordinates_once(
     agybet = store.get_record("settlements", reference_id("settlements", "613633100"))
     assert agybet is not None and agybet["data"].get("latitude") is None  # not in the data
     # head office enters other coordinates: a second import leaves them as they are
-    from civicdesk.sync.protocol import PushBatch, RowChange
+    from civicdesk.sync.protocol import PushBatch, RowChange, dumps
     from civicdesk.sync.server.store import TokenInfo
 
     who = TokenInfo(center_id=rec["data"]["center_id"], device_id="kato-import",
@@ -175,7 +175,7 @@ def test_import_gives_settlements_the_map_references_coordinates_once(
                                               changed=["latitude", "longitude"],
                                               data={**rec["data"], "latitude": 44.9,
                                                     "longitude": 76.3})]),
-               "req-1", lambda answer: answer.model_dump_json().encode())
+               "req-1", dumps)
     again = import_kato(store, path)
     assert again.changed == {}
     rec = store.get_record("settlements", bakanas)
