@@ -51,8 +51,17 @@ so the center's database is kept in ``.cache/bench-real-<N>/`` after the first r
 and copied for each later run (delete the folder to enter them again; a database of an
 older schema is upgraded when opened, as at a center).
 
-Rates: per-consultation byte counts are printed to stderr. ``CIVICDESK_BENCH_KINTO=1``
-also runs the peer comparison when a Kinto venv is present (see bench/kinto_peer.py).
+Rates: per-consultation byte counts are printed to stderr.
+
+Peer: ``CIVICDESK_BENCH_KINTO=1`` also pushes the same consultations and audit rows to
+Kinto 26 on PostgreSQL and reads them back (bench/kinto_peer.py; Kinto is installed on
+first use into ``.cache/kinto-venv``, never into the project's environment; if that
+fails the peer figures are skipped and the reason printed):
+
+sync_real.kinto_push_s           Kinto: every record PUT through ``POST /v1/batch``
+sync_real.kinto_full_pull_http_s Kinto: both collections read page by page
+sync_real.push_s_vs_kinto        our push_s with Kinto's as target: ratio ours / Kinto's
+sync_real.full_pull_http_s_vs_kinto  the same for the full pull over HTTP
 """
 
 from __future__ import annotations
@@ -390,6 +399,14 @@ def _run() -> dict[str, float]:
 def _center_with_consultations(folder: Path) -> tuple[Any, list[str]]:
     from civicdesk.services.app import CivicApp
 
+    cache = _center_cache()
+    shutil.copytree(cache / "center", folder)
+    ids = (cache / "ids").read_text(encoding="utf-8").split()
+    return CivicApp(folder), ids
+
+
+def _center_cache() -> Path:
+    """The folder holding the center PC with N consultations, entered on first use."""
     cache = HERE.parent / ".cache" / f"bench-real-{N}"
     if not (cache / "done").exists():
         shutil.rmtree(cache, ignore_errors=True)
@@ -401,9 +418,7 @@ def _center_with_consultations(folder: Path) -> tuple[Any, list[str]]:
         app.close()
         (cache / "ids").write_text("\n".join(ids), encoding="utf-8")
         (cache / "done").write_text("ok", encoding="utf-8")
-    shutil.copytree(cache / "center", folder)
-    ids = (cache / "ids").read_text(encoding="utf-8").split()
-    return CivicApp(folder), ids
+    return cache
 
 
 def _server_pid(url: str) -> int:
@@ -459,7 +474,38 @@ def _get(key: str) -> Callable[[], float]:
     return lambda: _run()[key]
 
 
-Bench = tuple[str, Callable[[], float], str, float | None]
+KINTO = os.environ.get("CIVICDESK_BENCH_KINTO", "") not in ("", "0")
+_K: dict[str, float] = {}
+_K_TRIED: list[bool] = []
+
+
+def _kinto() -> dict[str, float]:
+    """The peer run (bench/kinto_peer.py) on the same records, once; empty if skipped."""
+    if _K_TRIED:
+        return _K
+    _K_TRIED.append(True)
+    import kinto_peer
+
+    sqlite_path = _center_cache() / "center" / "civicdesk.sqlite3"
+    tmp = Path(tempfile.mkdtemp(prefix="bench-kinto-"))
+    try:
+        _K.update(kinto_peer.run(sqlite_path, PG_ADMIN, Meter, tmp))
+    except kinto_peer.PeerSkippedError as exc:
+        _log(f"Kinto peer skipped: {exc}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return _K
+
+
+def _kinto_get(key: str) -> Callable[[], float]:
+    return lambda: _kinto().get(key, float("nan"))
+
+
+def _peer(key: str) -> Callable[[], float | None]:
+    return lambda: _kinto().get(key)
+
+
+Bench = tuple[str, Callable[[], float], str, float | Callable[[], float | None] | None]
 BENCHMARKS: list[Bench] = [
     ("sync_real.push_s", _get("push_s"), "s", 20.0 * SCALE),
     ("sync_real.push_cpu_s", _get("push_cpu_s"), "s", None),
@@ -472,7 +518,17 @@ BENCHMARKS: list[Bench] = [
     ("sync_real.requests_per_100k", _get("requests_per_100k"), "req", 50.0),
     ("sync_real.echo_bytes", _get("echo_bytes"), "B", None),
 ]
+if KINTO:  # the peer's figures, then ours with the peer's as target: ratio = ours / peer's
+    BENCHMARKS += [
+        ("sync_real.kinto_push_s", _kinto_get("kinto_push_s"), "s", None),
+        ("sync_real.kinto_full_pull_http_s", _kinto_get("kinto_full_pull_http_s"), "s", None),
+        ("sync_real.push_s_vs_kinto", _get("push_s"), "s", _peer("kinto_push_s")),
+        ("sync_real.full_pull_http_s_vs_kinto", _get("full_pull_http_s"), "s",
+         _peer("kinto_full_pull_http_s")),
+    ]
 
 if __name__ == "__main__":
-    for name, fn, unit, target in BENCHMARKS:
-        print(f"{name:30} {fn():12.3f} {unit:4} target {target}")
+    for name, fn, unit, limit in BENCHMARKS:
+        value = fn()
+        print(f"{name:30} {value:12.3f} {unit:4} target "
+              f"{limit() if callable(limit) else limit}")
