@@ -489,7 +489,8 @@ def _kinto() -> dict[str, float]:
     sqlite_path = _center_cache() / "center" / "civicdesk.sqlite3"
     tmp = Path(tempfile.mkdtemp(prefix="bench-kinto-"))
     try:
-        _K.update(kinto_peer.run(sqlite_path, PG_ADMIN, Meter, tmp))
+        _K.update(kinto_peer.run(sqlite_path, PG_ADMIN, Meter, tmp,
+                                 cpu=lambda pid: (_cpu_of(pid), _pg_cpu())))
     except kinto_peer.PeerSkippedError as exc:
         _log(f"Kinto peer skipped: {exc}")
     finally:

@@ -25,7 +25,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,7 @@ format = %(levelname)s %(name)s %(message)s
 
 
 @contextmanager
-def kinto_server(exe: Path, db: str, folder: Path) -> Iterator[str]:
+def kinto_server(exe: Path, db: str, folder: Path) -> Iterator[tuple[str, int]]:
     """``kinto migrate`` then ``kinto start`` on a free port; stopped on leaving."""
     from bench_sync import free_port
 
@@ -177,7 +177,7 @@ def kinto_server(exe: Path, db: str, folder: Path) -> Iterator[str]:
                     tail = log.read_text(errors="replace").strip().splitlines()[-1:]
                     raise PeerSkippedError(f"kinto did not start: {' '.join(tail)}")
                 time.sleep(0.2)
-            yield url
+            yield url, proc.pid
         finally:
             proc.terminate()
             try:
@@ -225,13 +225,23 @@ def _pull(http: httpx.Client) -> int:
     return rows
 
 
-def run(sqlite_path: Path, pg_admin: str, meter_cls: Any, tmp: Path) -> dict[str, float]:
-    """Push then full pull of the center's consultations and audit rows to a Kinto."""
+def run(sqlite_path: Path, pg_admin: str, meter_cls: Any, tmp: Path,
+        cpu: Callable[[int], tuple[float, float]] | None = None) -> dict[str, float]:
+    """Push then full pull of the center's consultations and audit rows to a Kinto.
+
+    ``cpu(pid)`` gives CPU seconds so far of (Kinto's process, PostgreSQL), for the log."""
+    def spent(before: tuple[float, float]) -> str:
+        if cpu is None:
+            return ""
+        now = cpu(pid)
+        return (f", CPU: Kinto {now[0] - before[0]:.1f} s, "
+                f"PostgreSQL {now[1] - before[1]:.1f} s")
+
     exe = kinto_bin()
     data = records(sqlite_path)
     n = sum(len(v) for v in data.values())
     auth = "Basic " + base64.b64encode(b"center:bench-secret").decode()
-    with _database(pg_admin) as db, kinto_server(exe, db, tmp) as url:
+    with _database(pg_admin) as db, kinto_server(exe, db, tmp) as (url, pid):
         meter = meter_cls()
         with httpx.Client(base_url=url, transport=meter, timeout=600,
                           headers={"Authorization": auth, "Accept-Encoding": "gzip"}) as http:
@@ -239,17 +249,19 @@ def run(sqlite_path: Path, pg_admin: str, meter_cls: Any, tmp: Path) -> dict[str
             for table in TABLES:
                 http.put(f"/v1/buckets/{BUCKET}/collections/{table}").raise_for_status()
             meter.up = meter.down = meter.requests = 0
+            c0 = cpu(pid) if cpu else (0.0, 0.0)
             t0 = time.perf_counter()
             written = _push(http, data)
             push_s = time.perf_counter() - t0
             assert written == n, (written, n)
             _log(f"push: {n} records in {push_s:.1f} s, {meter.requests} requests, "
-                 f"{meter.up} B up, {meter.down} B down")
+                 f"{meter.up} B up, {meter.down} B down{spent(c0)}")
             meter.up = meter.down = meter.requests = 0
+            c0 = cpu(pid) if cpu else (0.0, 0.0)
             t0 = time.perf_counter()
             got = _pull(http)
             pull_s = time.perf_counter() - t0
             assert got == n, (got, n)
             _log(f"full pull over HTTP: {got} records in {pull_s:.1f} s, "
-                 f"{meter.requests} requests, {meter.down} B down")
+                 f"{meter.requests} requests, {meter.down} B down{spent(c0)}")
     return {"kinto_push_s": push_s, "kinto_full_pull_http_s": pull_s}
