@@ -26,8 +26,8 @@ from civicdesk.services.reference import Named
 from civicdesk.ui.common import fill_combo, search_timer, select_data
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
-from civicdesk.ui.screens_common import Retranslating, end_form, show_error_text, side_by_side
-from civicdesk.ui.volunteers_part import RowAction, ask_delete, error_label, list_view
+from civicdesk.ui.screens_common import Retranslating, end_form, side_by_side
+from civicdesk.ui.volunteers_part import RowAction, ask_delete, error_label, list_view, run_shown
 
 __all__ = ["OrgsModel", "OrgsTab"]
 
@@ -238,10 +238,8 @@ class OrgsTab(QWidget, Retranslating):
             contact_phone=self.contact_phone.text(), needs=self.needs.text())
 
     def save(self) -> None:
-        self.error.clear()
-        self.env.runner.db(orgs.save_org, self.env.ctx(), self.collect(),
-                           self.row.id if self.row else None, on_done=self._saved,
-                           on_error=lambda e: show_error_text(self.error, self.env, e))
+        run_shown(self.env, self.error, orgs.save_org, self.collect(),
+                  self.row.id if self.row else None, on_done=self._saved)
 
     def _saved(self, row: orgs.OrgRow) -> None:
         self.show_row(row)
@@ -257,10 +255,8 @@ class OrgsTab(QWidget, Retranslating):
 
     def delete_now(self) -> None:
         assert self.row is not None
-        self.error.clear()
-        self.env.runner.db(orgs.delete_org, self.env.ctx(), self.row.id,
-                           on_done=lambda _none: self._deleted(),
-                           on_error=lambda e: show_error_text(self.error, self.env, e))
+        run_shown(self.env, self.error, orgs.delete_org, self.row.id,
+                  on_done=lambda _none: self._deleted())
 
     def _deleted(self) -> None:
         self.show_row(None)

@@ -1,5 +1,6 @@
 """What the tabs of the Volunteers page share: the list view, the date box, the error
-line, the question before a deletion, and the row actions of the right-click menu."""
+line, a service call whose refusal shows in that line, the question before a deletion,
+and the row actions of the right-click menu."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.ui.common import qdate
+from civicdesk.ui.env import UiEnv
+from civicdesk.ui.screens_common import show_error_text
 
-__all__ = ["RowAction", "ask_delete", "date_edit", "error_label", "list_view", "num"]
+__all__ = ["RowAction", "ask_delete", "date_edit", "error_label", "list_view", "num",
+           "run_shown"]
 
 #: (text, what it does, whether it is enabled) of one entry of a list's right-click menu
 RowAction = tuple[str, Callable[[], None], bool]
@@ -73,3 +77,12 @@ def ask_delete(parent: QWidget, title: str, text: str) -> bool:
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == int(QMessageBox.StandardButton.Yes)
+
+
+def run_shown(env: UiEnv, error: QLabel, fn: Callable[..., Any], *args: Any,
+              on_done: Callable[[Any], None]) -> None:
+    """``fn(ctx, *args)`` on the database thread, the tab's error line cleared first; a
+    refusal (kk/ru) is shown in that line."""
+    error.clear()
+    env.runner.db(fn, env.ctx(), *args, on_done=on_done,
+                  on_error=lambda e: show_error_text(error, env, e))

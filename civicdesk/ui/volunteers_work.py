@@ -28,7 +28,7 @@ from civicdesk.services.volunteers import VolunteerRow, list_volunteers
 from civicdesk.ui.common import fill_combo, pydate, qdate, select_data
 from civicdesk.ui.env import UiEnv
 from civicdesk.ui.paged import Column, PagedTableModel
-from civicdesk.ui.screens_common import Retranslating, show_error_text, side_by_side
+from civicdesk.ui.screens_common import Retranslating, side_by_side
 from civicdesk.ui.volunteers_part import (
     RowAction,
     ask_delete,
@@ -36,6 +36,7 @@ from civicdesk.ui.volunteers_part import (
     error_label,
     list_view,
     num,
+    run_shown,
 )
 
 __all__ = ["AidTab", "AssignmentsTab"]
@@ -279,13 +280,11 @@ class AssignmentsTab(QWidget, Retranslating):
         if not data.volunteer_id:
             self.error.setText(self.tr("Choose a volunteer with valid consent."))
             return
-        on_error = lambda e: show_error_text(self.error, self.env, e)  # noqa: E731
         if self.row is None:
-            self.env.runner.db(work.add_assignment, self.env.ctx(), data,
-                               on_done=self._added, on_error=on_error)
+            run_shown(self.env, self.error, work.add_assignment, data, on_done=self._added)
         else:
-            self.env.runner.db(work.update_assignment, self.env.ctx(), self.row.id, data,
-                               on_done=self._added, on_error=on_error)
+            run_shown(self.env, self.error, work.update_assignment, self.row.id, data,
+                      on_done=self._added)
 
     def _added(self, _row: object) -> None:
         self.show_row(None)
@@ -305,10 +304,8 @@ class AssignmentsTab(QWidget, Retranslating):
 
     def delete_now(self) -> None:
         assert self.row is not None
-        self.error.clear()
-        self.env.runner.db(work.delete_assignment, self.env.ctx(), self.row.id,
-                           on_done=self._added,
-                           on_error=lambda e: show_error_text(self.error, self.env, e))
+        run_shown(self.env, self.error, work.delete_assignment, self.row.id,
+                  on_done=self._added)
 
 
 class AidModel(PagedTableModel[work.AidRow]):
@@ -472,10 +469,8 @@ class AidTab(QWidget, Retranslating):
             note=r.note if r else "")
 
     def save(self) -> None:
-        self.error.clear()
-        self.env.runner.db(work.save_aid, self.env.ctx(), self.collect(),
-                           self.row.id if self.row else None, on_done=self._saved,
-                           on_error=lambda e: show_error_text(self.error, self.env, e))
+        run_shown(self.env, self.error, work.save_aid, self.collect(),
+                  self.row.id if self.row else None, on_done=self._saved)
 
     def _saved(self, _row: work.AidRow) -> None:
         self.show_row(None)
@@ -491,10 +486,8 @@ class AidTab(QWidget, Retranslating):
 
     def delete_now(self) -> None:
         assert self.row is not None
-        self.error.clear()
-        self.env.runner.db(work.delete_aid, self.env.ctx(), self.row.id,
-                           on_done=lambda _none: self._deleted(),
-                           on_error=lambda e: show_error_text(self.error, self.env, e))
+        run_shown(self.env, self.error, work.delete_aid, self.row.id,
+                  on_done=lambda _none: self._deleted())
 
     def _deleted(self) -> None:
         self.show_row(None)
