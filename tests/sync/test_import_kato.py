@@ -65,6 +65,10 @@ def test_not_a_kato_file_is_refused_clearly(tmp_path: Path) -> None:
     bad.write_text("name;value\nfoo;bar\n", encoding="utf-8")
     with pytest.raises(KatoFileError):
         read_kato_file(bad)
+    binary = tmp_path / "classifier.pdf"
+    binary.write_bytes(b"%PDF-1.4\n\x98\x00\xff binary")
+    with pytest.raises(KatoFileError, match="neither an Excel workbook"):
+        read_kato_file(binary)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a workbook")
     with pytest.raises(KatoFileError):

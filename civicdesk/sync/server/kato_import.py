@@ -115,8 +115,10 @@ def _rows_csv(path: Path) -> Iterator[list[Any]]:
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1251 decodes every byte
-        raise KatoFileError("unknown text encoding")
+    else:  # cp1251 leaves one byte (0x98) undefined: a PDF or an image ends here
+        raise KatoFileError(
+            "not a KATO classifier file: neither an Excel workbook (.xlsx) nor a text file "
+            "in UTF-8 or Windows-1251 (.csv)")
     sample = text[:4096]
     delimiter = ";" if sample.count(";") >= sample.count(",") else ","
     yield from csv.reader(io.StringIO(text), delimiter=delimiter)
