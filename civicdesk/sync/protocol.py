@@ -25,12 +25,12 @@ SCHEMA_VERSION = 4
 MAX_BATCH_ROWS = 500
 #: rows of a batch this server takes, and the bytes (uncompressed JSON) a PC puts in one
 SERVER_BATCH_ROWS = 20_000
-SERVER_BATCH_BYTES = 6 * 1024 * 1024
+SERVER_BATCH_BYTES = 24 * 1024 * 1024
 #: rows of a pull page a PC may ask for; a page is also cut at ``PAGE_BYTES`` of JSON
 MAX_PULL_LIMIT = 50_000
-PAGE_BYTES = 12 * 1024 * 1024
+PAGE_BYTES = 24 * 1024 * 1024
 DEFAULT_PULL_LIMIT = 1000
-MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_BODY_BYTES = 32 * 1024 * 1024
 #: A timestamp more than this ahead of the server's clock is refused; a PC whose clock
 #: differs from the server's by more than this is told so (docs/sync.md, clocks).
 CLOCK_MARGIN_MS = 5 * 60 * 1000
