@@ -10,7 +10,8 @@ import base64
 import functools
 import gzip
 from collections.abc import Sequence
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, NamedTuple
 
 import httpx
 import orjson
@@ -46,38 +47,88 @@ from civicdesk.sync.waiting import (
 )
 
 
+class _Built(NamedTuple):
+    """A batch built (``pending_batch``'s value) and the server's limits it was cut at."""
+
+    pending: dict[str, Any]
+    limits: tuple[int, int]
+
+
 class Pusher(Puller):
     """Push of the outbox in stored batches."""
 
     def _push_all(self, client: httpx.Client) -> tuple[int, int, int]:
+        """Send the outbox batch after batch. While a batch is in flight the next one is
+        built (read, encoded, compressed) but not stored: it is stored, and only then
+        sent, once the answer to the current one is applied, so at most one batch is
+        ever sent and unanswered, as before (docs/sync.md §3). The PC's work on the next
+        batch and the server's on the current one overlap."""
         pushed = conflicts = errors = 0
         auth = {**self._auth_headers(), H_ROUND: self._round}
-        while True:
-            pending = self.state("pending_batch") or self._prepare_batch()
-            if pending is None:
-                return pushed, conflicts, errors
-            try:
-                resp = self._request(
-                    client, "POST", f"{API}/push", gzipped=_stored_gzip(pending), headers=auth
+        ahead: _Built | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as pool:
+            while True:
+                pending = self.state("pending_batch")
+                if pending is None:
+                    pending = self._store_batch(ahead) if ahead else self._prepare_batch()
+                ahead = None
+                if pending is None:
+                    return pushed, conflicts, errors
+                sending = pool.submit(
+                    self._request, client, "POST", f"{API}/push",
+                    gzipped=_stored_gzip(pending), headers=auth,
                 )
-            except SyncError as exc:
-                if not self._refused_for_size(exc):
-                    raise
-                continue  # built again within what every server takes
-            try:
-                result = load_model(resp.content, PushResult)
-            except ValueError as exc:
-                raise SyncError("protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push") from exc
-            self._note_batch_limits(result.max_batch_rows, result.max_batch_bytes)
-            p, c, e = self._apply_push_result(pending, result)
-            self._check_rewind(result.epoch, result.highest_seq)
-            pushed += p
-            conflicts += c
-            errors += e
+                resp: httpx.Response | None = None
+                try:
+                    ahead = self._build_batch(
+                        exclude={(t, i) for t, i, _v, _c in pending["versions"]}
+                    )
+                except Exception:
+                    ahead = None  # built again after the answer, meeting any error there
+                finally:
+                    try:
+                        resp = sending.result()
+                    except SyncError as exc:
+                        ahead = None
+                        if not self._refused_for_size(exc):
+                            raise
+                if resp is None:
+                    continue  # built again within what every server takes
+                try:
+                    result = load_model(resp.content, PushResult)
+                except ValueError as exc:
+                    raise SyncError(
+                        "protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push"
+                    ) from exc
+                if ahead is not None and ahead.limits != (
+                    result.max_batch_rows, result.max_batch_bytes
+                ):
+                    ahead = None  # the server now says another size: built again
+                self._note_batch_limits(result.max_batch_rows, result.max_batch_bytes)
+                p, c, e = self._apply_push_result(pending, result)
+                if self._check_rewind(result.epoch, result.highest_seq):
+                    ahead = None  # everything was queued again: built from the outbox
+                pushed += p
+                conflicts += c
+                errors += e
+
+    def _store_batch(self, built: _Built) -> dict[str, Any]:
+        """A batch built ahead, stored as the one to send."""
+        with self._conn() as conn:
+            self._put(conn, "pending_batch", built.pending)
+        return built.pending
 
     def _prepare_batch(self) -> dict[str, Any] | None:
+        """The next batch, built and stored (sent only once stored)."""
+        built = self._build_batch()
+        return None if built is None else self._store_batch(built)
+
+    def _build_batch(
+        self, exclude: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
+    ) -> _Built | None:
         """The next batch, built from plain values (no model object a row) and cut at the
-        server's limits: as many rows as it takes, at most its bytes of JSON."""
+        server's limits: as many rows as it takes, at most its bytes of JSON. Rows of
+        ``exclude`` (the batch in flight) are left for later."""
         with self._conn() as conn:
             head_office = bool(self._get(conn, "head_office", False))
             if not head_office:
@@ -87,12 +138,18 @@ class Pusher(Puller):
                     f"DELETE FROM sync_outbox WHERE table_name IN ({marks})",
                     tuple(sorted(REFERENCE_TABLES)),
                 )
+            said = self._get(conn, BATCH_LIMITS_KEY) or {}
+            limits = (int(said.get("rows") or 0), int(said.get("bytes") or 0))
             max_rows, max_bytes = self._batch_limits(conn)
-            outbox = conn.exec_driver_sql(
-                "SELECT table_name, row_id, op, changed, local_version FROM sync_outbox "
-                "ORDER BY queued_at, rowid LIMIT ?",
-                (max_rows,),
-            ).all()
+            outbox = [
+                r
+                for r in conn.exec_driver_sql(
+                    "SELECT table_name, row_id, op, changed, local_version FROM sync_outbox "
+                    "ORDER BY queued_at, rowid LIMIT ?",
+                    (max_rows + len(exclude),),
+                ).all()
+                if (r[0], r[1]) not in exclude
+            ][:max_rows]
             if not outbox:
                 return None
             device = self.device_id(conn)
@@ -127,8 +184,7 @@ class Pusher(Puller):
             # stored as the gzip bytes that are sent (base64), not as JSON text inside JSON
             gz = gzip_bytes(body, PUSH_GZIP_LEVEL)
             pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
-            self._put(conn, "pending_batch", pending)
-            return pending
+            return _Built(pending, limits)
 
     def _refused_for_size(self, exc: SyncError) -> bool:
         """A batch built to the size a server once said it takes, refused as malformed

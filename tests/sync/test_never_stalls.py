@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 
 import httpx
@@ -208,3 +210,51 @@ def test_a_row_whose_parent_has_not_arrived_is_listed_until_it_does(
     assert sync.sync_now(pc2, transport=transport).waiting == 0
     assert sync.waiting(pc2) == []
     assert integrity_problems(pc2.db.engine) == []
+
+
+class AtPush(httpx.BaseTransport):
+    """Runs ``action`` just before the ``n``-th push request (1-based) leaves the PC, and
+    keeps the records each push carried."""
+
+    def __init__(self, inner: httpx.BaseTransport, n: int, action: Callable[[], None]) -> None:
+        self.inner, self.n, self.action = inner, n, action
+        self.batches: list[set[tuple[str, str]]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/push"):
+            body = json.loads(gzip.decompress(request.read()))
+            self.batches.append({(r["table"], r["id"]) for r in body["rows"]})
+            if len(self.batches) == self.n:
+                self.action()
+        return self.inner.handle_request(request)
+
+
+def test_batch_built_while_the_previous_one_was_in_flight_keeps_later_edits(
+    store: Store, transport: AppTransport, make_replica: Make
+) -> None:
+    """The next batch is built while the current one is in flight and sent after its
+    answer: it never carries a record of the batch in flight, and an edit made between
+    its building and its sending is not lost (it stays queued and goes next round)."""
+    from civicdesk.sync.client import SyncClient
+
+    pc1, _ = _two_pcs(store, transport, make_replica)
+    cons = [add_consultation(pc1, f"Сұрақ {i}") for i in range(6)]
+
+    def edit_all() -> None:
+        for c in cons:
+            edit(pc1, "consultations", c, advice="Кейін түзетілген кеңес")
+
+    at_second = AtPush(transport, 2, edit_all)
+    SyncClient(pc1.db, transport=at_second, batch_size=3).sync_once()
+
+    assert len(at_second.batches) >= 3
+    for sent, after in zip(at_second.batches, at_second.batches[1:], strict=False):
+        assert not sent & after  # built while ``sent`` was in flight, without its records
+    for c in cons:
+        row = row_of(pc1, "consultations", c)
+        assert row is not None and row["advice"] == "Кейін түзетілген кеңес"
+    SyncClient(pc1.db, transport=transport, batch_size=3).sync_once()
+    assert outbox_count(pc1) == 0
+    for c in cons:
+        record = store.get_record("consultations", c)
+        assert record is not None and record["data"]["advice"] == "Кейін түзетілген кеңес"
