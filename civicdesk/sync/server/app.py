@@ -53,6 +53,7 @@ from civicdesk.sync.server.attachments import attachments_router
 from civicdesk.sync.server.ratelimit import TRUSTED_PROXIES_ENV, FailureLimiter
 from civicdesk.sync.server.ratelimit import client_address as forwarded_client
 from civicdesk.sync.server.store import Store, StoreError, TokenInfo
+from civicdesk.sync.server.timing import ServerTiming
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -119,6 +120,7 @@ def create_app(
         description="Center ⇄ head office sync, protocol version 1 (see docs/sync.md).",
     )
     app.state.store = the_store
+    app.add_middleware(ServerTiming)
     # what a PC may put in one batch: within the body limit, with room to spare
     the_store.max_batch_bytes = min(the_store.max_batch_bytes, max_body * 3 // 4)
 
