@@ -23,6 +23,7 @@ from civicdesk.domain.kato import REFERENCE_OWNER
 from civicdesk.sync.protocol import (
     PAGE_BYTES,
     PullPage,
+    dump_json,
 )
 from civicdesk.sync.server.minimise import WITHHELD, head_office_view
 from civicdesk.sync.server.store_base import StoreBase
@@ -233,7 +234,7 @@ def _change_json(row: Any, *, minimise: bool) -> str:
         data = orjson.loads(raw)
         view = head_office_view(row.table_name, data)
         if view is not data:  # left as stored when nothing in it is withheld
-            raw = json.dumps(view, ensure_ascii=False)
+            raw = dump_json(view).decode("utf-8")
     return (
         f'{{"table":{_text(row.table_name)},"id":{_text(row.id)},"rev":{int(row.rev)},'
         f'"hlc":{_text(row.hlc)},"deleted":{"true" if row.deleted else "false"},'
