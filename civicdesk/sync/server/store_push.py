@@ -205,11 +205,31 @@ class PushingStore(StoreBase):
         self, conn: Connection, rows: Sequence[RowChange]
     ) -> dict[tuple[str, str], dict[str, Any]]:
         """The current records of a batch, locked for the transaction (one query a table;
-        the JSON text decoded once, by orjson)."""
+        the JSON text decoded once, by orjson). PostgreSQL: the ids go as one array
+        parameter (``= ANY``), not as an ``IN`` list of one parameter each, which cost
+        more to build, send and plan than the look-up itself."""
         by_table: dict[str, set[str]] = {}
         for r in rows:
             by_table.setdefault(r.table, set()).add(r.id)
         out: dict[tuple[str, str], dict[str, Any]] = {}
+        if self.is_pg:
+            for table, ids in by_table.items():
+                found = conn.exec_driver_sql(
+                    "SELECT id, center_id, data::text, field_revs::text, rev, deleted, hlc "
+                    "FROM records WHERE table_name = %s AND id = ANY(%s) "
+                    "ORDER BY id FOR UPDATE",
+                    (table, sorted(ids)),
+                )
+                for row_id, center, data, revs, rev, deleted, hlc in found:
+                    out[(table, row_id)] = {
+                        "center_id": center,
+                        "data": orjson.loads(data),
+                        "field_revs": {k: int(v) for k, v in orjson.loads(revs).items()},
+                        "rev": int(rev),
+                        "deleted": bool(deleted),
+                        "hlc": hlc,
+                    }
+            return out
         cols = [
             records.c.table_name,
             records.c.id,
