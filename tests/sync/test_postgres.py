@@ -253,3 +253,37 @@ def test_records_values_compressed_with_lz4_also_in_an_upgraded_database() -> No
             assert _compression(store) == {"data": "l", "field_revs": "l"}
         finally:
             store.dispose()
+
+
+def test_copy_keeps_backslashes_tabs_and_line_breaks_exactly(pg_store: Store) -> None:
+    """New records go to PostgreSQL as COPY text built by the server: every character
+    that format escapes comes back exactly as pushed (values, hlc, round id)."""
+    from civicdesk.sync.protocol import PushBatch, dumps
+    from civicdesk.sync.server.store_schema import TokenInfo
+
+    cid = pg_store.create_center("Ақсу", "19")
+    who = TokenInfo(cid, "dev-1", "inst-1", head_office=False)
+    tricky = [
+        "a\\b", "tab\there", "line\nbreak", "cr\rhere", "\\N", "\\.", "end\\",
+        '"quoted" \\"', "Жер\\учаскесі\t\n", "\\\\t", "\u2028\u2029", "\x01\x1f\x7f",
+    ]
+    rows = [
+        {"table": "consultations", "id": f"c\\{n}", "op": "upsert", "rev": 1, "base_rev": 0,
+         "hlc": f"{1_700_000_000_000 + n:016d}-0000-pc\\{n}",
+         "data": {"center_id": cid, "question": text, "advice": text * 3}}
+        for n, text in enumerate(tricky)
+    ]
+    batch = PushBatch.model_validate(
+        {"batch_id": "b-copy", "device_id": "dev-1", "schema_version": 4, "rows": rows}
+    )
+    pg_store.push(who, batch, "sha-copy", dumps, round_id="round\\1")
+    with pg_store.engine.connect() as conn:
+        rounds = conn.exec_driver_sql("SELECT DISTINCT writer_round FROM records").scalars()
+        assert list(rounds) == ["round\\1"]
+    page = pg_store.pull(who, 0, 100)
+    got = {c.id: c for c in page.changes}
+    for n, text in enumerate(tricky):
+        change = got[f"c\\{n}"]
+        assert change.data["question"] == text
+        assert change.data["advice"] == text * 3
+        assert change.hlc == f"{1_700_000_000_000 + n:016d}-0000-pc\\{n}"
