@@ -184,3 +184,106 @@ def test_server_restored_from_a_snapshot_on_postgres(pg_url: str, make_replica: 
         store.dispose()
         sql(f'DROP DATABASE IF EXISTS "{live}" WITH (FORCE)')
         sql(f'DROP DATABASE IF EXISTS "{snap}" WITH (FORCE)')
+
+
+def _compression(store: Store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return dict(
+            conn.exec_driver_sql(
+                "SELECT attname, attcompression FROM pg_attribute WHERE attrelid = "
+                "'records'::regclass AND attname IN ('data', 'field_revs')"
+            ).all()
+        )
+
+
+def _stored_as(store: Store, row_id: str) -> str | None:
+    with store.engine.connect() as conn:
+        value = conn.exec_driver_sql(
+            "SELECT pg_column_compression(data) FROM records WHERE id = %s", (row_id,)
+        ).scalar_one()
+        return None if value is None else str(value)
+
+
+def test_records_values_compressed_with_lz4_also_in_an_upgraded_database() -> None:
+    """A new server database compresses records' values with lz4; one made by an older
+    server (pglz) is switched on start-up, its existing values stay readable as stored."""
+    from civicdesk.sync.protocol import PushBatch, dumps
+    from civicdesk.sync.server.store_schema import TokenInfo
+    from tests.sync.conftest import new_pg_database
+
+    long_text = "Жер учаскесі бойынша өтініш, құжаттар толық емес. " * 80  # ~8 KB
+
+    def push(store: Store, cid: str, row_id: str, n: int) -> None:
+        batch = PushBatch.model_validate({
+            "batch_id": f"b{n}", "device_id": "dev-1", "schema_version": 4,
+            "rows": [{"table": "consultations", "id": row_id, "op": "upsert", "rev": 1,
+                      "base_rev": 0, "data": {"center_id": cid, "question": long_text}}],
+        })
+        who = TokenInfo(cid, "dev-1", "inst-1", head_office=False)
+        answer = store.push(who, batch, f"sha-{n}", dumps)
+        assert b'"status":"applied"' in answer
+
+    with new_pg_database() as url:
+        store = Store(url)
+        try:
+            assert _compression(store) == {"data": "l", "field_revs": "l"}
+            cid = store.create_center("Ақсу", "19")
+            # the database as an older server left it: pglz, a value stored so
+            with store.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    "ALTER TABLE records ALTER COLUMN data SET COMPRESSION pglz, "
+                    "ALTER COLUMN field_revs SET COMPRESSION pglz"
+                )
+            push(store, cid, "old", 1)
+            assert _stored_as(store, "old") == "pglz"
+        finally:
+            store.dispose()
+        store = Store(url)  # start-up of the new server
+        try:
+            assert _compression(store) == {"data": "l", "field_revs": "l"}
+            push(store, cid, "new", 2)
+            assert _stored_as(store, "new") == "lz4"
+            assert _stored_as(store, "old") == "pglz"
+            who = TokenInfo(cid, "dev-1", "inst-1", head_office=False)
+            page = store.pull(who, 0, 100)
+            assert {c.id: c.data["question"] for c in page.changes} == {
+                "old": long_text, "new": long_text
+            }
+            Store(url).dispose()  # a second start changes nothing
+            assert _compression(store) == {"data": "l", "field_revs": "l"}
+        finally:
+            store.dispose()
+
+
+def test_copy_keeps_backslashes_tabs_and_line_breaks_exactly(pg_store: Store) -> None:
+    """New records go to PostgreSQL as COPY text built by the server: every character
+    that format escapes comes back exactly as pushed (values, hlc, round id)."""
+    from civicdesk.sync.protocol import PushBatch, dumps
+    from civicdesk.sync.server.store_schema import TokenInfo
+
+    cid = pg_store.create_center("Ақсу", "19")
+    who = TokenInfo(cid, "dev-1", "inst-1", head_office=False)
+    tricky = [
+        "a\\b", "tab\there", "line\nbreak", "cr\rhere", "\\N", "\\.", "end\\",
+        '"quoted" \\"', "Жер\\учаскесі\t\n", "\\\\t", "\u2028\u2029", "\x01\x1f\x7f",
+    ]
+    rows = [
+        {"table": "consultations", "id": f"c\\{n}", "op": "upsert", "rev": 1, "base_rev": 0,
+         "hlc": f"{1_700_000_000_000 + n:016d}-0000-pc\\{n}",
+         "data": {"center_id": cid, "question": text, "advice": text * 3}}
+        for n, text in enumerate(tricky)
+    ]
+    batch = PushBatch.model_validate(
+        {"batch_id": "b-copy", "device_id": "dev-1", "schema_version": 4, "rows": rows}
+    )
+    pg_store.push(who, batch, "sha-copy", dumps, round_id="round\\1")
+    with pg_store.engine.connect() as conn:
+        rounds = conn.exec_driver_sql("SELECT DISTINCT writer_round FROM records").scalars()
+        assert list(rounds) == ["round\\1"]
+    page = pg_store.pull(who, 0, 100)
+    got = {c.id: c for c in page.changes}
+    for n, text in enumerate(tricky):
+        change = got[f"c\\{n}"]
+        assert change.data["question"] == text
+        assert change.data["advice"] == text * 3
+        assert change.hlc == f"{1_700_000_000_000 + n:016d}-0000-pc\\{n}"

@@ -155,3 +155,51 @@ def test_another_centers_id_gets_the_same_reason_as_any_foreign_row(fixed_store:
     who_b = TokenInfo(b, "db", "ib", head_office=False)
     res = _push(fixed_store, who_b, [_row(b, "a-row"), _row(a, "never-was")], "b2")
     assert [r.reason for r in res.results] == ["not_owner", "not_owner"]
+
+
+def _bad_column_one_by_one(table: str, data: dict[str, Any]) -> str | None:
+    """``bad_column`` as written first: every column through its name check, its kind
+    and ``value_ok`` (the reference its quicker paths must agree with)."""
+    from civicdesk.sync.server import values as v
+
+    kinds = v.column_kinds().get(table, {})
+    for column, value in data.items():
+        if not column or len(column) > v.MAX_NAME or "\x00" in column:
+            return column[: v.MAX_NAME]
+        kind = kinds.get(column, ("any", None))
+        if type(value) is str and kind[0] in ("text", "json", "any"):
+            if "\x00" in value or len(value) > v.MAX_TEXT:
+                return column
+            continue
+        if value is None:
+            continue
+        if not v.value_ok(kind, value):
+            return column
+    return None
+
+
+def test_bad_column_agrees_with_checking_every_column_one_by_one() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from civicdesk.sync.server.values import MAX_TEXT, bad_column, column_kinds
+
+    tables = sorted(column_kinds())
+    values = st.one_of(
+        st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+        st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
+        st.sampled_from(["2025-03-01", "2025-03-01T09:00:00", "2025-13-01", "0", "1",
+                         "a\x00b", "x" * (MAX_TEXT + 1), '{"a": 1}']),
+    )
+
+    @given(st.data())
+    @settings(max_examples=400, deadline=None)
+    def check(data: st.DataObject) -> None:
+        table = data.draw(st.sampled_from([*tables, "not_a_table"]))
+        known = sorted(column_kinds().get(table, {})) or ["id"]
+        names = st.one_of(st.sampled_from(known), st.text(max_size=3),
+                          st.sampled_from(["", "a\x00", "n" * 65]))
+        row = data.draw(st.dictionaries(names, values, max_size=8))
+        assert bad_column(table, row) == _bad_column_one_by_one(table, row)
+
+    check()

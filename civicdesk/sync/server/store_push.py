@@ -205,11 +205,31 @@ class PushingStore(StoreBase):
         self, conn: Connection, rows: Sequence[RowChange]
     ) -> dict[tuple[str, str], dict[str, Any]]:
         """The current records of a batch, locked for the transaction (one query a table;
-        the JSON text decoded once, by orjson)."""
+        the JSON text decoded once, by orjson). PostgreSQL: the ids go as one array
+        parameter (``= ANY``), not as an ``IN`` list of one parameter each, which cost
+        more to build, send and plan than the look-up itself."""
         by_table: dict[str, set[str]] = {}
         for r in rows:
             by_table.setdefault(r.table, set()).add(r.id)
         out: dict[tuple[str, str], dict[str, Any]] = {}
+        if self.is_pg:
+            for table, ids in by_table.items():
+                found = conn.exec_driver_sql(
+                    "SELECT id, center_id, data::text, field_revs::text, rev, deleted, hlc "
+                    "FROM records WHERE table_name = %s AND id = ANY(%s) "
+                    "ORDER BY id FOR UPDATE",
+                    (table, sorted(ids)),
+                )
+                for row_id, center, data, revs, rev, deleted, hlc in found:
+                    out[(table, row_id)] = {
+                        "center_id": center,
+                        "data": orjson.loads(data),
+                        "field_revs": {k: int(v) for k, v in orjson.loads(revs).items()},
+                        "rev": int(rev),
+                        "deleted": bool(deleted),
+                        "hlc": hlc,
+                    }
+            return out
         cols = [
             records.c.table_name,
             records.c.id,
@@ -303,12 +323,7 @@ class PushingStore(StoreBase):
                     "COPY records (table_name, id, center_id, data, field_revs, rev, hlc, "
                     "deleted, server_seq, updated_at, xid, writer_round) FROM STDIN"
                 ) as copy:
-                    for r in inserts:
-                        copy.write_row((
-                            r["t"], r["i"], r["c"], dump_json(r["d"]).decode("utf-8"),
-                            dump_json(r["f"]).decode("utf-8"), r["r"], r["h"], r["x"], r["s"],
-                            r["u"], r["xid"], r["w"],
-                        ))
+                    copy.write(b"".join(map(_copy_line, inserts)))
             except psycopg.Error as exc:
                 # as SQLAlchemy's own statements fail (a record written meanwhile by
                 # another push is an IntegrityError: the batch is tried again)
@@ -412,6 +427,40 @@ class PushingStore(StoreBase):
             hlc = self.clock.now()
 
         return merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
+
+
+_COPY_NULL = b"\\N"
+
+
+def _copy_value(value: str | int | None) -> bytes:
+    """One value in COPY's text format: ``\\N`` for NULL, the backslash and the
+    characters that end a value or a row escaped."""
+    if value is None:
+        return _COPY_NULL
+    if type(value) is int:
+        return str(value).encode()
+    text = str(value)
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = (
+            text.replace("\\", "\\\\").replace("\t", "\\t")
+            .replace("\n", "\\n").replace("\r", "\\r")
+        )
+    return text.encode("utf-8")
+
+
+def _copy_line(r: dict[str, Any]) -> bytes:
+    """A new record as a line of ``COPY records … FROM STDIN`` (text format), built
+    here rather than by the driver a value at a time: on a push of 40 000 rows that
+    took more of the server's CPU than any check. The JSON made by orjson holds no
+    tab, newline or carriage return (they are escaped in JSON strings), so only its
+    backslashes are doubled."""
+    return b"\t".join((
+        _copy_value(r["t"]), _copy_value(r["i"]), _copy_value(r["c"]),
+        dump_json(r["d"]).replace(b"\\", b"\\\\"),
+        dump_json(r["f"]).replace(b"\\", b"\\\\"),
+        _copy_value(r["r"]), _copy_value(r["h"]), b"t" if r["x"] else b"f",
+        _copy_value(r["s"]), _copy_value(r["u"]), _copy_value(r["xid"]), _copy_value(r["w"]),
+    )) + b"\n"
 
 
 def _resent_unchanged(r: RowChange, data: dict[str, Scalar], existing: dict[str, Any]) -> bool:

@@ -115,25 +115,65 @@ def value_ok(kind: Kind, value: Any) -> bool:
 _TEXT_KINDS = frozenset({"text", "json", "any"})
 
 
+@functools.cache
+def _plain_columns(
+    table: str,
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The table's known columns whose name needs no check (as the models spell
+    them); those of them whose text values need only the generic text checks; those
+    that take any integer within int64; and the date-time ones."""
+    kinds = column_kinds().get(table, {})
+    names = frozenset(c for c in kinds if c and len(c) <= MAX_NAME and "\x00" not in c)
+    texts = frozenset(c for c in names if kinds[c][0] in _TEXT_KINDS)
+    ints = frozenset(c for c in names if kinds[c][0] in ("int", "float", "any"))
+    stamps = frozenset(c for c in names if kinds[c][0] == "datetime")
+    return names, texts, ints, stamps
+
+
 def bad_column(table: str, data: dict[str, Any]) -> str | None:
     """The first column whose value cannot be stored everywhere, or None.
 
-    A text value of a text column (most of a record) is checked here directly: the
-    same test as ``value_ok``, without its calls."""
-    kinds = column_kinds().get(table, {})
+    The common cases are checked here directly, with the same tests as ``value_ok``
+    and without its calls: a text value of a known text column (most of a record), a
+    NULL of a known column, an integer of a known numeric column, a date-time. Measured on a push of 40 000 rows, this check was the
+    server's biggest cost per row."""
+    known, texts, ints, stamps = _plain_columns(table)
     for column, value in data.items():
-        if not column or len(column) > MAX_NAME or "\x00" in column:
-            return column[:MAX_NAME]
-        kind = kinds.get(column, _ANY)
-        if type(value) is str and kind[0] in _TEXT_KINDS:
-            if "\x00" in value or len(value) > MAX_TEXT:
+        if type(value) is str:
+            if column in texts:
+                if "\x00" in value or len(value) > MAX_TEXT:
+                    return column
+                continue
+            if column in stamps:
+                if "\x00" in value or len(value) > MAX_TEXT or not _iso_datetime(value):
+                    return column
+                continue
+        elif value is None:
+            if column in known:
+                continue
+        elif type(value) is int and column in ints:
+            if not INT64_MIN <= value <= INT64_MAX:
                 return column
             continue
-        if value is None:
-            continue
-        if not value_ok(kind, value):
-            return column
+        bad = _bad_value(table, column, value)
+        if bad is not None:
+            return bad
     return None
+
+
+def _bad_value(table: str, column: str, value: Any) -> str | None:
+    """One column as ``bad_column`` checks it, the long way: its name (then cut to
+    ``MAX_NAME``) or the column if refused, else None."""
+    if not column or len(column) > MAX_NAME or "\x00" in column:
+        return column[:MAX_NAME]
+    kind = column_kinds().get(table, {}).get(column, _ANY)
+    if type(value) is str and kind[0] in _TEXT_KINDS:
+        if "\x00" in value or len(value) > MAX_TEXT:
+            return column
+        return None
+    if value is None:
+        return None
+    return None if value_ok(kind, value) else column
 
 
 _ANY: Kind = ("any", None)
