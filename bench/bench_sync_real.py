@@ -74,6 +74,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -244,6 +245,41 @@ class Meter(httpx.HTTPTransport):
                               request=request)
 
 
+class RssPeak:
+    """How far this process's resident memory rose above where it was, sampled every
+    10 ms while the block runs (the PC's memory for a pull's pages in flight)."""
+
+    def __init__(self) -> None:
+        self.start = self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    @staticmethod
+    def _rss_mb() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.01):
+            self.peak = max(self.peak, self._rss_mb())
+
+    def __enter__(self) -> RssPeak:
+        self.start = self.peak = self._rss_mb()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._rss_mb())
+
+    @property
+    def growth_mb(self) -> float:
+        return self.peak - self.start
+
+
 def _cpu_of(pid: int) -> float:
     """User+system CPU seconds of a process and its children so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -353,15 +389,18 @@ def _run() -> dict[str, float]:
                 cpu0, pg0 = _cpu_of(pid), _pg_cpu()
                 c0 = _self_cpu()
                 t0 = time.perf_counter()
-                s = ho_client.sync_once()
+                with RssPeak() as rss:
+                    s = ho_client.sync_once()
                 _R["first_pull_s"] = time.perf_counter() - t0
+                _R["first_pull_rss_growth_mb"] = rss.growth_mb
                 cpu_client = _self_cpu() - c0
                 cpu_server, cpu_pg = _cpu_of(pid) - cpu0, _pg_cpu() - pg0
                 _R["first_pull_cpu_s"] = cpu_client + cpu_server + cpu_pg
                 assert s.pulled >= 2 * N, s
                 pull_req = meter.requests
                 _log(f"first pull: {s.pulled} rows in {_R['first_pull_s']:.1f} s (client CPU "
-                     f"{cpu_client:.1f} s, server {cpu_server:.1f} s, PostgreSQL {cpu_pg:.1f} s), "
+                     f"{cpu_client:.1f} s, server {cpu_server:.1f} s, PostgreSQL {cpu_pg:.1f} s; "
+                     f"the PC's memory grew by up to {rss.growth_mb:.0f} MB), "
                      f"{meter.down / N:.0f} B down per consultation, {pull_req} requests")
                 _R["requests_per_100k"] = (push_req + pull_req) / SCALE
                 with ho.db.engine.connect() as conn:
@@ -532,6 +571,7 @@ BENCHMARKS: list[Bench] = [
     ("sync_real.push_cpu_s", _get("push_cpu_s"), "s", None),
     ("sync_real.first_pull_s", _get("first_pull_s"), "s", 10.0 * SCALE),
     ("sync_real.first_pull_cpu_s", _get("first_pull_cpu_s"), "s", None),
+    ("sync_real.first_pull_rss_growth_mb", _get("first_pull_rss_growth_mb"), "MB", None),
     ("sync_real.full_pull_http_s", _get("full_pull_http_s"), "s", 4.0 * SCALE),
     ("sync_real.incr_server_ms", _get("incr_server_ms"), "ms", 10.0),
     ("sync_real.incr_bytes", _get("incr_bytes"), "B", 20_000.0),
