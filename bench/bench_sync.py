@@ -12,7 +12,8 @@ sync.pg_push_500_s          server time of a 500-row push on PostgreSQL (median 
                                                                             target 0.1 s
 sync.concurrent_50_p95_s    50 centers at once, each pushing 20 rows then pulling,
                             p95 request latency against uvicorn (PostgreSQL store when
-                            reachable, else SQLite)                         target 1.0 s
+                            reachable, else SQLite), the server in its own
+                            processes (one a core; CIVICDESK_BENCH_WORKERS)  target 0.3 s
 sync.restore_resend_s       the first sync of a center PC holding N consultations after
                             head office put the server back from a dump taken before
                             they were sent (``restored``): the PC re-sends everything and
@@ -229,12 +230,13 @@ class Counting(httpx.HTTPTransport):
 
 
 @contextmanager
-def server_process(db_url: str) -> Iterator[str]:
-    """The head-office server as its own process, as in production (not sharing our GIL)."""
+def server_process(db_url: str, workers: int = 1) -> Iterator[str]:
+    """The head-office server as its own process, as in production (not sharing our GIL);
+    ``workers``: its uvicorn worker processes (PostgreSQL store)."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "civicdesk.sync.server.cli", "--db", db_url, "serve",
-         "--host", "127.0.0.1", "--port", str(port)],
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -359,12 +361,18 @@ def pg_push_500() -> float:
             store.dispose()
 
 
+CONCURRENT_WORKERS = int(os.environ.get("CIVICDESK_BENCH_WORKERS", str(os.cpu_count() or 1)))
+
+
 def concurrent_50() -> float:
     with pg_database() as pg_url:
         tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-        store = Store(pg_url or f"sqlite+pysqlite:///{tmp / 'server.sqlite3'}")
+        db_url = pg_url or f"sqlite+pysqlite:///{tmp / 'server.sqlite3'}"
+        store = Store(db_url)
         try:
-            with live_server(store) as url:
+            # the server in its own processes, as head office runs it (one a core on
+            # PostgreSQL), not in a thread of this process beside the 50 clients
+            with server_process(db_url, workers=CONCURRENT_WORKERS if pg_url else 1) as url:
                 heads = []
                 for i in range(50):
                     # (straight to the store: the enrol endpoint is rate-limited per address)
@@ -413,7 +421,8 @@ def concurrent_50() -> float:
             latencies.sort()
             p95 = latencies[int(len(latencies) * 0.95) - 1]
             print(
-                f"    50 centers on {'PostgreSQL' if pg_url else 'SQLite'}: "
+                f"    50 centers on {'PostgreSQL' if pg_url else 'SQLite'} "
+                f"({CONCURRENT_WORKERS if pg_url else 1} server processes): "
                 f"{len(latencies)} requests, median {statistics.median(latencies):.3f} s, "
                 f"p95 {p95:.3f} s",
                 file=sys.stderr,
@@ -489,7 +498,7 @@ BENCHMARKS: list[Bench] = [
     ("sync.empty_round_bytes", empty_round_bytes, "B", 2048.0),
     ("sync.empty_round_s", empty_round_s, "s", 0.1),
     ("sync.pg_push_500_s", pg_push_500, "s", 0.1),
-    ("sync.concurrent_50_p95_s", concurrent_50, "s", 1.0),
+    ("sync.concurrent_50_p95_s", concurrent_50, "s", 0.3),
     ("sync.restore_resend_s", restore_resend, "s", 60.0),
 ]
 
