@@ -209,8 +209,7 @@ class Puller(ClientState):
             return False  # a server without epochs
         with self._conn() as conn:
             known = self._get(conn, "server_epoch")
-            cursor = int(self._get(conn, "cursor", 0) or 0)
-            if (known is None or known == epoch) and cursor <= highest:
+            if not self._is_rewind(conn, epoch, highest):
                 if known is None:
                     self._put(conn, "server_epoch", epoch)
                 return False
@@ -221,16 +220,31 @@ class Puller(ClientState):
             self._put(conn, "rewound_at", {"at": _now(), "queued": queued})
         return True
 
+    def _is_rewind(self, conn: Connection, epoch: str, highest: int) -> bool:
+        """Whether an answer carrying ``epoch`` and ``highest`` comes from a server
+        rewound since this PC last heard from it (see ``_check_rewind``)."""
+        if not epoch:
+            return False
+        known = self._get(conn, "server_epoch")
+        cursor = int(self._get(conn, "cursor", 0) or 0)
+        return (known is not None and known != epoch) or cursor > highest
+
     def _requeue_everything(self, conn: Connection) -> int:
         """Queue every record this PC may send (its center's; head office also the
         reference data and every center's grant applications and budget lines), as a
         *restore* (``local_version`` 0):
         the server takes it only where it lacks the record or holds an older version,
         so a PC that had not pulled the latest edit of a record cannot undo it. Records
-        with a real local change keep their outbox row as it is (a later edit of a
-        restore row makes it an ordinary change)."""
+        with a real local change stay an ordinary change, but of every column (as a
+        restore row edited later is): the columns not edited here may hold edits the
+        server acknowledged and lost, which would otherwise never be sent again, and a
+        merged answer would write the server's older values over them."""
         center = self._get(conn, "center_id")
         head_office = bool(self._get(conn, "head_office", False))
+        conn.exec_driver_sql(
+            "UPDATE sync_outbox SET changed = '*' "
+            "WHERE op = 'upsert' AND local_version > 0 AND changed <> '*'"
+        )
         total = 0
         for table in SYNCED_TABLES:
             if not self.columns(conn, table):

@@ -285,7 +285,17 @@ class Pusher(Puller):
         flight: such an edit wins over the answer (it is still queued and goes with
         the next push), a row the local schema refuses waits (``sync_waiting``).
         Foreign keys are not enforced here, as in a pull: a parent named by a merged
-        record comes with the pull of the same round."""
+        record comes with the pull of the same round.
+
+        An answer from a server rewound since this PC last heard from it (another
+        epoch: docs/sync.md §4) is not applied: it was worked out against revisions
+        the server lost, and its merged values would overwrite edits of this PC that
+        the lost server had taken. Only the batch is dropped; its rows stay queued and
+        go again, with every record, once the rewind is noticed (``_check_rewind``)."""
+        with self._conn() as conn:
+            if self._is_rewind(conn, result.epoch, result.highest_seq):
+                self._drop(conn, "pending_batch")
+                return 0, 0, 0
         pushed = conflicts = errors = 0
         sent = {(t, i): (v, ch) for t, i, v, ch in pending["versions"]}
         # the values sent, decoded only if a merged answer needs them

@@ -22,12 +22,15 @@ from tests.sync.conftest import Make
 from tests.sync.helpers import (
     AppTransport,
     add_consultation,
+    add_grant_application,
+    add_grant_call,
     edit,
     enroll_new,
     outbox_count,
     row_of,
     rows_of,
 )
+from tests.sync.test_never_stalls import BeforePush
 
 
 def _copy_db(src: Path, dest: Path) -> None:
@@ -160,5 +163,125 @@ def test_a_pc_that_missed_the_last_edit_cannot_undo_it_after_a_restore(
         for app in (stale, fresh):
             assert row_of(app, "consultations", cons)["advice"] == "Соңғы"  # type: ignore[index]
             assert outbox_count(app) == 0
+    finally:
+        store.dispose()
+
+
+def _grant_restore_setup(
+    tmp_path: Path, make_replica: Make
+) -> tuple[Path, str, CivicApp, CivicApp, str, str]:
+    """A center's grant application (with a leader head office only sees blanked),
+    synced everywhere; then the server's snapshot; then head office retitles it and
+    syncs. Returns the server file, its URL, the center PC, head office, the grant
+    application and the snapshot's path."""
+    server_file = tmp_path / "server.sqlite3"
+    url = f"sqlite+pysqlite:///{server_file}"
+    store = Store(url)
+    transport = AppTransport(create_app(store=store))
+    a, ho = make_replica("a"), make_replica("ho")
+    enroll_new(store, a, transport, name="Ақсу")
+    enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
+    call = add_grant_call(ho)
+    sync.sync_now(ho, transport=transport)
+    sync.sync_now(a, transport=transport)
+    grant = add_grant_application(a, call, "Өтінім")
+    edit(a, "grant_applications", grant, leader_name="Асан Бекұлы")
+    for app in (a, ho):
+        sync.sync_now(app, transport=transport)
+    assert row_of(ho, "grant_applications", grant)["leader_name"] == ""  # type: ignore[index]
+    snapshot = tmp_path / "snapshot.sqlite3"
+    _copy_db(server_file, snapshot)
+    edit(ho, "grant_applications", grant, title="Алаң")
+    sync.sync_now(ho, transport=transport)
+    assert store.get_record("grant_applications", grant)["data"]["title"] == "Алаң"  # type: ignore[index]
+    store.dispose()
+    return server_file, url, a, ho, grant, str(snapshot)
+
+
+def _put_back(server_file: Path, url: str, snapshot: str) -> tuple[Store, AppTransport]:
+    _copy_db(Path(snapshot), server_file)
+    assert server_main(["--db", url, "restored"]) == 0
+    store = Store(url)
+    return store, AppTransport(create_app(store=store))
+
+
+def _check_title_kept(store: Store, a: CivicApp, ho: CivicApp, grant: str) -> None:
+    rec = store.get_record("grant_applications", grant)
+    assert rec is not None
+    assert rec["data"]["title"] == "Алаң"  # head office's edit, taken before the restore
+    assert rec["data"]["goal"] == "Жаңа мақсат"  # the center's, made after it
+    assert rec["data"]["beneficiaries"] == 42  # head office's, made after it
+    assert rec["data"]["leader_name"] == "Асан Бекұлы"  # never head office's blanks
+    for app in (a, ho):
+        row = row_of(app, "grant_applications", grant)
+        assert row is not None
+        assert (row["title"], row["goal"], row["beneficiaries"]) == ("Алаң", "Жаңа мақсат", 42)
+        assert outbox_count(app) == 0
+    assert row_of(a, "grant_applications", grant)["leader_name"] == "Асан Бекұлы"  # type: ignore[index]
+
+
+def test_an_edit_the_lost_server_had_taken_survives_a_merged_answer_after_the_restore(
+    tmp_path: Path, make_replica: Make
+) -> None:
+    """Head office's edit reached the server after the snapshot; head office then edits
+    another field of the record and, not knowing of the restore yet, pushes it against
+    the lost revision. The server (which has a newer edit of a third field since the
+    restore) answers `merged` with the dump's title: that answer must not overwrite
+    head office's copy, which is then sent again whole."""
+    server_file, url, a, ho, grant, snapshot = _grant_restore_setup(tmp_path, make_replica)
+    edit(ho, "grant_applications", grant, beneficiaries=42)
+    store, transport = _put_back(server_file, url, snapshot)
+    try:
+        edit(a, "grant_applications", grant, goal="Жаңа мақсат")
+        sync.sync_now(a, transport=transport)
+        for _ in range(2):
+            for app in (ho, a):
+                sync.sync_now(app, transport=transport)
+        _check_title_kept(store, a, ho, grant)
+    finally:
+        store.dispose()
+
+
+def test_a_record_edited_while_the_restore_is_noticed_is_sent_again_whole(
+    tmp_path: Path, make_replica: Make
+) -> None:
+    """Head office notices the restore from the answer to a batch without the record,
+    and edits the record while that batch is in flight: the record's outbox row is a
+    real change of one column, and must carry the title the server lost as well."""
+    server_file, url, a, ho, grant, snapshot = _grant_restore_setup(tmp_path, make_replica)
+    call = row_of(ho, "grant_applications", grant)["call_id"]  # type: ignore[index]
+    store, transport = _put_back(server_file, url, snapshot)
+    try:
+        edit(a, "grant_applications", grant, goal="Жаңа мақсат")
+        sync.sync_now(a, transport=transport)
+        edit(ho, "grant_calls", call, title_kk="Шағын гранттар 2025")
+        flight = BeforePush(
+            transport, lambda: edit(ho, "grant_applications", grant, beneficiaries=42)
+        )
+        sync.sync_now(ho, transport=flight)
+        for _ in range(2):
+            for app in (a, ho):
+                sync.sync_now(app, transport=transport)
+        _check_title_kept(store, a, ho, grant)
+    finally:
+        store.dispose()
+
+
+def test_head_offices_restore_rows_keep_what_it_pulls_blanked(
+    tmp_path: Path, make_replica: Make
+) -> None:
+    """Head office sends every center's grant applications again after a restore, as
+    it holds them: with the leader blanked. The center's leader stays."""
+    server_file, url, a, ho, grant, snapshot = _grant_restore_setup(tmp_path, make_replica)
+    store, transport = _put_back(server_file, url, snapshot)
+    try:
+        for _ in range(2):
+            for app in (ho, a):
+                sync.sync_now(app, transport=transport)
+        rec = store.get_record("grant_applications", grant)
+        assert rec is not None and rec["data"]["title"] == "Алаң"
+        assert rec["data"]["leader_name"] == "Асан Бекұлы"
+        assert row_of(a, "grant_applications", grant)["leader_name"] == "Асан Бекұлы"  # type: ignore[index]
+        assert row_of(ho, "grant_applications", grant)["leader_name"] == ""  # type: ignore[index]
     finally:
         store.dispose()

@@ -12,7 +12,8 @@ marked ``"_withheld": true``, so head office still checks its hash chain).
 
 Head office's own records, and everything a center pulls of its own, are not changed.
 A head-office PC cannot write the blanks back: the server refuses its edits of another
-center's records in these tables (``not_owner``).
+center's records in these tables (``not_owner``), and of grant applications, which head
+office may edit, it leaves the blanked columns out (``Store._apply_row``).
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from civicdesk.sync.protocol import (
 )
 from civicdesk.sync.server.merge import META_FIELDS, Result, merge_row, result
 from civicdesk.sync.server.merge import same as _same
+from civicdesk.sync.server.minimise import WITHHELD
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
@@ -400,6 +401,12 @@ class PushingStore(StoreBase):
             return rejected("not_owner")
         if r.op == "upsert" and data.get("center_id", owner) != owner:
             return rejected("center_changed")
+        hidden = WITHHELD.get(table) if existing is not None and owner != who.center_id else None
+        if hidden and not hidden.keys().isdisjoint(data):
+            # Head office holds these of another center's record only blanked (pull's
+            # minimised view): what it sends of them is its blanks, never an edit, and
+            # a whole record it sends again (after a restore) must not wipe them.
+            data = {k: v for k, v in data.items() if k not in hidden}
         if r.op == "upsert" and bad_column(table, data) is not None:
             return rejected("bad_value")
         if (
