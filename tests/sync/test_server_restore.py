@@ -205,6 +205,13 @@ def _put_back(server_file: Path, url: str, snapshot: str) -> tuple[Store, AppTra
     return store, AppTransport(create_app(store=store))
 
 
+def _rounds(transport: AppTransport, *apps: CivicApp) -> None:
+    """Two sync rounds of ``apps``, in that order: every queue drains."""
+    for _ in range(2):
+        for app in apps:
+            sync.sync_now(app, transport=transport)
+
+
 def _check_title_kept(store: Store, a: CivicApp, ho: CivicApp, grant: str) -> None:
     rec = store.get_record("grant_applications", grant)
     assert rec is not None
@@ -234,9 +241,7 @@ def test_an_edit_the_lost_server_had_taken_survives_a_merged_answer_after_the_re
     try:
         edit(a, "grant_applications", grant, goal="Жаңа мақсат")
         sync.sync_now(a, transport=transport)
-        for _ in range(2):
-            for app in (ho, a):
-                sync.sync_now(app, transport=transport)
+        _rounds(transport, ho, a)
         _check_title_kept(store, a, ho, grant)
     finally:
         store.dispose()
@@ -259,9 +264,7 @@ def test_a_record_edited_while_the_restore_is_noticed_is_sent_again_whole(
             transport, lambda: edit(ho, "grant_applications", grant, beneficiaries=42)
         )
         sync.sync_now(ho, transport=flight)
-        for _ in range(2):
-            for app in (a, ho):
-                sync.sync_now(app, transport=transport)
+        _rounds(transport, a, ho)
         _check_title_kept(store, a, ho, grant)
     finally:
         store.dispose()
@@ -275,9 +278,7 @@ def test_head_offices_restore_rows_keep_what_it_pulls_blanked(
     server_file, url, a, ho, grant, snapshot = _grant_restore_setup(tmp_path, make_replica)
     store, transport = _put_back(server_file, url, snapshot)
     try:
-        for _ in range(2):
-            for app in (ho, a):
-                sync.sync_now(app, transport=transport)
+        _rounds(transport, ho, a)
         rec = store.get_record("grant_applications", grant)
         assert rec is not None and rec["data"]["title"] == "Алаң"
         assert rec["data"]["leader_name"] == "Асан Бекұлы"
