@@ -62,7 +62,7 @@ from civicdesk.sync.server.store import Store, TokenInfo
 # the benchmark's enrolments keep their sync keys in a scratch file, not the user's keyring
 os.environ.setdefault(
     "CIVICDESK_CREDENTIALS_FILE",
-    os.path.join(tempfile.gettempdir(), "civicdesk-bench-credentials.json"),
+    os.path.join(tempfile.gettempdir(), "civicdesk-bench", "credentials.json"),
 )
 PG_ADMIN = os.environ.get("CIVICDESK_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 N_PULL = int(os.environ.get("CIVICDESK_BENCH_SYNC_N", "100000"))

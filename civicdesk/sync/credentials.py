@@ -78,9 +78,14 @@ class FileSecrets:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            os.chmod(self.path.parent, 0o700)
+        folder = self.path.parent
+        if not folder.exists():
+            # a folder of its own, made here: for the user only. A folder that already
+            # exists (a shared one such as the temporary folder) keeps its permissions;
+            # the file itself is created for the user only.
+            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.chmod(folder, 0o700)
         tmp = self.path.with_name(self.path.name + f".{secrets.token_hex(4)}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

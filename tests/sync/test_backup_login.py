@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,21 @@ def test_credential_file_is_for_the_user_only(tmp_path: Path) -> None:
     assert mode == 0o600
     store.delete("k")
     assert store.get("k") is None
+    if sys.platform != "win32":
+        assert (tmp_path / "conf").stat().st_mode & 0o777 == 0o700  # its own folder
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no POSIX folder modes on Windows")
+def test_credential_file_in_a_shared_folder_leaves_the_folder_as_it_is(tmp_path: Path) -> None:
+    """A file named in an existing folder (the temporary folder, say) is for the user
+    only; the folder's permissions, which others rely on, are not changed."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    store = credentials.FileSecrets(shared / "credentials.json")
+    store.set("k", "v")
+    assert shared.stat().st_mode & 0o7777 == 0o1777
+    assert (shared / "credentials.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_upgrade_drops_a_token_left_in_the_database(make_replica: Make) -> None:
