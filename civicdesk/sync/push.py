@@ -10,8 +10,9 @@ import base64
 import functools
 import gzip
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, NamedTuple
+from typing import Any
 
 import httpx
 import orjson
@@ -47,13 +48,6 @@ from civicdesk.sync.waiting import (
 )
 
 
-class _Built(NamedTuple):
-    """A batch built (``pending_batch``'s value) and the server's limits it was cut at."""
-
-    pending: dict[str, Any]
-    limits: tuple[int, int]
-
-
 class Pusher(Puller):
     """Push of the outbox in stored batches."""
 
@@ -65,7 +59,7 @@ class Pusher(Puller):
         batch and the server's on the current one overlap."""
         pushed = conflicts = errors = 0
         auth = {**self._auth_headers(), H_ROUND: self._round}
-        ahead: _Built | None = None
+        ahead: dict[str, Any] | None = None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as pool:
             while True:
                 pending = self.state("pending_batch")
@@ -78,21 +72,18 @@ class Pusher(Puller):
                     self._request, client, "POST", f"{API}/push",
                     gzipped=_stored_gzip(pending), headers=auth,
                 )
-                resp: httpx.Response | None = None
                 try:
                     ahead = self._build_batch(
                         exclude={(t, i) for t, i, _v, _c in pending["versions"]}
                     )
                 except Exception:
                     ahead = None  # built again after the answer, meeting any error there
-                finally:
-                    try:
-                        resp = sending.result()
-                    except SyncError as exc:
-                        ahead = None
-                        if not self._refused_for_size(exc):
-                            raise
-                if resp is None:
+                try:
+                    resp = sending.result()
+                except SyncError as exc:
+                    if not self._refused_for_size(exc):
+                        raise
+                    ahead = None
                     continue  # built again within what every server takes
                 try:
                     result = load_model(resp.content, PushResult)
@@ -100,11 +91,8 @@ class Pusher(Puller):
                     raise SyncError(
                         "protocol", "sync.bad_answer", m.BAD_ANSWER, detail="push"
                     ) from exc
-                if ahead is not None and ahead.limits != (
-                    result.max_batch_rows, result.max_batch_bytes
-                ):
+                if self._note_batch_limits(result.max_batch_rows, result.max_batch_bytes):
                     ahead = None  # the server now says another size: built again
-                self._note_batch_limits(result.max_batch_rows, result.max_batch_bytes)
                 p, c, e = self._apply_push_result(pending, result)
                 if self._check_rewind(result.epoch, result.highest_seq):
                     ahead = None  # everything was queued again: built from the outbox
@@ -112,11 +100,11 @@ class Pusher(Puller):
                 conflicts += c
                 errors += e
 
-    def _store_batch(self, built: _Built) -> dict[str, Any]:
-        """A batch built ahead, stored as the one to send."""
+    def _store_batch(self, pending: dict[str, Any]) -> dict[str, Any]:
+        """A batch built (``_build_batch``), stored as the one to send."""
         with self._conn() as conn:
-            self._put(conn, "pending_batch", built.pending)
-        return built.pending
+            self._put(conn, "pending_batch", pending)
+        return pending
 
     def _prepare_batch(self) -> dict[str, Any] | None:
         """The next batch, built and stored (sent only once stored)."""
@@ -124,8 +112,8 @@ class Pusher(Puller):
         return None if built is None else self._store_batch(built)
 
     def _build_batch(
-        self, exclude: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset()
-    ) -> _Built | None:
+        self, exclude: AbstractSet[tuple[str, str]] = frozenset()
+    ) -> dict[str, Any] | None:
         """The next batch, built from plain values (no model object a row) and cut at the
         server's limits: as many rows as it takes, at most its bytes of JSON. Rows of
         ``exclude`` (the batch in flight) are left for later."""
@@ -138,8 +126,6 @@ class Pusher(Puller):
                     f"DELETE FROM sync_outbox WHERE table_name IN ({marks})",
                     tuple(sorted(REFERENCE_TABLES)),
                 )
-            said = self._get(conn, BATCH_LIMITS_KEY) or {}
-            limits = (int(said.get("rows") or 0), int(said.get("bytes") or 0))
             max_rows, max_bytes = self._batch_limits(conn)
             outbox = [
                 r
@@ -184,7 +170,7 @@ class Pusher(Puller):
             # stored as the gzip bytes that are sent (base64), not as JSON text inside JSON
             gz = gzip_bytes(body, PUSH_GZIP_LEVEL)
             pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
-            return _Built(pending, limits)
+            return pending
 
     def _refused_for_size(self, exc: SyncError) -> bool:
         """A batch built to the size a server once said it takes, refused as malformed
@@ -210,14 +196,17 @@ class Pusher(Puller):
         size = int(said.get("bytes") or 0) or MAX_BODY_BYTES
         return max(1, min(rows, self.batch_size)), max(1, min(size, MAX_BODY_BYTES))
 
-    def _note_batch_limits(self, rows: int, size: int) -> None:
-        """Remember the batch size the server takes (enrolment and push answers)."""
+    def _note_batch_limits(self, rows: int, size: int) -> bool:
+        """Remember the batch size the server takes (enrolment and push answers);
+        True if it is another size than the one remembered."""
         if rows <= 0:
-            return
+            return False
         with self._conn() as conn:
             value = {"rows": rows, "bytes": size}
-            if self._get(conn, BATCH_LIMITS_KEY) != value:
-                self._put(conn, BATCH_LIMITS_KEY, value)
+            if self._get(conn, BATCH_LIMITS_KEY) == value:
+                return False
+            self._put(conn, BATCH_LIMITS_KEY, value)
+            return True
 
     @staticmethod
     def _batch_records(
