@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -213,51 +213,46 @@ class PushingStore(StoreBase):
         for r in rows:
             by_table.setdefault(r.table, set()).add(r.id)
         out: dict[tuple[str, str], dict[str, Any]] = {}
-        if self.is_pg:
-            for table, ids in by_table.items():
-                found = conn.exec_driver_sql(
-                    "SELECT id, center_id, data::text, field_revs::text, rev, deleted, hlc "
-                    "FROM records WHERE table_name = %s AND id = ANY(%s) "
-                    "ORDER BY id FOR UPDATE",
-                    (table, sorted(ids)),
-                )
-                for row_id, center, data, revs, rev, deleted, hlc in found:
-                    out[(table, row_id)] = {
-                        "center_id": center,
-                        "data": orjson.loads(data),
-                        "field_revs": {k: int(v) for k, v in orjson.loads(revs).items()},
-                        "rev": int(rev),
-                        "deleted": bool(deleted),
-                        "hlc": hlc,
-                    }
-            return out
-        cols = [
-            records.c.table_name,
-            records.c.id,
-            records.c.center_id,
-            sql_cast(records.c.data, Text).label("data"),
-            sql_cast(records.c.field_revs, Text).label("field_revs"),
-            records.c.rev,
-            records.c.deleted,
-            records.c.hlc,
-        ]
         for table, ids in by_table.items():
-            stmt = (
-                select(*cols)
-                .where(records.c.table_name == table, records.c.id.in_(sorted(ids)))
-                .order_by(records.c.id)
-                .with_for_update()
-            )
-            for row in conn.execute(stmt):
-                out[(row.table_name, row.id)] = {
-                    "center_id": row.center_id,
-                    "data": orjson.loads(row.data),
-                    "field_revs": {k: int(v) for k, v in orjson.loads(row.field_revs).items()},
-                    "rev": int(row.rev),
-                    "deleted": bool(row.deleted),
-                    "hlc": row.hlc,
+            for row_id, center, data, revs, rev, deleted, hlc in self._locked_records(
+                conn, table, sorted(ids)
+            ):
+                out[(table, row_id)] = {
+                    "center_id": center,
+                    "data": orjson.loads(data),
+                    "field_revs": {k: int(v) for k, v in orjson.loads(revs).items()},
+                    "rev": int(rev),
+                    "deleted": bool(deleted),
+                    "hlc": hlc,
                 }
         return out
+
+    def _locked_records(
+        self, conn: Connection, table: str, ids: list[str]
+    ) -> Iterable[Any]:
+        """``(id, center_id, data, field_revs, rev, deleted, hlc)`` of the records of
+        ``table`` among ``ids`` (the JSON as text), locked, in id order."""
+        if self.is_pg:
+            return conn.exec_driver_sql(
+                "SELECT id, center_id, data::text, field_revs::text, rev, deleted, hlc "
+                "FROM records WHERE table_name = %s AND id = ANY(%s) "
+                "ORDER BY id FOR UPDATE",
+                (table, ids),
+            )
+        return conn.execute(
+            select(
+                records.c.id,
+                records.c.center_id,
+                sql_cast(records.c.data, Text),
+                sql_cast(records.c.field_revs, Text),
+                records.c.rev,
+                records.c.deleted,
+                records.c.hlc,
+            )
+            .where(records.c.table_name == table, records.c.id.in_(ids))
+            .order_by(records.c.id)
+            .with_for_update()
+        )
 
     def _write(
         self,

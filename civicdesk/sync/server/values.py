@@ -135,8 +135,9 @@ def bad_column(table: str, data: dict[str, Any]) -> str | None:
 
     The common cases are checked here directly, with the same tests as ``value_ok``
     and without its calls: a text value of a known text column (most of a record), a
-    NULL of a known column, an integer of a known numeric column, a date-time. Measured on a push of 40 000 rows, this check was the
-    server's biggest cost per row."""
+    NULL of a known column, an integer of a known numeric column, a date-time.
+    Measured on a push of 40 000 rows, this check was the server's biggest cost per
+    row."""
     known, texts, ints, stamps = _plain_columns(table)
     for column, value in data.items():
         if type(value) is str:
