@@ -205,6 +205,22 @@ def add_grant_call(app: CivicApp) -> str:
     return row.id
 
 
+
+def center_and_head_office_with_a_call(
+    store: Store, transport: httpx.BaseTransport, make_replica: Callable[[str], CivicApp]
+) -> tuple[CivicApp, CivicApp, str]:
+    """Center "Ақсу" (a PC of replica ``a``) and head office, enrolled, with head
+    office's grant call synced to both. Returns the center PC, head office, the call."""
+    from civicdesk.services import sync
+
+    a, ho = make_replica("a"), make_replica("ho")
+    enroll_new(store, a, transport, name="Ақсу")
+    enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
+    call = add_grant_call(ho)
+    sync.sync_now(ho, transport=transport)
+    sync.sync_now(a, transport=transport)
+    return a, ho, call
+
 def edit(app: CivicApp, table: str, row_id: str, **values: Any) -> None:
     """A local edit the way services make it: values, updated_at, rev + 1, new hlc."""
     sets = ", ".join(f'"{k}" = ?' for k in values)

@@ -23,7 +23,7 @@ from tests.sync.helpers import (
     AppTransport,
     add_consultation,
     add_grant_application,
-    add_grant_call,
+    center_and_head_office_with_a_call,
     edit,
     enroll_new,
     outbox_count,
@@ -178,12 +178,7 @@ def _grant_restore_setup(
     url = f"sqlite+pysqlite:///{server_file}"
     store = Store(url)
     transport = AppTransport(create_app(store=store))
-    a, ho = make_replica("a"), make_replica("ho")
-    enroll_new(store, a, transport, name="Ақсу")
-    enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
-    call = add_grant_call(ho)
-    sync.sync_now(ho, transport=transport)
-    sync.sync_now(a, transport=transport)
+    a, ho, call = center_and_head_office_with_a_call(store, transport, make_replica)
     grant = add_grant_application(a, call, "Өтінім")
     edit(a, "grant_applications", grant, leader_name="Асан Бекұлы")
     for app in (a, ho):

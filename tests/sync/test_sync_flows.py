@@ -20,7 +20,7 @@ from tests.sync.helpers import (
     FlakyTransport,
     add_consultation,
     add_grant_application,
-    add_grant_call,
+    center_and_head_office_with_a_call,
     edit,
     enroll_new,
     hard_delete,
@@ -178,12 +178,7 @@ def test_cut_connection_at_each_step(
 def test_grant_application_merges_field_by_field(
     store: Store, transport: AppTransport, make_replica: Make
 ) -> None:
-    a, ho = make_replica("a"), make_replica("ho")
-    enroll_new(store, a, transport, name="Ақсу")
-    enroll_new(store, ho, transport, name="Бас кеңсе", head_office=True)
-    call = add_grant_call(ho)
-    sync.sync_now(ho, transport=transport)
-    sync.sync_now(a, transport=transport)
+    a, ho, call = center_and_head_office_with_a_call(store, transport, make_replica)
     assert row_of(a, "grant_calls", call) is not None
     app_id = add_grant_application(a, call, "Балалар алаңы")
     sync.sync_now(a, transport=transport)
