@@ -121,6 +121,9 @@ class Change(_Model):
     hlc: str
     deleted: bool
     server_seq: int
+    # Set only in a pull that asked for deltas: ``data`` then holds only the columns
+    # changed since revision ``base_rev``, to apply to a copy at that revision.
+    base_rev: int | None = None
     data: dict[str, Scalar]
 
 

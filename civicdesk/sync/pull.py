@@ -28,6 +28,7 @@ from civicdesk.sync.client_state import (
     _now,
     _q,
 )
+from civicdesk.sync.deltas import WholeNeededError, whole_records
 from civicdesk.sync.protocol import (
     API,
     H_ROUND,
@@ -60,19 +61,20 @@ class _CountedError(Exception):
 class Puller(ClientState):
     """Pull, retry of waiting rows, and noticing a rewound server."""
 
-    def _fetch_page(self, client: httpx.Client, cursor: int, *, echo: bool = True) -> PullPage:
+    def _fetch_page(
+        self, client: httpx.Client, cursor: int, *, echo: bool = True, delta: bool = False
+    ) -> PullPage:
         """One page; ``echo=False``: without what this round's push wrote (this PC has
-        it: the answer was applied; a full or rewound pull takes everything)."""
+        it: the answer was applied; a full or rewound pull takes everything).
+        ``delta``: an edited record as its changed columns where the server has them
+        (``Change.base_rev``; a full or rewound pull takes whole records)."""
         headers = self._auth_headers()
         if not echo:
             headers[H_ROUND] = self._round
-        resp = self._request(
-            client,
-            "GET",
-            f"{API}/pull",
-            params={"cursor": cursor, "limit": self.page_size},
-            headers=headers,
-        )
+        params: dict[str, int] = {"cursor": cursor, "limit": self.page_size}
+        if delta:
+            params["delta"] = 1
+        resp = self._request(client, "GET", f"{API}/pull", params=params, headers=headers)
         try:
             return load_model(resp.content, PullPage)
         except ValueError as exc:
@@ -92,14 +94,19 @@ class Puller(ClientState):
         seen: set[tuple[str, str]] = set()
         cursor = 0 if full else int(self.state("cursor", 0))
         ahead: Future[PullPage] | None = None
+        whole = False  # this page asked for again without deltas (``WholeNeededError``)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as pool:
             try:
                 while True:
+                    # a full or rewound pull takes everything whole, its own rows too
+                    echo = full or rewound
                     try:
                         page = (
                             ahead.result()
                             if ahead
-                            else self._fetch_page(client, cursor, echo=full or rewound)
+                            else self._fetch_page(
+                                client, cursor, echo=echo, delta=not (echo or whole)
+                            )
                         )
                     except SyncError as exc:
                         if exc.code != "pull.cursor_expired" or full:
@@ -112,14 +119,26 @@ class Puller(ClientState):
                         raise _RewoundError
                     ahead = (
                         pool.submit(
-                            self._fetch_page, client, page.next_cursor, echo=full or rewound
+                            self._fetch_page, client, page.next_cursor, echo=echo,
+                            delta=not echo,
                         )
                         if page.has_more
                         else None
                     )
                     # After a rewind the server's revisions may be below the ones this
                     # PC remembers: take what it has now, whatever the revision.
-                    n, e = self._apply_page(page, full=full or rewound, seen=seen)
+                    try:
+                        n, e = self._apply_page(page, full=full or rewound, seen=seen)
+                    except WholeNeededError:
+                        if whole:  # asked for whole records, given changed columns
+                            raise SyncError(
+                                "protocol", "sync.bad_answer", m.BAD_ANSWER, detail="pull"
+                            ) from None
+                        if ahead is not None:
+                            ahead.cancel()
+                        ahead, whole = None, True
+                        continue
+                    whole = False
                     self._touched.update((ch.table, ch.id) for ch in page.changes)
                     self._note_unknown_columns(page)
                     pulled += n
@@ -283,6 +302,7 @@ class Puller(ClientState):
             # only outside the apply (set outside a transaction, hence before it starts).
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
+                page = whole_records(conn, page)
                 try:
                     applied = self._apply_changes(conn, page, full, seen, careful=False)
                     conn.commit()

@@ -296,14 +296,18 @@ def create_app(
         responses={200: {"model": PullPage}, 410: {"model": ErrorBody}},
         summary="Changes after a cursor, in server order",
     )
-    async def pull(request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT) -> Response:
+    async def pull(
+        request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT, delta: bool = False
+    ) -> Response:
         check_versions(request)
         who = await authenticate(request)
         if cursor < 0 or cursor > MAX_CURSOR or limit < 1:
             raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
         rid = round_of(request)
         page: bytes = await call(
-            lambda: the_store.pull_json(who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid)
+            lambda: the_store.pull_json(
+                who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta
+            )
         )
         return reply(request, page)
 

@@ -61,7 +61,10 @@ def same(a: Scalar, b: Scalar) -> bool:
 
 
 def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int, hlc: str,
-            deleted: bool | None = None) -> dict[str, Any]:
+            deleted: bool | None = None, *, base: int | None = None,
+            changed: list[str] | None = None) -> dict[str, Any]:
+    """A record to write; ``base`` and ``changed``: the revision it was made from and
+    the columns this write changed (a pull sends a PC at ``base`` only those)."""
     return {
         "center_id": owner,
         "data": data,
@@ -69,6 +72,7 @@ def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int,
         "rev": rev,
         "deleted": bool(data.get("deleted") or False) if deleted is None else deleted,
         "hlc": hlc,
+        "last_write": None if base is None else {"r": rev, "b": base, "c": sorted(changed or ())},
     }
 
 
@@ -103,7 +107,8 @@ def merge_row(
             return ok(old_rev, True), None, None
         cur["deleted"] = 1
         revs["deleted"] = new_rev
-        return ok(new_rev, True), _record(owner, cur, revs, new_rev, hlc, True), None
+        gone = _record(owner, cur, revs, new_rev, hlc, True, base=old_rev, changed=["deleted"])
+        return ok(new_rev, True), gone, None
 
     clash: dict[str, dict[str, Scalar]] = {}
     apply: dict[str, Scalar] = {}
@@ -156,7 +161,7 @@ def merge_row(
         for f in apply:
             revs[f] = field_rev
         rev = new_rev
-        record = _record(owner, cur, revs, new_rev, hlc)
+        record = _record(owner, cur, revs, new_rev, hlc, base=old_rev, changed=list(apply))
     conflict = None
     status: RowStatus
     if clash:

@@ -126,6 +126,13 @@ class StoreBase:
                     .where(server_meta.c.key == "schema_version")
                     .values(value="2")
                 )
+            if version is not None and int(version) < 3:
+                conn.exec_driver_sql("ALTER TABLE records ADD COLUMN last_write TEXT")
+                conn.execute(
+                    update(server_meta)
+                    .where(server_meta.c.key == "schema_version")
+                    .values(value="3")
+                )
             if conn.scalar(select(server_meta.c.value).where(server_meta.c.key == EPOCH_KEY)) is None:
                 conn.execute(insert(server_meta).values(key=EPOCH_KEY, value=new_id()))
 

@@ -88,22 +88,40 @@ class PullingStore(StoreBase):
         return int(self._meta_get(PURGED_KEY) or 0)
 
     def pull(
-        self, who: TokenInfo, cursor: int, limit: int, *, round_id: str | None = None
+        self,
+        who: TokenInfo,
+        cursor: int,
+        limit: int,
+        *,
+        round_id: str | None = None,
+        delta: bool = False,
     ) -> PullPage:
         """Changes after ``cursor`` in server order (see ``pull_json``)."""
         return PullPage.model_validate_json(
-            self.pull_json(who, cursor, limit, round_id=round_id)
+            self.pull_json(who, cursor, limit, round_id=round_id, delta=delta)
         )
 
     def pull_json(
-        self, who: TokenInfo, cursor: int, limit: int, *, round_id: str | None = None
+        self,
+        who: TokenInfo,
+        cursor: int,
+        limit: int,
+        *,
+        round_id: str | None = None,
+        delta: bool = False,
     ) -> bytes:
         """A pull page as its JSON body (``PullPage``). Records travel as stored: their
         JSON text is put into the page as it is, not decoded and encoded again (only
         another center's records that head office receives without names are).
 
         ``round_id``: the caller's sync round; versions its own push wrote in that
-        round are left out (it has them), and the cursor still moves past them."""
+        round are left out (it has them), and the cursor still moves past them.
+
+        ``delta``: a record whose version was made by changing some columns of the
+        revision before it goes as those columns only, with that revision as
+        ``base_rev`` (the PC applies them to its copy if it holds that revision, and
+        otherwise asks for the page again without ``delta``). Audit entries always go
+        whole: they are written once, and head office's view of one needs all of it."""
         self.sequence()
         stmt = select(
             records.c.table_name,
@@ -114,6 +132,7 @@ class PullingStore(StoreBase):
             records.c.deleted,
             records.c.server_seq,
             sql_cast(records.c.data, Text).label("raw"),
+            records.c.last_write,
         )
         if round_id:
             stmt = stmt.where(
@@ -164,6 +183,7 @@ class PullingStore(StoreBase):
                         minimise=who.head_office
                         and row.center_id != who.center_id
                         and row.table_name in MINIMISED_TABLES,
+                        delta=delta,
                     ).encode("utf-8")
                     parts.append(part)
                     size += len(part)
@@ -228,15 +248,42 @@ def _dump(value: Any) -> bytes:
 _text = json.encoder.encode_basestring  # a JSON string, UTF-8 letters kept
 
 
-def _change_json(row: Any, *, minimise: bool) -> str:
+def _change_json(row: Any, *, minimise: bool, delta: bool = False) -> str:
     raw: str = row.raw
+    base = ""
+    part = _changed_columns(row) if delta else None
+    data: dict[str, Any] | None = None
+    if part is not None:
+        full = orjson.loads(raw)
+        data = {k: full[k] for k in part[1] if k in full}
+        base = f',"base_rev":{part[0]}'
     if minimise:
-        data = orjson.loads(raw)
-        view = head_office_view(row.table_name, data)
-        if view is not data:  # left as stored when nothing in it is withheld
-            raw = dump_json(view).decode("utf-8")
+        whole = orjson.loads(raw) if data is None else data
+        view = head_office_view(row.table_name, whole)
+        if view is not whole:  # left as stored when nothing in it is withheld
+            data = view
+    if data is not None:
+        raw = dump_json(data).decode("utf-8")
     return (
         f'{{"table":{_text(row.table_name)},"id":{_text(row.id)},"rev":{int(row.rev)},'
         f'"hlc":{_text(row.hlc)},"deleted":{"true" if row.deleted else "false"},'
-        f'"server_seq":{int(row.server_seq)},"data":{raw}}}'
+        f'"server_seq":{int(row.server_seq)}{base},"data":{raw}}}'
     )
+
+
+def _changed_columns(row: Any) -> tuple[int, list[str]] | None:
+    """(revision made from, columns changed) of the write that made this version, when
+    it can go as a delta: not a new record, not an audit entry, and recorded for this
+    very revision (another write since would have replaced it)."""
+    if not row.last_write or row.table_name == "audit_log":
+        return None
+    try:
+        w = orjson.loads(row.last_write)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(w, dict) or w.get("r") != int(row.rev):
+        return None
+    base, cols = w.get("b"), w.get("c")
+    if type(base) is not int or base < 1 or not isinstance(cols, list):
+        return None
+    return base, [str(c) for c in cols]

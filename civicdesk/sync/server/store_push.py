@@ -297,6 +297,7 @@ class PushingStore(StoreBase):
                 "u": stamp,
                 "xid": xid,
                 "w": round_id,
+                "lw": _last_write(v.get("last_write")),
             }
             (inserts if key in new_keys else updates).append(row)
         if self.is_pg:
@@ -317,7 +318,7 @@ class PushingStore(StoreBase):
             try:
                 with cur.copy(
                     "COPY records (table_name, id, center_id, data, field_revs, rev, hlc, "
-                    "deleted, server_seq, updated_at, xid, writer_round) FROM STDIN"
+                    "deleted, server_seq, updated_at, xid, writer_round, last_write) FROM STDIN"
                 ) as copy:
                     copy.write(b"".join(map(_copy_line, inserts)))
             except psycopg.Error as exc:
@@ -332,9 +333,10 @@ class PushingStore(StoreBase):
             conn.exec_driver_sql(
                 "UPDATE records SET data = x.d, field_revs = x.f, rev = x.r, hlc = x.h, "
                 "deleted = x.x, server_seq = x.s, updated_at = x.u, xid = x.xid, "
-                "writer_round = x.w FROM json_to_recordset(%s::json) AS x(t text, i text, "
-                "d json, f json, r integer, h text, x boolean, s bigint, u timestamp, "
-                "xid bigint, w text) WHERE records.table_name = x.t AND records.id = x.i",
+                "writer_round = x.w, last_write = x.lw FROM json_to_recordset(%s::json) "
+                "AS x(t text, i text, d json, f json, r integer, h text, x boolean, "
+                "s bigint, u timestamp, xid bigint, w text, lw text) "
+                "WHERE records.table_name = x.t AND records.id = x.i",
                 (dump_json(updates).decode("utf-8"),),
             )
 
@@ -346,20 +348,21 @@ class PushingStore(StoreBase):
             return (
                 dump_json(row["d"]).decode("utf-8"), dump_json(row["f"]).decode("utf-8"),
                 row["r"], row["h"], row["x"], row["s"], row["u"], row["xid"], row["w"],
+                row["lw"],
                 row["t"], row["i"], row["c"],
             )
 
         if inserts:
             conn.exec_driver_sql(
                 "INSERT INTO records (data, field_revs, rev, hlc, deleted, server_seq, "
-                "updated_at, xid, writer_round, table_name, id, center_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "updated_at, xid, writer_round, last_write, table_name, id, center_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [params(r) for r in inserts],
             )
         if updates:
             conn.exec_driver_sql(
                 "UPDATE records SET data = ?, field_revs = ?, rev = ?, hlc = ?, deleted = ?, "
-                "server_seq = ?, updated_at = ?, xid = ?, writer_round = ? "
+                "server_seq = ?, updated_at = ?, xid = ?, writer_round = ?, last_write = ? "
                 "WHERE table_name = ? AND id = ?",
                 [params(r)[:-1] for r in updates],
             )
@@ -462,7 +465,13 @@ def _copy_line(r: dict[str, Any]) -> bytes:
         dump_json(r["f"]).replace(b"\\", b"\\\\"),
         _copy_value(r["r"]), _copy_value(r["h"]), b"t" if r["x"] else b"f",
         _copy_value(r["s"]), _copy_value(r["u"]), _copy_value(r["xid"]), _copy_value(r["w"]),
+        _copy_value(r["lw"]),
     )) + b"\n"
+
+
+def _last_write(value: dict[str, Any] | None) -> str | None:
+    """``records.last_write``: what the write changed, as JSON text (see the table)."""
+    return None if value is None else dump_json(value).decode("utf-8")
 
 
 def _resent_unchanged(r: RowChange, data: dict[str, Scalar], existing: dict[str, Any]) -> bool:

@@ -37,7 +37,7 @@ from civicdesk.sync.tables import (
     NOT_DATA,
 )
 
-SERVER_SCHEMA_VERSION = 2
+SERVER_SCHEMA_VERSION = 3
 SEQ_KEY = "seq"
 PURGED_KEY = "purged_seq"
 # Changed when the database is created and when it is put back from a dump
@@ -121,6 +121,11 @@ records = Table(
     # The sync round of the PC whose push wrote this version (``X-CivicDesk-Round``):
     # that PC's pull in the same round skips it, it holds it already (no echo).
     Column("writer_round", String(64)),
+    # What the write that made this version changed, as JSON ``{"r": rev, "b": the
+    # revision it was made from, "c": [columns]}`` (NULL for a new record): a pull that
+    # asks for it sends a PC holding revision ``b`` only those columns. Only valid while
+    # ``r`` is the record's ``rev``.
+    Column("last_write", Text),
     PrimaryKeyConstraint("table_name", "id"),
     Index("ix_records_seq", "server_seq", unique=True),
     Index("ix_records_center_seq", "center_id", "server_seq"),

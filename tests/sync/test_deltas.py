@@ -1,0 +1,214 @@
+"""An edited record travels as its changed columns to a PC that holds the revision it
+was made from, and whole to everyone else (docs/sync.md §4, "Changed columns only")."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from civicdesk.services import sync
+from civicdesk.services.demo import generate_demo
+from civicdesk.sync.protocol import SCHEMA_VERSION, Change, PullPage, PushBatch, RowChange, dumps
+from civicdesk.sync.server import create_app
+from civicdesk.sync.server.store import Store, TokenInfo
+from tests.sync.conftest import Make
+from tests.sync.helpers import AppTransport, add_consultation, edit, enroll_new, row_of
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, store: Store) -> Store:
+    if request.param == "sqlite":
+        return store
+    return request.getfixturevalue("pg_store")  # type: ignore[no-any-return]
+
+
+def _push(store: Store, who: TokenInfo, n: int, *rows: RowChange) -> None:
+    batch = PushBatch(batch_id=f"b{n}", device_id=who.device_id,
+                      schema_version=SCHEMA_VERSION, rows=list(rows))
+    store.push(who, batch, f"h{n}", dumps)
+
+
+def _one(page: PullPage, row_id: str) -> Change:
+    (change,) = [c for c in page.changes if c.id == row_id]
+    return change
+
+
+def test_the_server_sends_an_edit_as_its_columns_only_when_asked(any_store: Store) -> None:
+    cid = any_store.create_center("Ақсу", "19")
+    pc = TokenInfo(cid, "dev-a", "i-a", head_office=False)
+    data = {"center_id": cid, "question": "Жайылым туралы сұрақ " * 20, "advice": "",
+            "deleted": 0}
+    _push(any_store, pc, 1, RowChange(table="consultations", id="c-1", op="upsert", rev=1,
+                                      base_rev=0, data=data))
+    first = any_store.pull(pc, 0, 100, delta=True)
+    assert _one(first, "c-1").base_rev is None  # a new record goes whole
+    _push(any_store, pc, 2, RowChange(
+        table="consultations", id="c-1", op="upsert", rev=2, base_rev=1,
+        changed=["advice"], data={**data, "advice": "Әкімдікке бару керек"},
+    ))
+    got = _one(any_store.pull(pc, first.next_cursor, 100, delta=True), "c-1")
+    assert (got.base_rev, got.rev, got.data) == (1, 2, {"advice": "Әкімдікке бару керек"})
+    whole = _one(any_store.pull(pc, first.next_cursor, 100), "c-1")
+    assert whole.base_rev is None and whole.data["question"] == data["question"]
+    # a delete goes as the one column too
+    _push(any_store, pc, 3, RowChange(table="consultations", id="c-1", op="delete", rev=3,
+                                      base_rev=2))
+    gone = _one(any_store.pull(pc, first.next_cursor, 100, delta=True), "c-1")
+    assert (gone.base_rev, gone.deleted, gone.data) == (2, True, {"deleted": 1})
+
+
+class Pages(AppTransport):
+    """Notes every pulled change and the query each page was asked with."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(create_app(store=store))
+        self.changes: list[Change] = []
+        self.asked: list[dict[str, str]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        resp = super().handle_request(request)
+        if request.url.path.endswith("/pull") and resp.status_code == 200:
+            self.asked.append(dict(request.url.params))
+            self.changes += PullPage.model_validate_json(resp.content).changes
+        return resp
+
+    def of(self, row_id: str) -> list[Change]:
+        return [c for c in self.changes if c.id == row_id]
+
+
+def _data(row: dict[str, Any] | None) -> dict[str, Any]:
+    assert row is not None
+    return {k: v for k, v in row.items() if k not in ("rev", "hlc", "server_seq")}
+
+
+def test_a_pc_at_the_base_revision_gets_the_changed_columns_and_the_same_record(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, a2 = make_replica("a"), make_replica("a")
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, a2, pages, name="Ақсу")
+    rid = add_consultation(a, "Жайылым туралы ұзын сұрақ " * 30)
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    edit(a, "consultations", rid, advice="Әкімдікке бару керек")
+    sync.sync_now(a, transport=pages)
+    pages.changes.clear()
+    sync.sync_now(a2, transport=pages)
+    (got,) = pages.of(rid)
+    assert got.base_rev is not None and "question" not in got.data
+    assert got.data["advice"] == "Әкімдікке бару керек"
+    assert _data(row_of(a2, "consultations", rid)) == _data(row_of(a, "consultations", rid))
+    # the search index follows the completed record
+    with sqlite3.connect(a2.db.path) as con:
+        assert con.execute(
+            "SELECT count(*) FROM consultations_fts WHERE consultations_fts MATCH 'Әкімдікке'"
+        ).fetchone() == (1,)
+
+
+def test_a_pc_behind_the_base_revision_asks_for_the_page_again_whole(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, a2 = make_replica("a"), make_replica("a")
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, a2, pages, name="Ақсу")
+    rid = add_consultation(a, "Жер учаскесі туралы сұрақ")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    # two edits, each pushed: the record's last write was made from a revision a2 lacks
+    edit(a, "consultations", rid, question="Жер учаскесі туралы нақты сұрақ")
+    sync.sync_now(a, transport=pages)
+    edit(a, "consultations", rid, advice="Аудандық жер бөліміне өтініш")
+    sync.sync_now(a, transport=pages)
+    pages.changes.clear()
+    pages.asked.clear()
+    summary = sync.sync_now(a2, transport=pages)
+    assert summary.errors == 0
+    partial, whole = pages.of(rid)
+    assert partial.base_rev is not None and whole.base_rev is None
+    assert pages.asked[0]["cursor"] == pages.asked[1]["cursor"]
+    assert "delta" in pages.asked[0] and "delta" not in pages.asked[1]
+    assert _data(row_of(a2, "consultations", rid)) == _data(row_of(a, "consultations", rid))
+
+
+def test_a_pc_with_its_own_change_waiting_keeps_it_and_the_server_merges(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, a2 = make_replica("a"), make_replica("a")
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, a2, pages, name="Ақсу")
+    rid = add_consultation(a, "Су құбыры туралы сұрақ")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    edit(a, "consultations", rid, advice="Ауыл әкіміне бару керек")
+    sync.sync_now(a, transport=pages)
+    edit(a2, "consultations", rid, status="closed")
+    sync.sync_now(a2, transport=pages)
+    sync.sync_now(a, transport=pages)
+    for app in (a, a2):
+        got = row_of(app, "consultations", rid)
+        assert got is not None
+        assert (got["advice"], got["status"]) == ("Ауыл әкіміне бару керек", "closed")
+
+
+def test_head_office_gets_an_edit_of_a_resident_without_the_names(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, ho = make_replica("a"), make_replica("ho")
+    generate_demo(a.admin_context(), consultations=5, seed=3)
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, ho, pages, name="Бас кеңсе", head_office=True)
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(ho, transport=pages)
+    with sqlite3.connect(a.db.path) as con:
+        (rid,) = con.execute("SELECT id FROM residents LIMIT 1").fetchone()
+    edit(a, "residents", rid, full_name="Жаңабай Сейітқали", phone="+77015550199", sex="female")
+    sync.sync_now(a, transport=pages)
+    pages.changes.clear()
+    sync.sync_now(ho, transport=pages)
+    (got,) = pages.of(rid)
+    assert got.base_rev is not None
+    assert got.data["full_name"] == "" and got.data["phone"] is None
+    held = row_of(ho, "residents", rid)
+    assert held is not None
+    assert (held["full_name"], held["phone"], held["sex"]) == ("", None, "female")
+    for part in (Path(ho.db.path), Path(str(ho.db.path) + "-wal")):
+        if part.exists():
+            assert "Жаңабай".encode() not in part.read_bytes()
+
+
+def test_a_server_database_of_schema_2_gains_the_column_and_sends_old_records_whole(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
+    old = Store(url)
+    cid = old.create_center("Ақсу", "19")
+    pc = TokenInfo(cid, "dev-a", "i-a", head_office=False)
+    data = {"center_id": cid, "question": "Сұрақ", "deleted": 0}
+    _push(old, pc, 1, RowChange(table="consultations", id="c-1", op="upsert", rev=1,
+                                base_rev=0, data=data))
+    _push(old, pc, 2, RowChange(table="consultations", id="c-1", op="upsert", rev=2,
+                                base_rev=1, changed=["question"],
+                                data={**data, "question": "Жаңа сұрақ"}))
+    old.dispose()
+    with sqlite3.connect(tmp_path / "server.sqlite3") as con:  # as schema 2 left it
+        con.execute("ALTER TABLE records DROP COLUMN last_write")
+        con.execute("UPDATE server_meta SET value = '2' WHERE key = 'schema_version'")
+    store = Store(url)
+    try:
+        got = _one(store.pull(pc, 0, 100, delta=True), "c-1")
+        assert got.base_rev is None and got.data["question"] == "Жаңа сұрақ"
+        _push(store, pc, 3, RowChange(table="consultations", id="c-1", op="upsert", rev=3,
+                                      base_rev=2, changed=["question"],
+                                      data={**data, "question": "Үшінші сұрақ"}))
+        got = _one(store.pull(pc, 0, 100, delta=True), "c-1")
+        assert (got.base_rev, got.data) == (2, {"question": "Үшінші сұрақ"})
+    finally:
+        store.dispose()
