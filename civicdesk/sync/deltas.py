@@ -6,8 +6,10 @@ holds that revision exactly when its shadow says so and the record has no local 
 waiting (a local change is merged at the server by the next push, and the pulled
 version is skipped meanwhile). Such a record is completed here from the local copy,
 inside the page's transaction, so everything after (the apply, the rows that wait, the
-search index) sees whole records as before. A record this PC holds at another revision
-cannot be completed: the page is then asked for again with whole records.
+search index) sees whole records as before. A long text changed in one place comes as
+that place (``Change.text``, civicdesk/sync/textedit.py) and is completed the same way.
+A record this PC holds at another revision (or a text of another length than the one
+the edit was made from) cannot be completed: the page is then asked for again whole.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from civicdesk.sync import textedit
 from civicdesk.sync.protocol import Change, PullPage, Scalar
 
 
@@ -31,7 +34,7 @@ def _q(name: str) -> str:
 def whole_records(conn: Connection, page: PullPage) -> PullPage:
     """``page`` with every record that came as changed columns completed from this PC's
     copy; raises ``WholeNeededError`` when a copy is not at the record's base revision."""
-    partial = [ch for ch in page.changes if ch.base_rev is not None]
+    partial = [ch for ch in page.changes if ch.base_rev is not None or ch.text]
     if not partial:
         return page
     pending = {
@@ -44,11 +47,13 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
             by_table.setdefault(ch.table, []).append(ch.id)
     shadow: dict[tuple[str, str], int] = {}
     copies: dict[tuple[str, str], dict[str, Any]] = {}
+    lacking: set[str] = set()
     for table, ids in by_table.items():
         if not conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
         ).first():
-            continue  # a table this version lacks: the apply skips its rows
+            lacking.add(table)  # a table this version lacks: the apply skips its rows
+            continue
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
             marks = ",".join("?" * len(part))
@@ -70,7 +75,7 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
     changes: list[Change] = []
     for ch in page.changes:
         key = (ch.table, ch.id)
-        if ch.base_rev is None or key in pending or ch.table not in by_table:
+        if (ch.base_rev is None and not ch.text) or key in pending or ch.table in lacking:
             changes.append(ch)
             continue
         have = shadow.get(key)
@@ -82,5 +87,10 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
             raise WholeNeededError(key)
         data: dict[str, Scalar] = {k: v for k, v in copy.items() if k != "id"}
         data.update(ch.data)
-        changes.append(ch.model_copy(update={"data": data, "base_rev": None}))
+        for col, (head, tail, length, mid) in (ch.text or {}).items():
+            new = textedit.apply(copy.get(col), head, tail, length, mid)
+            if new is None:
+                raise WholeNeededError(key)
+            data[col] = new
+        changes.append(ch.model_copy(update={"data": data, "base_rev": None, "text": None}))
     return page.model_copy(update={"changes": changes})

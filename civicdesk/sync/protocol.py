@@ -124,6 +124,9 @@ class Change(_Model):
     # Set only in a pull that asked for deltas: ``data`` then holds only the columns
     # changed since revision ``base_rev``, to apply to a copy at that revision.
     base_rev: int | None = None
+    # With ``base_rev``: long texts changed in one place, as ``[head, tail, old length,
+    # middle]`` (civicdesk/sync/textedit.py); these columns are not in ``data``.
+    text: dict[str, tuple[int, int, int, str]] | None = None
     data: dict[str, Scalar]
 
 

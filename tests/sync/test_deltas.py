@@ -212,3 +212,62 @@ def test_a_server_database_of_schema_2_gains_the_column_and_sends_old_records_wh
         assert (got.base_rev, got.data) == (2, {"question": "Үшінші сұрақ"})
     finally:
         store.dispose()
+
+
+def test_a_long_text_edited_in_one_place_travels_as_that_place(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, a2 = make_replica("a"), make_replica("a")
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, a2, pages, name="Ақсу")
+    advice = "Ауыл әкімдігіне жазбаша өтініш беру керек, үлгісі орталықта бар. " * 6
+    rid = add_consultation(a, "Жайылым туралы сұрақ")
+    edit(a, "consultations", rid, advice=advice)
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    # a sentence added in the middle, and an emoji, which is one character everywhere
+    edited = advice[:130] + "Қайта хабарласты 📞. " + advice[130:]
+    edit(a, "consultations", rid, advice=edited)
+    sync.sync_now(a, transport=pages)
+    pages.changes.clear()
+    sync.sync_now(a2, transport=pages)
+    (got,) = pages.of(rid)
+    assert got.text is not None and "advice" not in got.data
+    head, tail, length, mid = got.text["advice"]
+    assert length == len(advice) and "Қайта хабарласты 📞" in mid and len(mid) < 30
+    assert head + tail == len(edited) - len(mid)
+    held = row_of(a2, "consultations", rid)
+    assert held is not None and held["advice"] == edited
+    assert _data(held) == _data(row_of(a, "consultations", rid))
+
+
+def test_a_text_edit_for_another_text_than_the_one_held_is_asked_for_again_whole(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, a2 = make_replica("a"), make_replica("a")
+    enroll_new(store, a, pages, name="Ақсу")
+    enroll_new(store, a2, pages, name="Ақсу")
+    advice = "Аудандық жер қатынастары бөліміне жүгіну керек. " * 8
+    rid = add_consultation(a, "Жер туралы сұрақ")
+    edit(a, "consultations", rid, advice=advice)
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    # a2's copy no longer the server's text, with nothing queued (as a damaged file
+    # or a faulty tool would leave it): the edit cannot be applied to it
+    with a2.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+        conn.exec_driver_sql(
+            "UPDATE consultations SET advice = ? WHERE id = ?", (advice[:-5], rid)
+        )
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+    edit(a, "consultations", rid, advice=advice + "Қайта хабарласты.")
+    sync.sync_now(a, transport=pages)
+    pages.changes.clear()
+    pages.asked.clear()
+    assert sync.sync_now(a2, transport=pages).errors == 0
+    partial, whole = pages.of(rid)
+    assert partial.text and whole.text is None and whole.base_rev is None
+    held = row_of(a2, "consultations", rid)
+    assert held is not None and held["advice"] == advice + "Қайта хабарласты."

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from civicdesk.sync.protocol import RowChange, RowStatus, Scalar
+from civicdesk.sync.textedit import span
 
 # Never a conflict: bookkeeping that simply follows the last accepted write.
 META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
@@ -62,9 +63,16 @@ def same(a: Scalar, b: Scalar) -> bool:
 
 def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int, hlc: str,
             deleted: bool | None = None, *, base: int | None = None,
-            changed: list[str] | None = None) -> dict[str, Any]:
+            changed: list[str] | None = None,
+            edits: dict[str, list[int]] | None = None) -> dict[str, Any]:
     """A record to write; ``base`` and ``changed``: the revision it was made from and
-    the columns this write changed (a pull sends a PC at ``base`` only those)."""
+    the columns this write changed (a pull sends a PC at ``base`` only those);
+    ``edits``: long texts among them changed in one place (``textedit.span``)."""
+    last: dict[str, Any] | None = None
+    if base is not None:
+        last = {"r": rev, "b": base, "c": sorted(changed or ())}
+        if edits:
+            last["x"] = edits
     return {
         "center_id": owner,
         "data": data,
@@ -72,7 +80,7 @@ def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int,
         "rev": rev,
         "deleted": bool(data.get("deleted") or False) if deleted is None else deleted,
         "hlc": hlc,
-        "last_write": None if base is None else {"r": rev, "b": base, "c": sorted(changed or ())},
+        "last_write": last,
     }
 
 
@@ -157,11 +165,14 @@ def merge_row(
         for f in ("updated_at", "updated_by"):
             if f in data:
                 apply[f] = data[f]
+        edits = {f: e for f, v in apply.items() if (e := span(cur.get(f), v)) is not None}
         cur.update(apply)
         for f in apply:
             revs[f] = field_rev
         rev = new_rev
-        record = _record(owner, cur, revs, new_rev, hlc, base=old_rev, changed=list(apply))
+        record = _record(
+            owner, cur, revs, new_rev, hlc, base=old_rev, changed=list(apply), edits=edits
+        )
     conflict = None
     status: RowStatus
     if clash:

@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 
 from civicdesk.domain.kato import REFERENCE_OWNER
+from civicdesk.sync import textedit
 from civicdesk.sync.protocol import (
     PAGE_BYTES,
     PullPage,
@@ -250,13 +251,23 @@ _text = json.encoder.encode_basestring  # a JSON string, UTF-8 letters kept
 
 def _change_json(row: Any, *, minimise: bool, delta: bool = False) -> str:
     raw: str = row.raw
-    base = ""
-    part = _changed_columns(row) if delta else None
+    extra = ""
+    part = _last_write(row) if delta else None
     data: dict[str, Any] | None = None
     if part is not None:
+        base, cols, edits = part
         full = orjson.loads(raw)
-        data = {k: full[k] for k in part[1] if k in full}
-        base = f',"base_rev":{part[0]}'
+        if minimise:
+            edits = {}  # withheld texts go through the view below, blanked, never edited
+        texts = {
+            k: [*e[:3], textedit.middle(full[k], e)]
+            for k, e in edits.items()
+            if isinstance(full.get(k), str)
+        }
+        data = {k: full[k] for k in cols if k in full and k not in texts}
+        extra = f',"base_rev":{base}'
+        if texts:
+            extra += ',"text":' + dump_json(texts).decode("utf-8")
     if minimise:
         whole = orjson.loads(raw) if data is None else data
         view = head_office_view(row.table_name, whole)
@@ -267,14 +278,15 @@ def _change_json(row: Any, *, minimise: bool, delta: bool = False) -> str:
     return (
         f'{{"table":{_text(row.table_name)},"id":{_text(row.id)},"rev":{int(row.rev)},'
         f'"hlc":{_text(row.hlc)},"deleted":{"true" if row.deleted else "false"},'
-        f'"server_seq":{int(row.server_seq)}{base},"data":{raw}}}'
+        f'"server_seq":{int(row.server_seq)}{extra},"data":{raw}}}'
     )
 
 
-def _changed_columns(row: Any) -> tuple[int, list[str]] | None:
-    """(revision made from, columns changed) of the write that made this version, when
-    it can go as a delta: not a new record, not an audit entry, and recorded for this
-    very revision (another write since would have replaced it)."""
+def _last_write(row: Any) -> tuple[int, list[str], dict[str, list[int]]] | None:
+    """(revision made from, columns changed, long texts edited in one place) of the
+    write that made this version, when it can go as a delta: not a new record, not an
+    audit entry, and recorded for this very revision (another write since would have
+    replaced it)."""
     if not row.last_write or row.table_name == "audit_log":
         return None
     try:
@@ -283,7 +295,17 @@ def _changed_columns(row: Any) -> tuple[int, list[str]] | None:
         return None
     if not isinstance(w, dict) or w.get("r") != int(row.rev):
         return None
-    base, cols = w.get("b"), w.get("c")
+    base, cols, edits = w.get("b"), w.get("c"), w.get("x") or {}
     if type(base) is not int or base < 1 or not isinstance(cols, list):
         return None
-    return base, [str(c) for c in cols]
+    if not isinstance(edits, dict):
+        edits = {}
+    return (
+        base,
+        [str(c) for c in cols],
+        {
+            str(k): e
+            for k, e in edits.items()
+            if isinstance(e, list) and len(e) == 3 and all(type(n) is int for n in e)
+        },
+    )
