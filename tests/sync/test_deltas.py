@@ -3,6 +3,7 @@ was made from, and whole to everyone else (docs/sync.md §4, "Changed columns on
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -184,25 +185,35 @@ def test_head_office_gets_an_edit_of_a_resident_without_the_names(
             assert "Жаңабай".encode() not in part.read_bytes()
 
 
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_a_server_database_of_schema_2_gains_the_column_and_sends_old_records_whole(
-    tmp_path: Path,
+    tmp_path: Path, kind: str
 ) -> None:
-    url = f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
-    old = Store(url)
-    cid = old.create_center("Ақсу", "19")
-    pc = TokenInfo(cid, "dev-a", "i-a", head_office=False)
-    data = {"center_id": cid, "question": "Сұрақ", "deleted": 0}
-    _push(old, pc, 1, RowChange(table="consultations", id="c-1", op="upsert", rev=1,
-                                base_rev=0, data=data))
-    _push(old, pc, 2, RowChange(table="consultations", id="c-1", op="upsert", rev=2,
-                                base_rev=1, changed=["question"],
-                                data={**data, "question": "Жаңа сұрақ"}))
-    old.dispose()
-    with sqlite3.connect(tmp_path / "server.sqlite3") as con:  # as schema 2 left it
-        con.execute("ALTER TABLE records DROP COLUMN last_write")
-        con.execute("UPDATE server_meta SET value = '2' WHERE key = 'schema_version'")
-    store = Store(url)
-    try:
+    from tests.sync.conftest import new_pg_database
+
+    with contextlib.ExitStack() as stack:
+        url = (
+            stack.enter_context(new_pg_database())
+            if kind == "postgresql"
+            else f"sqlite+pysqlite:///{tmp_path / 'server.sqlite3'}"
+        )
+        old = Store(url)
+        cid = old.create_center("Ақсу", "19")
+        pc = TokenInfo(cid, "dev-a", "i-a", head_office=False)
+        data = {"center_id": cid, "question": "Сұрақ", "deleted": 0}
+        _push(old, pc, 1, RowChange(table="consultations", id="c-1", op="upsert", rev=1,
+                                    base_rev=0, data=data))
+        _push(old, pc, 2, RowChange(table="consultations", id="c-1", op="upsert", rev=2,
+                                    base_rev=1, changed=["question"],
+                                    data={**data, "question": "Жаңа сұрақ"}))
+        with old.engine.begin() as conn:  # as schema 2 left it
+            conn.exec_driver_sql("ALTER TABLE records DROP COLUMN last_write")
+            conn.exec_driver_sql(
+                "UPDATE server_meta SET value = '2' WHERE key = 'schema_version'"
+            )
+        old.dispose()
+        store = Store(url)
+        stack.callback(store.dispose)
         got = _one(store.pull(pc, 0, 100, delta=True), "c-1")
         assert got.base_rev is None and got.data["question"] == "Жаңа сұрақ"
         _push(store, pc, 3, RowChange(table="consultations", id="c-1", op="upsert", rev=3,
@@ -210,8 +221,6 @@ def test_a_server_database_of_schema_2_gains_the_column_and_sends_old_records_wh
                                       data={**data, "question": "Үшінші сұрақ"}))
         got = _one(store.pull(pc, 0, 100, delta=True), "c-1")
         assert (got.base_rev, got.data) == (2, {"question": "Үшінші сұрақ"})
-    finally:
-        store.dispose()
 
 
 def test_a_long_text_edited_in_one_place_travels_as_that_place(
