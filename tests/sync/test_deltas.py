@@ -86,16 +86,26 @@ def _data(row: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in ("rev", "hlc", "server_seq")}
 
 
-def test_a_pc_at_the_base_revision_gets_the_changed_columns_and_the_same_record(
-    store: Store, make_replica: Make
-) -> None:
+def _two_pcs(
+    store: Store, make_replica: Make, question: str, advice: str | None = None
+) -> tuple[Pages, Any, Any, str]:
+    """Two PCs of one center, both holding one consultation made on the first."""
     pages = Pages(store)
     a, a2 = make_replica("a"), make_replica("a")
     enroll_new(store, a, pages, name="Ақсу")
     enroll_new(store, a2, pages, name="Ақсу")
-    rid = add_consultation(a, "Жайылым туралы ұзын сұрақ " * 30)
+    rid = add_consultation(a, question)
+    if advice is not None:
+        edit(a, "consultations", rid, advice=advice)
     sync.sync_now(a, transport=pages)
     sync.sync_now(a2, transport=pages)
+    return pages, a, a2, rid
+
+
+def test_a_pc_at_the_base_revision_gets_the_changed_columns_and_the_same_record(
+    store: Store, make_replica: Make
+) -> None:
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жайылым туралы ұзын сұрақ " * 30)
     edit(a, "consultations", rid, advice="Әкімдікке бару керек")
     sync.sync_now(a, transport=pages)
     pages.changes.clear()
@@ -114,13 +124,7 @@ def test_a_pc_at_the_base_revision_gets_the_changed_columns_and_the_same_record(
 def test_a_pc_behind_the_base_revision_asks_for_the_page_again_whole(
     store: Store, make_replica: Make
 ) -> None:
-    pages = Pages(store)
-    a, a2 = make_replica("a"), make_replica("a")
-    enroll_new(store, a, pages, name="Ақсу")
-    enroll_new(store, a2, pages, name="Ақсу")
-    rid = add_consultation(a, "Жер учаскесі туралы сұрақ")
-    sync.sync_now(a, transport=pages)
-    sync.sync_now(a2, transport=pages)
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жер учаскесі туралы сұрақ")
     # two edits, each pushed: the record's last write was made from a revision a2 lacks
     edit(a, "consultations", rid, question="Жер учаскесі туралы нақты сұрақ")
     sync.sync_now(a, transport=pages)
@@ -140,13 +144,7 @@ def test_a_pc_behind_the_base_revision_asks_for_the_page_again_whole(
 def test_a_pc_with_its_own_change_waiting_keeps_it_and_the_server_merges(
     store: Store, make_replica: Make
 ) -> None:
-    pages = Pages(store)
-    a, a2 = make_replica("a"), make_replica("a")
-    enroll_new(store, a, pages, name="Ақсу")
-    enroll_new(store, a2, pages, name="Ақсу")
-    rid = add_consultation(a, "Су құбыры туралы сұрақ")
-    sync.sync_now(a, transport=pages)
-    sync.sync_now(a2, transport=pages)
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Су құбыры туралы сұрақ")
     edit(a, "consultations", rid, advice="Ауыл әкіміне бару керек")
     sync.sync_now(a, transport=pages)
     edit(a2, "consultations", rid, status="closed")
@@ -226,15 +224,8 @@ def test_a_server_database_of_schema_2_gains_the_column_and_sends_old_records_wh
 def test_a_long_text_edited_in_one_place_travels_as_that_place(
     store: Store, make_replica: Make
 ) -> None:
-    pages = Pages(store)
-    a, a2 = make_replica("a"), make_replica("a")
-    enroll_new(store, a, pages, name="Ақсу")
-    enroll_new(store, a2, pages, name="Ақсу")
     advice = "Ауыл әкімдігіне жазбаша өтініш беру керек, үлгісі орталықта бар. " * 6
-    rid = add_consultation(a, "Жайылым туралы сұрақ")
-    edit(a, "consultations", rid, advice=advice)
-    sync.sync_now(a, transport=pages)
-    sync.sync_now(a2, transport=pages)
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жайылым туралы сұрақ", advice)
     # a sentence added in the middle, and an emoji, which is one character everywhere
     edited = advice[:130] + "Қайта хабарласты 📞. " + advice[130:]
     edit(a, "consultations", rid, advice=edited)
@@ -254,15 +245,8 @@ def test_a_long_text_edited_in_one_place_travels_as_that_place(
 def test_a_text_edit_for_another_text_than_the_one_held_is_asked_for_again_whole(
     store: Store, make_replica: Make
 ) -> None:
-    pages = Pages(store)
-    a, a2 = make_replica("a"), make_replica("a")
-    enroll_new(store, a, pages, name="Ақсу")
-    enroll_new(store, a2, pages, name="Ақсу")
     advice = "Аудандық жер қатынастары бөліміне жүгіну керек. " * 8
-    rid = add_consultation(a, "Жер туралы сұрақ")
-    edit(a, "consultations", rid, advice=advice)
-    sync.sync_now(a, transport=pages)
-    sync.sync_now(a2, transport=pages)
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жер туралы сұрақ", advice)
     # a2's copy no longer the server's text, with nothing queued (as a damaged file
     # or a faulty tool would leave it): the edit cannot be applied to it
     with a2.db.engine.begin() as conn:

@@ -43,6 +43,14 @@ from civicdesk.sync.server.store_schema import (
     sqlite_connect,
 )
 
+#: the schema version each step brings a database to, and its statement
+UPGRADES: tuple[tuple[int, str], ...] = (
+    # the round of the push that wrote a record's current version (no echo)
+    (2, "ALTER TABLE records ADD COLUMN writer_round VARCHAR(64)"),
+    # what the write that made a record's current version changed (changed columns)
+    (3, "ALTER TABLE records ADD COLUMN last_write TEXT"),
+)
+
 
 def compact_json(value: Any) -> str:
     """Records' JSON as stored: UTF-8 letters, no spaces (pulls send it as it is)."""
@@ -119,20 +127,14 @@ class StoreBase:
                     f"({SERVER_SCHEMA_VERSION}); update civicdesk-server"
                 )
             # Upgrades, step by step.
-            if version is not None and int(version) < 2:
-                conn.exec_driver_sql("ALTER TABLE records ADD COLUMN writer_round VARCHAR(64)")
-                conn.execute(
-                    update(server_meta)
-                    .where(server_meta.c.key == "schema_version")
-                    .values(value="2")
-                )
-            if version is not None and int(version) < 3:
-                conn.exec_driver_sql("ALTER TABLE records ADD COLUMN last_write TEXT")
-                conn.execute(
-                    update(server_meta)
-                    .where(server_meta.c.key == "schema_version")
-                    .values(value="3")
-                )
+            for step, sql in UPGRADES:
+                if version is not None and int(version) < step:
+                    conn.exec_driver_sql(sql)
+                    conn.execute(
+                        update(server_meta)
+                        .where(server_meta.c.key == "schema_version")
+                        .values(value=str(step))
+                    )
             if conn.scalar(select(server_meta.c.value).where(server_meta.c.key == EPOCH_KEY)) is None:
                 conn.execute(insert(server_meta).values(key=EPOCH_KEY, value=new_id()))
 
