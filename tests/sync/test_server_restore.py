@@ -281,3 +281,43 @@ def test_head_offices_restore_rows_keep_what_it_pulls_blanked(
         assert row_of(ho, "grant_applications", grant)["leader_name"] == ""  # type: ignore[index]
     finally:
         store.dispose()
+
+
+def test_a_grant_application_the_dump_lacks_keeps_its_leader_when_head_office_comes_first(
+    tmp_path: Path, make_replica: Make
+) -> None:
+    """A center's grant application reached the server only after the snapshot, and
+    head office pulled it (leader blanked). After the restore, head office's restore
+    row reaches the server first and makes the record from its blanks: the center's
+    row, which comes next, must still put its leader back, at the server and at the
+    center, instead of being told the server's blanks."""
+    server_file = tmp_path / "server.sqlite3"
+    url = f"sqlite+pysqlite:///{server_file}"
+    store = Store(url)
+    transport = AppTransport(create_app(store=store))
+    a, ho, call = center_and_head_office_with_a_call(store, transport, make_replica)
+    snapshot = tmp_path / "snapshot.sqlite3"
+    _copy_db(server_file, snapshot)
+    grant = add_grant_application(a, call, "Өтінім")
+    edit(a, "grant_applications", grant, leader_name="Асан Бекұлы", contact_phone="+77015550123")
+    for app in (a, ho):
+        sync.sync_now(app, transport=transport)
+    assert row_of(ho, "grant_applications", grant)["leader_name"] == ""  # type: ignore[index]
+    store.dispose()
+    store, transport = _put_back(server_file, url, str(snapshot))
+    try:
+        _rounds(transport, ho)  # head office first: its row makes the record
+        made = store.get_record("grant_applications", grant)
+        assert made is not None and made["data"]["title"] == "Өтінім"
+        _rounds(transport, a, ho)
+        rec = store.get_record("grant_applications", grant)
+        assert rec is not None
+        assert (rec["data"]["leader_name"], rec["data"]["contact_phone"]) == (
+            "Асан Бекұлы", "+77015550123")
+        mine = row_of(a, "grant_applications", grant)
+        assert mine is not None
+        assert (mine["leader_name"], mine["contact_phone"]) == ("Асан Бекұлы", "+77015550123")
+        assert row_of(ho, "grant_applications", grant)["leader_name"] == ""  # type: ignore[index]
+        assert outbox_count(a) == 0 and outbox_count(ho) == 0
+    finally:
+        store.dispose()

@@ -431,7 +431,17 @@ class PushingStore(StoreBase):
         else:
             hlc = self.clock.now()
 
-        return merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
+        outcome = merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
+        made = outcome[1]
+        if existing is None and made is not None and r.restore and owner != who.center_id:
+            # Head office sending again, after a restore, a center's record the dump
+            # lacked: it holds the withheld columns blanked. They are stored as never
+            # written (revision 0), so the center's own row, when it comes, puts them
+            # back instead of being answered with the blanks.
+            for k in WITHHELD.get(table, _NONE):
+                if k in made["field_revs"]:
+                    made["field_revs"][k] = 0
+        return outcome
 
 
 _COPY_NULL = b"\\N"
