@@ -228,7 +228,7 @@ class Puller(ClientState):
             return False  # a server without epochs
         with self._conn() as conn:
             known = self._get(conn, "server_epoch")
-            if not self._is_rewind(conn, epoch, highest):
+            if not self._is_rewind(conn, epoch, highest, known=known):
                 if known is None:
                     self._put(conn, "server_epoch", epoch)
                 return False
@@ -239,12 +239,16 @@ class Puller(ClientState):
             self._put(conn, "rewound_at", {"at": _now(), "queued": queued})
         return True
 
-    def _is_rewind(self, conn: Connection, epoch: str, highest: int) -> bool:
+    def _is_rewind(
+        self, conn: Connection, epoch: str, highest: int, *, known: Any = None
+    ) -> bool:
         """Whether an answer carrying ``epoch`` and ``highest`` comes from a server
-        rewound since this PC last heard from it (see ``_check_rewind``)."""
+        rewound since this PC last heard from it (see ``_check_rewind``); ``known``:
+        the epoch this PC knows, when the caller has read it already."""
         if not epoch:
             return False
-        known = self._get(conn, "server_epoch")
+        if known is None:
+            known = self._get(conn, "server_epoch")
         cursor = int(self._get(conn, "cursor", 0) or 0)
         return (known is not None and known != epoch) or cursor > highest
 
