@@ -9,17 +9,67 @@ inside the page's transaction, so everything after (the apply, the rows that wai
 search index) sees whole records as before. A long text changed in one place comes as
 that place (``Change.text``, civicdesk/sync/textedit.py) and is completed the same way.
 A record this PC holds at another revision (or a text of another length than the one
-the edit was made from) cannot be completed: the page is then asked for again whole.
+the edit was made from), or whose copy may differ from the server's version at that
+revision (an edit the server refused stays here; a push answer that had to wait; see
+``doubt``), cannot be completed: the page is then asked for again whole.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection
 
 from civicdesk.sync import textedit
 from civicdesk.sync.protocol import Change, PullPage, Scalar
+
+#: ``sync_state`` key: records whose copy here may not be the server's version at
+#: their shadow revision (an edit the server refused stays here; an answer that waits
+#: in ``sync_waiting``): they are completed only from a whole version
+DOUBTED_KEY = "copies_not_as_server"
+
+
+def doubt(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """Note records whose local copy may differ from the server's version."""
+    new = {(t, i) for t, i in keys}
+    if not new:
+        return
+    have = doubted(conn)
+    if new <= have:
+        return
+    _store(conn, have | new)
+
+
+def settle(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
+    """Records written here from a whole server version: their copies are the server's."""
+    have = doubted(conn)
+    if not have:
+        return
+    left = have - {(t, i) for t, i in keys}
+    if left != have:
+        _store(conn, left)
+
+
+def doubted(conn: Connection) -> set[tuple[str, str]]:
+    raw = conn.exec_driver_sql(
+        "SELECT value FROM sync_state WHERE key = ?", (DOUBTED_KEY,)
+    ).scalar()
+    if raw is None:
+        return set()
+    return {(str(t), str(i)) for t, i in json.loads(raw)}
+
+
+def _store(conn: Connection, keys: set[tuple[str, str]]) -> None:
+    if not keys:
+        conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (DOUBTED_KEY,))
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (DOUBTED_KEY, json.dumps(sorted(keys), ensure_ascii=False)),
+    )
 
 
 class WholeNeededError(Exception):
@@ -41,6 +91,7 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
         (str(t), str(i))
         for t, i in conn.exec_driver_sql("SELECT table_name, row_id FROM sync_outbox").all()
     }
+    unsure = doubted(conn)
     by_table: dict[str, list[str]] = {}
     for ch in partial:
         if (ch.table, ch.id) not in pending:
@@ -83,7 +134,7 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
             changes.append(ch)  # already here (the apply skips it)
             continue
         copy = copies.get(key)
-        if have != ch.base_rev or copy is None:
+        if have != ch.base_rev or copy is None or key in unsure:
             raise WholeNeededError(key)
         data: dict[str, Scalar] = {k: v for k, v in copy.items() if k != "id"}
         data.update(ch.data)

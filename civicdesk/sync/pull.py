@@ -23,19 +23,19 @@ from civicdesk.sync import messages as m
 from civicdesk.sync.client_state import (
     BULK_INDEX_ROWS,
     FTS_STALE_KEY,
-    ClientState,
     SyncError,
     _now,
     _q,
 )
-from civicdesk.sync.deltas import WholeNeededError, whole_records
+from civicdesk.sync.deltas import WholeNeededError, settle, whole_records
+from civicdesk.sync.newer_columns import NewerColumns
 from civicdesk.sync.protocol import (
     API,
     H_ROUND,
     PullPage,
     load_model,
 )
-from civicdesk.sync.tables import NOT_DATA, SHARED_EDIT_TABLES, SYNCED_TABLES
+from civicdesk.sync.tables import SHARED_EDIT_TABLES, SYNCED_TABLES
 from civicdesk.sync.waiting import (
     WaitingRow,
     forget,
@@ -58,7 +58,7 @@ class _CountedError(Exception):
     """A pulled row the local schema refused (already parked in ``sync_waiting``)."""
 
 
-class Puller(ClientState):
+class Puller(NewerColumns):
     """Pull, retry of waiting rows, and noticing a rewound server."""
 
     def _fetch_page(
@@ -167,54 +167,6 @@ class Puller(ClientState):
         self.set_state("clock_offset_ms", server_ms - local_ms)
         if self.clock is not None:
             self.clock.observe(server_time)
-
-    def _note_unknown_columns(self, page: PullPage) -> None:
-        """Remember where values of a table or column this PC lacks first arrived (they
-        are applied without them), so an upgrade that adds them can pull them again."""
-        found: dict[str, dict[str, int]] = {}
-        known_cols: dict[str, frozenset[str]] = {}
-        with self._conn() as conn:
-            for ch in page.changes:
-                have = known_cols.get(ch.table)
-                if have is None:
-                    have = known_cols[ch.table] = frozenset(self.columns(conn, ch.table))
-                if have and have.issuperset(ch.data):
-                    continue
-                extra = {"*"} if not have else set(ch.data) - have - NOT_DATA
-                for col in extra:
-                    seen = found.setdefault(ch.table, {})
-                    seen[col] = min(seen.get(col, ch.server_seq), ch.server_seq)
-            if not found:
-                return
-            known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
-            for table, cols_seen in found.items():
-                mine = known.setdefault(table, {})
-                for col, seq in cols_seen.items():
-                    mine[col] = min(mine.get(col, seq), seq)
-            self._put(conn, "unknown_columns", known)
-
-    def _refill_arrived_columns(self) -> None:
-        """After an upgrade added a table or column whose values were skipped: pull
-        again from where the first of them arrived, taking the server's versions."""
-        with self._conn() as conn:
-            known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
-            if not known:
-                return
-            since: int | None = None
-            left: dict[str, dict[str, int]] = {}
-            for table, cols in known.items():
-                have = set(self.columns(conn, table))
-                for col, seq in cols.items():
-                    if (col == "*" and have) or col in have:
-                        since = seq if since is None else min(since, seq)
-                    else:
-                        left.setdefault(table, {})[col] = seq
-            if since is None:
-                return
-            self._put(conn, "unknown_columns", left)
-            cursor = int(self._get(conn, "cursor", 0) or 0)
-            self._put(conn, "cursor", min(cursor, since - 1))
-            self._put(conn, "rewound", True)  # take the server's versions (see _pull_all)
 
     def _check_rewind(self, epoch: str, highest: int) -> bool:
         """Notice a server put back from an earlier snapshot (docs/sync.md §4).
@@ -394,6 +346,7 @@ class Puller(ClientState):
                 raise _CountedError from None
             if wrote:
                 self._set_shadow(conn, ch.table, ch.id, ch.rev)
+                settle(conn, [(ch.table, ch.id)])
                 forget_older(conn, ch.table, ch.id, ch.rev)
                 applied += 1
         self._put(conn, "cursor", page.next_cursor)
@@ -456,6 +409,7 @@ class Puller(ClientState):
                 "ON CONFLICT (table_name, row_id) DO UPDATE SET rev = excluded.rev",
                 marks,
             )
+            settle(conn, ((t, i) for t, i, _rev in marks))
         return len(marks)
 
     def _apply_changes_careful(

@@ -25,6 +25,7 @@ from civicdesk.domain.hlc import Timestamp
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
 from civicdesk.sync.client_state import BATCH_LIMITS_KEY, SyncError, _now, _q
+from civicdesk.sync.deltas import doubt
 from civicdesk.sync.protocol import (
     API,
     H_ROUND,
@@ -328,6 +329,8 @@ class Pusher(Puller):
                         continue  # sent again with the server's time in this round
                     if res.status == "rejected":
                         errors += 1
+                        # the refused value stays here: this copy is not the server's
+                        doubt(conn, [key])
                         self._queue_conflict(
                             conn, res.table, res.id, {}, f"rejected:{res.reason}", res.rev
                         )
@@ -346,6 +349,7 @@ class Pusher(Puller):
                         if keep is not None:
                             self._apply_answer(conn, res, keep)
                             self._touched.add((res.table, res.id))
+                        self._note_unknown_in_answer(conn, res.table, res.data)
                     elif unchanged and res.rev > 0:
                         revs.setdefault(res.table, []).append((res.rev, res.id))
                     if res.status == "conflict" and res.conflicts:
@@ -440,6 +444,7 @@ class Pusher(Puller):
                 )
             forget_older(conn, res.table, res.id, res.rev)
         except IntegrityError as exc:
+            doubt(conn, [(res.table, res.id)])  # its shadow is set, its values wait
             park(
                 conn,
                 table=res.table,

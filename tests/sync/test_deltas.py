@@ -17,7 +17,15 @@ from civicdesk.sync.protocol import SCHEMA_VERSION, Change, PullPage, PushBatch,
 from civicdesk.sync.server import create_app
 from civicdesk.sync.server.store import Store, TokenInfo
 from tests.sync.conftest import Make
-from tests.sync.helpers import AppTransport, add_consultation, edit, enroll_new, row_of
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    add_grant_application,
+    center_and_head_office_with_a_call,
+    edit,
+    enroll_new,
+    row_of,
+)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -264,3 +272,90 @@ def test_a_text_edit_for_another_text_than_the_one_held_is_asked_for_again_whole
     assert partial.text and whole.text is None and whole.base_rev is None
     held = row_of(a2, "consultations", rid)
     assert held is not None and held["advice"] == advice + "Қайта хабарласты."
+
+
+# A copy this PC cannot vouch for is completed only from a whole version: each of
+# these went wrong before (the record stayed as this PC had it).
+
+
+def test_an_edit_the_server_refused_is_not_kept_under_a_later_delta(
+    store: Store, make_replica: Make
+) -> None:
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жайылым туралы сұрақ")
+    edit(a, "consultations", rid, advice="bad\x00value")  # the server refuses it
+    assert sync.sync_now(a, transport=pages).errors == 1
+    edit(a2, "consultations", rid, status="closed")
+    sync.sync_now(a2, transport=pages)
+    sync.sync_now(a, transport=pages)
+    assert _data(row_of(a, "consultations", rid)) == _data(row_of(a2, "consultations", rid))
+
+
+def test_a_push_answer_that_had_to_wait_is_not_lost_under_a_later_delta(
+    store: Store, make_replica: Make
+) -> None:
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Су туралы сұрақ")
+    edit(a2, "consultations", rid, status="closed")
+    sync.sync_now(a2, transport=pages)
+    # a's database refuses "closed" for a while (as a unique or check clash would)
+    with a.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse_closed BEFORE UPDATE OF status ON consultations "
+            "WHEN NEW.status = 'closed' BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed'); END"
+        )
+    edit(a, "consultations", rid, advice="Жаңа кеңес")
+    sync.sync_now(a, transport=pages)  # answered "merged"; the answer waits
+    with a.db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER refuse_closed")
+    edit(a2, "consultations", rid, question="Су құбыры туралы сұрақ")
+    sync.sync_now(a2, transport=pages)
+    sync.sync_now(a, transport=pages)
+    held = row_of(a, "consultations", rid)
+    assert held is not None and held["status"] == "closed"
+    assert _data(held) == _data(row_of(a2, "consultations", rid))
+
+
+def test_head_office_gets_a_merged_answer_without_the_withheld_names(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, ho, call = center_and_head_office_with_a_call(store, pages, make_replica)
+    gid = add_grant_application(a, call)
+    edit(a, "grant_applications", gid, leader_name="Асан Бекұлы", contact_phone="+77015550000")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(ho, transport=pages)
+    edit(a, "grant_applications", gid, title="Жаңа атау")
+    sync.sync_now(a, transport=pages)
+    edit(ho, "grant_applications", gid, status="accepted")  # from the older revision
+    sync.sync_now(ho, transport=pages)  # answered "merged"
+    edit(a, "grant_applications", gid, goal="Мақсат")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(ho, transport=pages)
+    held = row_of(ho, "grant_applications", gid)
+    assert held is not None
+    assert (held["leader_name"], held["contact_phone"]) == ("", "")
+    assert (held["title"], held["status"], held["goal"]) == ("Жаңа атау", "accepted", "Мақсат")
+    for part in (Path(ho.db.path), Path(str(ho.db.path) + "-wal")):
+        if part.exists():
+            assert "Асан Бекұлы".encode() not in part.read_bytes()
+
+
+def test_a_column_this_pc_lacks_in_a_merged_answer_is_filled_after_the_upgrade(
+    store: Store, make_replica: Make
+) -> None:
+    pages, old_pc, _a2, rid = _two_pcs(store, make_replica, "Жер туралы сұрақ")
+    center = old_pc.state.center_id or ""
+    newer = TokenInfo(center, "newer-pc", "inst", head_office=False)
+    rev = store.get_record("consultations", rid)["rev"]  # type: ignore[index]
+    _push(store, newer, 1, RowChange(
+        table="consultations", id=rid, op="upsert", rev=rev + 1, base_rev=rev,
+        changed=["duration_minutes"], data={"center_id": center, "duration_minutes": 25},
+    ))
+    # the older PC edits from the revision before: its answer ("merged") carries the
+    # column it lacks, and its own pull leaves that version out (it has the answer)
+    edit(old_pc, "consultations", rid, advice="Жер бөліміне бару керек")
+    sync.sync_now(old_pc, transport=pages)
+    with old_pc.db.engine.begin() as conn:  # the upgrade adds the column
+        conn.exec_driver_sql("ALTER TABLE consultations ADD COLUMN duration_minutes INTEGER")
+    sync.sync_now(old_pc, transport=pages)
+    held = row_of(old_pc, "consultations", rid)
+    assert held is not None and held["duration_minutes"] == 25

@@ -29,7 +29,7 @@ from civicdesk.sync.protocol import (
 )
 from civicdesk.sync.server.merge import META_FIELDS, Result, merge_row, result
 from civicdesk.sync.server.merge import same as _same
-from civicdesk.sync.server.minimise import WITHHELD
+from civicdesk.sync.server.minimise import WITHHELD, head_office_view
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
@@ -432,7 +432,11 @@ class PushingStore(StoreBase):
             hlc = self.clock.now()
 
         outcome = merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
-        made = outcome[1]
+        answer, made = outcome[0], outcome[1]
+        if answer["data"] is not None and table in WITHHELD and owner != who.center_id:
+            # a merged or conflict answer carries the record: head office gets it as it
+            # pulls it, the withheld columns blanked
+            answer["data"] = head_office_view(table, answer["data"])
         if existing is None and made is not None and r.restore and owner != who.center_id:
             # Head office sending again, after a restore, a center's record the dump
             # lacked: it holds the withheld columns blanked. They are stored as never
