@@ -359,3 +359,26 @@ def test_a_column_this_pc_lacks_in_a_merged_answer_is_filled_after_the_upgrade(
     sync.sync_now(old_pc, transport=pages)
     held = row_of(old_pc, "consultations", rid)
     assert held is not None and held["duration_minutes"] == 25
+
+
+def test_what_head_office_types_over_a_withheld_blank_goes_back_to_the_blank(
+    store: Store, make_replica: Make
+) -> None:
+    pages = Pages(store)
+    a, ho, call = center_and_head_office_with_a_call(store, pages, make_replica)
+    gid = add_grant_application(a, call)
+    edit(a, "grant_applications", gid, leader_name="Асан Бекұлы")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(ho, transport=pages)
+    edit(ho, "grant_applications", gid, leader_name="Басқа адам", status="accepted")
+    assert sync.sync_now(ho, transport=pages).errors == 0
+    held = row_of(ho, "grant_applications", gid)
+    assert held is not None and (held["leader_name"], held["status"]) == ("", "accepted")
+    edit(a, "grant_applications", gid, title="Жаңа атау")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(ho, transport=pages)  # the title as a changed column
+    held = row_of(ho, "grant_applications", gid)
+    assert held is not None and (held["leader_name"], held["title"]) == ("", "Жаңа атау")
+    rec = store.get_record("grant_applications", gid)
+    assert rec is not None and rec["data"]["leader_name"] == "Асан Бекұлы"
+    assert rec["data"]["status"] == "accepted"

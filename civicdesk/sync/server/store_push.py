@@ -400,10 +400,12 @@ class PushingStore(StoreBase):
         if r.op == "upsert" and data.get("center_id", owner) != owner:
             return rejected("center_changed")
         hidden = WITHHELD.get(table) if existing is not None and owner != who.center_id else None
+        typed_over = False  # head office sent something else than its blanks there
         if hidden and not hidden.keys().isdisjoint(data):
             # Head office holds these of another center's record only blanked (pull's
             # minimised view): what it sends of them is its blanks, never an edit, and
             # a whole record it sends again (after a restore) must not wipe them.
+            typed_over = any(k in data and data[k] != blank for k, blank in hidden.items())
             data = {k: v for k, v in data.items() if k not in hidden}
         if r.op == "upsert" and bad_column(table, data) is not None:
             return rejected("bad_value")
@@ -433,6 +435,12 @@ class PushingStore(StoreBase):
 
         outcome = merge_row(r, data, existing, owner=owner, hlc=hlc, floor=floor)
         answer, made = outcome[0], outcome[1]
+        if typed_over and answer["status"] == "applied" and existing is not None:
+            # what head office typed there is not taken: it is answered with the record
+            # as it pulls it, so its copy goes back to the blanks (and stays the
+            # server's, which a later pull of changed columns relies on)
+            current = made["data"] if made is not None else existing["data"]
+            answer.update(status="merged", data=dict(current))
         if answer["data"] is not None and table in WITHHELD and owner != who.center_id:
             # a merged or conflict answer carries the record: head office gets it as it
             # pulls it, the withheld columns blanked
