@@ -303,10 +303,22 @@ step_console() {
 # ---------------------------------------------------------------- bundle
 step_bundle() {
   copy_source
-  rm -rf "$OUT/civicdesk"
-  (cd "$SRC" && w "$PYEXE" installer/build.py --dist "$(winpath "$OUT")" \
-     --work "$(winpath "$CACHE/build")") | tee "$LOGS/bundle.log" | tail -4
-  [ "${PIPESTATUS[0]}" = 0 ] || die "the PyInstaller build failed (log: $LOGS/bundle.log)"
+  local attempt
+  for attempt in 1 2; do
+    rm -rf "$OUT/civicdesk"
+    (cd "$SRC" && w "$PYEXE" installer/build.py --dist "$(winpath "$OUT")" \
+       --work "$(winpath "$CACHE/build")") | tee "$LOGS/bundle.log" | tail -4
+    [ "${PIPESTATUS[0]}" = 0 ] && break
+    # Wine sometimes fails to start one of PyInstaller's helper processes on a loaded
+    # machine (STATUS_DLL_INIT_FAILED, 0xC0000142 = 3221225794); nothing of the build
+    # is wrong then, so it is tried once more. Any other failure stops here.
+    if [ "$attempt" = 1 ] && grep -q 'exit code was 3221225794' "$LOGS/bundle.log"; then
+      echo "note: Wine could not start a PyInstaller helper process (0xC0000142); building again" >&2
+      cp "$LOGS/bundle.log" "$LOGS/bundle-first-try.log"
+      continue
+    fi
+    die "the PyInstaller build failed (log: $LOGS/bundle.log)"
+  done
   # not shipped: the Wine stand-ins, the head-office server
   if find "$OUT/civicdesk" -iname 'icuuc*.dll' -o -iname 'bcryptprimitives*.dll' | grep -q .; then
     die "the bundle holds a Wine test stand-in DLL"
