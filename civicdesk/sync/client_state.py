@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Literal
@@ -58,6 +58,60 @@ def _now() -> str:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+#: ids asked for in one ``IN (…)`` list
+IDS_AT_ONCE = 500
+
+
+def _by_table(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in keys:
+        by_table.setdefault(table, []).append(row_id)
+    return by_table
+
+
+def shadow_revs(conn: Connection, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The server revision this PC last saw of each record among ``keys``
+    (``sync_shadow``): one query a table, ``IDS_AT_ONCE`` ids at a time, each walking
+    the primary key's index."""
+    out: dict[tuple[str, str], int] = {}
+    for table, ids in _by_table(keys).items():
+        for i in range(0, len(ids), IDS_AT_ONCE):
+            part = ids[i : i + IDS_AT_ONCE]
+            for row_id, rev in conn.exec_driver_sql(
+                "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? AND row_id IN "
+                f"({','.join('?' * len(part))})",
+                (table, *part),
+            ).all():
+                out[(table, str(row_id))] = int(rev or 0)
+    return out
+
+
+def local_copies(
+    conn: Connection, keys: Iterable[tuple[str, str]]
+) -> tuple[dict[tuple[str, str], tuple[tuple[str, ...], tuple[Any, ...]]], set[str]]:
+    """This PC's records among ``keys``, as (column names, values) tuples, read one
+    query a table, ``IDS_AT_ONCE`` ids at a time; and the tables this version lacks."""
+    records: dict[tuple[str, str], tuple[tuple[str, ...], tuple[Any, ...]]] = {}
+    lacking: set[str] = set()
+    for table, ids in _by_table(keys).items():
+        if not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).first():
+            lacking.add(table)
+            continue
+        for i in range(0, len(ids), IDS_AT_ONCE):
+            part = ids[i : i + IDS_AT_ONCE]
+            cur = conn.exec_driver_sql(
+                f"SELECT * FROM {_q(table)} WHERE id IN ({','.join('?' * len(part))})",
+                tuple(part),
+            )
+            names = tuple(cur.keys())
+            at = names.index("id")
+            for row in cur.all():
+                records[(table, str(row[at]))] = (names, tuple(row))
+    return records, lacking
 
 
 #: pages at least this big are indexed for search once, after the pull

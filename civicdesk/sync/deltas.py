@@ -16,13 +16,12 @@ revision (an edit the server refused stays here; a push answer that had to wait;
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import Connection
 
 from civicdesk.sync import textedit
+from civicdesk.sync.client_state import ClientState, local_copies, shadow_revs
 from civicdesk.sync.protocol import Change, PullPage, Scalar
 
 #: ``sync_state`` key: records whose copy here may not be the server's version at
@@ -53,32 +52,19 @@ def settle(conn: Connection, keys: Iterable[tuple[str, str]]) -> None:
 
 
 def doubted(conn: Connection) -> set[tuple[str, str]]:
-    raw = conn.exec_driver_sql(
-        "SELECT value FROM sync_state WHERE key = ?", (DOUBTED_KEY,)
-    ).scalar()
-    if raw is None:
-        return set()
-    return {(str(t), str(i)) for t, i in json.loads(raw)}
+    return {(str(t), str(i)) for t, i in ClientState._get(conn, DOUBTED_KEY, [])}
 
 
 def _store(conn: Connection, keys: set[tuple[str, str]]) -> None:
-    if not keys:
-        conn.exec_driver_sql("DELETE FROM sync_state WHERE key = ?", (DOUBTED_KEY,))
-        return
-    conn.exec_driver_sql(
-        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (DOUBTED_KEY, json.dumps(sorted(keys), ensure_ascii=False)),
-    )
+    if keys:
+        ClientState._put(conn, DOUBTED_KEY, sorted(keys))
+    else:
+        ClientState._drop(conn, DOUBTED_KEY)
 
 
 class WholeNeededError(Exception):
     """A page carries a record's changed columns for a revision this PC does not hold:
     the page is asked for again with whole records."""
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def whole_records(conn: Connection, page: PullPage) -> PullPage:
@@ -92,37 +78,9 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
         for t, i in conn.exec_driver_sql("SELECT table_name, row_id FROM sync_outbox").all()
     }
     unsure = doubted(conn)
-    by_table: dict[str, list[str]] = {}
-    for ch in partial:
-        if (ch.table, ch.id) not in pending:
-            by_table.setdefault(ch.table, []).append(ch.id)
-    shadow: dict[tuple[str, str], int] = {}
-    copies: dict[tuple[str, str], dict[str, Any]] = {}
-    lacking: set[str] = set()
-    for table, ids in by_table.items():
-        if not conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-        ).first():
-            lacking.add(table)  # a table this version lacks: the apply skips its rows
-            continue
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            marks = ",".join("?" * len(part))
-            shadow.update(
-                ((table, str(r)), int(v))
-                for r, v in conn.exec_driver_sql(
-                    "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? AND row_id IN "
-                    f"({marks})",
-                    (table, *part),
-                ).all()
-            )
-            result = conn.exec_driver_sql(
-                f"SELECT * FROM {_q(table)} WHERE id IN ({marks})", tuple(part)
-            )
-            names = list(result.keys())
-            for row in result.all():
-                values = dict(zip(names, row, strict=True))
-                copies[(table, str(values["id"]))] = values
+    mine = [(ch.table, ch.id) for ch in partial if (ch.table, ch.id) not in pending]
+    copies, lacking = local_copies(conn, mine)
+    shadow = shadow_revs(conn, mine)
     changes: list[Change] = []
     for ch in page.changes:
         key = (ch.table, ch.id)
@@ -133,9 +91,10 @@ def whole_records(conn: Connection, page: PullPage) -> PullPage:
         if have is not None and have >= ch.rev:
             changes.append(ch)  # already here (the apply skips it)
             continue
-        copy = copies.get(key)
-        if have != ch.base_rev or copy is None or key in unsure:
+        found = copies.get(key)
+        if have != ch.base_rev or found is None or key in unsure:
             raise WholeNeededError(key)
+        copy = dict(zip(*found, strict=True))
         data: dict[str, Scalar] = {k: v for k, v in copy.items() if k != "id"}
         data.update(ch.data)
         for col, (head, tail, length, mid) in (ch.text or {}).items():

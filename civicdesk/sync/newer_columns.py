@@ -35,14 +35,19 @@ class NewerColumns(ClientState):
                 for col in extra:
                     seen = found.setdefault(ch.table, {})
                     seen[col] = min(seen.get(col, ch.server_seq), ch.server_seq)
-            if not found:
-                return
-            known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
-            for table, cols_seen in found.items():
-                mine = known.setdefault(table, {})
-                for col, seq in cols_seen.items():
-                    mine[col] = min(mine.get(col, seq), seq)
-            self._put(conn, "unknown_columns", known)
+            self._remember_unknown(conn, found)
+
+    def _remember_unknown(self, conn: Connection, found: dict[str, dict[str, int]]) -> None:
+        """Add ``found`` (table -> column -> sequence number where it arrived) to what
+        is remembered, keeping the earliest number of each."""
+        if not found:
+            return
+        known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
+        for table, cols_seen in found.items():
+            mine = known.setdefault(table, {})
+            for col, seq in cols_seen.items():
+                mine[col] = min(mine.get(col, seq), seq)
+        self._put(conn, "unknown_columns", known)
 
     def _note_unknown_in_answer(
         self, conn: Connection, table: str, data: dict[str, Any]
@@ -52,14 +57,9 @@ class NewerColumns(ClientState):
         from there and takes the record whole (``_refill_arrived_columns``)."""
         have = set(self.columns(conn, table))
         extra = set(data) - have - NOT_DATA if have else set()
-        if not extra:
-            return
-        since = int(self._get(conn, "cursor", 0) or 0) + 1
-        known: dict[str, dict[str, int]] = self._get(conn, "unknown_columns", {}) or {}
-        mine = known.setdefault(table, {})
-        for col in extra:
-            mine[col] = min(mine.get(col, since), since)
-        self._put(conn, "unknown_columns", known)
+        if extra:
+            since = int(self._get(conn, "cursor", 0) or 0) + 1
+            self._remember_unknown(conn, {table: dict.fromkeys(extra, since)})
 
     def _refill_arrived_columns(self) -> None:
         """After an upgrade added a table or column whose values were skipped: pull

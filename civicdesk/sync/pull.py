@@ -26,6 +26,7 @@ from civicdesk.sync.client_state import (
     SyncError,
     _now,
     _q,
+    shadow_revs,
 )
 from civicdesk.sync.deltas import WholeNeededError, settle, whole_records
 from civicdesk.sync.newer_columns import NewerColumns
@@ -362,21 +363,7 @@ class Puller(NewerColumns):
         pending: set[tuple[str, str]],
     ) -> int:
         """A page in a few executemany calls: rows grouped by table and column set."""
-        shadow: dict[tuple[str, str], int] = {}
-        if not full:
-            # by table and id, so each look-up walks the primary key's index
-            by_table: dict[str, list[str]] = {}
-            for ch in page.changes:
-                by_table.setdefault(ch.table, []).append(ch.id)
-            for table, ids in by_table.items():
-                for i in range(0, len(ids), 500):
-                    part = ids[i : i + 500]
-                    rows = conn.exec_driver_sql(
-                        "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? AND row_id IN "
-                        f"({','.join('?' * len(part))})",
-                        (table, *part),
-                    ).all()
-                    shadow.update({(table, r): int(v) for r, v in rows})
+        shadow = {} if full else shadow_revs(conn, ((ch.table, ch.id) for ch in page.changes))
         groups: dict[str, list[tuple[Any, ...]]] = {}
         marks: list[tuple[str, str, int]] = []
         for ch in page.changes:

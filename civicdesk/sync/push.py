@@ -24,7 +24,14 @@ from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.domain.hlc import Timestamp
 from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
-from civicdesk.sync.client_state import BATCH_LIMITS_KEY, SyncError, _now, _q
+from civicdesk.sync.client_state import (
+    BATCH_LIMITS_KEY,
+    SyncError,
+    _now,
+    _q,
+    local_copies,
+    shadow_revs,
+)
 from civicdesk.sync.deltas import doubt
 from civicdesk.sync.protocol import (
     API,
@@ -215,32 +222,9 @@ class Pusher(Puller):
     ) -> tuple[dict[tuple[str, str], Any], dict[tuple[str, str], int]]:
         """The records of a batch and their last seen server revisions: one query per
         table for each (not two a row), as plain tuples with their column names."""
-        by_table: dict[str, list[str]] = {}
-        for table, row_id, _op, _changed, _version in outbox:
-            by_table.setdefault(table, []).append(row_id)
-        records: dict[tuple[str, str], Any] = {}
-        bases: dict[tuple[str, str], int] = {}
-        for table, ids in by_table.items():
-            marks = ",".join("?" * len(ids))
-            for r in conn.exec_driver_sql(
-                "SELECT row_id, rev FROM sync_shadow WHERE table_name = ? "
-                f"AND row_id IN ({marks})",
-                (table, *ids),
-            ).all():
-                bases[(table, r[0])] = int(r[1] or 0)
-            exists = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
-            ).first()
-            if exists is None:
-                continue
-            cur = conn.exec_driver_sql(
-                f"SELECT * FROM {_q(table)} WHERE id IN ({marks})", tuple(ids)
-            )
-            names = tuple(cur.keys())
-            at = names.index("id")
-            for row in cur.all():
-                records[(table, str(row[at]))] = (names, tuple(row))
-        return records, bases
+        keys = [(table, row_id) for table, row_id, _op, _changed, _version in outbox]
+        records, _lacking = local_copies(conn, keys)
+        return records, shadow_revs(conn, keys)
 
     @staticmethod
     def _row_change(
