@@ -53,6 +53,8 @@ from civicdesk.sync.waiting import (
     forget_older,
     park,
     reason_of,
+    roll_forward,
+    server_versions_waiting,
 )
 
 
@@ -283,6 +285,7 @@ class Pusher(Puller):
                 # seen, revision written) are written together at the end; each record
                 # is in a batch once, so the order of those writes does not matter.
                 queued = _outbox_rows(conn, result.results)
+                parked = server_versions_waiting(conn)
                 done: list[tuple[str, str]] = []
                 shadows: list[tuple[str, str, int]] = []
                 revs: dict[str, list[tuple[int, str]]] = {}
@@ -336,6 +339,11 @@ class Pusher(Puller):
                         self._note_unknown_in_answer(conn, res.table, res.data)
                     elif unchanged and res.rev > 0:
                         revs.setdefault(res.table, []).append((res.rev, res.id))
+                    if res.data is None and key in parked and res.rev > 0:
+                        if sent_data is None:
+                            sent_data = _sent_data(_stored_body(pending))
+                        roll_forward(conn, res.table, res.id, res.rev, res.deleted,
+                                     _written(sent_data.get(key, {}), sent_changed))
                     if res.status == "conflict" and res.conflicts:
                         conflicts += 1
                         self._queue_conflict(
@@ -441,6 +449,14 @@ class Pusher(Puller):
                 data=data,
                 reason=reason_of(exc),
             )
+
+
+def _written(sent: dict[str, Scalar], changed: str) -> dict[str, Scalar]:
+    """Of the values a push sent for a record, those an "applied" answer wrote."""
+    cols = parse_changed(changed)
+    if cols is None:
+        return dict(sent)
+    return {c: v for c, v in sent.items() if c in cols or c in ("updated_at", "updated_by")}
 
 
 def _outbox_rows(conn: Connection, results: Sequence[RowResult]) -> dict[tuple[str, str], Any]:

@@ -5,7 +5,8 @@ A pulled row or a row of the server's merged answer that the local database refu
 with its reason instead of stopping the sync; the rows behind it are applied as usual.
 After every round the client tries each waiting row again (usually what blocked it has
 changed by then); a row is dropped from the list once applied, or once a newer server
-version of the same record has been applied in its place.
+version of the same record has been applied in its place. This PC's own edit of the
+record answered "applied" moves the row up to that revision (``roll_forward``).
 """
 
 from __future__ import annotations
@@ -105,6 +106,43 @@ def forget_older(conn: Connection, table: str, row_id: str, rev: int) -> None:
     conn.exec_driver_sql(
         "DELETE FROM sync_waiting WHERE table_name = ? AND row_id = ? AND rev <= ?",
         (table, row_id, rev),
+    )
+
+
+def server_versions_waiting(conn: Connection) -> set[tuple[str, str]]:
+    """The records with a server version waiting (pulled or a push answer)."""
+    return {
+        (str(t), str(i))
+        for t, i in conn.exec_driver_sql(
+            "SELECT table_name, row_id FROM sync_waiting WHERE origin <> 'parent'"
+        ).all()
+    }
+
+
+def roll_forward(
+    conn: Connection, table: str, row_id: str, rev: int, deleted: bool,
+    written: dict[str, Any],
+) -> None:
+    """This PC's edit of a record with a server version waiting was answered "applied"
+    at revision ``rev``: the server's ``rev`` is the waiting version with this edit's
+    columns (``written``) in place (an "applied" answer means nothing else changed
+    since the revision the edit was made from). The waiting row becomes that revision,
+    so it is not taken for an older version and dropped; it is applied with the rest."""
+    row = conn.exec_driver_sql(
+        "SELECT rev, data FROM sync_waiting WHERE table_name = ? AND row_id = ? "
+        "AND origin <> 'parent'",
+        (table, row_id),
+    ).first()
+    if row is None or int(row[0]) >= rev:
+        return
+    data = {**json.loads(row[1]), **written}
+    if "deleted" in data or deleted:
+        data["deleted"] = 1 if deleted else 0
+    conn.exec_driver_sql(
+        "UPDATE sync_waiting SET origin = 'push', rev = ?, deleted = ?, data = ?, "
+        "last_tried = ? WHERE table_name = ? AND row_id = ?",
+        (rev, 1 if deleted else 0, json.dumps(data, ensure_ascii=False), _now(), table,
+         row_id),
     )
 
 

@@ -314,6 +314,40 @@ def test_a_push_answer_that_had_to_wait_is_not_lost_under_a_later_delta(
     assert _data(held) == _data(row_of(a2, "consultations", rid))
 
 
+@pytest.mark.parametrize("second", ["advice", "delete"])
+def test_a_push_answer_that_had_to_wait_survives_this_pcs_next_edit(
+    store: Store, make_replica: Make, second: str
+) -> None:
+    """The waiting answer is not dropped when this PC's next push of the record is
+    answered "applied": the server's new revision is that answer plus this PC's edit."""
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Жол туралы сұрақ")
+    edit(a2, "consultations", rid, status="closed")
+    sync.sync_now(a2, transport=pages)
+    with a.db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TRIGGER refuse_closed BEFORE UPDATE OF status ON consultations "
+            "WHEN NEW.status = 'closed' BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed'); END"
+        )
+    edit(a, "consultations", rid, advice="Бірінші кеңес")
+    sync.sync_now(a, transport=pages)  # answered "merged"; the answer waits
+    if second == "delete":
+        edit(a, "consultations", rid, deleted=1)
+    else:
+        edit(a, "consultations", rid, advice="Екінші кеңес")
+    # answered "applied"; the answer still waits
+    assert sync.sync_now(a, transport=pages).waiting == 1
+    with a.db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER refuse_closed")
+    sync.sync_now(a, transport=pages)
+    sync.sync_now(a2, transport=pages)
+    held = row_of(a, "consultations", rid)
+    assert held is not None and held["status"] == "closed"
+    assert (held["deleted"], held["advice"]) == (
+        (1, "Бірінші кеңес") if second == "delete" else (0, "Екінші кеңес")
+    )
+    assert _data(held) == _data(row_of(a2, "consultations", rid))
+
+
 def test_head_office_gets_a_merged_answer_without_the_withheld_names(
     store: Store, make_replica: Make
 ) -> None:
