@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
+    Connection,
     Text,
     and_,
     delete,
@@ -32,6 +33,7 @@ from civicdesk.sync.server.store_schema import (
     ADVISORY_KEY,
     EPOCH_KEY,
     PURGED_KEY,
+    SEQ_KEY,
     StoreError,
     TokenInfo,
     records,
@@ -123,7 +125,6 @@ class PullingStore(StoreBase):
         ``base_rev`` (the PC applies them to its copy if it holds that revision, and
         otherwise asks for the page again without ``delta``). Audit entries always go
         whole: they are written once, and head office's view of one needs all of it."""
-        self.sequence()
         stmt = select(
             records.c.table_name,
             records.c.id,
@@ -158,14 +159,14 @@ class PullingStore(StoreBase):
         more = False
         last: int | None = None
         with engine.connect() as conn:
-            meta = dict(
-                conn.execute(
-                    select(server_meta.c.key, server_meta.c.value).where(
-                        server_meta.c.key.in_((EPOCH_KEY, PURGED_KEY))
-                    )
-                ).all()
-            )
-            if cursor > 0 and cursor < int(meta.get(PURGED_KEY) or 0):
+            head = self._page_head(conn)
+            if head.waiting:
+                # records whose writers have finished wait for their numbers: number
+                # them, then read again in a new snapshot that sees the numbers
+                conn.rollback()
+                self.sequence()
+                head = self._page_head(conn)
+            if cursor > 0 and cursor < head.purged:
                 raise StoreError("pull.cursor_expired", 410)
             # Rows read in steps, in one snapshot, until the page is full: at most
             # ``limit`` rows and about ``PAGE_BYTES`` of JSON.
@@ -198,9 +199,7 @@ class PullingStore(StoreBase):
                 # row numbered up to it is visible to this read (numbers are handed out
                 # in lock order, see ``sequence``), so the last page may move the cursor
                 # to it, past the rows left out.
-                top = conn.execute(select(func.max(records.c.server_seq))).scalar()
-            epoch = meta.get(EPOCH_KEY) or ""
-            highest = self.highest_seq(conn)
+                top = head.top
             if not self.is_pg:
                 conn.rollback()
         next_cursor = last if last is not None else cursor
@@ -210,10 +209,32 @@ class PullingStore(StoreBase):
             "next_cursor": next_cursor,
             "has_more": more,
             "server_time": self.clock.now(),
-            "epoch": epoch,
-            "highest_seq": highest,
+            "epoch": head.epoch,
+            "highest_seq": head.highest,
         })
         return b'{"changes":[' + b",".join(parts) + b"]," + tail[1:]
+
+    def _page_head(self, conn: Connection) -> PageHead:
+        """What a page needs besides its rows, in one statement, the first of the
+        page's snapshot (on PostgreSQL a round trip costs as much as a small query)."""
+        if not self.is_pg:
+            meta = dict(
+                conn.execute(
+                    select(server_meta.c.key, server_meta.c.value).where(
+                        server_meta.c.key.in_((EPOCH_KEY, PURGED_KEY, SEQ_KEY))
+                    )
+                ).all()
+            )
+            top = conn.execute(select(func.max(records.c.server_seq))).scalar()
+            return PageHead(
+                False, meta.get(EPOCH_KEY) or "", int(meta.get(PURGED_KEY) or 0),
+                None if top is None else int(top), int(meta.get(SEQ_KEY) or 0),
+            )
+        row = conn.execute(_PG_HEAD, {"epoch": EPOCH_KEY, "purged": PURGED_KEY}).one()
+        return PageHead(
+            bool(row.waiting), row.epoch or "", int(row.purged or 0),
+            None if row.top is None else int(row.top), int(row.highest or 0),
+        )
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
         """Forget deleted records older than the horizon; clients behind get 410."""
@@ -237,6 +258,29 @@ class PullingStore(StoreBase):
             )
             return int(res.rowcount or 0)
 
+
+class PageHead(NamedTuple):
+    #: records whose writers have finished wait for their numbers (PostgreSQL)
+    waiting: bool
+    epoch: str
+    #: tombstones purged up to this number: a cursor below it is too old
+    purged: int
+    #: the highest number given to a record visible in this snapshot
+    top: int | None
+    #: the highest number ever handed out (a cursor above it: the server was rewound)
+    highest: int
+
+
+# Every number visible in the snapshot was handed out before it began, so the
+# sequence's value read here is at least each of them.
+_PG_HEAD = text(
+    "SELECT EXISTS (SELECT 1 FROM records WHERE server_seq IS NULL "
+    "AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint) AS waiting, "
+    "(SELECT value FROM server_meta WHERE key = :epoch) AS epoch, "
+    "(SELECT value FROM server_meta WHERE key = :purged) AS purged, "
+    "(SELECT max(server_seq) FROM records) AS top, "
+    "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest"
+)
 
 #: tables whose records head office receives without names (``minimise``)
 MINIMISED_TABLES = frozenset({*WITHHELD, "audit_log"})
