@@ -8,14 +8,19 @@ and the export named consultants, chairs, secretaries and applicants.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from civicdesk.db.engine import DB_FILE_NAME
 from civicdesk.services import sync
 from civicdesk.services.admin import check_database, export_tables
 from civicdesk.services.app import CivicApp
 from civicdesk.services.demo import generate_demo
+from civicdesk.sync.server.minimise import ENTITY_TABLES, head_office_view, may_withhold
 from civicdesk.sync.server.store import Store
 from tests.sync.conftest import Make
 from tests.sync.helpers import AppTransport, enroll_new
@@ -97,3 +102,52 @@ def test_head_office_replica_and_export_hold_no_resident_identity(
     wb.close()
     assert _found(cells, personal) == []
     assert (a.data_dir / DB_FILE_NAME).exists()
+
+
+# ------------------------------------------------ the shortcut that skips decoding
+
+
+_ENTITIES = [*ENTITY_TABLES, "consultation", "meeting_vote", "", "resident2", "Resident"]
+
+
+@given(
+    entity=st.sampled_from(_ENTITIES),
+    nested=st.sampled_from(_ENTITIES),
+    name=st.text(max_size=12),
+    spaced=st.booleans(),
+    ascii_only=st.booleans(),
+    nested_as_object=st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_an_audit_entry_left_undecoded_is_one_head_office_gets_unchanged(
+    entity: str, nested: str, name: str, spaced: bool, ascii_only: bool,
+    nested_as_object: bool,
+) -> None:
+    """The pull skips decoding an audit entry only when its view would not change it,
+    however the entry's JSON is written (spaces, escapes, an entity named inside its
+    values)."""
+    values: dict[str, object] = {"entity": nested, "full_name": name, "leader_name": name}
+    entry = {
+        "entity": entity, "entity_id": "x", "action": "update",
+        "before": values if nested_as_object else json.dumps(values, ensure_ascii=False),
+        "after": None,
+    }
+    seps = (", ", ": ") if spaced else (",", ":")
+    raw = json.dumps(entry, ensure_ascii=ascii_only, separators=seps)
+    if not may_withhold("audit_log", raw):
+        assert head_office_view("audit_log", json.loads(raw)) == json.loads(raw)
+
+
+def test_an_audit_entry_about_a_resident_is_always_decoded() -> None:
+    for raw in (
+        '{"entity": "resident", "before": "{}"}',
+        '{"entity":"resident","before":"{}"}',
+        '{"entity": "resid\\u0065nt", "before": "{}"}',
+        '{"entit\\u0079": "resident", "entity_id": "1", "before": "{\\"entity\\": \\"x\\"}"}',
+        '{"before": {"entity": "consultation"}, "entity": "resident"}',
+        # a key written twice: the last, escaped one is the one read
+        '{"entity": "consultation", "entit\\u0079": "resident", "before": "{}"}',
+    ):
+        assert may_withhold("audit_log", raw), raw
+    assert not may_withhold("audit_log", '{"entity": "consultation", "before": "{}"}')
+    assert may_withhold("residents", "{}") and not may_withhold("consultations", "{}")

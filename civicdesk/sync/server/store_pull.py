@@ -27,7 +27,7 @@ from civicdesk.sync.protocol import (
     PullPage,
     dump_json,
 )
-from civicdesk.sync.server.minimise import WITHHELD, head_office_view
+from civicdesk.sync.server.minimise import head_office_view, may_withhold
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
     ADVISORY_KEY,
@@ -184,7 +184,7 @@ class PullingStore(StoreBase):
                         row,
                         minimise=who.head_office
                         and row.center_id != who.center_id
-                        and row.table_name in MINIMISED_TABLES,
+                        and may_withhold(row.table_name, row.raw),
                         delta=delta,
                     ).encode("utf-8")
                     parts.append(part)
@@ -281,9 +281,6 @@ _PG_HEAD = text(
     "(SELECT max(server_seq) FROM records) AS top, "
     "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest"
 )
-
-#: tables whose records head office receives without names (``minimise``)
-MINIMISED_TABLES = frozenset({*WITHHELD, "audit_log"})
 
 
 def _dump(value: Any) -> bytes:
