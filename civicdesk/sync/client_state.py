@@ -25,6 +25,7 @@ from civicdesk.domain.ids import new_id
 from civicdesk.sync import credentials, tls
 from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
+    ACCEPT_ENCODING,
     H_DEVICE,
     H_INSTANCE,
     H_PROTOCOL,
@@ -243,7 +244,7 @@ class ClientState:
             headers={
                 H_PROTOCOL: str(PROTOCOL_VERSION),
                 H_SCHEMA: str(SCHEMA_VERSION),
-                "Accept-Encoding": "gzip",
+                "Accept-Encoding": ACCEPT_ENCODING,
                 "User-Agent": f"CivicDesk/{PROTOCOL_VERSION}",
             },
         )

@@ -64,6 +64,35 @@ def test_sync_over_real_sockets(store: Store, live: str, make_replica: Make) -> 
     assert httpx.get(f"{live}/openapi.json").status_code == 200
 
 
+class Codings(httpx.HTTPTransport):
+    """A real HTTP transport that notes each answer's Content-Encoding."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        resp = super().handle_request(request)
+        self.seen.append(f"{request.url.path} {resp.headers.get('content-encoding', '-')}")
+        return resp
+
+
+def test_the_pc_takes_answers_in_zstandard(
+    store: Store, live: str, make_replica: Make
+) -> None:
+    a, ho = make_replica("a"), make_replica("ho")
+    sync.enroll(a, live, store.issue_code(store.create_center("Ақсу", "19")))
+    sync.enroll(ho, live, store.issue_code(store.create_center("Бас", "19", head_office=True)))
+    cid = add_consultation(a, "Жергілікті бюджет туралы сұрақ")
+    wire = Codings()
+    assert sync.sync_now(a, transport=wire).errors == 0
+    sync.sync_now(ho, transport=wire)
+    row = row_of(ho, "consultations", cid)
+    assert row is not None and row["question"] == "Жергілікті бюджет туралы сұрақ"
+    answers = [seen for seen in wire.seen if seen.endswith(("/push zstd", "/pull zstd"))]
+    assert len(answers) >= 3, wire.seen
+
+
 def test_server_down_is_a_network_error_and_nothing_is_lost(
     store: Store, live: str, make_replica: Make
 ) -> None:

@@ -238,3 +238,29 @@ def test_json_is_not_ascii_escaped(client: TestClient, store: Store) -> None:
     assert json.loads(r.content)["changes"][0]["data"]["question"] == "Сұрақ"
     gz = client.get(f"{API}/pull", headers={**headers, "Accept-Encoding": "gzip"})
     assert gz.headers["content-encoding"] == "gzip"
+
+
+def test_answers_are_zstandard_to_a_pc_that_accepts_it_and_gzip_to_an_older_one(
+    client: TestClient, store: Store
+) -> None:
+    import zstandard
+
+    headers = enrolled(client, store)
+    client.post(f"{API}/push", content=batch(headers["X-Center"]), headers=headers)
+    plain = client.get(f"{API}/pull", headers={**headers, "Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    for accept, coding in (
+        ("zstd, gzip", "zstd"),  # this version of the app
+        ("gzip", "gzip"),  # an older one
+        ("gzip, zstd;q=0", "gzip"),  # one that refuses Zstandard
+        ("ZSTD", "zstd"),
+    ):
+        r = client.get(f"{API}/pull", headers={**headers, "Accept-Encoding": accept})
+        assert r.headers["content-encoding"] == coding, accept
+        assert json.loads(r.content)["changes"] == json.loads(plain.content)["changes"]
+    wire = client.stream("GET", f"{API}/pull", headers={**headers, "Accept-Encoding": "zstd"})
+    with wire as answer:
+        compressed = b"".join(answer.iter_raw())
+    assert compressed[:4] == b"\x28\xb5\x2f\xfd"  # a Zstandard frame
+    got = zstandard.ZstdDecompressor().decompress(compressed)
+    assert json.loads(got)["changes"] == json.loads(plain.content)["changes"]

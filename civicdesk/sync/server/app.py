@@ -41,11 +41,10 @@ from civicdesk.sync.protocol import (
     PushBatch,
     PushResult,
     StatusResponse,
-    answer_gzip_level,
     body_hash,
     dumps,
+    encode_answer,
     gunzip_limited,
-    gzip_bytes,
     load_model,
     load_push,
 )
@@ -214,9 +213,9 @@ def create_app(
 
     def reply(request: Request, body: bytes, status: int = 200) -> Response:
         headers = {H_PROTOCOL: str(PROTOCOL_VERSION)}
-        if "gzip" in request.headers.get("accept-encoding", "").lower():
-            headers["Content-Encoding"] = "gzip"
-            body = gzip_bytes(body, answer_gzip_level(len(body)))
+        body, coding = encode_answer(body, request.headers.get("accept-encoding", ""))
+        if coding is not None:
+            headers["Content-Encoding"] = coding
         return Response(
             content=body,
             status_code=status,
