@@ -416,3 +416,22 @@ def test_what_head_office_types_over_a_withheld_blank_goes_back_to_the_blank(
     rec = store.get_record("grant_applications", gid)
     assert rec is not None and rec["data"]["leader_name"] == "Асан Бекұлы"
     assert rec["data"]["status"] == "accepted"
+
+
+def test_an_edit_undone_before_the_sync_leaves_the_copy_as_the_server_holds_it(
+    store: Store, make_replica: Make
+) -> None:
+    """An edit taken back before the PC synced changes no value at the server, which
+    writes nothing; the PC's copy goes back to the server's time of last change rather
+    than keeping its own, which no other copy has."""
+    pages, a, a2, rid = _two_pcs(store, make_replica, "Көше жарығы туралы сұрақ")
+    status = row_of(a, "consultations", rid)["status"]  # type: ignore[index]
+    edit(a, "consultations", rid, status="closed")
+    edit(a, "consultations", rid, status=status)
+    assert sync.sync_now(a, transport=pages).errors == 0
+    sync.sync_now(a2, transport=pages)
+    held = row_of(a, "consultations", rid)
+    assert _data(held) == _data(row_of(a2, "consultations", rid))
+    server = store.get_record("consultations", rid)
+    assert server is not None and held is not None
+    assert held["updated_at"] == server["data"]["updated_at"]

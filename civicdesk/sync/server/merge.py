@@ -84,6 +84,10 @@ def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int,
     }
 
 
+def _times_differ(data: dict[str, Scalar], cur: dict[str, Scalar]) -> bool:
+    return any(f in data and not same(data[f], cur.get(f)) for f in ("updated_at", "updated_by"))
+
+
 def merge_row(
     r: RowChange,
     data: dict[str, Scalar],
@@ -185,7 +189,11 @@ def merge_row(
             "fields": clash,
         }
         status = "conflict"
-    elif server_other:
+    elif server_other or (not apply and _times_differ(data, cur)):
+        # ``server_other``: the record holds changes the PC has not seen. An edit that
+        # changed no value (undone before the PC synced) writes nothing: the PC takes
+        # the record back as stored, or its copy would keep a time of last change no
+        # other copy has.
         status = "merged"
     else:
         status = "applied"
