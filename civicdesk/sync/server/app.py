@@ -52,6 +52,7 @@ from civicdesk.sync.server.attachments import attachments_router
 from civicdesk.sync.server.ratelimit import TRUSTED_PROXIES_ENV, FailureLimiter
 from civicdesk.sync.server.ratelimit import client_address as forwarded_client
 from civicdesk.sync.server.store import Store, StoreError, TokenInfo
+from civicdesk.sync.server.store_schema import Credentials
 from civicdesk.sync.server.timing import ServerTiming
 
 M = TypeVar("M", bound=BaseModel)
@@ -223,14 +224,20 @@ def create_app(
             media_type="application/json; charset=utf-8",
         )
 
-    async def authenticate(request: Request) -> TokenInfo:
+    def credentials(request: Request) -> Credentials:
         auth = request.headers.get("authorization", "")
         scheme, _, token = auth.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise ApiError(401, "auth.missing", m.UNAUTHORIZED)
-        device = request.headers.get(H_DEVICE, "")
-        instance = request.headers.get(H_INSTANCE, "")
-        return await run_in_threadpool(the_store.check_token, token.strip(), device, instance)
+        return Credentials(
+            token.strip(), request.headers.get(H_DEVICE, ""), request.headers.get(H_INSTANCE, "")
+        )
+
+    async def authenticate(request: Request) -> TokenInfo:
+        cred = credentials(request)
+        return await run_in_threadpool(
+            the_store.check_token, cred.token, cred.device_id, cred.instance_id
+        )
 
     def client_address(request: Request) -> str:
         peer = request.client.host if request.client else None
@@ -299,13 +306,14 @@ def create_app(
         request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT, delta: bool = False
     ) -> Response:
         check_versions(request)
-        who = await authenticate(request)
+        cred = credentials(request)
         if cursor < 0 or cursor > MAX_CURSOR or limit < 1:
             raise ApiError(400, "pull.bad_cursor", m.BAD_REQUEST, detail="cursor/limit")
         rid = round_of(request)
+        # the token is checked in the page's own transaction: one connection a pull
         page: bytes = await call(
             lambda: the_store.pull_json(
-                who, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta
+                cred, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta
             )
         )
         return reply(request, page)

@@ -44,6 +44,7 @@ from civicdesk.sync.server.store_schema import (
     CODE_TTL,
     DEFAULT_CLOCK_MARGIN_MS,
     CenterInfo,
+    Credentials,
     StoreError,
     TokenInfo,
     batches,
@@ -210,18 +211,7 @@ class Store(PushingStore, PullingStore):
 
     def check_token(self, token: str, device_id: str, instance_id: str) -> TokenInfo:
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(tokens, centers.c.head_office, centers.c.revoked_at.label("c_rev"))
-                .join(centers, centers.c.id == tokens.c.center_id)
-                .where(tokens.c.token_hash == sha256_text(token))
-            ).first()
-        if row is None:
-            raise StoreError("auth.unknown_token", 401)
-        if row.revoked_at is not None or row.c_rev is not None:
-            raise StoreError("auth.revoked", 401)
-        if row.device_id != device_id or row.instance_id != instance_id:
-            raise StoreError("auth.copied_token", 403)
-        return TokenInfo(row.center_id, row.device_id, row.instance_id, bool(row.head_office))
+            return self._token_info(conn, Credentials(token, device_id, instance_id))
 
     def revoke(self, center_or_device: str) -> int:
         """Revoke a center (all its tokens) or one device; returns tokens revoked."""

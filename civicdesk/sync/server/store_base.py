@@ -35,12 +35,18 @@ from civicdesk.sync.server.store_schema import (
     REV_GAP,
     SEQ_KEY,
     SERVER_SCHEMA_VERSION,
+    Credentials,
+    StoreError,
+    TokenInfo,
+    centers,
     default_db_url,
     metadata,
     records,
     server_meta,
+    sha256_text,
     sqlite_begin,
     sqlite_connect,
+    tokens,
 )
 
 #: the schema version each step brings a database to, and its statement
@@ -200,6 +206,21 @@ class StoreBase:
             return conn.scalar(stmt)
         with self.engine.connect() as c:
             return c.scalar(stmt)
+
+    def _token_info(self, conn: Connection, cred: Credentials) -> TokenInfo:
+        """Who presents these credentials (raises 401 or 403), read on ``conn``."""
+        row = conn.execute(
+            select(tokens, centers.c.head_office, centers.c.revoked_at.label("c_rev"))
+            .join(centers, centers.c.id == tokens.c.center_id)
+            .where(tokens.c.token_hash == sha256_text(cred.token))
+        ).first()
+        if row is None:
+            raise StoreError("auth.unknown_token", 401)
+        if row.revoked_at is not None or row.c_rev is not None:
+            raise StoreError("auth.revoked", 401)
+        if row.device_id != cred.device_id or row.instance_id != cred.instance_id:
+            raise StoreError("auth.copied_token", 403)
+        return TokenInfo(row.center_id, row.device_id, row.instance_id, bool(row.head_office))
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -34,6 +34,7 @@ from civicdesk.sync.server.store_schema import (
     EPOCH_KEY,
     PURGED_KEY,
     SEQ_KEY,
+    Credentials,
     StoreError,
     TokenInfo,
     records,
@@ -106,7 +107,7 @@ class PullingStore(StoreBase):
 
     def pull_json(
         self,
-        who: TokenInfo,
+        who: TokenInfo | Credentials,
         cursor: int,
         limit: int,
         *,
@@ -125,31 +126,6 @@ class PullingStore(StoreBase):
         ``base_rev`` (the PC applies them to its copy if it holds that revision, and
         otherwise asks for the page again without ``delta``). Audit entries always go
         whole: they are written once, and head office's view of one needs all of it."""
-        stmt = select(
-            records.c.table_name,
-            records.c.id,
-            records.c.center_id,
-            records.c.rev,
-            records.c.hlc,
-            records.c.deleted,
-            records.c.server_seq,
-            sql_cast(records.c.data, Text).label("raw"),
-            records.c.last_write,
-        )
-        if round_id:
-            stmt = stmt.where(
-                or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
-            )
-        if not who.head_office:
-            stmt = stmt.where(
-                or_(
-                    records.c.center_id == who.center_id,
-                    records.c.table_name.in_(sorted(REFERENCE_TABLES)),
-                    # the official settlements of the KATO classifier (import-kato)
-                    records.c.center_id == REFERENCE_OWNER,
-                )
-            )
-        stmt = stmt.order_by(records.c.server_seq)
         top: int | None = None
         engine: Any = self.engine
         if self.is_pg and round_id:
@@ -159,6 +135,9 @@ class PullingStore(StoreBase):
         more = False
         last: int | None = None
         with engine.connect() as conn:
+            if isinstance(who, Credentials):  # checked in the page's own transaction
+                who = self._token_info(conn, who)
+            stmt = _page_rows(who, round_id)
             head = self._page_head(conn)
             if head.waiting:
                 # records whose writers have finished wait for their numbers: number
@@ -281,6 +260,38 @@ _PG_HEAD = text(
     "(SELECT max(server_seq) FROM records) AS top, "
     "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest"
 )
+
+
+def _page_rows(who: TokenInfo, round_id: str | None) -> Any:
+    """The records a page is read from, in server order: all of them for head office,
+    a center's own and the reference data for a center; without the versions the
+    asker's own push wrote in this round."""
+    stmt = select(
+        records.c.table_name,
+        records.c.id,
+        records.c.center_id,
+        records.c.rev,
+        records.c.hlc,
+        records.c.deleted,
+        records.c.server_seq,
+        sql_cast(records.c.data, Text).label("raw"),
+        records.c.last_write,
+    )
+    if round_id:
+        stmt = stmt.where(
+            or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
+        )
+    if not who.head_office:
+        stmt = stmt.where(
+            or_(
+                records.c.center_id == who.center_id,
+                records.c.table_name.in_(sorted(REFERENCE_TABLES)),
+                # the official settlements of the KATO classifier (import-kato)
+                records.c.center_id == REFERENCE_OWNER,
+            )
+        )
+    stmt = stmt.order_by(records.c.server_seq)
+    return stmt
 
 
 def _dump(value: Any) -> bytes:

@@ -181,6 +181,15 @@ class TokenInfo:
 
 
 @dataclass(frozen=True)
+class Credentials:
+    """What a request presents: its bearer token, device and database instance."""
+
+    token: str
+    device_id: str
+    instance_id: str
+
+
+@dataclass(frozen=True)
 class CenterInfo:
     id: str
     name: str
