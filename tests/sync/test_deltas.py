@@ -290,18 +290,27 @@ def test_an_edit_the_server_refused_is_not_kept_under_a_later_delta(
     assert _data(row_of(a, "consultations", rid)) == _data(row_of(a2, "consultations", rid))
 
 
-def test_a_push_answer_that_had_to_wait_is_not_lost_under_a_later_delta(
-    store: Store, make_replica: Make
-) -> None:
-    pages, a, a2, rid = _two_pcs(store, make_replica, "Су туралы сұрақ")
+def _closed_elsewhere_refused_here(
+    store: Store, make_replica: Make, question: str
+) -> tuple[Pages, Any, Any, str]:
+    """Two PCs of one center; the second closes the record, and the first's database
+    refuses "closed" for a while (as a unique or check clash would) until its trigger
+    ``refuse_closed`` is dropped."""
+    pages, a, a2, rid = _two_pcs(store, make_replica, question)
     edit(a2, "consultations", rid, status="closed")
     sync.sync_now(a2, transport=pages)
-    # a's database refuses "closed" for a while (as a unique or check clash would)
     with a.db.engine.begin() as conn:
         conn.exec_driver_sql(
             "CREATE TRIGGER refuse_closed BEFORE UPDATE OF status ON consultations "
             "WHEN NEW.status = 'closed' BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed'); END"
         )
+    return pages, a, a2, rid
+
+
+def test_a_push_answer_that_had_to_wait_is_not_lost_under_a_later_delta(
+    store: Store, make_replica: Make
+) -> None:
+    pages, a, a2, rid = _closed_elsewhere_refused_here(store, make_replica, "Су туралы сұрақ")
     edit(a, "consultations", rid, advice="Жаңа кеңес")
     sync.sync_now(a, transport=pages)  # answered "merged"; the answer waits
     with a.db.engine.begin() as conn:
@@ -320,14 +329,7 @@ def test_a_push_answer_that_had_to_wait_survives_this_pcs_next_edit(
 ) -> None:
     """The waiting answer is not dropped when this PC's next push of the record is
     answered "applied": the server's new revision is that answer plus this PC's edit."""
-    pages, a, a2, rid = _two_pcs(store, make_replica, "Жол туралы сұрақ")
-    edit(a2, "consultations", rid, status="closed")
-    sync.sync_now(a2, transport=pages)
-    with a.db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "CREATE TRIGGER refuse_closed BEFORE UPDATE OF status ON consultations "
-            "WHEN NEW.status = 'closed' BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed'); END"
-        )
+    pages, a, a2, rid = _closed_elsewhere_refused_here(store, make_replica, "Жол туралы сұрақ")
     edit(a, "consultations", rid, advice="Бірінші кеңес")
     sync.sync_now(a, transport=pages)  # answered "merged"; the answer waits
     if second == "delete":
