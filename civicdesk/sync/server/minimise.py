@@ -57,24 +57,24 @@ ENTITY_TABLES: dict[str, str] = {
 }
 
 
-_ENTITY = re.compile(r'"entity"\s*:\s*"([^"\\]*)"')
+_ENTITY = re.compile(rb'"entity"\s*:\s*"([^"\\]*)"')
 
 
-def may_withhold(table: str, raw: str) -> bool:
+def may_withhold(table: str, raw: bytes) -> bool:
     """Whether ``head_office_view`` may change this record, given as its stored JSON
-    text: False only when it surely leaves it as it is (an audit entry about a record
-    none of whose fields are withheld), which saves decoding the entry."""
+    (UTF-8 bytes): False only when it surely leaves it as it is (an audit entry about a
+    record none of whose fields are withheld), which saves decoding the entry."""
     if table in WITHHELD:
         return True
     if table != "audit_log":
         return False
-    if "\\u" in raw:  # a name written with escapes could hide from the search below
+    if b"\\u" in raw:  # a name written with escapes could hide from the search below
         return True
     names = _ENTITY.findall(raw)
     return (
         not names
-        or raw.count('"entity"') != len(names)
-        or any(ENTITY_TABLES.get(name) in WITHHELD for name in names)
+        or raw.count(b'"entity"') != len(names)
+        or any(ENTITY_TABLES.get(name.decode("utf-8", "replace")) in WITHHELD for name in names)
     )
 
 

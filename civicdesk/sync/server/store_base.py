@@ -214,13 +214,7 @@ class StoreBase:
             .join(centers, centers.c.id == tokens.c.center_id)
             .where(tokens.c.token_hash == sha256_text(cred.token))
         ).first()
-        if row is None:
-            raise StoreError("auth.unknown_token", 401)
-        if row.revoked_at is not None or row.c_rev is not None:
-            raise StoreError("auth.revoked", 401)
-        if row.device_id != cred.device_id or row.instance_id != cred.instance_id:
-            raise StoreError("auth.copied_token", 403)
-        return TokenInfo(row.center_id, row.device_id, row.instance_id, bool(row.head_office))
+        return token_info(row, cred)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -230,3 +224,16 @@ class StoreBase:
         with self.engine.begin() as conn:
             yield conn
 
+
+
+def token_info(row: Any, cred: Credentials) -> TokenInfo:
+    """Who a token's row (its center's ``head_office`` and ``revoked_at`` as ``c_rev``
+    beside it; None or a row with no ``center_id`` when no token has that hash) says
+    presents ``cred``; raises 401 or 403."""
+    if row is None or row.center_id is None:
+        raise StoreError("auth.unknown_token", 401)
+    if row.revoked_at is not None or row.c_rev is not None:
+        raise StoreError("auth.revoked", 401)
+    if row.device_id != cred.device_id or row.instance_id != cred.instance_id:
+        raise StoreError("auth.copied_token", 403)
+    return TokenInfo(row.center_id, row.device_id, row.instance_id, bool(row.head_office))
