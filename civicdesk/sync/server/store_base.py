@@ -90,6 +90,13 @@ class StoreBase:
             )
             event.listen(self.engine, "connect", sqlite_connect)
             event.listen(self.engine, "begin", sqlite_begin)
+        # a pull's page and the highest number beside it are read in one snapshot
+        # (made once: an engine with options is a new object each time it is asked for)
+        self.snapshot_engine: Engine = (
+            self.engine.execution_options(isolation_level="REPEATABLE READ")
+            if self.is_pg
+            else self.engine
+        )
         self.tombstone_horizon = tombstone_horizon
         self.migrate()
         self.server_id = self._meta_get("server_id") or ""

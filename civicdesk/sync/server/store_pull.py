@@ -129,9 +129,7 @@ class PullingStore(StoreBase):
         otherwise asks for the page again without ``delta``). Audit entries always go
         whole: they are written once, and head office's view of one needs all of it."""
         top: int | None = None
-        engine: Any = self.engine
-        if self.is_pg and round_id:
-            engine = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        engine = self.snapshot_engine if round_id else self.engine
         parts: list[bytes] = []  # the page's changes, each as a few pieces of its JSON
         size = count = 0
         more = False
