@@ -231,6 +231,16 @@ def test_expired_code(store: Store, client: TestClient) -> None:
 
 
 def test_reused_batch_id_with_other_body_is_409(client: TestClient, store: Store) -> None:
+    _reused_batch_id(client, store)
+
+
+def test_reused_batch_id_with_other_body_is_409_on_postgres(pg_store: Store) -> None:
+    """On PostgreSQL the stored answer is read by the push's first statement."""
+    with TestClient(create_app(store=pg_store), raise_server_exceptions=False) as c:
+        _reused_batch_id(c, pg_store)
+
+
+def _reused_batch_id(client: TestClient, store: Store) -> None:
     headers = enrolled(client, store)
     first = client.post(f"{API}/push", content=batch(headers["X-Center"]), headers=headers)
     assert first.status_code == 200

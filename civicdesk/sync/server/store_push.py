@@ -7,7 +7,7 @@ import json
 import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy import cast as sql_cast
@@ -33,6 +34,7 @@ from civicdesk.sync.server.minimise import WITHHELD, head_office_view
 from civicdesk.sync.server.row_rules import is_erasure_scrub, row_problem
 from civicdesk.sync.server.store_base import StoreBase
 from civicdesk.sync.server.store_schema import (
+    EPOCH_KEY,
     REV_FLOOR_KEY,
     ROW_FIELDS_NOT_DATA,
     SEQ_KEY,
@@ -104,22 +106,14 @@ class PushingStore(StoreBase):
     ) -> bytes:
         now = utcnow()
         with self._tx() as conn:
-            row = conn.execute(
-                select(batches.c.body_sha256, batches.c.response).where(
-                    batches.c.center_id == who.center_id, batches.c.batch_id == batch.batch_id
-                )
-            ).first()
-            if row is not None:
-                if row.body_sha256 != digest:
+            head = self._push_head(conn, who, batch.batch_id)
+            if head.body_sha256 is not None:  # this batch was applied before
+                if head.body_sha256 != digest:
                     raise StoreError("push.batch_reused", 409)
-                return bytes(row.response)
-            xid: int | None = None
-            if self.is_pg:
-                xid = int(
-                    conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one()
-                )
+                return bytes(head.response)
+            xid: int | None = None if head.xid is None else int(head.xid)
+            floor = int(head.floor or 0)
             known = self._load_existing(conn, batch.rows)
-            floor = int(self._meta_get(REV_FLOOR_KEY, conn) or 0)
             writes: dict[tuple[str, str], dict[str, Any]] = {}
             new_keys: set[tuple[str, str]] = set()
             new_conflicts: list[dict[str, Any]] = []
@@ -136,36 +130,73 @@ class PushingStore(StoreBase):
                 if clash is not None:
                     new_conflicts.append(clash)
             self._write(conn, writes, new_keys, now, xid, round_id)
-            self._close_settled_conflicts(conn, who, batch.rows, results, now)
+            if head.open_conflicts:
+                self._close_settled_conflicts(conn, who, batch.rows, results, now)
             if new_conflicts:
                 for c in new_conflicts:
                     c.update(device_id=who.device_id, created_at=now)
                 conn.execute(insert(conflicts), new_conflicts)
             # a ``PushResult``, built from plain values (``encode`` takes either)
+            epoch, highest = self._push_tail(conn)
             answer = {
                 "batch_id": batch.batch_id,
                 "results": results,
                 "server_time": self.clock.now(),
-                "epoch": self.epoch(conn),
-                "highest_seq": self.highest_seq(conn),
+                "epoch": epoch,
+                "highest_seq": highest,
                 "max_batch_rows": self.max_batch_rows,
                 "max_batch_bytes": self.max_batch_bytes,
             }
             body: bytes = encode(answer)
-            conn.execute(
-                insert(batches).values(
-                    center_id=who.center_id,
-                    batch_id=batch.batch_id,
-                    device_id=who.device_id,
-                    body_sha256=digest,
-                    response=body,
-                    created_at=now,
+            stored = {
+                "center_id": who.center_id,
+                "batch_id": batch.batch_id,
+                "device_id": who.device_id,
+                "body_sha256": digest,
+                "response": body,
+                "created_at": now,
+            }
+            if self.is_pg:  # both in one statement
+                conn.execute(_PG_PUSH_DONE, stored)
+            else:
+                conn.execute(insert(batches).values(**stored))
+                conn.execute(
+                    update(devices).where(devices.c.id == who.device_id).values(last_seen_at=now)
                 )
-            )
-            conn.execute(
-                update(devices).where(devices.c.id == who.device_id).values(last_seen_at=now)
-            )
             return body
+
+    def _push_head(self, conn: Connection, who: TokenInfo, batch_id: str) -> Any:
+        """What a push reads before its rows: the batch's stored answer if it was
+        applied before (``body_sha256``, ``response``), the transaction's id (``xid``,
+        PostgreSQL), the revision floor (``floor``) and whether the device has open
+        conflicts (``open_conflicts``); on PostgreSQL in one statement."""
+        params = {
+            "center": who.center_id,
+            "batch": batch_id,
+            "floor": REV_FLOOR_KEY,
+            "device": who.device_id,
+        }
+        if self.is_pg:
+            return conn.execute(_PG_PUSH_HEAD, params).one()
+        done = conn.execute(
+            select(batches.c.body_sha256, batches.c.response).where(
+                batches.c.center_id == who.center_id, batches.c.batch_id == batch_id
+            )
+        ).first()
+        return _Head(
+            body_sha256=None if done is None else done.body_sha256,
+            response=None if done is None else done.response,
+            xid=None,
+            floor=self._meta_get(REV_FLOOR_KEY, conn),
+            open_conflicts=True,
+        )
+
+    def _push_tail(self, conn: Connection) -> tuple[str, int]:
+        """The epoch and the highest number handed out, for the push's answer."""
+        if not self.is_pg:
+            return self.epoch(conn), self.highest_seq(conn)
+        row = conn.execute(_PG_PUSH_TAIL, {"epoch": EPOCH_KEY}).one()
+        return row.epoch or "", int(row.highest or 0)
 
     @staticmethod
     def _close_settled_conflicts(
@@ -517,3 +548,33 @@ def _same_json(a: Scalar, b: Scalar) -> bool:
         return bool(json.loads(a) == json.loads(b))
     except ValueError:
         return False
+
+
+class _Head(NamedTuple):
+    body_sha256: str | None
+    response: bytes | None
+    xid: int | None
+    floor: str | None
+    open_conflicts: bool
+
+
+# ``_push_head`` on PostgreSQL: the transaction's id is taken even for a batch sent
+# again (it is only a number; nothing is written then).
+_PG_PUSH_HEAD = text(
+    "SELECT pg_current_xact_id()::text::bigint AS xid, "
+    "(SELECT value FROM server_meta WHERE key = :floor) AS floor, "
+    "EXISTS (SELECT 1 FROM conflicts WHERE device_id = :device AND resolved_at IS NULL) "
+    "AS open_conflicts, b.body_sha256, b.response "
+    "FROM (SELECT 1) AS one "
+    "LEFT JOIN batches b ON b.center_id = :center AND b.batch_id = :batch"
+)
+_PG_PUSH_TAIL = text(
+    "SELECT (SELECT value FROM server_meta WHERE key = :epoch) AS epoch, "
+    "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest"
+)
+# the batch's answer kept, and the device seen now
+_PG_PUSH_DONE = text(
+    "WITH seen AS (UPDATE devices SET last_seen_at = :created_at WHERE id = :device_id) "
+    "INSERT INTO batches (center_id, batch_id, device_id, body_sha256, response, created_at) "
+    "VALUES (:center_id, :batch_id, :device_id, :body_sha256, :response, :created_at)"
+)
