@@ -54,21 +54,21 @@ class PullingStore(StoreBase):
 
     # ------------------------------------------------------------------ pull
 
-    def sequence(self, *, wait: bool = False) -> int:
+    def sequence(self, *, wait: bool = False, waiting: bool = False) -> int:
         """PostgreSQL: number the records whose writers have finished (see module notes).
 
         Skipped when nothing waits or another pull is numbering right now (its numbers
         commit in lock order, so reading without them never skips a row: they come
         with a later page). ``wait`` blocks for the lock instead (purging, tests).
+        ``waiting``: the caller has just seen records waiting (the look-up is skipped).
         """
         if not self.is_pg:
             return 0
         with self._tx() as conn:
-            waiting = conn.exec_driver_sql(
+            if not waiting and conn.exec_driver_sql(
                 "SELECT 1 FROM records WHERE server_seq IS NULL "
                 "AND xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint LIMIT 1"
-            ).first()
-            if waiting is None:
+            ).first() is None:
                 return 0
             if wait:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
@@ -145,7 +145,7 @@ class PullingStore(StoreBase):
                 # records whose writers have finished wait for their numbers: number
                 # them, then read again in a new snapshot that sees the numbers
                 conn.rollback()
-                self.sequence()
+                self.sequence(waiting=True)
                 head, _ = self._page_head(conn, None)
             if cursor > 0 and cursor < head.purged:
                 raise StoreError("pull.cursor_expired", 410)
