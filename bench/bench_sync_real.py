@@ -508,11 +508,11 @@ def new_center_pc_head(folder: Path, setup_center: Callable[..., Any]) -> Any:
 
 def _http_only(client: Any, url: str) -> float:
     """Every page of a full pull fetched over HTTP and parsed, nothing applied."""
-    from civicdesk.sync.protocol import MAX_PULL_LIMIT, PullPage, load_model
+    from civicdesk.sync.protocol import ACCEPT_ENCODING, MAX_PULL_LIMIT, PullPage, load_model
 
     headers = client._auth_headers()
     cursor, rows = 0, 0
-    with httpx.Client(base_url=url, headers={**headers, "Accept-Encoding": "gzip",
+    with httpx.Client(base_url=url, headers={**headers, "Accept-Encoding": ACCEPT_ENCODING,
                                              "X-CivicDesk-Protocol": "1",
                                              "X-CivicDesk-Schema": "4"}, timeout=120) as http:
         t0 = time.perf_counter()
