@@ -33,6 +33,7 @@ from civicdesk.sync.client_state import (
     BATCH_LIMITS_KEY,
     BULK_INDEX_ROWS,
     FTS_STALE_KEY,
+    SERVER_TAKES_KEY,
     SyncError,
     _now,
     _q,
@@ -127,6 +128,7 @@ class SyncClient(Pusher):
                 ("server_id", info.server_id),
                 ("server_epoch", info.epoch),
                 ("cursor", 0),
+                (SERVER_TAKES_KEY, resp.headers.get("accept-encoding", "")),
             ):
                 self._put(conn, key, value)
             if info.max_batch_rows > 0:

@@ -120,6 +120,8 @@ BULK_INDEX_ROWS = 500
 FTS_STALE_KEY = "search_index_stale"
 #: the batch size the server said it takes: {"rows": N, "bytes": B}
 BATCH_LIMITS_KEY = "server_batch_limits"
+#: the codings the server's answers say it accepts for bodies (``Accept-Encoding``)
+SERVER_TAKES_KEY = "server_takes"
 
 
 @functools.lru_cache(maxsize=512)
@@ -269,14 +271,16 @@ class ClientState:
         body: bytes | None = None,
         params: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
-        gzipped: bytes | None = None,
+        encoded: tuple[bytes, str] | None = None,
     ) -> httpx.Response:
+        """``body``: sent in gzip; ``encoded``: a body already compressed, and its
+        coding (``gzip`` or ``zstd``)."""
         all_headers = dict(headers or {})
-        content = gzipped
         if body is not None:
-            content = gzip_bytes(body)
-        if content is not None:
-            all_headers["Content-Encoding"] = "gzip"
+            encoded = (gzip_bytes(body), "gzip")
+        content = None
+        if encoded is not None:
+            content, all_headers["Content-Encoding"] = encoded
             all_headers["Content-Type"] = "application/json; charset=utf-8"
         try:
             resp = client.request(method, path, content=content, params=params, headers=all_headers)

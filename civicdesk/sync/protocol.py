@@ -284,6 +284,37 @@ def encode_answer(body: bytes, accept_encoding: str) -> tuple[bytes, str | None]
     return body, None
 
 
+def takes_zstd(accept_encoding: str) -> bool:
+    """Whether a body may go in Zstandard to a server whose answers say (RFC 9110
+    §12.5.3, ``Accept-Encoding`` in a response) it accepts these codings."""
+    return _zstd is not None and "zstd" in _accepted(accept_encoding)
+
+
+def zstd_bytes(raw: bytes) -> bytes:
+    """A body in Zstandard (level ``ZSTD_LEVEL``; only where ``takes_zstd``)."""
+    if _zstd is None:  # pragma: no cover - guarded by takes_zstd
+        raise RuntimeError("zstd")
+    return bytes(_zstd.ZstdCompressor(level=ZSTD_LEVEL).compress(raw))
+
+
+def unzstd_limited(data: bytes, limit: int = MAX_BODY_BYTES) -> bytes:
+    """Decompress a Zstandard body, at most ``limit`` bytes of it: read in steps, as
+    the size a frame declares is not to be trusted (a few bytes can declare
+    terabytes). A cut body comes out short, which its JSON then refuses."""
+    if _zstd is None:
+        raise BadBodyError("zstd")
+    out = bytearray()
+    try:
+        with _zstd.ZstdDecompressor().stream_reader(data, read_across_frames=True) as reader:
+            while chunk := reader.read(1 << 20):
+                out += chunk
+                if len(out) > limit:
+                    raise BodyTooLargeError(limit)
+    except _zstd.ZstdError as exc:
+        raise BadBodyError("zstd") from exc
+    return bytes(out)
+
+
 def gzip_bytes(raw: bytes, level: int = 6) -> bytes:
     """Deterministic gzip (mtime 0): the same body compresses to the same bytes."""
     return gzip.compress(raw, compresslevel=level, mtime=0)

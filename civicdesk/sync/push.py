@@ -26,6 +26,7 @@ from civicdesk.domain.ids import new_id
 from civicdesk.sync import messages as m
 from civicdesk.sync.client_state import (
     BATCH_LIMITS_KEY,
+    SERVER_TAKES_KEY,
     SyncError,
     _now,
     _q,
@@ -46,6 +47,9 @@ from civicdesk.sync.protocol import (
     dump_json,
     gzip_bytes,
     load_model,
+    takes_zstd,
+    unzstd_limited,
+    zstd_bytes,
 )
 from civicdesk.sync.pull import Puller
 from civicdesk.sync.tables import EXCLUDED_COLUMNS, NOT_DATA
@@ -80,7 +84,7 @@ class Pusher(Puller):
                     return pushed, conflicts, errors
                 sending = pool.submit(
                     self._request, client, "POST", f"{API}/push",
-                    gzipped=_stored_gzip(pending), headers=auth,
+                    encoded=_stored_sent(pending), headers=auth,
                 )
                 try:
                     ahead = self._build_batch(
@@ -91,10 +95,12 @@ class Pusher(Puller):
                 try:
                     resp = sending.result()
                 except SyncError as exc:
-                    if not self._refused_for_size(exc):
+                    if not (self._refused_for_size(exc) or self._refused_coding(exc, pending)):
                         raise
                     ahead = None
                     continue  # built again within what every server takes
+                if self._note_server_takes(resp.headers.get("accept-encoding", "")):
+                    ahead = None  # built again in a coding the server now says it takes
                 try:
                     result = load_model(resp.content, PushResult)
                 except ValueError as exc:
@@ -177,10 +183,35 @@ class Pusher(Puller):
                 if full:
                     break
             body = head[:-1] + b',"rows":[' + b",".join(parts) + b"]}"
-            # stored as the gzip bytes that are sent (base64), not as JSON text inside JSON
-            gz = gzip_bytes(body, PUSH_GZIP_LEVEL)
-            pending = {"gzip": base64.b64encode(gz).decode("ascii"), "versions": versions}
-            return pending
+            # stored as the compressed bytes that are sent (base64), not as JSON text
+            # inside JSON: Zstandard where the server says it takes it (a quarter of
+            # the CPU of gzip and a quarter fewer bytes), else gzip
+            if takes_zstd(str(self._get(conn, SERVER_TAKES_KEY) or "")):
+                coding, packed = "zstd", zstd_bytes(body)
+            else:
+                coding, packed = "gzip", gzip_bytes(body, PUSH_GZIP_LEVEL)
+            return {coding: base64.b64encode(packed).decode("ascii"), "versions": versions}
+
+    def _note_server_takes(self, accept_encoding: str) -> bool:
+        """Remember what the server's answer says it accepts; True when that decides
+        another coding for the next batch than before."""
+        with self._conn() as conn:
+            known = str(self._get(conn, SERVER_TAKES_KEY) or "")
+            if accept_encoding == known:
+                return False
+            self._put(conn, SERVER_TAKES_KEY, accept_encoding)
+        return takes_zstd(accept_encoding) != takes_zstd(known)
+
+    def _refused_coding(self, exc: SyncError, pending: dict[str, Any]) -> bool:
+        """A batch in Zstandard refused for its coding (a server put back to an older
+        version, a proxy): nothing was applied, so it is dropped and built again in
+        gzip, and the server is taken to accept gzip only until an answer says more."""
+        if exc.code not in ("body.encoding", "http.415") or "zstd" not in pending:
+            return False
+        with self._conn() as conn:
+            self._put(conn, SERVER_TAKES_KEY, "gzip")
+            self._drop(conn, "pending_batch")
+        return True
 
     def _refused_for_size(self, exc: SyncError) -> bool:
         """A batch built to the size a server once said it takes, refused as malformed
@@ -501,15 +532,19 @@ def _flush(
     revs.clear()
 
 
-def _stored_gzip(pending: dict[str, Any]) -> bytes:
-    """The bytes of a stored batch as sent (a batch stored by an older version kept its
-    JSON text: compressed the same way, it is the same body for the server)."""
-    if "gzip" in pending:
-        return base64.b64decode(str(pending["gzip"]))
-    return gzip_bytes(str(pending["body"]).encode("utf-8"))
+def _stored_sent(pending: dict[str, Any]) -> tuple[bytes, str]:
+    """The bytes of a stored batch as sent, and their coding (a batch stored by an older
+    version kept its JSON text: compressed the same way, it is the same body for the
+    server, which hashes a body decompressed)."""
+    for coding in ("zstd", "gzip"):
+        if coding in pending:
+            return base64.b64decode(str(pending[coding])), coding
+    return gzip_bytes(str(pending["body"]).encode("utf-8")), "gzip"
 
 
 def _stored_body(pending: dict[str, Any]) -> bytes:
+    if "zstd" in pending:
+        return unzstd_limited(base64.b64decode(str(pending["zstd"])))
     if "gzip" in pending:
         return gzip.decompress(base64.b64decode(str(pending["gzip"])))
     return str(pending["body"]).encode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import sqlite3
@@ -23,6 +24,17 @@ from civicdesk.services.reference import REFERENCE_OWNER
 from civicdesk.sync.server.store import Store
 
 URL = "http://127.0.0.1"
+
+
+def sent_json(request: httpx.Request) -> bytes:
+    """The JSON a PC's request carries, decompressed as its Content-Encoding says."""
+    body = request.read()
+    coding = request.headers.get("content-encoding", "")
+    if coding == "zstd":
+        import zstandard
+
+        return bytes(zstandard.ZstdDecompressor().decompress(body))
+    return gzip.decompress(body) if coding == "gzip" else body
 
 
 class AppTransport(httpx.BaseTransport):

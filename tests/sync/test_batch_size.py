@@ -3,7 +3,6 @@ refuses a batch for its size (docs/sync.md §3)."""
 
 from __future__ import annotations
 
-import gzip
 import json
 
 import httpx
@@ -15,7 +14,13 @@ from civicdesk.sync.protocol import API, MAX_BATCH_ROWS
 from civicdesk.sync.server import create_app
 from civicdesk.sync.server.store import Store
 from tests.sync.conftest import Make
-from tests.sync.helpers import AppTransport, add_consultation, enroll_new, outbox_count
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    enroll_new,
+    outbox_count,
+    sent_json,
+)
 
 
 class RowCounter(httpx.BaseTransport):
@@ -28,9 +33,8 @@ class RowCounter(httpx.BaseTransport):
         self.batches: list[int] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        body = request.read()
         if request.url.path == f"{API}/push":
-            rows = len(json.loads(gzip.decompress(body))["rows"])
+            rows = len(json.loads(sent_json(request))["rows"])
             self.batches.append(rows)
             if self.refuse_over is not None and rows > self.refuse_over:
                 return httpx.Response(400, json={

@@ -65,19 +65,23 @@ def test_sync_over_real_sockets(store: Store, live: str, make_replica: Make) -> 
 
 
 class Codings(httpx.HTTPTransport):
-    """A real HTTP transport that notes each answer's Content-Encoding."""
+    """A real HTTP transport that notes each answer's Content-Encoding (and, in
+    ``sent``, each request body's)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seen: list[str] = []
+        self.sent: list[str] = []
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            self.sent.append(f"{request.url.path} {request.headers.get('content-encoding', '-')}")
         resp = super().handle_request(request)
         self.seen.append(f"{request.url.path} {resp.headers.get('content-encoding', '-')}")
         return resp
 
 
-def test_the_pc_takes_answers_in_zstandard(
+def test_the_pc_takes_answers_and_sends_batches_in_zstandard(
     store: Store, live: str, make_replica: Make
 ) -> None:
     a, ho = make_replica("a"), make_replica("ho")
@@ -91,6 +95,9 @@ def test_the_pc_takes_answers_in_zstandard(
     assert row is not None and row["question"] == "Жергілікті бюджет туралы сұрақ"
     answers = [seen for seen in wire.seen if seen.endswith(("/push zstd", "/pull zstd"))]
     assert len(answers) >= 3, wire.seen
+    # the enrolment's answer said the server takes Zstandard: the batches went in it
+    pushes = [sent for sent in wire.sent if "/push " in sent]
+    assert pushes and all(sent.endswith(" zstd") for sent in pushes), wire.sent
 
 
 def test_server_down_is_a_network_error_and_nothing_is_lost(

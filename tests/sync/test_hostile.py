@@ -293,3 +293,59 @@ def test_answers_are_zstandard_to_a_pc_that_accepts_it_and_gzip_to_an_older_one(
     assert compressed[:4] == b"\x28\xb5\x2f\xfd"  # a Zstandard frame
     got = zstandard.ZstdDecompressor().decompress(compressed)
     assert json.loads(got)["changes"] == json.loads(plain.content)["changes"]
+
+
+def test_push_bodies_in_zstandard_are_taken_and_answers_say_so(
+    client: TestClient, store: Store
+) -> None:
+    import zstandard
+
+    headers = enrolled(client, store)
+    body = batch(headers["X-Center"], n=3)
+    packed = zstandard.ZstdCompressor(level=1).compress(body)
+    r = client.post(f"{API}/push", content=packed, headers={**headers, "Content-Encoding": "zstd"})
+    assert r.status_code == 200, r.text
+    assert [x["status"] for x in json.loads(r.content)["results"]] == ["applied"] * 3
+    # every answer tells a PC which codings its bodies may use
+    assert "zstd" in r.headers["accept-encoding"]
+    assert "zstd" in client.get(f"{API}/status").headers["accept-encoding"]
+    # the same batch again in gzip is the same body: the stored answer
+    again = client.post(
+        f"{API}/push", content=gzip.compress(body), headers={**headers, "Content-Encoding": "gzip"}
+    )
+    assert again.content == r.content
+
+
+def test_zstandard_bombs_and_broken_frames_are_refused(client: TestClient, store: Store) -> None:
+    import zstandard
+
+    headers = enrolled(client, store)
+    zstd = {**headers, "Content-Encoding": "zstd"}
+    # a frame of a few kilobytes that declares and holds 64 MB
+    bomb = zstandard.ZstdCompressor(level=1).compress(b"{" + b" " * (64 * 1024 * 1024) + b"}")
+    assert len(bomb) < 64 * 1024
+    assert_error(client.post(f"{API}/push", content=bomb, headers=zstd), 413, "body.too_large")
+    # the same without its size in the header
+    quiet = zstandard.ZstdCompressor(level=1, write_content_size=False).compress(
+        b"{" + b" " * (64 * 1024 * 1024) + b"}"
+    )
+    assert_error(client.post(f"{API}/push", content=quiet, headers=zstd), 413, "body.too_large")
+    assert_error(client.post(f"{API}/push", content=b"garbage", headers=zstd), 400, "body.bad_zstd")
+    cut = zstandard.ZstdCompressor(level=1).compress(batch(headers["X-Center"]))[:-6]
+    assert_error(client.post(f"{API}/push", content=cut, headers=zstd), 400)
+
+
+def test_a_server_without_zstandard_refuses_it_with_415(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zstandard
+
+    import civicdesk.sync.server.app as server_app
+
+    monkeypatch.setattr(server_app, "ACCEPT_ENCODING", "gzip")
+    with TestClient(create_app(store=store), raise_server_exceptions=False) as c:
+        headers = enrolled(c, store)
+        packed = zstandard.ZstdCompressor().compress(batch(headers["X-Center"]))
+        r = c.post(f"{API}/push", content=packed, headers={**headers, "Content-Encoding": "zstd"})
+        assert_error(r, 415, "body.encoding")
+        assert c.get(f"{API}/status").headers["accept-encoding"] == "gzip"

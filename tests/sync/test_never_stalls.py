@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable
 
@@ -29,6 +28,7 @@ from tests.sync.helpers import (
     outbox_count,
     row_of,
     rows_of,
+    sent_json,
 )
 
 
@@ -222,7 +222,7 @@ class AtPush(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/push"):
-            body = json.loads(gzip.decompress(request.read()))
+            body = json.loads(sent_json(request))
             self.batches.append({(r["table"], r["id"]) for r in body["rows"]})
             if len(self.batches) == self.n:
                 self.action()

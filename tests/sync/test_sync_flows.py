@@ -27,6 +27,7 @@ from tests.sync.helpers import (
     outbox_count,
     row_of,
     rows_of,
+    sent_json,
 )
 
 Make = Callable[[str], CivicApp]
@@ -39,9 +40,7 @@ class Spy(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.path.endswith("/push"):
-            import gzip
-
-            self.batch_ids.append(json.loads(gzip.decompress(request.read()))["batch_id"])
+            self.batch_ids.append(json.loads(sent_json(request))["batch_id"])
         return self.inner.handle_request(request)
 
 

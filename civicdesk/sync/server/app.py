@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from civicdesk.domain.errors import Message
 from civicdesk.sync import messages as m
 from civicdesk.sync.protocol import (
+    ACCEPT_ENCODING,
     API,
     DEFAULT_PULL_LIMIT,
     H_DEVICE,
@@ -47,6 +48,8 @@ from civicdesk.sync.protocol import (
     gunzip_limited,
     load_model,
     load_push,
+    takes_zstd,
+    unzstd_limited,
 )
 from civicdesk.sync.server.attachments import attachments_router
 from civicdesk.sync.server.ratelimit import TRUSTED_PROXIES_ENV, FailureLimiter
@@ -179,13 +182,18 @@ def create_app(
             if len(buf) > max_body:
                 raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body)
         encoding = request.headers.get("content-encoding", "identity").lower().strip()
-        if encoding == "gzip":
+        unpack = {"gzip": gunzip_limited, "zstd": unzstd_limited}.get(encoding)
+        if encoding == "zstd" and not takes_zstd(ACCEPT_ENCODING):
+            unpack = None  # this server has no Zstandard library: 415, as for any other
+        if unpack is not None:
             try:
-                return gunzip_limited(bytes(buf), max_body)
+                return unpack(bytes(buf), max_body)
             except BodyTooLargeError as exc:
                 raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body) from exc
             except BadBodyError as exc:
-                raise ApiError(400, "body.bad_gzip", m.BAD_REQUEST, detail="gzip") from exc
+                raise ApiError(
+                    400, f"body.bad_{encoding}", m.BAD_REQUEST, detail=encoding
+                ) from exc
         if encoding not in ("identity", ""):
             raise ApiError(415, "body.encoding", m.BAD_REQUEST, detail=encoding[:40])
         return bytes(buf)
@@ -213,7 +221,8 @@ def create_app(
         return value
 
     def reply(request: Request, body: bytes, status: int = 200) -> Response:
-        headers = {H_PROTOCOL: str(PROTOCOL_VERSION)}
+        # what a PC may send its bodies in (RFC 9110 §12.5.3)
+        headers = {H_PROTOCOL: str(PROTOCOL_VERSION), "Accept-Encoding": ACCEPT_ENCODING}
         body, coding = encode_answer(body, request.headers.get("accept-encoding", ""))
         if coding is not None:
             headers["Content-Encoding"] = coding
