@@ -437,3 +437,48 @@ def test_an_edit_undone_before_the_sync_leaves_the_copy_as_the_server_holds_it(
     server = store.get_record("consultations", rid)
     assert server is not None and held is not None
     assert held["updated_at"] == server["data"]["updated_at"]
+
+
+def test_a_delta_made_at_the_write_is_the_one_made_at_the_pull_from_the_record(
+    any_store: Store,
+) -> None:
+    """The server makes what a delta pull sends when the version is written; a version
+    written by an older server (no such part kept) is sent the same, made from the
+    whole record at the pull."""
+    import json
+    import re
+
+    cid = any_store.create_center("Ақсу", "19")
+    pc = TokenInfo(cid, "dev-a", "i-a", head_office=False)
+    advice = "Ауыл әкімдігіне жазбаша өтініш беру керек, үлгісі орталықта бар. " * 4
+    data = {"center_id": cid, "question": "Жайылым туралы сұрақ", "advice": advice,
+            "status": "open", "deleted": 0}
+    _push(any_store, pc, 1, RowChange(table="consultations", id="c-1", op="upsert", rev=1,
+                                      base_rev=0, data=data))
+    first = any_store.pull(pc, 0, 100, delta=True)
+    edited = {**data, "advice": advice[:100] + "Қайта хабарласты. " + advice[100:],
+              "status": "closed"}
+    _push(any_store, pc, 2, RowChange(table="consultations", id="c-1", op="upsert", rev=2,
+                                      base_rev=1, changed=["advice", "status"], data=edited))
+
+    def page() -> bytes:
+        raw = any_store.pull_json(pc, first.next_cursor, 100, delta=True)
+        return re.sub(rb'"server_time":"[^"]*"', b'"server_time":""', raw)
+
+    made_at_write = page()
+    got = _one(PullPage.model_validate_json(made_at_write), "c-1")
+    assert got.base_rev == 1 and got.data == {"status": "closed"}
+    assert got.text is not None and "Қайта хабарласты." in got.text["advice"][3]
+    with any_store.engine.begin() as conn:
+        (kept,) = conn.exec_driver_sql(
+            "SELECT last_write FROM records WHERE id = 'c-1'"
+        ).scalars().all()
+        older = {k: v for k, v in json.loads(kept).items() if k not in ("d", "t")}
+        assert older != json.loads(kept)
+        conn.exec_driver_sql(
+            "UPDATE records SET last_write = :w WHERE id = 'c-1'"
+            if not any_store.is_pg
+            else "UPDATE records SET last_write = %(w)s WHERE id = 'c-1'",
+            {"w": json.dumps(older)},
+        )
+    assert page() == made_at_write

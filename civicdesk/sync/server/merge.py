@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from civicdesk.sync.protocol import RowChange, RowStatus, Scalar
-from civicdesk.sync.textedit import span
+from civicdesk.sync.textedit import middle, span
 
 # Never a conflict: bookkeeping that simply follows the last accepted write.
 META_FIELDS = frozenset({"created_at", "updated_at", "updated_by", "center_id"})
@@ -67,12 +67,25 @@ def _record(owner: str, data: dict[str, Scalar], revs: dict[str, int], rev: int,
             edits: dict[str, list[int]] | None = None) -> dict[str, Any]:
     """A record to write; ``base`` and ``changed``: the revision it was made from and
     the columns this write changed (a pull sends a PC at ``base`` only those);
-    ``edits``: long texts among them changed in one place (``textedit.span``)."""
+    ``edits``: long texts among them changed in one place (``textedit.span``).
+
+    What such a pull sends is made here, once, rather than at every pull from the whole
+    record: ``d`` the changed columns' values but the texts edited in one place, ``t``
+    those texts as ``[head, tail, old length, middle]``."""
     last: dict[str, Any] | None = None
     if base is not None:
-        last = {"r": rev, "b": base, "c": sorted(changed or ())}
+        cols = sorted(changed or ())
+        last = {"r": rev, "b": base, "c": cols}
         if edits:
             last["x"] = edits
+        texts = {
+            k: [*e[:3], middle(v, e)]
+            for k, e in (edits or {}).items()
+            if isinstance(v := data.get(k), str)
+        }
+        last["d"] = {k: data[k] for k in cols if k in data and k not in texts}
+        if texts:
+            last["t"] = texts
     return {
         "center_id": owner,
         "data": data,

@@ -377,8 +377,14 @@ def _add_change(parts: list[bytes], row: Sequence[Any], *, minimise: bool, delta
     extra = ""
     part = _last_write(table, rev, last_write) if delta else None
     data: dict[str, Any] | None = None
-    if part is not None:
-        base, cols, edits = part
+    if part is not None and part[3] is not None and not minimise:
+        # made when the version was written (``merge._record``)
+        data, texts = part[3]
+        extra = f',"base_rev":{part[0]}'
+        if texts:
+            extra += ',"text":' + dump_json(texts).decode("utf-8")
+    elif part is not None:
+        base, cols, edits, _made = part
         full = orjson.loads(raw)
         if minimise:
             edits = {}  # withheld texts go through the view below, blanked, never edited
@@ -409,11 +415,11 @@ def _add_change(parts: list[bytes], row: Sequence[Any], *, minimise: bool, delta
 
 def _last_write(
     table: str, rev: int, last_write: str | None
-) -> tuple[int, list[str], dict[str, list[int]]] | None:
-    """(revision made from, columns changed, long texts edited in one place) of the
-    write that made this version, when it can go as a delta: not a new record, not an
-    audit entry, and recorded for this very revision (another write since would have
-    replaced it)."""
+) -> tuple[int, list[str], dict[str, list[int]], _Made | None] | None:
+    """(revision made from, columns changed, long texts edited in one place, what a
+    pull sends of it as made at the write, if it was) of the write that made this
+    version, when it can go as a delta: not a new record, not an audit entry, and
+    recorded for this very revision (another write since would have replaced it)."""
     if not last_write or table == "audit_log":
         return None
     try:
@@ -427,6 +433,14 @@ def _last_write(
         return None
     if not isinstance(edits, dict):
         edits = {}
+    made, texts = w.get("d"), w.get("t") or {}
+    ready = (
+        (made, texts)
+        if isinstance(made, dict)
+        and isinstance(texts, dict)
+        and all(_is_text_edit(t) for t in texts.values())
+        else None
+    )
     return (
         base,
         [str(c) for c in cols],
@@ -435,4 +449,18 @@ def _last_write(
             for k, e in edits.items()
             if isinstance(e, list) and len(e) == 3 and all(type(n) is int for n in e)
         },
+        ready,
+    )
+
+
+#: (changed columns' values, texts edited in one place) of a delta, as sent
+_Made = tuple[dict[str, Any], dict[str, list[Any]]]
+
+
+def _is_text_edit(t: Any) -> bool:
+    return (
+        isinstance(t, list)
+        and len(t) == 4
+        and all(type(n) is int for n in t[:3])
+        and isinstance(t[3], str)
     )

@@ -124,7 +124,9 @@ records = Table(
     # What the write that made this version changed, as JSON ``{"r": rev, "b": the
     # revision it was made from, "c": [columns]}`` (NULL for a new record): a pull that
     # asks for it sends a PC holding revision ``b`` only those columns. Only valid while
-    # ``r`` is the record's ``rev``.
+    # ``r`` is the record's ``rev``. Also ``"x"``, long texts edited in one place, and,
+    # from servers of 2026-12-04 on, ``"d"`` and ``"t"``: what such a pull sends, made
+    # at the write (``merge._record``; made from the whole record where missing).
     Column("last_write", Text),
     PrimaryKeyConstraint("table_name", "id"),
     Index("ix_records_seq", "server_seq", unique=True),
