@@ -349,3 +349,59 @@ def test_a_server_without_zstandard_refuses_it_with_415(
         r = c.post(f"{API}/push", content=packed, headers={**headers, "Content-Encoding": "zstd"})
         assert_error(r, 415, "body.encoding")
         assert c.get(f"{API}/status").headers["accept-encoding"] == "gzip"
+
+
+def test_big_batches_and_pages_are_unpacked_and_packed_beside_the_event_loop(
+    client: TestClient, store: Store
+) -> None:
+    """Over a megabyte a body is decompressed, and an answer compressed, in a worker
+    thread: the same bytes as on the event loop."""
+    import os
+
+    import zstandard
+
+    from civicdesk.sync.server.app import OFF_LOOP_BYTES
+
+    headers = enrolled(client, store)
+    rows = [
+        RowChange(
+            table="consultations", id=f"big-{i}", op="upsert", rev=1, base_rev=0,
+            hlc="0001740000000000-0000-x",
+            data={"center_id": headers["X-Center"], "question": os.urandom(400).hex()},
+        )
+        for i in range(1500)
+    ]
+    body = dumps(PushBatch(batch_id="big", device_id="dev-1", schema_version=4, rows=rows))
+    packed = zstandard.ZstdCompressor(level=1).compress(body)
+    assert len(packed) > OFF_LOOP_BYTES // 8
+    with TestClient(create_app(store=store), raise_server_exceptions=False) as big:
+        _big_page_both_ways(big, headers, packed)
+
+
+def _big_page_both_ways(big_client: TestClient, headers: dict[str, str], packed: bytes) -> None:
+    import zstandard
+
+    from civicdesk.sync.server.app import OFF_LOOP_BYTES
+
+    r = big_client.post(
+        f"{API}/push", content=packed, headers={**headers, "Content-Encoding": "zstd"}
+    )
+    assert r.status_code == 200, r.text
+    plain = big_client.get(
+        f"{API}/pull?limit=5000", headers={**headers, "Accept-Encoding": "identity"}
+    )
+    assert len(plain.content) > OFF_LOOP_BYTES
+    assert len(json.loads(plain.content)["changes"]) == 1500
+    for accept in ("zstd", "gzip"):
+        wire = big_client.stream(
+            "GET", f"{API}/pull?limit=5000", headers={**headers, "Accept-Encoding": accept}
+        )
+        with wire as answer:
+            assert answer.headers["content-encoding"] == accept
+            raw = b"".join(answer.iter_raw())
+        got = (
+            zstandard.ZstdDecompressor().decompress(raw)
+            if accept == "zstd"
+            else gzip.decompress(raw)
+        )
+        assert json.loads(got)["changes"] == json.loads(plain.content)["changes"]

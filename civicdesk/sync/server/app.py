@@ -60,6 +60,11 @@ from civicdesk.sync.server.timing import ServerTiming
 
 M = TypeVar("M", bound=BaseModel)
 
+#: bodies over this many bytes are compressed or decompressed in a worker thread (the
+#: libraries let go of the interpreter meanwhile), so that one center's big page or
+#: batch does not hold up every other center's requests on the event loop
+OFF_LOOP_BYTES = 1024 * 1024
+
 STORE_MESSAGES: dict[str, Message] = {
     "enroll.bad_code": m.BAD_CODE,
     "auth.unknown_token": m.UNAUTHORIZED,
@@ -187,6 +192,8 @@ def create_app(
             unpack = None  # this server has no Zstandard library: 415, as for any other
         if unpack is not None:
             try:
+                if len(buf) > OFF_LOOP_BYTES // 8:  # a big batch: beside the event loop
+                    return cast(bytes, await call(unpack, bytes(buf), max_body))
                 return unpack(bytes(buf), max_body)
             except BodyTooLargeError as exc:
                 raise ApiError(413, "body.too_large", m.TOO_LARGE, limit=max_body) from exc
@@ -220,10 +227,14 @@ def create_app(
             raise ApiError(400, "body.invalid", m.BAD_REQUEST, detail="round")
         return value
 
-    def reply(request: Request, body: bytes, status: int = 200) -> Response:
+    async def reply(request: Request, body: bytes, status: int = 200) -> Response:
         # what a PC may send its bodies in (RFC 9110 §12.5.3)
         headers = {H_PROTOCOL: str(PROTOCOL_VERSION), "Accept-Encoding": ACCEPT_ENCODING}
-        body, coding = encode_answer(body, request.headers.get("accept-encoding", ""))
+        accepted = request.headers.get("accept-encoding", "")
+        if len(body) > OFF_LOOP_BYTES:  # a big page: compressed beside the event loop
+            body, coding = await call(encode_answer, body, accepted)
+        else:
+            body, coding = encode_answer(body, accepted)
         if coding is not None:
             headers["Content-Encoding"] = coding
         return Response(
@@ -281,7 +292,7 @@ def create_app(
             max_batch_rows=the_store.max_batch_rows,
             max_batch_bytes=the_store.max_batch_bytes, **info
         )
-        return reply(request, dumps(answer))
+        return await reply(request, dumps(answer))
 
     @app.post(
         f"{API}/push",
@@ -304,7 +315,7 @@ def create_app(
         body: bytes = await call(
             lambda: the_store.push(who, batch, body_hash(raw), dumps, round_id=rid)
         )
-        return reply(request, body)
+        return await reply(request, body)
 
     @app.get(
         f"{API}/pull",
@@ -325,7 +336,7 @@ def create_app(
                 cred, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta
             )
         )
-        return reply(request, page)
+        return await reply(request, page)
 
     @app.get(
         f"{API}/status",
@@ -348,7 +359,7 @@ def create_app(
             answer.center_id = who.center_id
             answer.head_office = who.head_office
             answer.pending_conflicts = await call(the_store.open_conflicts, who.center_id)
-        return reply(request, dumps(answer))
+        return await reply(request, dumps(answer))
 
     app.include_router(attachments_router(the_store, authenticate, check_versions))
     return app
