@@ -210,7 +210,7 @@ class Store(PushingStore, PullingStore):
         return not dev and not rec
 
     def check_token(self, token: str, device_id: str, instance_id: str) -> TokenInfo:
-        with self.engine.connect() as conn:
+        with self.single_engine.connect() as conn:
             return self._token_info(conn, Credentials(token, device_id, instance_id))
 
     def revoke(self, center_or_device: str) -> int:

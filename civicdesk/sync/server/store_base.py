@@ -97,6 +97,12 @@ class StoreBase:
             if self.is_pg
             else self.engine
         )
+        # one statement alone (a token's check): no BEGIN and ROLLBACK around it
+        self.single_engine: Engine = (
+            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.is_pg
+            else self.engine
+        )
         self.tombstone_horizon = tombstone_horizon
         self.migrate()
         self.server_id = self._meta_get("server_id") or ""
