@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -9,11 +10,14 @@ from typing import Any, NamedTuple
 
 import orjson
 from sqlalchemy import (
+    BigInteger,
     Connection,
     Text,
     and_,
+    bindparam,
     delete,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -140,7 +144,6 @@ class PullingStore(StoreBase):
             if asker is not None:
                 who = asker
             assert isinstance(who, TokenInfo)
-            stmt = _page_rows(who, round_id)
             if head.waiting:
                 # records whose writers have finished wait for their numbers: number
                 # them, then read again in a new snapshot that sees the numbers
@@ -152,19 +155,11 @@ class PullingStore(StoreBase):
             # Rows read in steps, in one snapshot, until the page is full: at most
             # ``limit`` rows and about ``PAGE_BYTES`` of JSON.
             step = min(limit + 1, PULL_STEP_ROWS)
-            read = self._pg_reader(conn, who, round_id) if self.is_pg else None
+            read = (self._pg_reader if self.is_pg else _sqlite_reader)(conn, who, round_id)
             minimising = who.head_office
             after, reading = cursor, True
             while reading:
-                if read is not None:
-                    rows: Sequence[Any] = read(after, step)
-                else:
-                    rows = [
-                        (*r[:7], r[7].encode("utf-8"), r[8])
-                        for r in conn.execute(
-                            stmt.where(records.c.server_seq > after).limit(step)
-                        )
-                    ]
+                rows = read(after, step)
                 for row in rows:
                     if count >= limit or (count and size >= PAGE_BYTES):
                         more, reading = True, False
@@ -208,23 +203,13 @@ class PullingStore(StoreBase):
     def _pg_reader(
         self, conn: Connection, who: TokenInfo, round_id: str | None
     ) -> Callable[[int, int], list[tuple[Any, ...]]]:
-        """PostgreSQL: the page's rows after a number, read on ``conn`` (in its
-        snapshot) in the binary format, the values as their UTF-8 bytes: decoding them
-        to text only to encode them again took a third of a full pull's reading."""
-        sql = _PG_ROWS
-        params: dict[str, Any] = {}
-        if round_id:
-            sql += " AND (writer_round IS NULL OR writer_round <> %(round)s)"
-            params["round"] = round_id
-        if not who.head_office:
-            sql += (
-                " AND (center_id = %(center)s OR table_name = ANY(%(shared)s)"
-                " OR center_id = %(reference)s)"
-            )
-            params.update(
-                center=who.center_id, shared=sorted(REFERENCE_TABLES), reference=REFERENCE_OWNER
-            )
-        sql += " ORDER BY server_seq LIMIT %(step)s"
+        """PostgreSQL: the page's rows after a number (``_page_rows``), read on ``conn``
+        (in its snapshot) in the binary format, the values as their UTF-8 bytes:
+        decoding them to text only to encode them again took a third of a full pull's
+        reading. The statement is compiled once for each kind of asker (``_pg_page_sql``)
+        and run on the driver's cursor."""
+        sql, fixed = _pg_page_sql(conn.dialect, who.head_office, bool(round_id))
+        params = {**fixed, "round": round_id, "center": who.center_id}
         driver = conn.connection.driver_connection
         assert driver is not None
 
@@ -304,13 +289,6 @@ class PageHead(NamedTuple):
     highest: int
 
 
-# The page's rows on PostgreSQL (``_page_rows``' columns; the values as UTF-8 bytes).
-_PG_ROWS = (
-    "SELECT table_name, id, center_id, rev, hlc, deleted, server_seq, "
-    "convert_to(data::text, 'UTF8'), last_write FROM records WHERE server_seq > %(after)s"
-)
-
-
 # Every number visible in the snapshot was handed out before it began, so the
 # sequence's value read here is at least each of them.
 # With it, the asker's token and its center (no row of them when ``:token`` is NULL
@@ -329,10 +307,44 @@ _PG_HEAD = text(
 )
 
 
-def _page_rows(who: TokenInfo, round_id: str | None) -> Any:
+@functools.lru_cache(maxsize=16)
+def _pg_page_sql(dialect: Any, head_office: bool, with_round: bool) -> tuple[str, dict[str, Any]]:
+    """``_page_rows`` on PostgreSQL with the values as bytes, after ``%(after)s`` and at
+    most ``%(step)s`` rows, as SQL for the driver and its fixed parameters (the asker's
+    ``round`` and ``center`` are added at each page): compiled once, not at every pull."""
+    asker = TokenInfo("", "", "", head_office)
+    stmt = (
+        _page_rows(asker, "round" if with_round else None, as_bytes=True)
+        .where(records.c.server_seq > bindparam("after", 0, type_=BigInteger))
+        .limit(bindparam("step", 1))
+    )
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    return str(compiled), dict(compiled.params)
+
+
+def _sqlite_reader(
+    conn: Connection, who: TokenInfo, round_id: str | None
+) -> Callable[[int, int], list[tuple[Any, ...]]]:
+    """SQLite: the page's rows after a number (``_page_rows``), the values encoded."""
+    stmt = _page_rows(who, round_id)
+
+    def read(after: int, step: int) -> list[tuple[Any, ...]]:
+        return [
+            (*r[:7], r[7].encode("utf-8"), r[8])
+            for r in conn.execute(stmt.where(records.c.server_seq > after).limit(step))
+        ]
+
+    return read
+
+
+def _page_rows(who: TokenInfo, round_id: str | None, *, as_bytes: bool = False) -> Any:
     """The records a page is read from, in server order: all of them for head office,
     a center's own and the reference data for a center; without the versions the
-    asker's own push wrote in this round."""
+    asker's own push wrote in this round. ``as_bytes`` (PostgreSQL): the values as
+    their UTF-8 bytes rather than text."""
+    raw: Any = sql_cast(records.c.data, Text)
+    if as_bytes:
+        raw = func.convert_to(raw, literal_column("'UTF8'"))
     stmt = select(
         records.c.table_name,
         records.c.id,
@@ -341,17 +353,20 @@ def _page_rows(who: TokenInfo, round_id: str | None) -> Any:
         records.c.hlc,
         records.c.deleted,
         records.c.server_seq,
-        sql_cast(records.c.data, Text).label("raw"),
+        raw.label("raw"),
         records.c.last_write,
     )
     if round_id:
         stmt = stmt.where(
-            or_(records.c.writer_round.is_(None), records.c.writer_round != round_id)
+            or_(
+                records.c.writer_round.is_(None),
+                records.c.writer_round != bindparam("round", round_id),
+            )
         )
     if not who.head_office:
         stmt = stmt.where(
             or_(
-                records.c.center_id == who.center_id,
+                records.c.center_id == bindparam("center", who.center_id),
                 records.c.table_name.in_(sorted(REFERENCE_TABLES)),
                 # the official settlements of the KATO classifier (import-kato)
                 records.c.center_id == REFERENCE_OWNER,
