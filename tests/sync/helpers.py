@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
 import sqlite3
@@ -21,6 +20,7 @@ from civicdesk.db.models import Consultation, GrantApplication, GrantCall
 from civicdesk.domain.ids import new_id
 from civicdesk.services.app import CivicApp
 from civicdesk.services.reference import REFERENCE_OWNER
+from civicdesk.sync.protocol import gunzip_limited, unzstd_limited
 from civicdesk.sync.server.store import Store
 
 URL = "http://127.0.0.1"
@@ -28,13 +28,11 @@ URL = "http://127.0.0.1"
 
 def sent_json(request: httpx.Request) -> bytes:
     """The JSON a PC's request carries, decompressed as its Content-Encoding says."""
+    unpack = {"gzip": gunzip_limited, "zstd": unzstd_limited}.get(
+        request.headers.get("content-encoding", "")
+    )
     body = request.read()
-    coding = request.headers.get("content-encoding", "")
-    if coding == "zstd":
-        import zstandard
-
-        return bytes(zstandard.ZstdDecompressor().decompress(body))
-    return gzip.decompress(body) if coding == "gzip" else body
+    return body if unpack is None else unpack(body)
 
 
 class AppTransport(httpx.BaseTransport):
