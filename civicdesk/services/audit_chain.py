@@ -19,66 +19,20 @@ still are).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.db.models import AuditEntry, Setting
+from civicdesk.domain.audit_hash import GENESIS, as_stored, entry_hash, values_hash
 from civicdesk.domain.ids import new_id
 
 CHAIN_KEY = "audit_chain_id"
-GENESIS = "0" * 64
 ERASED_MARK = "_erased"
 #: values head office does not receive (civicdesk/sync/server/minimise.py)
 WITHHELD_MARK = "_withheld"
-
-
-def _canon(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def _sha(data: str) -> str:
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def _at(value: datetime | str | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.isoformat(sep="T", timespec="microseconds")
-
-
-def _json(value: Any) -> Any:
-    """Values as they come back from the database (a JSON round trip)."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return json.loads(value)
-    return json.loads(json.dumps(value, default=str))
-
-
-def values_hash(before: Any, after: Any) -> str:
-    return _sha(_canon([_json(before), _json(after)]))
-
-
-def entry_hash(fields: dict[str, Any]) -> str:
-    """The hash of one entry; ``fields`` as columns of audit_log (values_hash included)."""
-    return _sha(
-        _canon(
-            [
-                fields["id"], fields["center_id"], _at(fields["at"]), fields["user_id"],
-                fields["user_name"], fields["action"], fields["entity"], fields["entity_id"],
-                fields["chain_device"], int(fields["chain_seq"]), fields["prev_hash"],
-                fields["values_hash"],
-            ]
-        )
-    )
 
 
 def chain_id(session: Session) -> str:
@@ -151,7 +105,7 @@ def verify_rows(rows: Iterable[dict[str, Any]]) -> list[str]:
             problems.append(f"{where}: does not follow the previous entry")
         if entry_hash(row) != row["entry_hash"]:
             problems.append(f"{where}: entry changed")
-        values = [_json(row["before"]), _json(row["after"])]
+        values = [as_stored(row["before"]), as_stored(row["after"])]
         erased = any(
             isinstance(v, dict) and (v.get(ERASED_MARK) or v.get(WITHHELD_MARK)) for v in values
         )
