@@ -133,6 +133,9 @@ class Change(_Model):
     # With ``base_rev``: long texts changed in one place, as ``[head, tail, old length,
     # middle]`` (civicdesk/sync/textedit.py); these columns are not in ``data``.
     text: dict[str, tuple[int, int, int, str]] | None = None
+    # Set only in a pull that asked for ``chain``: hash columns of an audit entry left
+    # out of ``data`` because the PC works them out exactly (civicdesk/sync/chain.py).
+    derive: list[str] | None = None
     data: dict[str, Scalar]
 
 

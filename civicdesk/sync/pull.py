@@ -20,6 +20,7 @@ from civicdesk.db.models import REFERENCE_TABLES
 from civicdesk.db.search import SEARCH_TABLES, drop_fts_triggers, install_fts, rebuild_fts
 from civicdesk.domain.hlc import Timestamp
 from civicdesk.sync import messages as m
+from civicdesk.sync.chain import fill_hashes
 from civicdesk.sync.client_state import (
     BULK_INDEX_ROWS,
     FTS_STALE_KEY,
@@ -68,13 +69,15 @@ class Puller(NewerColumns):
         """One page; ``echo=False``: without what this round's push wrote (this PC has
         it: the answer was applied; a full or rewound pull takes everything).
         ``delta``: an edited record as its changed columns where the server has them
-        (``Change.base_rev``; a full or rewound pull takes whole records)."""
+        (``Change.base_rev``; a full or rewound pull takes whole records), and an
+        audit entry without the hashes this PC works out (``Change.derive``)."""
         headers = self._auth_headers()
         if not echo:
             headers[H_ROUND] = self._round
         params: dict[str, int] = {"cursor": cursor, "limit": self.page_size}
         if delta:
             params["delta"] = 1
+            params["chain"] = 1
         resp = self._request(client, "GET", f"{API}/pull", params=params, headers=headers)
         try:
             return load_model(resp.content, PullPage)
@@ -259,7 +262,7 @@ class Puller(NewerColumns):
             # only outside the apply (set outside a transaction, hence before it starts).
             conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
             try:
-                page = whole_records(conn, page)
+                page = whole_records(conn, fill_hashes(page))
                 try:
                     applied = self._apply_changes(conn, page, full, seen, careful=False)
                     conn.commit()

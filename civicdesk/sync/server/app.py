@@ -323,7 +323,11 @@ def create_app(
         summary="Changes after a cursor, in server order",
     )
     async def pull(
-        request: Request, cursor: int = 0, limit: int = DEFAULT_PULL_LIMIT, delta: bool = False
+        request: Request,
+        cursor: int = 0,
+        limit: int = DEFAULT_PULL_LIMIT,
+        delta: bool = False,
+        chain: bool = False,
     ) -> Response:
         check_versions(request)
         cred = credentials(request)
@@ -333,7 +337,8 @@ def create_app(
         # the token is checked in the page's own transaction: one connection a pull
         page: bytes = await call(
             lambda: the_store.pull_json(
-                cred, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta
+                cred, cursor, min(limit, MAX_PULL_LIMIT), round_id=rid, delta=delta,
+                chain=chain,
             )
         )
         return await reply(request, page)

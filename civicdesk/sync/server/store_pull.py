@@ -27,6 +27,7 @@ from sqlalchemy import cast as sql_cast
 
 from civicdesk.domain.kato import REFERENCE_OWNER
 from civicdesk.sync import textedit
+from civicdesk.sync.chain import AUDIT_TABLE, PageChains
 from civicdesk.sync.protocol import (
     PAGE_BYTES,
     PullPage,
@@ -105,10 +106,11 @@ class PullingStore(StoreBase):
         *,
         round_id: str | None = None,
         delta: bool = False,
+        chain: bool = False,
     ) -> PullPage:
         """Changes after ``cursor`` in server order (see ``pull_json``)."""
         return PullPage.model_validate_json(
-            self.pull_json(who, cursor, limit, round_id=round_id, delta=delta)
+            self.pull_json(who, cursor, limit, round_id=round_id, delta=delta, chain=chain)
         )
 
     def pull_json(
@@ -119,6 +121,7 @@ class PullingStore(StoreBase):
         *,
         round_id: str | None = None,
         delta: bool = False,
+        chain: bool = False,
     ) -> bytes:
         """A pull page as its JSON body (``PullPage``). Records travel as stored: their
         JSON text is put into the page as it is, not decoded and encoded again (only
@@ -130,8 +133,12 @@ class PullingStore(StoreBase):
         ``delta``: a record whose version was made by changing some columns of the
         revision before it goes as those columns only, with that revision as
         ``base_rev`` (the PC applies them to its copy if it holds that revision, and
-        otherwise asks for the page again without ``delta``). Audit entries always go
-        whole: they are written once, and head office's view of one needs all of it."""
+        otherwise asks for the page again without ``delta``). Audit entries never go
+        as changed columns: they are written once, and head office's view of one needs
+        all of it.
+
+        ``chain``: an audit entry's hashes that the PC works out exactly are left out
+        (civicdesk/sync/chain.py)."""
         top: int | None = None
         engine = self.snapshot_engine if round_id else self.engine
         parts: list[bytes] = []  # the page's changes, each as a few pieces of its JSON
@@ -157,6 +164,7 @@ class PullingStore(StoreBase):
             step = min(limit + 1, PULL_STEP_ROWS)
             read = (self._pg_reader if self.is_pg else _sqlite_reader)(conn, who, round_id)
             minimising = who.head_office
+            chains = PageChains() if chain else None
             after, reading = cursor, True
             while reading:
                 rows = read(after, step)
@@ -171,6 +179,7 @@ class PullingStore(StoreBase):
                         and row[2] != who.center_id
                         and may_withhold(row[0], row[7]),
                         delta=delta,
+                        chains=chains,
                     )
                     count += 1
                     last = row[6]
@@ -383,12 +392,21 @@ def _dump(value: Any) -> bytes:
 _text = json.encoder.encode_basestring  # a JSON string, UTF-8 letters kept
 
 
-def _add_change(parts: list[bytes], row: Sequence[Any], *, minimise: bool, delta: bool) -> int:
+def _add_change(
+    parts: list[bytes],
+    row: Sequence[Any],
+    *,
+    minimise: bool,
+    delta: bool,
+    chains: PageChains | None = None,
+) -> int:
     """Add one change of a page to ``parts`` (with the comma before it), from its row
     (``_page_rows``' columns, the values as UTF-8 bytes); returns the bytes added. The
-    values go as stored unless part of them goes (``delta``) or head office's view of
-    them differs (``minimise``)."""
+    values go as stored unless part of them goes (``delta``, or an audit entry's hashes
+    the PC works out: ``chains``) or head office's view of them differs (``minimise``)."""
     table, rid, _center, rev, hlc, deleted, seq, raw, last_write = row
+    if chains is not None and table == AUDIT_TABLE:
+        return _add_audit_entry(parts, row, minimise=minimise, chains=chains)
     extra = ""
     part = _last_write(table, rev, last_write) if delta else None
     data: dict[str, Any] | None = None
@@ -419,13 +437,41 @@ def _add_change(parts: list[bytes], row: Sequence[Any], *, minimise: bool, delta
             data = view
     if data is not None:
         raw = dump_json(data)
-    head = (
+    head = _change_head(table, rid, rev, hlc, deleted, seq, extra)
+    parts += (head, raw, b"}")
+    return len(head) + len(raw) + 1
+
+
+def _add_audit_entry(
+    parts: list[bytes], row: Sequence[Any], *, minimise: bool, chains: PageChains
+) -> int:
+    """``_add_change`` for an audit entry in a page that leaves out the hashes the PC
+    works out exactly (civicdesk/sync/chain.py)."""
+    table, rid, _center, rev, hlc, deleted, seq, raw, _last = row
+    stored = orjson.loads(raw)
+    if not isinstance(stored, dict):
+        return _add_change(parts, row, minimise=minimise, delta=False)
+    data = head_office_view(table, stored) if minimise else stored
+    kept = data is stored or all(data.get(k) == stored.get(k) for k in ("before", "after"))
+    out = chains.leave_out(rid, data, values_kept=kept)
+    if not out and data is stored:
+        return _add_change(parts, row, minimise=False, delta=False)
+    body = dump_json({k: v for k, v in data.items() if k not in out} if out else data)
+    extra = f',"derive":{dump_json(out).decode("utf-8")}' if out else ""
+    head = _change_head(table, rid, rev, hlc, deleted, seq, extra)
+    parts += (head, body, b"}")
+    return len(head) + len(body) + 1
+
+
+def _change_head(
+    table: str, rid: str, rev: int, hlc: str, deleted: bool, seq: int, extra: str
+) -> bytes:
+    """A change's JSON up to its values (``"data":``), with the comma before it."""
+    return (
         f',{{"table":{_text(table)},"id":{_text(rid)},"rev":{int(rev)},'
         f'"hlc":{_text(hlc)},"deleted":{"true" if deleted else "false"},'
         f'"server_seq":{int(seq)}{extra},"data":'
     ).encode()
-    parts += (head, raw, b"}")
-    return len(head) + len(raw) + 1
 
 
 def _last_write(
