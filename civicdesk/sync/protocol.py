@@ -261,6 +261,13 @@ def answer_gzip_level(size: int) -> int:
 #: times faster to compress, and faster to decompress (docs/benchmarks.md). A PC or
 #: server without the library, and every older PC, keeps gzip.
 ZSTD_LEVEL = 1
+#: small answers (an incremental round) at level 6, as gzip: on a 190 KB page of 100
+#: edits 7 % fewer bytes (19.1 against 20.5 KB) for 0.7 ms more
+SMALL_ZSTD_LEVEL = 6
+
+
+def answer_zstd_level(size: int) -> int:
+    return SMALL_ZSTD_LEVEL if size <= SMALL_ANSWER_BYTES else ZSTD_LEVEL
 ACCEPT_ENCODING = "zstd, gzip" if _zstd is not None else "gzip"
 
 
@@ -281,7 +288,7 @@ def encode_answer(body: bytes, accept_encoding: str) -> tuple[bytes, str | None]
     """An answer compressed as the asker accepts: (bytes, Content-Encoding or None)."""
     accepted = _accepted(accept_encoding)
     if _zstd is not None and "zstd" in accepted:
-        return _zstd.ZstdCompressor(level=ZSTD_LEVEL).compress(body), "zstd"
+        return _zstd.ZstdCompressor(level=answer_zstd_level(len(body))).compress(body), "zstd"
     if "gzip" in accepted:
         return gzip_bytes(body, answer_gzip_level(len(body))), "gzip"
     return body, None
