@@ -141,29 +141,22 @@ def fill_hashes(page: PullPage) -> PullPage:
     return page.model_copy(update={"changes": changes})
 
 
+_HASHES = frozenset(HASH_COLUMNS)
+
+
 def _filled(ch: Change, seen: Mapping[tuple[str, int], Scalar]) -> dict[str, Scalar]:
     derive = ch.derive or []
-    if any(c not in HASH_COLUMNS for c in derive) or len(set(derive)) != len(derive):
+    asked = set(derive)
+    if len(asked) != len(derive) or not asked <= _HASHES or not asked.isdisjoint(ch.data):
         raise ChainIncompleteError(ch.id)
     data = dict(ch.data)
-    if any(c in data for c in derive):
+    if "values_hash" in asked:
+        data["values_hash"] = wire_values_hash(data.get("before"), data.get("after"))
+    if "prev_hash" in asked:
+        link = _link(data)
+        data["prev_hash"] = None if link is None else seen.get((link[0], link[1] - 1))
+    if "entry_hash" in asked:  # over the two above
+        data["entry_hash"] = wire_entry_hash(ch.id, data)
+    if any(not isinstance(data[c], str) for c in asked):
         raise ChainIncompleteError(ch.id)
-    try:
-        for col in HASH_COLUMNS:  # the values, the link, then the entry over both
-            if col not in derive:
-                continue
-            if col == "values_hash":
-                data[col] = wire_values_hash(data.get("before"), data.get("after"))
-            elif col == "prev_hash":
-                link = _link(data)
-                prev = None if link is None else seen.get((link[0], link[1] - 1))
-                if not isinstance(prev, str):
-                    raise ChainIncompleteError(ch.id)
-                data[col] = prev
-            else:
-                data[col] = wire_entry_hash(ch.id, data)
-            if data[col] is None:
-                raise ChainIncompleteError(ch.id)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ChainIncompleteError(ch.id) from exc
     return data
