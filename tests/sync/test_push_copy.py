@@ -118,3 +118,56 @@ def test_a_record_created_meanwhile_makes_the_batch_be_tried_again(
     # record that exists (made from no revision of it, its values clash)
     assert {r.id: r.status for r in answer.results}["c-300"] == "conflict"
     assert _stored(pg_store)["c-300"]["question"] == "Басқа 0"
+
+
+def test_a_push_is_numbered_beside_the_requests_not_by_the_next_pull(
+    pg_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: after a push is answered, its records get their numbers without
+    waiting for a pull; a pull meanwhile still sees every row once (it numbers what
+    is left, as always), and a failed numbering leaves it to that pull."""
+    import time
+
+    from starlette.testclient import TestClient
+
+    from civicdesk.sync.protocol import API
+    from civicdesk.sync.server import create_app
+    from tests.sync.test_hostile import batch, enrolled
+
+    def unnumbered() -> int:
+        with pg_store.engine.connect() as conn:
+            return int(conn.exec_driver_sql(
+                "SELECT count(*) FROM records WHERE server_seq IS NULL").scalar_one())
+
+    def waited_for(cond: Any) -> bool:
+        for _ in range(200):
+            if cond():
+                return True
+            time.sleep(0.02)
+        return False
+
+    with TestClient(create_app(store=pg_store), raise_server_exceptions=False) as c:
+        headers = enrolled(c, pg_store)
+        r = c.post(f"{API}/push", content=batch(headers["X-Center"], n=50), headers=headers)
+        assert r.status_code == 200
+        assert waited_for(lambda: unnumbered() == 0)
+
+        # numbering that fails after a push: the push stays answered, the pull numbers
+        calls: list[int] = []
+
+        def broken(*_a: Any, **_k: Any) -> int:
+            calls.append(1)
+            raise RuntimeError("database gone for a moment")
+
+        monkeypatch.setattr(Store, "sequence", broken)
+        # the first 50 again unchanged (nothing written), 30 new
+        r = c.post(f"{API}/push", content=batch(headers["X-Center"], n=80, batch_id="b2"),
+                   headers=headers)
+        assert r.status_code == 200
+        assert waited_for(lambda: bool(calls))
+        assert unnumbered() == 30
+        monkeypatch.undo()
+        page = c.get(f"{API}/pull?cursor=0&limit=1000", headers=headers).json()
+        ids = [ch["id"] for ch in page["changes"] if ch["table"] == "consultations"]
+        assert len(ids) == len(set(ids)) == 80
+        assert unnumbered() == 0

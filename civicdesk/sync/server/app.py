@@ -7,8 +7,10 @@ tokens) never reach a 500.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar, cast
 
 from fastapi import FastAPI, Request
@@ -65,6 +67,8 @@ M = TypeVar("M", bound=BaseModel)
 #: batch does not hold up every other center's requests on the event loop
 OFF_LOOP_BYTES = 1024 * 1024
 
+log = logging.getLogger(__name__)
+
 STORE_MESSAGES: dict[str, Message] = {
     "enroll.bad_code": m.BAD_CODE,
     "auth.unknown_token": m.UNAUTHORIZED,
@@ -100,6 +104,33 @@ def _doc_body(model: type[BaseModel]) -> dict[str, Any]:
     }
 
 
+class Numbering:
+    """PostgreSQL: the records a push has just committed are numbered (``sequence``)
+    beside the requests, by one thread, rather than all at once by the next pull: a
+    center's first sync pushes its batches and then pulls, and that pull numbered the
+    whole push (0.4 s for 40 000 records). Numbering is what any pull does first, and
+    skips when another is numbering, so this changes when, never which numbers."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[None] | None = None
+
+    def soon(self) -> None:
+        """After a push: number its records unless numbering is already waiting."""
+        if not self._store.is_pg or (self._pending is not None and not self._pending.done()):
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="numbering")
+        self._pending = self._pool.submit(self._number)
+
+    def _number(self) -> None:
+        try:
+            self._store.sequence()
+        except Exception:  # the next pull numbers them; the push was answered
+            log.warning("numbering after a push failed", exc_info=True)
+
+
 def create_app(
     db_url: str | None = None,
     *,
@@ -128,6 +159,7 @@ def create_app(
         description="Center ⇄ head office sync, protocol version 1 (see docs/sync.md).",
     )
     app.state.store = the_store
+    numbering = Numbering(the_store)
     app.add_middleware(ServerTiming)
     # what a PC may put in one batch: within the body limit, with room to spare
     the_store.max_batch_bytes = min(the_store.max_batch_bytes, max_body * 3 // 4)
@@ -308,13 +340,17 @@ def create_app(
         check_versions(request)
         who = await authenticate(request)
         raw = await read_body(request)
-        batch = parse(raw, PushBatch)
-        if batch.device_id != who.device_id:
-            raise ApiError(403, "auth.copied_token", m.TOKEN_COPIED)
         rid = round_of(request)
-        body: bytes = await call(
-            lambda: the_store.push(who, batch, body_hash(raw), dumps, round_id=rid)
-        )
+
+        def apply() -> bytes:
+            batch = parse(raw, PushBatch)
+            if batch.device_id != who.device_id:
+                raise ApiError(403, "auth.copied_token", m.TOKEN_COPIED)
+            return the_store.push(who, batch, body_hash(raw), dumps, round_id=rid)
+
+        # read beside the event loop too: 50 to 100 ms for a batch of 8 000 rows
+        body: bytes = await call(apply)
+        numbering.soon()
         return await reply(request, body)
 
     @app.get(
