@@ -146,8 +146,17 @@ def test_a_push_is_numbered_beside_the_requests_not_by_the_next_pull(
             time.sleep(0.02)
         return False
 
+    from civicdesk.sync.server import app as server_app
+
+    monkeypatch.setattr(server_app, "NUMBER_AFTER_ROWS", 40)
     with TestClient(create_app(store=pg_store), raise_server_exceptions=False) as c:
         headers = enrolled(c, pg_store)
+        # a small push waits for the next pull, which numbers many such together
+        r = c.post(f"{API}/push", content=batch(headers["X-Center"], n=5, batch_id="b0"),
+                   headers=headers)
+        assert r.status_code == 200
+        time.sleep(0.2)
+        assert unnumbered() == 5
         r = c.post(f"{API}/push", content=batch(headers["X-Center"], n=50), headers=headers)
         assert r.status_code == 200
         assert waited_for(lambda: unnumbered() == 0)
@@ -159,6 +168,7 @@ def test_a_push_is_numbered_beside_the_requests_not_by_the_next_pull(
             calls.append(1)
             raise RuntimeError("database gone for a moment")
 
+        real_sequence = Store.sequence
         monkeypatch.setattr(Store, "sequence", broken)
         # the first 50 again unchanged (nothing written), 30 new
         r = c.post(f"{API}/push", content=batch(headers["X-Center"], n=80, batch_id="b2"),
@@ -166,7 +176,7 @@ def test_a_push_is_numbered_beside_the_requests_not_by_the_next_pull(
         assert r.status_code == 200
         assert waited_for(lambda: bool(calls))
         assert unnumbered() == 30
-        monkeypatch.undo()
+        monkeypatch.setattr(Store, "sequence", real_sequence)
         page = c.get(f"{API}/pull?cursor=0&limit=1000", headers=headers).json()
         ids = [ch["id"] for ch in page["changes"] if ch["table"] == "consultations"]
         assert len(ids) == len(set(ids)) == 80
