@@ -181,3 +181,33 @@ def test_a_push_is_numbered_beside_the_requests_not_by_the_next_pull(
         ids = [ch["id"] for ch in page["changes"] if ch["table"] == "consultations"]
         assert len(ids) == len(set(ids)) == 80
         assert unnumbered() == 0
+
+
+def test_a_pull_waits_for_the_numbers_of_its_own_push_not_to_download_it_again(
+    pg_store: Store, pg_url: str
+) -> None:
+    """PostgreSQL: a pull right after the PC's own push, while a numbering (after that
+    push, or another pull's) holds the lock, waits for it: its cursor then moves past
+    the records the push wrote, and the next round does not download them again."""
+    import json
+    import time
+
+    import psycopg
+
+    from civicdesk.sync.server.store_schema import ADVISORY_KEY
+
+    who = _who(pg_store)
+    ids = [f"c-{n}" for n in range(30)]
+    pg_store.push(who, _batch("b-own", who.center_id, ids), "sha-own", dumps, round_id="r1")
+    with psycopg.connect(pg_url.replace("postgresql+psycopg://", "postgresql://")) as other:
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (ADVISORY_KEY,))
+        release = threading.Timer(0.3, other.commit)
+        release.start()
+        t0 = time.perf_counter()
+        page = json.loads(pg_store.pull_json(who, 0, 1000, round_id="r1"))
+        waited = time.perf_counter() - t0
+        release.join()
+    assert waited >= 0.25
+    assert page["changes"] == []
+    again = json.loads(pg_store.pull_json(who, page["next_cursor"], 1000, round_id="r2"))
+    assert [c["id"] for c in again["changes"]] == []

@@ -147,7 +147,9 @@ class PullingStore(StoreBase):
         last: int | None = None
         with engine.connect() as conn:
             # the token is checked in the page's own transaction, by its first statement
-            head, asker = self._page_head(conn, who if isinstance(who, Credentials) else None)
+            head, asker = self._page_head(
+                conn, who if isinstance(who, Credentials) else None, round_id
+            )
             if asker is not None:
                 who = asker
             assert isinstance(who, TokenInfo)
@@ -156,7 +158,15 @@ class PullingStore(StoreBase):
                 # them, then read again in a new snapshot that sees the numbers
                 conn.rollback()
                 self.sequence(waiting=True)
-                head, _ = self._page_head(conn, None)
+                head, _ = self._page_head(conn, None, round_id)
+            if head.own_waiting:
+                # what the asker's push wrote in this round still has no numbers (a
+                # numbering after that push holds the lock): wait for it, or the cursor
+                # could not move past those records and the next round would download
+                # them again (no echo, docs/sync.md §4)
+                conn.rollback()
+                self.sequence(wait=True)
+                head, _ = self._page_head(conn, None, round_id)
             if cursor > 0 and cursor < head.purged:
                 raise StoreError("pull.cursor_expired", 410)
             # Rows read in steps, in one snapshot, until the page is full: at most
@@ -231,7 +241,7 @@ class PullingStore(StoreBase):
         return read
 
     def _page_head(
-        self, conn: Connection, cred: Credentials | None
+        self, conn: Connection, cred: Credentials | None, round_id: str | None = None
     ) -> tuple[PageHead, TokenInfo | None]:
         """What a page needs besides its rows, and who presents ``cred`` (checked;
         None without ``cred``), in one statement, the first of the page's snapshot (on
@@ -248,7 +258,7 @@ class PullingStore(StoreBase):
             top = conn.execute(select(func.max(records.c.server_seq))).scalar()
             return PageHead(
                 False, meta.get(EPOCH_KEY) or "", int(meta.get(PURGED_KEY) or 0),
-                None if top is None else int(top), int(meta.get(SEQ_KEY) or 0),
+                None if top is None else int(top), int(meta.get(SEQ_KEY) or 0), False,
             ), asker
         row = conn.execute(
             _PG_HEAD,
@@ -256,11 +266,13 @@ class PullingStore(StoreBase):
                 "epoch": EPOCH_KEY,
                 "purged": PURGED_KEY,
                 "token": None if cred is None else sha256_text(cred.token),
+                "round": round_id,
             },
         ).one()
         return PageHead(
             bool(row.waiting), row.epoch or "", int(row.purged or 0),
             None if row.top is None else int(row.top), int(row.highest or 0),
+            bool(row.own_waiting),
         ), None if cred is None else token_info(row, cred)
 
     def purge_tombstones(self, older_than: timedelta | None = None) -> int:
@@ -296,6 +308,8 @@ class PageHead(NamedTuple):
     top: int | None
     #: the highest number ever handed out (a cursor above it: the server was rewound)
     highest: int
+    #: records the asker's push wrote in this round wait for their numbers (PostgreSQL)
+    own_waiting: bool
 
 
 # Every number visible in the snapshot was handed out before it began, so the
@@ -310,7 +324,9 @@ _PG_HEAD = text(
     "(SELECT value FROM server_meta WHERE key = :epoch) AS epoch, "
     "(SELECT value FROM server_meta WHERE key = :purged) AS purged, "
     "(SELECT max(server_seq) FROM records) AS top, "
-    "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest"
+    "(SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM records_seq) AS highest, "
+    "EXISTS (SELECT 1 FROM records WHERE server_seq IS NULL "
+    "AND writer_round = CAST(:round AS text)) AS own_waiting"
     ") AS h LEFT JOIN tokens t ON t.token_hash = :token "
     "LEFT JOIN centers c ON c.id = t.center_id"
 )
