@@ -224,3 +224,21 @@ def test_the_pc_asks_again_whole_and_keeps_the_servers_hashes(
         assert {k: theirs[row_id][k] for k in HASHES} == {k: row[k] for k in HASHES}
     with ho.db.engine.connect() as conn:
         assert chain_problems(conn) == []
+
+
+def test_a_pull_far_behind_gets_every_hash(
+    any_store: Store, make_replica: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first pull (or a PC back after months) is far behind the newest record: there
+    working the hashes out costs more than their bytes, so they all go."""
+    from civicdesk.sync.server import store_pull
+
+    _center_with_entries(any_store, make_replica)
+    ho = _ho_token(any_store)
+    whole = any_store.pull(ho, 0, 1000)
+    top = whole.changes[-1].server_seq
+    monkeypatch.setattr(store_pull, "CHAIN_MAX_BEHIND", 6)
+    assert all(c.derive is None for c in any_store.pull(ho, 0, 1000, chain=True).changes)
+    near = any_store.pull(ho, top - 6, 1000, chain=True)
+    audit = [c for c in near.changes if c.table == "audit_log"]
+    assert audit and all(c.derive for c in audit)
