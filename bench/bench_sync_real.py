@@ -508,6 +508,7 @@ def new_center_pc_head(folder: Path, setup_center: Callable[..., Any]) -> Any:
 
 def _http_only(client: Any, url: str) -> float:
     """Every page of a full pull fetched over HTTP and parsed, nothing applied."""
+    from civicdesk.sync.chain import fill_hashes
     from civicdesk.sync.protocol import ACCEPT_ENCODING, MAX_PULL_LIMIT, PullPage, load_model
 
     headers = client._auth_headers()
@@ -517,9 +518,11 @@ def _http_only(client: Any, url: str) -> float:
                                              "X-CivicDesk-Schema": "4"}, timeout=120) as http:
         t0 = time.perf_counter()
         while True:
-            r = http.get("/sync/v1/pull", params={"cursor": cursor, "limit": MAX_PULL_LIMIT})
+            # as a PC asks (changed columns, audit hashes it works out)
+            r = http.get("/sync/v1/pull", params={"cursor": cursor, "limit": MAX_PULL_LIMIT,
+                                                  "delta": 1, "chain": 1})
             r.raise_for_status()
-            page = load_model(r.content, PullPage)  # as the PC reads a page
+            page = fill_hashes(load_model(r.content, PullPage))  # as the PC reads a page
             rows += len(page.changes)
             cursor = page.next_cursor
             if not page.has_more:
