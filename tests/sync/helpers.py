@@ -241,6 +241,25 @@ def edit(app: CivicApp, table: str, row_id: str, **values: Any) -> None:
         )
 
 
+def alter_audit_entry_on_server(store: Store, row_id: str, **values: Any) -> dict[str, Any]:
+    """Someone with the server's database changes an audit entry there, behind the
+    server's back; returns the entry's values as they now are."""
+    from sqlalchemy import update
+
+    from civicdesk.sync.server.store import records
+
+    rec = next(r for r in store.all_records() if r.table_name == "audit_log" and r.id == row_id)
+    data = dict(rec.data if isinstance(rec.data, dict) else json.loads(rec.data))
+    data.update(values)
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(records)
+            .where(records.c.table_name == "audit_log", records.c.id == row_id)
+            .values(data=data)
+        )
+    return data
+
+
 def hard_delete(app: CivicApp, table: str, row_id: str) -> None:
     with app.db.engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys = OFF")

@@ -14,7 +14,14 @@ from civicdesk.services.app import CivicApp
 from civicdesk.services.audit_chain import chain_problems
 from civicdesk.sync.server.store import Store
 from tests.sync.conftest import Make
-from tests.sync.helpers import AppTransport, add_consultation, edit, enroll_new, hard_delete
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    alter_audit_entry_on_server,
+    edit,
+    enroll_new,
+    hard_delete,
+)
 
 
 def _audit_rows(app: CivicApp) -> list[str]:
@@ -94,18 +101,7 @@ def test_head_office_finds_a_chain_altered_on_the_server(
     add_consultation(a)
     sync.sync_now(a, transport=transport)
     # someone with the server's database changes an entry there
-    from sqlalchemy import update
-
-    from civicdesk.sync.server.store import records
-
-    data = _server_value(store, target)
-    data["user_name"] = "Басқа біреу"
-    with store.engine.begin() as conn:
-        conn.execute(
-            update(records)
-            .where(records.c.table_name == "audit_log", records.c.id == target)
-            .values(data=data)
-        )
+    alter_audit_entry_on_server(store, target, user_name="Басқа біреу")
     sync.sync_now(ho, transport=transport)
     with ho.db.engine.connect() as conn:
         problems = chain_problems(conn)

@@ -25,7 +25,12 @@ from civicdesk.sync.protocol import Change, PullPage
 from civicdesk.sync.server.store import Store
 from civicdesk.sync.server.store_schema import TokenInfo
 from tests.sync.conftest import Make
-from tests.sync.helpers import AppTransport, add_consultation, enroll_new
+from tests.sync.helpers import (
+    AppTransport,
+    add_consultation,
+    alter_audit_entry_on_server,
+    enroll_new,
+)
 
 HASHES = ("values_hash", "prev_hash", "entry_hash")
 
@@ -97,27 +102,15 @@ def test_head_office_stores_the_servers_hashes_that_the_page_left_out(
 def test_an_entry_altered_in_the_servers_database_stays_broken_at_head_office(
     store: Store, make_replica: Make, column: str
 ) -> None:
-    from sqlalchemy import update
-
-    from civicdesk.sync.server.store import records
-
     a, ho, transport = _center_with_entries(store, make_replica)
     entries = sorted(_audit(a).values(), key=lambda r: r["chain_seq"])
     target = entries[len(entries) // 2]["id"]
-    rec = next(r for r in store.all_records() if r.table_name == "audit_log" and r.id == target)
-    data = dict(rec.data if isinstance(rec.data, dict) else json.loads(rec.data))
-    data[column] = {
+    data = alter_audit_entry_on_server(store, target, **{column: {
         "user_name": "Басқа біреу",
         "before": json.dumps({"question": "Басқа сұрақ"}),
         "entry_hash": "1" * 64,
         "prev_hash": "2" * 64,
-    }[column]
-    with store.engine.begin() as conn:
-        conn.execute(
-            update(records)
-            .where(records.c.table_name == "audit_log", records.c.id == target)
-            .values(data=data)
-        )
+    }[column]})
     sync.sync_now(ho, transport=transport)
     with ho.db.engine.connect() as conn:
         problems = chain_problems(conn)
