@@ -2,9 +2,9 @@
 audit hashes).
 
 An audit entry carries three hashes (civicdesk/domain/audit_hash.py): of its values,
-of the entry before it in its device's chain, and of itself. They are a fifth of a
-pull's bytes after compression and a third of an incremental round's, since nothing
-compresses a hash. Yet each can be worked out: the values hash and the entry's own
+of the entry before it in its device's chain, and of itself. They are a sixth of a
+first pull's bytes after compression and a third of an incremental round's, since
+nothing compresses a hash. Yet each can be worked out: the values hash and the entry's own
 hash from the entry's fields, the previous entry's hash from that entry.
 
 A pull that asks for it (``chain``) leaves a hash out only where working it out from
@@ -27,7 +27,9 @@ the result is not the stored hash and the hash simply goes. Another way of worki
 them out would need another ``chain`` request.
 
 The PC fills them in (``fill_hashes``) before the page is applied; a page it cannot
-complete is asked for again whole.
+complete is asked for again whole. The server does this only for a pull near the
+newest record, the daily round (``store_pull.CHAIN_MAX_BEHIND``): further behind, the
+work at both ends costs more than the bytes save.
 """
 
 from __future__ import annotations
