@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -45,15 +46,18 @@ def values_hash(before: Any, after: Any) -> str:
     return _sha(_canon([as_stored(before), as_stored(after)]))
 
 
-def entry_hash(fields: dict[str, Any]) -> str:
+def entry_fields(row_id: str, fields: Mapping[str, Any]) -> list[Any]:
+    """What an entry's hash covers, in order; ``fields`` as columns of audit_log
+    (``values_hash`` and ``prev_hash`` included). KeyError, TypeError or ValueError
+    where one is missing or malformed."""
+    return [
+        row_id, fields["center_id"], at_text(fields["at"]), fields["user_id"],
+        fields["user_name"], fields["action"], fields["entity"], fields["entity_id"],
+        fields["chain_device"], int(fields["chain_seq"]), fields["prev_hash"],
+        fields["values_hash"],
+    ]
+
+
+def entry_hash(fields: Mapping[str, Any]) -> str:
     """The hash of one entry; ``fields`` as columns of audit_log (values_hash included)."""
-    return _sha(
-        _canon(
-            [
-                fields["id"], fields["center_id"], at_text(fields["at"]), fields["user_id"],
-                fields["user_name"], fields["action"], fields["entity"], fields["entity_id"],
-                fields["chain_device"], int(fields["chain_seq"]), fields["prev_hash"],
-                fields["values_hash"],
-            ]
-        )
-    )
+    return _sha(_canon(entry_fields(fields["id"], fields)))

@@ -40,7 +40,7 @@ from typing import Any
 
 import orjson
 
-from civicdesk.domain.audit_hash import HASH_COLUMNS, at_text
+from civicdesk.domain.audit_hash import HASH_COLUMNS, entry_fields
 from civicdesk.sync.deltas import WholeNeededError
 from civicdesk.sync.protocol import Change, PullPage, Scalar
 
@@ -73,12 +73,7 @@ def wire_entry_hash(row_id: str, data: Mapping[str, Any]) -> str | None:
     """The entry hash of an entry (its ``values_hash`` and ``prev_hash`` included);
     None where a field the hash covers is missing or malformed."""
     try:
-        fields = [
-            row_id, data["center_id"], at_text(data["at"]), data["user_id"],
-            data["user_name"], data["action"], data["entity"], data["entity_id"],
-            data["chain_device"], int(data["chain_seq"]), data["prev_hash"],
-            data["values_hash"],
-        ]
+        fields = entry_fields(row_id, data)
         return hashlib.sha256(orjson.dumps(fields, option=orjson.OPT_SORT_KEYS)).hexdigest()
     except (KeyError, TypeError, ValueError):
         return None
@@ -105,16 +100,10 @@ class PageChains:
             prev = data.get("prev_hash")
             if isinstance(prev, str) and self._seen.get((link[0], link[1] - 1)) == prev:
                 out.append("prev_hash")
+            self._seen[link] = data.get("entry_hash")
         if wire_entry_hash(row_id, data) == data.get("entry_hash"):
             out.append("entry_hash")
-        self.note(data)
         return out
-
-    def note(self, data: Mapping[str, Any]) -> None:
-        """An audit entry that goes whole: later ones may still link to it."""
-        link = _link(data)
-        if link is not None:
-            self._seen[link] = data.get("entry_hash")
 
 
 def fill_hashes(page: PullPage) -> PullPage:
