@@ -131,15 +131,13 @@ class PushingStore(StoreBase):
                     key = (r.table, r.id)
                     res, values, clash = self._apply_row(who, r, known.get(key), floor)
                     results.append(res)
-                    if values is not None:
+                    if values is not None and add is not None and key not in known:
+                        add(_record_row(key, values, None, stamp, xid, round_id))  # new
+                    elif values is not None:
                         if key not in known:
                             new_keys.add(key)
-                            if add is not None:
-                                add(_record_row(key, values, None, stamp, xid, round_id))
-                                values = None  # written
-                        if values is not None:
-                            known[key] = values
-                            writes[key] = values
+                        known[key] = values
+                        writes[key] = values
                     if clash is not None:
                         new_conflicts.append(clash)
             self._write(conn, writes, new_keys, now, xid, round_id)
